@@ -1,0 +1,55 @@
+# `make help` lists the targets. Everything runs from the project's own .venv and node_modules.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app wsgi
+PYTEST_ARGS ?=
+
+.PHONY: help bootstrap run test test-sqlite test-postgres lint format assets clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static/dist/app.css: node_modules/.installed static/scss/*.scss scripts/build-assets.mjs
+	npm run --silent build
+
+bootstrap: $(BIN)/.installed static/dist/app.css ## Create .venv, install Python and front-end dependencies, build assets
+
+assets: static/dist/app.css ## Build the CSS and copy front-end scripts
+
+run: bootstrap ## Migrate, load the demo if the database is empty, serve on http://127.0.0.1:8000
+	$(FLASK) db upgrade
+	$(FLASK) seed-demo --if-empty
+	$(BIN)/gunicorn --bind 127.0.0.1:8000 --workers 2 --access-logfile - 'wsgi:create_app()'
+
+lint: bootstrap ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint test-sqlite test-postgres ## Lint, then the whole suite on SQLite and on a throwaway PostgreSQL
+
+test-sqlite: bootstrap ## The suite on SQLite
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: bootstrap ## The suite on a throwaway PostgreSQL cluster (started and stopped here)
+	scripts/with-postgres.sh $(BIN)/pytest $(PYTEST_ARGS)
+
+format: bootstrap ## Format and fix what ruff can
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean: ## Remove the virtualenv, node_modules and built assets (keeps instance/)
+	rm -rf $(VENV) node_modules static/dist

@@ -1,0 +1,175 @@
+"""Complaints, their stages, and the lessons learned from them."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date, datetime
+from enum import IntEnum, StrEnum
+
+from sqlalchemy import CheckConstraint, Column, Index, String, Text, UniqueConstraint
+from sqlmodel import Field
+
+from models.base import SQLModel
+from models.types import UTCDateTime, utcnow
+
+
+class Stage(IntEnum):
+    ONE = 1  # local resolution
+    TWO = 2  # investigation
+    THREE = 3  # review panel
+    OMBUDSMAN = 4  # Local Government and Social Care Ombudsman
+
+    @property
+    def label(self) -> str:
+        return "Ombudsman" if self is Stage.OMBUDSMAN else f"Stage {self.value}"
+
+
+class Outcome(StrEnum):
+    UPHELD = "upheld"
+    PARTIALLY_UPHELD = "partially-upheld"
+    NOT_UPHELD = "not-upheld"
+    WITHDRAWN = "withdrawn"
+    RESOLVED_EARLY = "resolved-early"
+
+
+class ComplainantRole(StrEnum):
+    CHILD = "child"
+    CARE_LEAVER = "care-leaver"
+    PARENT = "parent"
+    FOSTER_CARER = "foster-carer"
+    GUARDIAN_ADOPTER = "guardian-adopter"
+    ADVOCATE = "advocate"
+    OTHER = "other"
+
+
+class ComplaintStatus(StrEnum):
+    AWAITING_TRIAGE = "awaiting-triage"
+    OPEN = "open"
+    CLOSED = "closed"
+    WITHDRAWN = "withdrawn"
+
+
+class Channel(StrEnum):
+    ONLINE = "online"
+    EMAIL = "email"
+    PHONE = "phone"
+    LETTER = "letter"
+    IN_PERSON = "in-person"
+    IMPORTED = "imported"
+
+
+class ContactMethod(StrEnum):
+    EMAIL = "email"
+    PHONE = "phone"
+    POST = "post"
+    ADVOCATE = "advocate"
+    NONE = "none"
+
+
+def _in(column: str, values) -> str:
+    return f"{column} IN ({', '.join(repr(str(v.value)) for v in values)})"
+
+
+class Complaint(SQLModel, table=True):
+    __tablename__ = "complaint"
+    __table_args__ = (
+        CheckConstraint(_in("complainant_role", ComplainantRole), name="ck_complaint_role"),
+        CheckConstraint(_in("status", ComplaintStatus), name="ck_complaint_status"),
+        CheckConstraint(_in("channel", Channel), name="ck_complaint_channel"),
+        CheckConstraint("routing_decision IN ('auto', 'triage', 'manual', 'imported')", name="ck_complaint_routing"),
+        Index("ix_complaint_status_team", "status", "team_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    # Shown to the complainant and staff; random so one reference does not reveal others.
+    reference: str = Field(sa_column=Column(String(20), unique=True, nullable=False))
+    # Only a hash of the private status-link token is kept, like a password.
+    status_token_hash: str | None = Field(default=None, max_length=64, index=True)
+    external_id: str | None = Field(default=None, sa_column=Column(String(100), unique=True, nullable=True))
+    received_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    channel: str = Field(default=Channel.ONLINE.value, max_length=20)
+    complainant_role: str = Field(max_length=20)
+    complainant_name: str = Field(default="", max_length=200)
+    on_behalf_of: str = Field(default="", max_length=200)
+    contact_method: str = Field(default=ContactMethod.NONE.value, max_length=20)
+    email: str = Field(default="", max_length=320)
+    phone: str = Field(default="", max_length=40)
+    postal_address: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    about_text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    what_happened: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    wanted_outcome: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    happened_on: date | None = Field(default=None)
+    happened_text: str = Field(default="", max_length=200)
+    over_a_year_ago: bool = Field(default=False)
+    advocacy_requested: bool | None = Field(default=None)
+    safeguarding_flag: bool = Field(default=False, index=True)
+    routing_decision: str = Field(default="manual", max_length=20)
+    routing_confidence: float | None = Field(default=None)
+    team_id: int | None = Field(default=None, foreign_key="team.id", index=True)
+    status: str = Field(default=ComplaintStatus.OPEN.value, max_length=20)
+    closed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    purged_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class StageRecord(SQLModel, table=True):
+    """One stage of one complaint. Reports count a stage by the day it was received."""
+
+    __tablename__ = "stage_record"
+    __table_args__ = (
+        UniqueConstraint("complaint_id", "stage", name="uq_stage_record_complaint_stage"),
+        CheckConstraint("stage IN (1, 2, 3, 4)", name="ck_stage_record_stage"),
+        CheckConstraint(
+            "outcome IS NULL OR " + _in("outcome", Outcome),
+            name="ck_stage_record_outcome",
+        ),
+        CheckConstraint("extended_to IS NULL OR extension_reason <> ''", name="ck_stage_record_extension_reason"),
+        CheckConstraint("responded_on IS NULL OR responded_on >= received_on", name="ck_stage_record_response_date"),
+        # The reports: stage counts by received date, by team, and open stages by due date.
+        Index("ix_stage_record_stage_received", "stage", "received_on"),
+        Index("ix_stage_record_team_stage_received", "team_id", "stage", "received_on"),
+        Index("ix_stage_record_open_due", "responded_on", "due_on"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    complaint_id: int = Field(foreign_key="complaint.id", index=True, ondelete="CASCADE")
+    stage: int
+    received_on: date
+    due_on: date | None = Field(default=None)
+    extended_to: date | None = Field(default=None)
+    extension_reason: str = Field(default="", max_length=500)
+    responded_on: date | None = Field(default=None)
+    outcome: str | None = Field(default=None, max_length=20)
+    team_id: int | None = Field(default=None, foreign_key="team.id")
+    late_request_reason: str = Field(default="", max_length=500)
+    response_summary: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    panel_on: date | None = Field(default=None)
+    report_on: date | None = Field(default=None)
+
+
+class LearningCategory(SQLModel, table=True):
+    __tablename__ = "learning_category"
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(sa_column=Column(String(64), unique=True, nullable=False))
+    label: str = Field(max_length=200)
+    active: bool = Field(default=True)
+
+
+class StageLearning(SQLModel, table=True):
+    """The lessons recorded for a stage response (any number per stage)."""
+
+    __tablename__ = "stage_learning"
+
+    stage_record_id: int = Field(foreign_key="stage_record.id", primary_key=True, ondelete="CASCADE")
+    category_id: int = Field(foreign_key="learning_category.id", primary_key=True, index=True)
+
+
+# Letters and digits that cannot be mistaken for each other when read out on the phone.
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def new_reference() -> str:
+    """A random reference like "CS-7KQ3-MX9P": short enough to read out, too many to guess."""
+    chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"CS-{chars[:4]}-{chars[4:]}"

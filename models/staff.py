@@ -1,0 +1,37 @@
+"""Staff accounts. Roles decide what each person may see and do."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import CheckConstraint, Column, String
+from sqlmodel import Field
+
+from models.base import SQLModel
+from models.types import UTCDateTime, utcnow
+
+
+class Role(StrEnum):
+    OFFICER = "officer"  # complaints officer: every complaint, triage, reports
+    MANAGER = "manager"  # team manager: their own team's complaints and figures
+    ADMIN = "admin"  # staff accounts and the team directory
+
+
+class StaffUser(SQLModel, table=True):
+    __tablename__ = "staff_user"
+    __table_args__ = (
+        CheckConstraint("role IN ('officer', 'manager', 'admin')", name="ck_staff_user_role"),
+        CheckConstraint("role <> 'manager' OR team_id IS NOT NULL", name="ck_staff_user_manager_team"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(sa_column=Column(String(320), unique=True, nullable=False))
+    name: str = Field(max_length=200)
+    role: str = Field(max_length=20)
+    team_id: int | None = Field(default=None, foreign_key="team.id")
+    password_hash: str = Field(default="", max_length=300)
+    active: bool = Field(default=True)
+    failed_logins: int = Field(default=0)
+    locked_until: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

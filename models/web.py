@@ -1,0 +1,50 @@
+"""One database session per request, committed in one place after the view succeeds.
+
+Views and logic never commit: they add and flush. A response with an error status rolls back,
+so a refused form leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, g
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from models.db import get_engine
+
+
+def init_app(app: Flask, database_url: str) -> None:
+    app.extensions["db_engine"] = get_engine(database_url)
+    app.after_request(_commit)
+    app.teardown_appcontext(_close)
+
+
+def engine() -> Engine:
+    return current_app.extensions["db_engine"]
+
+
+def db() -> Session:
+    if "db_session" not in g:
+        g.db_session = Session(engine(), expire_on_commit=False)
+    return g.db_session
+
+
+def _commit(response):
+    session = g.pop("db_session", None)
+    if session is None:
+        return response
+    try:
+        if response.status_code < 400:
+            session.commit()
+        else:
+            session.rollback()
+    finally:
+        session.close()
+    return response
+
+
+def _close(_exc) -> None:
+    session = g.pop("db_session", None)
+    if session is not None:
+        session.rollback()
+        session.close()

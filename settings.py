@@ -1,0 +1,138 @@
+"""Typed settings, read from the environment once.
+
+Defaults are the safe choice for a developer's machine; outside development a real
+SECRET_KEY must be given, never a fallback (a forged session would expose children's data).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+BASE_DIR = Path(__file__).resolve().parent
+INSTANCE_DIR = Path(os.environ.get("INSTANCE_PATH", BASE_DIR / "instance"))
+ENVIRONMENTS = ("development", "test", "production")
+MAIL_BACKENDS = ("file", "smtp", "console")
+
+
+class SettingsError(ValueError):
+    """A setting is missing or malformed; the message says which and how to fix it."""
+
+
+def _bool(value: str, name: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in ("1", "true", "yes", "on"):
+        return True
+    if lowered in ("0", "false", "no", "off", ""):
+        return False
+    raise SettingsError(f"{name} must be true or false, not {value!r}")
+
+
+def _int(value: str, name: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, not {value!r}") from None
+
+
+def _dates(value: str, name: str) -> tuple[date, ...]:
+    days = []
+    for part in value.replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            days.append(date.fromisoformat(part))
+        except ValueError:
+            raise SettingsError(f"{name} must be dates like 2026-12-29, separated by commas; got {part!r}") from None
+    return tuple(sorted(days))
+
+
+def _development_secret(instance_dir: Path) -> str:
+    """A random key kept in instance/ so development sessions survive restarts."""
+    path = instance_dir / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    instance_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
+
+
+@dataclass(frozen=True)
+class Settings:
+    environment: str = "development"
+    database_url: str = ""
+    secret_key: str = ""
+    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/London"))
+    acknowledgement_working_days: int = 2
+    closure_days: tuple[date, ...] = ()
+    base_url: str = "http://127.0.0.1:8000"
+    instance_dir: Path = INSTANCE_DIR
+    mail_backend: str = "file"
+    mail_from: str = "complaints@example-council.gov.uk"
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 25
+    smtp_username: str = ""
+    smtp_password: str = ""
+    smtp_starttls: bool = False
+    ratelimit_enabled: bool = True
+    ratelimit_storage_uri: str = "memory://"
+    head_of_service_email: str = "head-of-service@example-council.gov.uk"
+    duty_manager_email: str = "duty-manager@example-council.gov.uk"
+    council_name: str = "Example Council"
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment == "production"
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        env = dict(os.environ if environ is None else environ)
+        environment = env.get("APP_ENV", "development")
+        if environment not in ENVIRONMENTS:
+            raise SettingsError(f"APP_ENV must be one of {', '.join(ENVIRONMENTS)}, not {environment!r}")
+        instance_dir = Path(env.get("INSTANCE_PATH", INSTANCE_DIR))
+        secret_key = env.get("SECRET_KEY", "")
+        if not secret_key:
+            if environment == "production":
+                raise SettingsError("SECRET_KEY must be set in production (a long random string)")
+            secret_key = _development_secret(instance_dir)
+        database_url = env.get("DATABASE_URL") or f"sqlite:///{instance_dir / 'complaints.sqlite3'}"
+        if database_url.startswith("postgres://") or database_url.startswith("postgresql://"):
+            # psycopg 3 is the driver we install; make the URL say so rather than fail on import.
+            database_url = "postgresql+psycopg://" + database_url.split("://", 1)[1]
+        mail_backend = env.get("MAIL_BACKEND", "file")
+        if mail_backend not in MAIL_BACKENDS:
+            raise SettingsError(f"MAIL_BACKEND must be one of {', '.join(MAIL_BACKENDS)}, not {mail_backend!r}")
+        try:
+            timezone = ZoneInfo(env.get("TIMEZONE", "Europe/London"))
+        except Exception:
+            raise SettingsError(f"TIMEZONE {env.get('TIMEZONE')!r} is not a known time zone") from None
+        return cls(
+            environment=environment,
+            database_url=database_url,
+            secret_key=secret_key,
+            timezone=timezone,
+            acknowledgement_working_days=_int(env.get("ACK_WORKING_DAYS", "2"), "ACK_WORKING_DAYS"),
+            closure_days=_dates(env.get("CLOSURE_DAYS", ""), "CLOSURE_DAYS"),
+            base_url=env.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
+            instance_dir=instance_dir,
+            mail_backend=mail_backend,
+            mail_from=env.get("MAIL_FROM", cls.mail_from),
+            smtp_host=env.get("SMTP_HOST", "127.0.0.1"),
+            smtp_port=_int(env.get("SMTP_PORT", "25"), "SMTP_PORT"),
+            smtp_username=env.get("SMTP_USERNAME", ""),
+            smtp_password=env.get("SMTP_PASSWORD", ""),
+            smtp_starttls=_bool(env.get("SMTP_STARTTLS", "false"), "SMTP_STARTTLS"),
+            ratelimit_enabled=_bool(env.get("RATELIMIT_ENABLED", "true"), "RATELIMIT_ENABLED"),
+            ratelimit_storage_uri=env.get("RATELIMIT_STORAGE_URI", "memory://"),
+            head_of_service_email=env.get("HEAD_OF_SERVICE_EMAIL", cls.head_of_service_email),
+            duty_manager_email=env.get("DUTY_MANAGER_EMAIL", cls.duty_manager_email),
+            council_name=env.get("COUNCIL_NAME", cls.council_name),
+        )

@@ -1,0 +1,122 @@
+"""Builds the Flask app. `app` is what gunicorn serves; `create_app()` is what tests call."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, abort, jsonify, render_template, request, url_for
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import BuildError
+
+import models.web
+from settings import BASE_DIR, Settings
+
+SERVICE_NAME = "Children's services complaints"
+MAX_CONTENT_LENGTH = 100 * 1024  # a complaint is words, not files
+
+# Each package registers its own blueprints and commands; the app only lists them.
+PACKAGES = ("migrations.cli", "casework.cli", "intake.cli", "reminders.cli", "queries.cli")
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    settings = settings or Settings.from_env()
+    app = Flask(__name__, template_folder=str(BASE_DIR / "templates"), static_folder=str(BASE_DIR / "static"))
+    app.config.update(
+        SECRET_KEY=settings.secret_key,
+        SETTINGS=settings,
+        MAX_CONTENT_LENGTH=MAX_CONTENT_LENGTH,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.is_production,
+        TESTING=settings.environment == "test",
+    )
+    app.jinja_loader = ChoiceLoader(
+        [
+            FileSystemLoader(str(BASE_DIR / "templates")),
+            PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+        ]
+    )
+    models.web.init_app(app, settings.database_url)
+    _register_page_context(app, settings)
+    _register_errors(app)
+    app.before_request(_refuse_oversized_bodies)
+    app.after_request(_security_headers)
+
+    from intake.pages import bp as pages_bp
+
+    app.register_blueprint(pages_bp)
+    for name in PACKAGES:
+        module = __import__(name, fromlist=["init_app"])
+        module.init_app(app)
+    logging.getLogger(__name__).info("app created for %s", settings.environment)
+    return app
+
+
+def _endpoint_url(endpoint: str, fallback: str) -> str:
+    try:
+        return url_for(endpoint)
+    except BuildError:
+        return url_for(fallback)
+
+
+def _register_page_context(app: Flask, settings: Settings) -> None:
+    @app.context_processor
+    def page_context():
+        return {
+            "service_name": SERVICE_NAME,
+            "council_name": settings.council_name,
+            "page_title": None,
+            "start_complaint_url": _endpoint_url("intake.start", "pages.help_now"),
+            "staff_sign_in_url": _endpoint_url("casework.sign_in", "pages.home"),
+        }
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def _register_errors(app: Flask) -> None:
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        if _wants_json():
+            return jsonify(
+                {"error": {"code": error.name.lower().replace(" ", "_"), "message": error.description}}
+            ), error.code
+        return render_template("errors/error.html", error=error, page_title=error.name), error.code
+
+    @app.errorhandler(Exception)
+    def server_error(error: Exception):
+        # Logged without request data: bodies may hold a child's story.
+        app.logger.exception("unhandled error on %s %s", request.method, request.url_rule)
+        message = "Something went wrong on our side. What you told us is saved. Please try again in a few minutes."
+        if _wants_json():
+            return jsonify({"error": {"code": "server_error", "message": message}}), 500
+        return render_template("errors/error.html", error=None, message=message, page_title="Sorry"), 500
+
+
+def _refuse_oversized_bodies():
+    # Werkzeug only refuses a large body when a view reads it; refuse it before routing instead.
+    if request.content_length and request.content_length > MAX_CONTENT_LENGTH:
+        abort(413)
+
+
+def _security_headers(response):
+    response.headers.setdefault("Cache-Control", "no-store")
+    response.headers.setdefault(
+        "Content-Security-Policy",
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+    )
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    return response
+
+
+def __getattr__(name: str):
+    # `app` is built on first use (gunicorn, `flask --app wsgi`), not when tests import create_app.
+    if name == "app":
+        globals()["app"] = built = create_app()
+        return built
+    raise AttributeError(name)
