@@ -10,6 +10,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.routing import BuildError
 
 import models.web
+from extensions import csrf, limiter, login_manager
 from settings import BASE_DIR, Settings
 
 SERVICE_NAME = "Children's services complaints"
@@ -37,7 +38,16 @@ def create_app(settings: Settings | None = None) -> Flask:
             PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
         ]
     )
+    app.config.update(
+        RATELIMIT_ENABLED=settings.ratelimit_enabled,
+        RATELIMIT_STORAGE_URI=settings.ratelimit_storage_uri,
+        RATELIMIT_HEADERS_ENABLED=True,
+        WTF_CSRF_TIME_LIMIT=None,  # a complaint may take an evening to write; the session bounds the token
+    )
     models.web.init_app(app, settings.database_url)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    limiter.init_app(app)
     _register_page_context(app, settings)
     _register_errors(app)
     app.before_request(_refuse_oversized_bodies)

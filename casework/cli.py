@@ -11,6 +11,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 from sqlmodel import select
 
+from casework import auth
 from casework.demo import seed_demo
 from casework.directory import DirectoryError, export_directory, import_directory, parse_directory
 from casework.importer import ImportRefused, import_complaints
@@ -102,6 +103,7 @@ def teams_export() -> None:
 
 
 def init_app(app: Flask) -> None:
+    auth.init_app(app)
     app.cli.add_command(import_complaints_command)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(teams_cli)

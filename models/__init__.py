@@ -13,8 +13,11 @@ from models.complaints import (
     StageLearning,
     StageRecord,
 )
+from models.drafts import ConversationDraft
+from models.locks import Lease
 from models.outbox import OutboxMessage, OutboxStatus
-from models.staff import Role, StaffUser
+from models.reports import ReportNarrative
+from models.staff import PasswordResetToken, Role, StaffUser
 from models.teams import ALIAS_KINDS, AliasKind, Team, TeamAlias, Worker
 
 __all__ = [
@@ -25,11 +28,15 @@ __all__ = [
     "ComplainantRole",
     "Complaint",
     "ComplaintStatus",
+    "ConversationDraft",
     "ContactMethod",
     "LearningCategory",
+    "Lease",
     "OutboxMessage",
     "OutboxStatus",
     "Outcome",
+    "PasswordResetToken",
+    "ReportNarrative",
     "Role",
     "StaffUser",
     "Stage",

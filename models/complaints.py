@@ -106,6 +106,7 @@ class Complaint(SQLModel, table=True):
     routing_decision: str = Field(default="manual", max_length=20)
     routing_confidence: float | None = Field(default=None)
     team_id: int | None = Field(default=None, foreign_key="team.id", index=True)
+    assigned_officer_id: int | None = Field(default=None, foreign_key="staff_user.id", index=True)
     status: str = Field(default=ComplaintStatus.OPEN.value, max_length=20)
     closed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     purged_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))

@@ -35,3 +35,33 @@ class StaffUser(SQLModel, table=True):
     failed_logins: int = Field(default=0)
     locked_until: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    # Bumped when the password changes or the account is disabled, so every session signed in before ends.
+    session_version: int = Field(default=1)
+
+    # Flask-Login's user interface.
+    @property
+    def is_authenticated(self) -> bool:
+        return True
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    @property
+    def is_anonymous(self) -> bool:
+        return False
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_version}"
+
+
+class PasswordResetToken(SQLModel, table=True):
+    """A single-use, time-limited link to set a new password. Only the token's hash is kept."""
+
+    __tablename__ = "password_reset_token"
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_user_id: int = Field(foreign_key="staff_user.id", index=True, ondelete="CASCADE")
+    token_hash: str = Field(sa_column=Column(String(64), unique=True, nullable=False))
+    expires_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    used_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
