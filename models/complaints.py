@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from datetime import date, datetime
 from enum import IntEnum, StrEnum
@@ -174,3 +175,13 @@ def new_reference() -> str:
     """A random reference like "CS-7KQ3-MX9P": short enough to read out, too many to guess."""
     chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
     return f"CS-{chars[:4]}-{chars[4:]}"
+
+
+def hash_token(token: str) -> str:
+    """What we keep of a private link's token (status page, draft resume): a SHA-256 hex digest."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_token() -> str:
+    """A private link token: 256 random bits, URL-safe."""
+    return secrets.token_urlsafe(32)
