@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 from sqlmodel import select
 
 from casework import auth
@@ -26,6 +26,7 @@ def _settings():
 
 
 @click.command("import-complaints")
+@with_appcontext
 @click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Check every row and report; write nothing.")
 @click.option("--skip-invalid", is_flag=True, help="Write the valid complaints and report the rest.")
@@ -59,6 +60,7 @@ def import_complaints_command(csv_file: Path, dry_run: bool, skip_invalid: bool)
 
 
 @click.command("seed-demo")
+@with_appcontext
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has teams.")
 def seed_demo_command(if_empty: bool) -> None:
     """Load the demo team directory and complaints (safe to run again: adds nothing twice)."""

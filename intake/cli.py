@@ -7,6 +7,7 @@ import sys
 
 import click
 from flask import Flask
+from flask.cli import with_appcontext
 
 from intake.routing import Router
 from models.db import session_scope
@@ -14,6 +15,7 @@ from models.web import engine
 
 
 @click.command("route")
+@with_appcontext
 @click.argument("text", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the decision as JSON.")
 @click.option("--stdin", "from_stdin", is_flag=True, help="Route each line of standard input (one JSON line each).")

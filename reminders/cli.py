@@ -6,6 +6,7 @@ import json
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from models.complaints import Stage
 from reminders.calendar import WorkingCalendar
@@ -15,6 +16,7 @@ STAGE_CHOICES = {"1": Stage.ONE, "2": Stage.TWO, "3": Stage.THREE, "ombudsman": 
 
 
 @click.command("deadlines")
+@with_appcontext
 @click.option(
     "--stage", "stage_name", required=True, type=click.Choice(list(STAGE_CHOICES)), help="1, 2, 3 or ombudsman"
 )
