@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flask import Flask
 
 from extensions import login_manager
 from models.staff import StaffUser
 from models.web import db
+
+# A working day; after it the browser session ends and staff sign in again.
+SESSION_LIFETIME = timedelta(hours=8)
 
 
 @login_manager.user_loader
@@ -21,5 +26,11 @@ def load_user(user_id: str) -> StaffUser | None:
 
 
 def init_app(app: Flask) -> None:
+    login_manager.login_view = "casework.sign_in"
     login_manager.login_message = "Sign in to see this page."
     login_manager.session_protection = "strong"
+    app.config.setdefault("PERMANENT_SESSION_LIFETIME", SESSION_LIFETIME)
+    # Flask-Login's "remember me" cookie is never set (we offer no such box); make sure it could not outlive a day.
+    app.config.setdefault("REMEMBER_COOKIE_DURATION", SESSION_LIFETIME)
+    app.config.setdefault("REMEMBER_COOKIE_HTTPONLY", True)
+    app.config.setdefault("REMEMBER_COOKIE_SECURE", app.config.get("SESSION_COOKIE_SECURE", False))

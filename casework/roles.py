@@ -1,0 +1,125 @@
+"""Who may do what. Every staff view, query and export goes through these, not only the menus.
+
+- officer: every complaint, the triage queue, reports.
+- manager: only their own team's complaints and figures.
+- admin: staff accounts and the team directory; no complaint data (least privilege).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from flask import jsonify, redirect, request, url_for
+from flask_login import current_user
+from werkzeug.exceptions import Forbidden
+
+from models.complaints import Complaint
+from models.staff import Role, StaffUser
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+OFFICER = Role.OFFICER.value
+MANAGER = Role.MANAGER.value
+ADMIN = Role.ADMIN.value
+# The roles that may read complaints (each within what visible_team_ids allows).
+CASEWORK_ROLES = (OFFICER, MANAGER)
+
+
+def signed_in_user() -> StaffUser | None:
+    """The signed-in staff member, or None."""
+    user = current_user
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    return user  # type: ignore[return-value]
+
+
+def has_role(user: StaffUser | None, roles: tuple[str, ...]) -> bool:
+    return user is not None and (not roles or user.role in roles)
+
+
+def _safe_next(path: str) -> str:
+    # Only a path on this site: an absolute URL here would make the sign-in page an open redirect.
+    return path if path.startswith("/") and not path.startswith("//") else ""
+
+
+def staff_required(*roles: str) -> Callable[[F], F]:
+    """For HTML views: anonymous -> the sign-in page (then back); signed in with another role -> 403.
+
+    With no roles, any signed-in staff member may see the view.
+    """
+
+    def decorator(view: F) -> F:
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            user = signed_in_user()
+            if user is None:
+                return redirect(url_for("casework.sign_in", next=_safe_next(request.full_path.rstrip("?"))))
+            if not has_role(user, roles):
+                raise Forbidden("Your account cannot see this page. Ask a complaints officer if you need it.")
+            return view(*args, **kwargs)
+
+        wrapped.staff_roles = roles  # type: ignore[attr-defined]  # read by the route meta-test
+        return wrapped  # type: ignore[return-value]
+
+    return decorator
+
+
+def api_error(status: int, code: str, message: str, field: str | None = None):
+    error: dict[str, str] = {"code": code, "message": message}
+    if field:
+        error["field"] = field
+    return jsonify({"error": error}), status
+
+
+def staff_api_required(*roles: str) -> Callable[[F], F]:
+    """For JSON views: anonymous -> 401, wrong role -> 403, both as `{"error": {"code", "message"}}`."""
+
+    def decorator(view: F) -> F:
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            user = signed_in_user()
+            if user is None:
+                return api_error(401, "unauthorised", "Sign in as staff to use this API.")
+            if not has_role(user, roles):
+                return api_error(403, "forbidden", "Your account cannot use this API.")
+            return view(*args, **kwargs)
+
+        wrapped.staff_roles = roles  # type: ignore[attr-defined]
+        return wrapped  # type: ignore[return-value]
+
+    return decorator
+
+
+def visible_team_ids(user: StaffUser | None) -> set[int] | None:
+    """The teams whose complaints `user` may see: None means every team (officers); a set limits it.
+
+    A manager sees their own team; an admin or anyone else sees none (an empty set), never everything.
+    """
+    if user is None:
+        return set()
+    if user.role == OFFICER:
+        return None
+    if user.role == MANAGER and user.team_id is not None:
+        return {user.team_id}
+    return set()
+
+
+def scope_to_user(statement, user: StaffUser | None, team_column=None):
+    """Limit a select() to the complaints `user` may see; `team_column` defaults to Complaint.team_id."""
+    teams = visible_team_ids(user)
+    if teams is None:
+        return statement
+    column = Complaint.team_id if team_column is None else team_column
+    return statement.where(column.in_(sorted(teams)))
+
+
+def can_see_complaint(user: StaffUser | None, complaint: Complaint) -> bool:
+    teams = visible_team_ids(user)
+    return teams is None or complaint.team_id in teams
+
+
+def can_triage(user: StaffUser | None) -> bool:
+    """Only officers assign complaints nobody has routed yet: a manager sees no team-less complaint."""
+    return user is not None and user.role == OFFICER
