@@ -1,27 +1,35 @@
-"""`flask --app wsgi deadlines`: the statutory dates of a stage."""
+"""Commands: `deadlines` (the statutory dates of a stage), `reminders plan|send-due`, and `scheduler`."""
 
 from __future__ import annotations
 
 import json
+import logging
+from datetime import datetime
 
 import click
 from flask import Flask, current_app
-from flask.cli import with_appcontext
+from flask.cli import AppGroup, with_appcontext
 
 from models.complaints import Stage
+from models.db import session_scope
+from models.types import utcnow
+from models.web import engine
 from reminders.calendar import WorkingCalendar
 from reminders.deadlines import stage_deadlines
+from reminders.planner import plan_reminders
+from reminders.scheduler import run_scheduler
+from reminders.sweep import send_due
 
 STAGE_CHOICES = {"1": Stage.ONE, "2": Stage.TWO, "3": Stage.THREE, "ombudsman": Stage.OMBUDSMAN}
 
 
 @click.command("deadlines")
-@with_appcontext
 @click.option(
     "--stage", "stage_name", required=True, type=click.Choice(list(STAGE_CHOICES)), help="1, 2, 3 or ombudsman"
 )
 @click.option("--from", "received", required=True, type=click.DateTime(formats=["%Y-%m-%d"]), help="day received")
 @click.option("--json", "as_json", is_flag=True)
+@with_appcontext
 def deadlines_command(stage_name: str, received, as_json: bool) -> None:
     """Print the deadlines of a stage received on --from."""
     settings = current_app.config["SETTINGS"]
@@ -34,5 +42,56 @@ def deadlines_command(stage_name: str, received, as_json: bool) -> None:
         click.echo(f"{key}: {value}")
 
 
+def _moment(value: str | None) -> datetime:
+    """--now as ISO time; without a zone it is London time, as staff would say it."""
+    if not value:
+        return utcnow()
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a time like 2026-11-30T08:05 or 2026-11-30T08:05+00:00") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=current_app.config["SETTINGS"].timezone)
+    return moment
+
+
+NOW_OPTION = click.option("--now", "now_text", metavar="ISO-TIME", help="act as if it were this time (default: now)")
+reminders_cli = AppGroup("reminders", help="The outbox of reminder emails.")
+
+
+@reminders_cli.command("plan")
+@NOW_OPTION
+def plan_command(now_text: str | None) -> None:
+    """Add the reminders due by today to the outbox and cancel outdated ones (sends nothing)."""
+    now = _moment(now_text)
+    with session_scope(engine()) as session:
+        report = plan_reminders(session, current_app.config["SETTINGS"], now)
+    click.echo(f"Planned {report.planned} emails, cancelled {report.cancelled}.")
+
+
+@reminders_cli.command("send-due")
+@NOW_OPTION
+def send_due_command(now_text: str | None) -> None:
+    """Plan, then send every email due at --now: one sweep of the scheduler, for cron and tests."""
+    settings = current_app.config["SETTINGS"]
+    now = _moment(now_text)
+    with session_scope(engine()) as session:
+        plan = plan_reminders(session, settings, now)
+    sweep = send_due(engine(), settings, now)
+    click.echo(f"Planned {plan.planned} emails, cancelled {plan.cancelled}. {sweep.summary()}")
+
+
+@click.command("scheduler")
+@with_appcontext
+def scheduler_command() -> None:
+    """Run the reminder scheduler in this process until stopped (Ctrl-C or SIGTERM)."""
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("reminders").setLevel(logging.INFO)
+    run_scheduler(engine(), current_app.config["SETTINGS"])
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(deadlines_command)
+    app.cli.add_command(reminders_cli)
+    app.cli.add_command(scheduler_command)

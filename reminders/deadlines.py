@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from models.complaints import Stage
+from models.complaints import Stage, StageRecord
 from reminders.calendar import WorkingCalendar
 
 
@@ -124,3 +124,16 @@ def deadline_state(calendar: WorkingCalendar, due: date, today: date) -> Deadlin
     if calendar.working_days_between(today, due) <= DUE_SOON_WORKING_DAYS:
         return DeadlineState.DUE_SOON
     return DeadlineState.ON_TRACK
+
+
+def current_deadline(record: StageRecord) -> date | None:
+    """A stage's deadline now: the extension when one was agreed, otherwise the statutory date."""
+    return record.extended_to or record.due_on
+
+
+def stage_state(calendar: WorkingCalendar, record: StageRecord, today: date) -> DeadlineState | None:
+    """The state of an open stage (None once it is answered or when it has no deadline, like the Ombudsman)."""
+    deadline = current_deadline(record)
+    if record.responded_on is not None or deadline is None:
+        return None
+    return deadline_state(calendar, deadline, today)

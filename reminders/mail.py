@@ -1,0 +1,165 @@
+"""Emails from outbox rows: rendered from templates/emails/, delivered by the configured backend.
+
+Templates render outside any request (the scheduler has none): a plain Jinja environment over
+templates/, never Flask's. Each `<template>.txt` sets `subject`; `<template>.html` is the HTML twin.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import smtplib
+import sys
+from dataclasses import dataclass
+from datetime import date
+from email.message import EmailMessage
+from email.utils import formatdate
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from settings import BASE_DIR, Settings
+
+SMTP_TIMEOUT_SECONDS = 20
+
+
+def long_date(value: str | date | None) -> str:
+    """ "Monday 8 January 2018", the way CONTENT.md writes dates."""
+    if not value:
+        return ""
+    day = date.fromisoformat(value) if isinstance(value, str) else value
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+@lru_cache(maxsize=1)
+def email_environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(BASE_DIR / "templates")),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["long_date"] = long_date
+    return env
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """What the sweep hands over: one claimed row, detached from the database."""
+
+    id: int
+    idempotency_key: str
+    recipient: str
+    template: str
+    context: dict[str, Any]
+
+
+def template_context(context: dict[str, Any], settings: Settings) -> dict[str, Any]:
+    values = {"team": None, "deadline": None, "status_url": None, "name": "", "stage": None, **context}
+    values["council_name"] = settings.council_name
+    values["base_url"] = settings.base_url
+    reference = values.get("reference")
+    values["case_url"] = f"{settings.base_url}/staff/complaints/{reference}" if reference else settings.base_url
+    return values
+
+
+def render(outgoing: Outgoing, settings: Settings) -> EmailMessage:
+    env = email_environment()
+    values = template_context(outgoing.context, settings)
+    text = env.get_template(f"emails/{outgoing.template}.txt").make_module(values)
+    html = env.get_template(f"emails/{outgoing.template}.html").render(values)
+    message = EmailMessage()
+    message["Subject"] = str(text.subject).strip()
+    message["From"] = settings.mail_from
+    message["To"] = outgoing.recipient
+    message["Date"] = formatdate(localtime=False, usegmt=True)
+    # The same row always has the same Message-ID, so a copy resent after a crash is recognisable as one.
+    digest = hashlib.sha256(outgoing.idempotency_key.encode()).hexdigest()[:32]
+    domain = settings.mail_from.rpartition("@")[2] or "localhost"
+    message["Message-ID"] = f"<{digest}@{domain}>"
+    message.set_content(str(text))
+    message.add_alternative(html, subtype="html")
+    return message
+
+
+class Mailer(Protocol):
+    def send(self, outgoing: Outgoing, message: EmailMessage) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class FileMailer:
+    """Readable .eml files, one per row, named after its key: a resend overwrites, never adds."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+
+    def send(self, outgoing: Outgoing, message: EmailMessage) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        name = outgoing.idempotency_key.replace(":", "-") + ".eml"
+        path = self.directory / name
+        partial = path.with_suffix(".eml.partial")
+        partial.write_bytes(bytes(message))
+        partial.replace(path)  # a reader never sees half a file
+
+    def close(self) -> None:
+        pass
+
+
+class ConsoleMailer:
+    def send(self, outgoing: Outgoing, message: EmailMessage) -> None:
+        sys.stdout.write(message.as_string() + "\n" + "-" * 72 + "\n")
+        sys.stdout.flush()
+
+    def close(self) -> None:
+        pass
+
+
+class SmtpMailer:
+    """One connection for a whole sweep; reopened after an error."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.connection: smtplib.SMTP | None = None
+
+    def _connect(self) -> smtplib.SMTP:
+        s = self.settings
+        connection = smtplib.SMTP(s.smtp_host, s.smtp_port, timeout=SMTP_TIMEOUT_SECONDS)
+        try:
+            if s.smtp_starttls:
+                connection.starttls()
+            if s.smtp_username:
+                connection.login(s.smtp_username, s.smtp_password)
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def send(self, outgoing: Outgoing, message: EmailMessage) -> None:
+        if self.connection is None:
+            self.connection = self._connect()
+        try:
+            self.connection.send_message(message)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        if self.connection is None:
+            return
+        connection, self.connection = self.connection, None
+        try:
+            connection.quit()
+        except (smtplib.SMTPException, OSError):
+            connection.close()
+
+
+def open_mailer(settings: Settings) -> Mailer:
+    if settings.mail_backend == "smtp":
+        return SmtpMailer(settings)
+    if settings.mail_backend == "console":
+        return ConsoleMailer()
+    return FileMailer(Path(settings.instance_dir) / "outbox")

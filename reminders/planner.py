@@ -1,0 +1,364 @@
+"""Plan the outbox: turn open stages and new complaints into email rows, set-based.
+
+The working-day arithmetic happens in Python once per distinct date (a few hundred at most), then one
+INSERT ... SELECT per reminder kind joins those dates to every open stage: 100,000 open stages cost a
+handful of statements, not 100,000 round trips. Keys are unique, so `ON CONFLICT DO NOTHING` makes planning
+repeatable and safe beside a web request planning the same stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from sqlalchemy import Date, String, cast, column, exists, func, literal, literal_column, or_, select, update, values
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql import ColumnElement
+from sqlmodel import Session
+
+from models.complaints import Complaint, ComplaintStatus, StageRecord
+from models.outbox import OutboxMessage, OutboxStatus
+from models.staff import StaffUser
+from models.teams import Team
+from models.types import UTCDateTime
+from reminders.calendar import WorkingCalendar
+from reminders.office_hours import OfficeHours
+from reminders.policy import (
+    ARRIVAL_TEMPLATES,
+    COMPLAINT_EMAILS,
+    DEADLINE_TEMPLATES,
+    STAGE_REMINDERS,
+    Audience,
+    ComplaintEmail,
+    StageReminder,
+)
+from settings import Settings
+
+OPEN_COMPLAINT = (ComplaintStatus.OPEN.value, ComplaintStatus.AWAITING_TRIAGE.value)
+outbox = OutboxMessage.__table__
+stage = StageRecord.__table__
+complaint = Complaint.__table__
+team = Team.__table__
+staff = StaffUser.__table__
+
+
+@dataclass
+class PlanReport:
+    planned: int = 0
+    cancelled: int = 0
+    by_kind: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which stages to plan: all open ones (the scheduler) or those of one complaint or one stage (events)."""
+
+    complaint_id: int | None = None
+    stage_record_id: int | None = None
+
+    def stage_filter(self) -> list[ColumnElement[bool]]:
+        conditions = []
+        if self.complaint_id is not None:
+            conditions.append(stage.c.complaint_id == self.complaint_id)
+        if self.stage_record_id is not None:
+            conditions.append(stage.c.id == self.stage_record_id)
+        return conditions
+
+    @property
+    def is_everything(self) -> bool:
+        return self.complaint_id is None and self.stage_record_id is None
+
+
+def deadline_column() -> ColumnElement[date]:
+    """A stage's current deadline: the extension when there is one."""
+    return func.coalesce(stage.c.extended_to, stage.c.due_on)
+
+
+def _text(expression) -> ColumnElement[str]:
+    # Dates as text read YYYY-MM-DD on both databases (SQLite stores them so; PostgreSQL's DateStyle is ISO).
+    return cast(expression, String)
+
+
+def _json_object(session: Session, pairs: dict[str, ColumnElement]) -> ColumnElement:
+    builder = func.json_object if session.get_bind().dialect.name == "sqlite" else func.json_build_object
+    args: list[ColumnElement] = []
+    for key, value in pairs.items():
+        args += [literal_column(f"'{key}'"), value]
+    return builder(*args)
+
+
+def _insert_ignoring_duplicates(session: Session, columns: list[str], query) -> int:
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = (
+        dialect.insert(outbox)
+        .from_select(columns, query)
+        .on_conflict_do_nothing(index_elements=["idempotency_key"])
+        # Counted from RETURNING: neither driver gives a rowcount for WITH ... INSERT ... SELECT.
+        .returning(outbox.c.id)
+    )
+    return len(session.execute(statement).all())
+
+
+def open_stages(scope: Scope):
+    """The open stages worth reminding about: no response yet, a deadline, a complaint still open."""
+    return (
+        select(stage.c.id)
+        .join(complaint, complaint.c.id == stage.c.complaint_id)
+        .where(
+            stage.c.responded_on.is_(None),
+            deadline_column().is_not(None),
+            complaint.c.status.in_(OPEN_COMPLAINT),
+            complaint.c.purged_at.is_(None),
+            *scope.stage_filter(),
+        )
+    )
+
+
+def cancel_outdated(session: Session, scope: Scope) -> int:
+    """Cancel pending stage emails whose stage closed or whose deadline changed since they were planned."""
+    still_valid = exists(
+        open_stages(scope)
+        .where(stage.c.id == outbox.c.stage_record_id)
+        .where(
+            or_(
+                outbox.c.template.in_(ARRIVAL_TEMPLATES),
+                outbox.c.idempotency_key.like(literal("%:") + _text(deadline_column())),
+            )
+        )
+    )
+    conditions = [
+        outbox.c.status == OutboxStatus.PENDING.value,
+        outbox.c.stage_record_id.is_not(None),
+        outbox.c.template.in_(DEADLINE_TEMPLATES + ARRIVAL_TEMPLATES),
+        ~still_valid,
+    ]
+    if not scope.is_everything:
+        scoped = select(stage.c.id).where(*scope.stage_filter())
+        conditions.append(outbox.c.stage_record_id.in_(scoped))
+    statement = (
+        update(outbox)
+        .where(*conditions)
+        .values(status=OutboxStatus.CANCELLED.value, last_error="deadline changed or stage closed")
+    )
+    return session.execute(statement).rowcount or 0
+
+
+def _send_times(
+    session: Session,
+    reminder: StageReminder,
+    scope: Scope,
+    hours: OfficeHours,
+    now: datetime,
+    ack_days: int,
+) -> list[tuple[date, datetime]]:
+    """For each distinct date the reminder hangs on, when it goes out; dates not due yet today are left out."""
+    calendar = hours.calendar
+    today = hours.local_day(now)
+    day_column = stage.c.received_on if reminder.keyed_on_received else deadline_column()
+    days = session.execute(open_stages(scope).with_only_columns(day_column).distinct()).scalars().all()
+    plan = []
+    for day in days:
+        received = deadline = day
+        target = reminder.target_day(calendar, received=received, deadline=deadline)
+        stale = reminder.stale_day(calendar, received=received, deadline=deadline, ack_days=ack_days)
+        # Only what falls due by today is planned; later reminders are planned on their day, so a
+        # deadline that moves in between never leaves an outdated email behind.
+        if target <= today and (stale is None or today < stale):
+            plan.append((day, hours.send_time(target, now)))
+    return plan
+
+
+def _recipient_and_joins(reminder: StageReminder, settings: Settings, base):
+    team_id = func.coalesce(stage.c.team_id, complaint.c.team_id)
+    if reminder.audience is Audience.MANAGER:
+        query = base.join(team, team.c.id == team_id).where(team.c.manager_email != "")
+        return team.c.manager_email, query
+    query = base.outerjoin(team, team.c.id == team_id)
+    if reminder.audience is Audience.OFFICER:
+        query = query.join(staff, staff.c.id == complaint.c.assigned_officer_id).where(
+            staff.c.active.is_(True), staff.c.email != ""
+        )
+        return staff.c.email, query
+    if reminder.audience is Audience.HEAD_OF_SERVICE:
+        return literal(settings.head_of_service_email, String), query
+    raise ValueError(f"{reminder.kind}: a stage reminder cannot go to {reminder.audience}")
+
+
+def plan_stage_reminder(
+    session: Session, reminder: StageReminder, settings: Settings, now: datetime, scope: Scope, hours: OfficeHours
+) -> int:
+    times = _send_times(session, reminder, scope, hours, now, settings.acknowledgement_working_days)
+    if not times:
+        return 0
+    plan = values(column("day", Date), column("send_after", UTCDateTime()), name="plan_days").data(times).cte()
+    day_column = stage.c.received_on if reminder.keyed_on_received else deadline_column()
+    base = (
+        select()
+        .select_from(stage)
+        .join(complaint, complaint.c.id == stage.c.complaint_id)
+        .join(plan, plan.c.day == day_column)
+    )
+    recipient, query = _recipient_and_joins(reminder, settings, base)
+    key = literal("stage:") + _text(stage.c.id) + literal(f":{reminder.kind}:") + _text(day_column)
+    context = _json_object(
+        session,
+        {
+            "reference": complaint.c.reference,
+            "stage": stage.c.stage,
+            "team": team.c.name,
+            "deadline": _text(deadline_column()),
+            "received": _text(stage.c.received_on),
+        },
+    )
+    query = query.with_only_columns(
+        key,
+        recipient,
+        literal(reminder.template, String),
+        context,
+        plan.c.send_after,
+        literal(OutboxStatus.PENDING.value, String),
+        literal(0),
+        literal("", String),
+        complaint.c.id,
+        stage.c.id,
+        literal(now, UTCDateTime()),
+    ).where(
+        stage.c.responded_on.is_(None),
+        complaint.c.status.in_(OPEN_COMPLAINT),
+        complaint.c.purged_at.is_(None),
+        *scope.stage_filter(),
+    )
+    columns = [
+        "idempotency_key",
+        "recipient",
+        "template",
+        "context",
+        "send_after",
+        "status",
+        "attempts",
+        "last_error",
+        "complaint_id",
+        "stage_record_id",
+        "created_at",
+    ]
+    return _insert_ignoring_duplicates(session, columns, query)
+
+
+def _complaint_rows(
+    session: Session,
+    email: ComplaintEmail,
+    settings: Settings,
+    now: datetime,
+    hours: OfficeHours,
+    complaints: list[Complaint],
+    extra: dict[str, object],
+) -> list[dict[str, object]]:
+    calendar = hours.calendar
+    rows = []
+    team_names = dict(session.execute(select(team.c.id, team.c.name)).all())
+    for item in complaints:
+        if email.audience is Audience.COMPLAINANT:
+            if not item.email:
+                continue
+            recipient = item.email
+        elif email.audience is Audience.DUTY_MANAGER:
+            if not item.safeguarding_flag:
+                continue
+            recipient = settings.duty_manager_email
+        else:
+            raise ValueError(f"{email.kind}: a complaint email cannot go to {email.audience}")
+        reply_by = session.execute(
+            select(func.min(deadline_column())).where(stage.c.complaint_id == item.id, stage.c.responded_on.is_(None))
+        ).scalar()
+        received = hours.local_day(item.received_at)
+        context = {
+            "reference": item.reference,
+            "team": team_names.get(item.team_id),
+            "received": received.isoformat(),
+            "received_at": item.received_at.isoformat(),
+            "deadline": reply_by.isoformat() if reply_by else None,
+            "acknowledge_by": calendar.add_working_days(received, settings.acknowledgement_working_days).isoformat(),
+            "name": item.complainant_name if email.audience is Audience.COMPLAINANT else "",
+            **extra,
+        }
+        rows.append(
+            {
+                "idempotency_key": f"complaint:{item.id}:{email.kind}",
+                "recipient": recipient,
+                "template": email.template,
+                "context": context,
+                "send_after": now if email.urgent else hours.next_open(now),
+                "status": OutboxStatus.PENDING.value,
+                "attempts": 0,
+                "last_error": "",
+                "complaint_id": item.id,
+                "stage_record_id": None,
+                "created_at": now,
+            }
+        )
+    return rows
+
+
+def plan_complaint_emails(
+    session: Session,
+    settings: Settings,
+    now: datetime,
+    hours: OfficeHours,
+    *,
+    complaint_id: int | None = None,
+    extra: dict[str, object] | None = None,
+) -> dict[str, int]:
+    """Acknowledgements and safeguarding alerts for complaints received lately (or for one complaint).
+
+    Few complaints arrive in a day, so these are built in Python and inserted in bulk.
+    """
+    query = select(Complaint).where(Complaint.status.in_(OPEN_COMPLAINT), Complaint.purged_at.is_(None))
+    if complaint_id is not None:
+        query = query.where(Complaint.id == complaint_id)
+    else:
+        # A safety net for complaints no event planned for: recent ones only, never years of imports.
+        today = hours.local_day(now)
+        since = hours.calendar.subtract_working_days(today, max(settings.acknowledgement_working_days, 1))
+        query = query.where(Complaint.received_at >= datetime.combine(since, time(0), tzinfo=hours.zone))
+    complaints = list(session.execute(query).scalars().all())
+    counts = {}
+    for email in COMPLAINT_EMAILS:
+        rows = _complaint_rows(session, email, settings, now, hours, complaints, extra or {})
+        counts[email.kind] = _bulk_insert_ignoring_duplicates(session, rows)
+    return counts
+
+
+def _bulk_insert_ignoring_duplicates(session: Session, rows: list[dict[str, object]]) -> int:
+    if not rows:
+        return 0
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = (
+        dialect.insert(outbox)
+        .values(rows)
+        .on_conflict_do_nothing(index_elements=["idempotency_key"])
+        .returning(outbox.c.id)
+    )
+    return len(session.execute(statement).all())
+
+
+def plan_reminders(
+    session: Session,
+    settings: Settings,
+    now: datetime,
+    *,
+    scope: Scope = Scope(),
+    extra: dict[str, object] | None = None,
+) -> PlanReport:
+    """Bring the outbox up to date for `scope` as of `now`. Flushes; never commits."""
+    hours = OfficeHours(WorkingCalendar(settings.closure_days), settings.timezone)
+    report = PlanReport()
+    report.cancelled = cancel_outdated(session, scope)
+    for reminder in STAGE_REMINDERS:
+        report.by_kind[reminder.kind] = plan_stage_reminder(session, reminder, settings, now, scope, hours)
+    if scope.stage_record_id is None:
+        report.by_kind.update(
+            plan_complaint_emails(session, settings, now, hours, complaint_id=scope.complaint_id, extra=extra)
+        )
+    report.planned = sum(report.by_kind.values())
+    session.flush()
+    return report

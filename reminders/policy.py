@@ -1,0 +1,100 @@
+"""Who is emailed about what, and when: the reminder policy as data.
+
+Change the tables here, not the planner, when the council changes who gets which email.
+A stage reminder's idempotency key is `stage:<id>:<kind>:<date>`, where the date is the deadline it is
+about (the day received, for arrival emails): a changed deadline makes new keys, an unchanged one never
+repeats. Complaint emails are keyed `complaint:<id>:<kind>`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from reminders.calendar import WorkingCalendar
+from reminders.deadlines import DUE_SOON_WORKING_DAYS
+
+
+class Audience(StrEnum):
+    MANAGER = "manager"  # team.manager_email of the stage's team
+    OFFICER = "officer"  # the staff user the complaint is assigned to, once casework assigns one
+    HEAD_OF_SERVICE = "head-of-service"  # settings.head_of_service_email
+    DUTY_MANAGER = "duty-manager"  # settings.duty_manager_email
+    COMPLAINANT = "complainant"  # complaint.email
+
+
+class Moment(StrEnum):
+    ARRIVAL = "arrival"  # the day the stage is received
+    BEFORE = "before"  # `working_days` working days before the deadline
+    ON_DAY = "on-day"  # the deadline itself
+    AFTER = "after"  # `working_days` working days after the deadline: it was missed
+
+
+@dataclass(frozen=True)
+class StageReminder:
+    kind: str  # unique; part of the idempotency key
+    template: str  # templates/emails/<template>.txt and .html
+    audience: Audience
+    moment: Moment
+    working_days: int = 0
+
+    def target_day(self, calendar: WorkingCalendar, *, received: date, deadline: date) -> date:
+        if self.moment is Moment.ARRIVAL:
+            return received
+        if self.moment is Moment.BEFORE:
+            return calendar.subtract_working_days(deadline, self.working_days)
+        if self.moment is Moment.ON_DAY:
+            return deadline
+        return calendar.add_working_days(deadline, self.working_days)
+
+    def stale_day(self, calendar: WorkingCalendar, *, received: date, deadline: date, ack_days: int) -> date | None:
+        """The first day this reminder no longer makes sense (None: never stale).
+
+        A "due soon" planned on the deadline itself would be noise, and an arrival email for a stage
+        imported weeks late would be too; the later reminders cover them.
+        """
+        if self.moment is Moment.ARRIVAL:
+            return calendar.add_working_days(received, max(ack_days, 1))
+        if self.moment is Moment.BEFORE:
+            return deadline
+        if self.moment is Moment.ON_DAY:
+            return calendar.add_working_days(deadline, 1)
+        return None
+
+    @property
+    def keyed_on_received(self) -> bool:
+        return self.moment is Moment.ARRIVAL
+
+
+STAGE_REMINDERS: tuple[StageReminder, ...] = (
+    StageReminder("arrival-manager", "stage-arrived", Audience.MANAGER, Moment.ARRIVAL),
+    StageReminder("arrival-officer", "stage-arrived", Audience.OFFICER, Moment.ARRIVAL),
+    StageReminder("due-soon-manager", "due-soon", Audience.MANAGER, Moment.BEFORE, DUE_SOON_WORKING_DAYS),
+    StageReminder("due-soon-officer", "due-soon", Audience.OFFICER, Moment.BEFORE, DUE_SOON_WORKING_DAYS),
+    StageReminder("due-today-manager", "due-today", Audience.MANAGER, Moment.ON_DAY),
+    StageReminder("due-today-officer", "due-today", Audience.OFFICER, Moment.ON_DAY),
+    StageReminder("overdue-head", "overdue", Audience.HEAD_OF_SERVICE, Moment.AFTER, 1),
+)
+# Templates whose rows are about a deadline: cancelled when that deadline changes or the stage closes.
+DEADLINE_TEMPLATES = tuple(sorted({r.template for r in STAGE_REMINDERS if not r.keyed_on_received}))
+ARRIVAL_TEMPLATES = tuple(sorted({r.template for r in STAGE_REMINDERS if r.keyed_on_received}))
+
+
+@dataclass(frozen=True)
+class ComplaintEmail:
+    kind: str
+    template: str
+    audience: Audience
+    urgent: bool = False  # sent at once, whatever the hour or day
+
+
+ACKNOWLEDGEMENT = ComplaintEmail("acknowledgement", "acknowledgement", Audience.COMPLAINANT)
+SAFEGUARDING_ALERT = ComplaintEmail("safeguarding-alert", "safeguarding-alert", Audience.DUTY_MANAGER, urgent=True)
+COMPLAINT_EMAILS = (ACKNOWLEDGEMENT, SAFEGUARDING_ALERT)
+URGENT_TEMPLATES = tuple(e.template for e in COMPLAINT_EMAILS if e.urgent)
+
+# Sending: how often a failed email is tried again, and when a claim by a crashed sweep is taken over.
+MAX_ATTEMPTS = 6
+RETRY_BACKOFF_MINUTES = (1, 5, 15, 60, 240)  # after attempt 1, 2, ...; the last value repeats
+STALE_CLAIM_MINUTES = 10
