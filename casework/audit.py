@@ -17,11 +17,11 @@ from models.staff import StaffUser
 log = logging.getLogger(__name__)
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable(value: Any) -> Any:
     if isinstance(value, dict):
-        return {str(key): _jsonable(item) for key, item in value.items()}
+        return {str(key): jsonable(item) for key, item in value.items()}
     if isinstance(value, list | tuple | set | frozenset):
-        return [_jsonable(item) for item in value]
+        return [jsonable(item) for item in value]
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime | date):
@@ -52,8 +52,8 @@ def record(
         actor_label=actor_label[:200],
         complaint_id=complaint_id,
         action=action,
-        before=_jsonable(before) if before is not None else None,
-        after=_jsonable(after) if after is not None else None,
+        before=jsonable(before) if before is not None else None,
+        after=jsonable(after) if after is not None else None,
     )
     session.add(event)
     # A structured line for the log shipper; ids only, never what the complaint says.

@@ -11,7 +11,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 from sqlmodel import select
 
-from casework import auth
+from casework import auth, staff_cli
 from casework.demo import seed_demo
 from casework.directory import DirectoryError, export_directory, import_directory, parse_directory
 from casework.importer import ImportRefused, import_complaints
@@ -77,6 +77,8 @@ def seed_demo_command(if_empty: bool) -> None:
     click.echo(f"Teams: {teams['created']} created, {teams['updated']} updated, {teams['unchanged']} unchanged.")
     click.echo(f"History: {report.history.summary()}")
     click.echo(f"Live: {report.live.summary()}")
+    with session_scope(engine()) as session:
+        staff_cli.print_demo_accounts(session)
 
 
 teams_cli = AppGroup("teams", help="The team directory: names, aliases, keywords and workers.")
@@ -106,6 +108,7 @@ def teams_export() -> None:
 
 def init_app(app: Flask) -> None:
     auth.init_app(app)
+    staff_cli.init_app(app)
     app.cli.add_command(import_complaints_command)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(teams_cli)

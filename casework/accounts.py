@@ -1,0 +1,184 @@
+"""Staff accounts: argon2 passwords, sign-in with lock-out, and single-use reset links."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher, profiles
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlmodel import Session, select
+
+from casework import audit
+from models.complaints import hash_token, new_token
+from models.outbox import OutboxMessage
+from models.staff import PasswordResetToken, Role, StaffUser
+from models.teams import Team
+from settings import Settings
+
+MIN_PASSWORD_LENGTH = 12
+LOCK_AFTER_FAILURES = 5
+LOCK_FOR = timedelta(minutes=15)
+RESET_LINK_LIFETIME = timedelta(hours=1)
+RESET_TEMPLATE = "password_reset"
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+_strong = PasswordHasher()
+# Tests sign in hundreds of times; the cheapest argon2 parameters keep that fast. Never used outside tests.
+_cheap = PasswordHasher.from_parameters(profiles.CHEAPEST)
+# Verified against when the email is unknown, so a wrong email takes as long as a wrong password.
+_DUMMY_HASH = _strong.hash("not a real password, only for timing")
+
+
+class AccountError(ValueError):
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def hasher(settings: Settings) -> PasswordHasher:
+    return _cheap if settings.environment == "test" else _strong
+
+
+def check_new_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Enter a password of at least {MIN_PASSWORD_LENGTH} characters", "password")
+    if password.strip() != password:
+        raise AccountError("Enter a password that does not start or end with a space", "password")
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def create_staff(
+    session: Session,
+    settings: Settings,
+    *,
+    email: str,
+    name: str,
+    role: str,
+    password: str,
+    team_slug: str | None = None,
+) -> StaffUser:
+    email = normalise_email(email)
+    if not _EMAIL.match(email):
+        raise AccountError("Enter an email address like name@example.com", "email")
+    if not name.strip():
+        raise AccountError("Enter the person's name", "name")
+    if role not in {r.value for r in Role}:
+        raise AccountError(f"Role must be one of {', '.join(r.value for r in Role)}", "role")
+    team_id = None
+    if team_slug:
+        team = session.exec(select(Team).where(Team.slug == team_slug)).first()
+        if team is None:
+            raise AccountError(f"There is no team {team_slug!r}; see `flask --app wsgi teams export`", "team")
+        team_id = team.id
+    if role == Role.MANAGER and team_id is None:
+        raise AccountError("A team manager needs a team (--team SLUG)", "team")
+    if session.exec(select(StaffUser.id).where(StaffUser.email == email)).first() is not None:
+        raise AccountError(f"There is already an account for {email}", "email")
+    check_new_password(password)
+    user = StaffUser(
+        email=email, name=name.strip(), role=role, team_id=team_id, password_hash=hasher(settings).hash(password)
+    )
+    session.add(user)
+    session.flush()
+    audit.record(session, "admin-cli", None, "staff-created", after={"staff_id": user.id, "role": role})
+    return user
+
+
+@dataclass(frozen=True)
+class SignInResult:
+    user: StaffUser | None
+    locked_until: datetime | None = None
+
+
+def sign_in(session: Session, settings: Settings, email: str, password: str, now: datetime) -> SignInResult:
+    """Check a sign-in attempt. Failures are counted; after LOCK_AFTER_FAILURES the account is locked a while."""
+    user = session.exec(select(StaffUser).where(StaffUser.email == normalise_email(email))).first()
+    if user is None or not user.active or not user.password_hash:
+        _verify(settings, _DUMMY_HASH, password)
+        return SignInResult(None)
+    if user.locked_until is not None and user.locked_until > now:
+        return SignInResult(None, user.locked_until)
+    if not _verify(settings, user.password_hash, password):
+        user.failed_logins += 1
+        if user.failed_logins >= LOCK_AFTER_FAILURES:
+            user.locked_until = now + LOCK_FOR
+            user.failed_logins = 0
+            audit.record(session, user, None, "staff-locked", after={"until": user.locked_until})
+        session.add(user)
+        return SignInResult(None, user.locked_until if user.locked_until and user.locked_until > now else None)
+    if hasher(settings).check_needs_rehash(user.password_hash):
+        user.password_hash = hasher(settings).hash(password)
+    user.failed_logins = 0
+    user.locked_until = None
+    session.add(user)
+    audit.record(session, user, None, "signed-in")
+    return SignInResult(user)
+
+
+def _verify(settings: Settings, password_hash: str, password: str) -> bool:
+    try:
+        return hasher(settings).verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def request_reset(session: Session, email: str, base_url: str, now: datetime) -> bool:
+    """Email a reset link if the account exists. Returns whether one was queued; callers never say so."""
+    user = session.exec(select(StaffUser).where(StaffUser.email == normalise_email(email))).first()
+    if user is None or not user.active:
+        return False
+    token = new_token()
+    row = PasswordResetToken(staff_user_id=user.id, token_hash=hash_token(token), expires_at=now + RESET_LINK_LIFETIME)
+    session.add(row)
+    session.flush()
+    session.add(
+        OutboxMessage(
+            idempotency_key=f"password-reset:{row.id}",
+            recipient=user.email,
+            template=RESET_TEMPLATE,
+            # The link must travel to the sender; it is single-use and dies within the hour.
+            context={"name": user.name, "reset_url": f"{base_url}/staff/reset-password/{token}", "minutes": 60},
+            send_after=now,
+        )
+    )
+    audit.record(session, user, None, "password-reset-requested")
+    return True
+
+
+def reset_token_row(session: Session, token: str, now: datetime) -> PasswordResetToken | None:
+    """The unused, unexpired reset row for `token`, or None."""
+    row = session.exec(select(PasswordResetToken).where(PasswordResetToken.token_hash == hash_token(token))).first()
+    if row is None or row.used_at is not None or row.expires_at <= now:
+        return None
+    return row
+
+
+def reset_password(session: Session, settings: Settings, token: str, password: str, now: datetime) -> StaffUser:
+    row = reset_token_row(session, token, now)
+    if row is None:
+        raise AccountError("This link has expired or has been used. Ask for a new one.")
+    check_new_password(password)
+    user = session.get(StaffUser, row.staff_user_id)
+    if user is None or not user.active:
+        raise AccountError("This link has expired or has been used. Ask for a new one.")
+    row.used_at = now
+    user.password_hash = hasher(settings).hash(password)
+    user.failed_logins = 0
+    user.locked_until = None
+    user.session_version += 1  # every session signed in with the old password ends
+    session.add_all([row, user])
+    audit.record(session, user, None, "password-reset")
+    return user
+
+
+def set_password(session: Session, settings: Settings, user: StaffUser, password: str) -> None:
+    check_new_password(password)
+    user.password_hash = hasher(settings).hash(password)
+    user.session_version += 1
+    session.add(user)

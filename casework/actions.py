@@ -1,0 +1,398 @@
+"""What staff do to a complaint, each allowed only where the statutory procedure allows it.
+
+Every action checks first and changes nothing when refused (ActionRefused says what to do instead),
+then writes an audit event with the fields before and after, and re-plans the stage's reminders.
+Free text (summaries) is counted, not copied, into the audit trail: it may hold personal data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel import Session, delete, select
+
+from casework import audit, replan
+from casework.roles import MANAGER, OFFICER, can_see_complaint, can_triage
+from casework.stages import effective_due, latest_stage, open_stage, stages_of
+from models.complaints import Complaint, ComplaintStatus, LearningCategory, Outcome, Stage, StageLearning, StageRecord
+from models.staff import StaffUser
+from models.teams import Team
+from reminders.calendar import WorkingCalendar
+from reminders.deadlines import STAGE_RULES, ExtensionError, check_extension, request_deadline, stage_deadlines
+from settings import Settings
+
+RESPONSE_OUTCOMES = (Outcome.UPHELD, Outcome.PARTIALLY_UPHELD, Outcome.NOT_UPHELD)
+MAX_REASON = 500
+
+
+class ActionRefused(ValueError):
+    """The action is not allowed now; `message` tells staff why, `field` which answer to fix."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+@dataclass(frozen=True)
+class Context:
+    session: Session
+    actor: StaffUser
+    settings: Settings
+    now: datetime
+
+    @property
+    def calendar(self) -> WorkingCalendar:
+        return WorkingCalendar(self.settings.closure_days)
+
+    @property
+    def today(self) -> date:
+        return self.now.astimezone(self.settings.timezone).date()
+
+
+def _can_act(ctx: Context, complaint: Complaint) -> None:
+    if ctx.actor.role not in (OFFICER, MANAGER) or not can_see_complaint(ctx.actor, complaint):
+        raise ActionRefused("Your account cannot change this complaint.")
+
+
+def _reason(text: str, field: str = "reason", what: str = "a reason") -> str:
+    text = (text or "").strip()
+    if not text:
+        raise ActionRefused(f"Enter {what}", field)
+    if len(text) > MAX_REASON:
+        raise ActionRefused(f"Keep {what} to {MAX_REASON} characters or fewer", field)
+    return text
+
+
+def _day_in_range(day: date | None, field: str, *, earliest: date, today: date, what: str) -> date:
+    if day is None:
+        raise ActionRefused(f"Enter the date {what}, like 8 1 2018", field)
+    if day > today:
+        raise ActionRefused(f"The date {what} must be today or in the past", field)
+    if day < earliest:
+        raise ActionRefused(f"The date {what} must be on or after {earliest:%-d %B %Y}", field)
+    return day
+
+
+def _stage_snapshot(record: StageRecord) -> dict[str, object]:
+    return {
+        "stage": record.stage,
+        "due_on": record.due_on,
+        "extended_to": record.extended_to,
+        "responded_on": record.responded_on,
+        "outcome": record.outcome,
+    }
+
+
+def _close_if_done(complaint: Complaint, stages: list[StageRecord], ctx: Context, status: str) -> None:
+    if open_stage(stages) is None:
+        complaint.status = status
+        complaint.closed_at = ctx.now
+
+
+def _open_stage_or_refuse(stages: list[StageRecord], what: str) -> StageRecord:
+    record = open_stage(stages)
+    if record is None:
+        raise ActionRefused(f"There is no open stage to {what}.")
+    return record
+
+
+# --- assign --------------------------------------------------------------------------------------------
+
+
+def assign_team(ctx: Context, complaint: Complaint, team_slug: str, reason: str) -> None:
+    """Give a complaint from triage its team, or move it to another team (with a reason)."""
+    session = ctx.session
+    if complaint.status in (ComplaintStatus.CLOSED, ComplaintStatus.WITHDRAWN):
+        raise ActionRefused("This complaint is closed; reopen it by recording the next stage instead.")
+    triage = complaint.team_id is None
+    if triage and not can_triage(ctx.actor):
+        raise ActionRefused("Only a complaints officer can assign a complaint from triage.")
+    if not triage:
+        _can_act(ctx, complaint)
+    team = session.exec(select(Team).where(Team.slug == (team_slug or ""), Team.active)).first()
+    if team is None:
+        raise ActionRefused("Choose the team", "team")
+    if team.id == complaint.team_id:
+        raise ActionRefused(f"This complaint is already with {team.name}", "team")
+    reason = _reason(reason) if not triage else (reason or "").strip()[:MAX_REASON]
+    before = {"team_id": complaint.team_id, "status": complaint.status}
+    complaint.team_id = team.id
+    complaint.routing_decision = "manual"
+    if complaint.status == ComplaintStatus.AWAITING_TRIAGE:
+        complaint.status = ComplaintStatus.OPEN.value
+    stages = stages_of(session, complaint.id)
+    record = open_stage(stages)
+    if record is None and not stages:
+        # A complaint routed to triage at intake may not have its first stage yet: it starts the day received.
+        received = complaint.received_at.astimezone(ctx.settings.timezone).date()
+        deadlines = stage_deadlines(ctx.calendar, Stage.ONE, received)
+        record = StageRecord(complaint_id=complaint.id, stage=1, received_on=received, due_on=deadlines.due)
+    if record is not None:
+        record.team_id = team.id
+        session.add(record)
+    session.add(complaint)
+    session.flush()
+    audit.record(
+        session,
+        ctx.actor,
+        complaint,
+        "team-assigned" if triage else "team-reassigned",
+        before=before,
+        after={"team_id": team.id, "team": team.slug, "status": complaint.status, "reason": reason},
+    )
+    if record is not None:
+        replan.stage_changed(session, record, ctx.settings, ctx.now)
+
+
+# --- respond -------------------------------------------------------------------------------------------
+
+
+def record_response(
+    ctx: Context,
+    complaint: Complaint,
+    *,
+    responded_on: date | None,
+    outcome: str,
+    learning: list[str],
+    summary: str,
+) -> StageRecord:
+    """Record the council's response to the open stage 1, 2 or 3: date, outcome, lessons and a summary."""
+    _can_act(ctx, complaint)
+    session = ctx.session
+    stages = stages_of(session, complaint.id)
+    record = _open_stage_or_refuse(stages, "respond to")
+    if record.stage == Stage.OMBUDSMAN:
+        raise ActionRefused("Record the Ombudsman's decision instead.")
+    if complaint.team_id is None:
+        raise ActionRefused("Assign the complaint to a team before recording a response.")
+    responded_on = _day_in_range(
+        responded_on, "responded_on", earliest=record.received_on, today=ctx.today, what="of the response"
+    )
+    if outcome not in {o.value for o in RESPONSE_OUTCOMES}:
+        raise ActionRefused("Choose the outcome", "outcome")
+    categories = session.exec(select(LearningCategory).where(LearningCategory.slug.in_(learning or []))).all()
+    if len(categories) != len(set(learning or [])):
+        raise ActionRefused("Choose the lessons from the list", "learning")
+    if record.stage == Stage.ONE and outcome != Outcome.NOT_UPHELD and not categories:
+        # Each upheld stage 1 records what the service learned; the annual report counts them.
+        raise ActionRefused("Choose at least one lesson learned", "learning")
+    summary = (summary or "").strip()
+    if not summary:
+        raise ActionRefused("Enter a summary of the response", "summary")
+    before = _stage_snapshot(record) | {"status": complaint.status}
+    record.responded_on = responded_on
+    record.outcome = outcome
+    record.response_summary = summary
+    session.add(record)
+    session.flush()
+    session.exec(delete(StageLearning).where(StageLearning.stage_record_id == record.id))
+    session.add_all(StageLearning(stage_record_id=record.id, category_id=c.id) for c in categories)
+    _close_if_done(complaint, stages, ctx, ComplaintStatus.CLOSED.value)
+    session.add(complaint)
+    session.flush()
+    after = _stage_snapshot(record) | {
+        "status": complaint.status,
+        "learning": sorted(c.slug for c in categories),
+        "summary_characters": len(summary),
+    }
+    audit.record(session, ctx.actor, complaint, "response-recorded", before=before, after=after)
+    replan.stage_changed(session, record, ctx.settings, ctx.now)
+    return record
+
+
+# --- extend --------------------------------------------------------------------------------------------
+
+
+def extend(ctx: Context, complaint: Complaint, *, extend_to: date | None, reason: str) -> StageRecord:
+    """Extend the open stage 1 (once, to 20 working days) or stage 2 (to at most 65), with a reason."""
+    _can_act(ctx, complaint)
+    session = ctx.session
+    record = _open_stage_or_refuse(stages_of(session, complaint.id), "extend")
+    stage = Stage(record.stage)
+    if STAGE_RULES[stage].extendable_to is None:
+        raise ActionRefused(f"{stage.label} cannot be extended.")
+    if stage == Stage.ONE and record.extended_to is not None:
+        raise ActionRefused("Stage 1 can be extended only once.")
+    if extend_to is None:
+        raise ActionRefused("Enter the new date, like 22 1 2018", "extend_to")
+    reason = _reason(reason)
+    if record.extended_to is not None and extend_to <= record.extended_to:
+        raise ActionRefused(f"The new date must be after {record.extended_to:%-d %B %Y}", "extend_to")
+    try:
+        check_extension(ctx.calendar, stage, record.received_on, extend_to, reason)
+    except ExtensionError as error:
+        raise ActionRefused(str(error), "extend_to") from None
+    if not ctx.calendar.is_working_day(extend_to):
+        raise ActionRefused("Choose a working day (not a weekend or bank holiday)", "extend_to")
+    before = _stage_snapshot(record)
+    record.extended_to = extend_to
+    record.extension_reason = reason
+    session.add(record)
+    session.flush()
+    audit.record(session, ctx.actor, complaint, "extended", before=before, after=_stage_snapshot(record))
+    replan.stage_changed(session, record, ctx.settings, ctx.now)
+    return record
+
+
+# --- escalate ------------------------------------------------------------------------------------------
+
+
+def escalation_window(ctx: Context, stages: list[StageRecord]) -> tuple[Stage, date] | None:
+    """The next stage the complainant may ask for and the last day to ask in time, or None."""
+    latest = latest_stage(stages)
+    if latest is None or latest.responded_on is None or latest.stage >= Stage.THREE:
+        return None
+    if latest.outcome in (Outcome.WITHDRAWN, Outcome.RESOLVED_EARLY):
+        return None
+    next_stage = Stage(latest.stage + 1)
+    return next_stage, request_deadline(ctx.calendar, next_stage, latest.responded_on)
+
+
+def escalate(ctx: Context, complaint: Complaint, *, requested_on: date | None, late_reason: str) -> StageRecord:
+    """Open stage 2 or 3 from the day the complainant asked; a late request needs the reason it was accepted."""
+    _can_act(ctx, complaint)
+    session = ctx.session
+    stages = stages_of(session, complaint.id)
+    window = escalation_window(ctx, stages)
+    if window is None:
+        raise ActionRefused("This complaint cannot move to another stage now.")
+    next_stage, ask_by = window
+    previous = latest_stage(stages)
+    requested_on = _day_in_range(
+        requested_on, "requested_on", earliest=previous.responded_on, today=ctx.today, what="they asked"
+    )
+    late_reason = (late_reason or "").strip()
+    if requested_on > ask_by:
+        late_reason = _reason(late_reason, "late_reason", "why the late request was accepted")
+    else:
+        late_reason = ""
+    deadlines = stage_deadlines(ctx.calendar, next_stage, requested_on)
+    record = StageRecord(
+        complaint_id=complaint.id,
+        stage=int(next_stage),
+        received_on=requested_on,
+        due_on=deadlines.due,
+        team_id=complaint.team_id,
+        late_request_reason=late_reason,
+    )
+    before = {"status": complaint.status, "stage": previous.stage}
+    complaint.status = ComplaintStatus.OPEN.value
+    complaint.closed_at = None
+    session.add_all([record, complaint])
+    session.flush()
+    audit.record(
+        session,
+        ctx.actor,
+        complaint,
+        "escalated",
+        before=before,
+        after=_stage_snapshot(record) | {"status": complaint.status, "late": bool(late_reason), "reason": late_reason},
+    )
+    replan.stage_changed(session, record, ctx.settings, ctx.now)
+    return record
+
+
+# --- Ombudsman -----------------------------------------------------------------------------------------
+
+
+def ombudsman_allowed(ctx: Context, stages: list[StageRecord]) -> bool:
+    """After a response at stage 3, or when the council has missed a deadline (it failed to respond)."""
+    latest = latest_stage(stages)
+    if latest is None or latest.stage == Stage.OMBUDSMAN:
+        return False
+    if latest.responded_on is not None:
+        return latest.stage == Stage.THREE and latest.outcome not in (Outcome.WITHDRAWN, Outcome.RESOLVED_EARLY)
+    due = effective_due(latest)
+    return due is not None and ctx.today > due
+
+
+def record_ombudsman(ctx: Context, complaint: Complaint, *, received_on: date | None) -> StageRecord:
+    _can_act(ctx, complaint)
+    session = ctx.session
+    stages = stages_of(session, complaint.id)
+    if not ombudsman_allowed(ctx, stages):
+        raise ActionRefused(
+            "The Ombudsman can be recorded after the stage 3 response, or when a deadline has been missed."
+        )
+    received_on = _day_in_range(
+        received_on, "received_on", earliest=stages[0].received_on, today=ctx.today, what="the Ombudsman contacted us"
+    )
+    record = StageRecord(
+        complaint_id=complaint.id, stage=int(Stage.OMBUDSMAN), received_on=received_on, team_id=complaint.team_id
+    )
+    before = {"status": complaint.status}
+    complaint.status = ComplaintStatus.OPEN.value
+    complaint.closed_at = None
+    session.add_all([record, complaint])
+    session.flush()
+    audit.record(session, ctx.actor, complaint, "ombudsman-recorded", before=before, after=_stage_snapshot(record))
+    replan.stage_changed(session, record, ctx.settings, ctx.now)
+    return record
+
+
+def record_ombudsman_decision(
+    ctx: Context, complaint: Complaint, *, decided_on: date | None, outcome: str, summary: str
+) -> StageRecord:
+    _can_act(ctx, complaint)
+    session = ctx.session
+    stages = stages_of(session, complaint.id)
+    record = open_stage(stages)
+    if record is None or record.stage != Stage.OMBUDSMAN:
+        raise ActionRefused("There is no Ombudsman complaint waiting for a decision.")
+    decided_on = _day_in_range(
+        decided_on, "decided_on", earliest=record.received_on, today=ctx.today, what="of the decision"
+    )
+    if outcome not in {o.value for o in RESPONSE_OUTCOMES}:
+        raise ActionRefused("Choose the Ombudsman's decision", "outcome")
+    summary = (summary or "").strip()
+    before = _stage_snapshot(record) | {"status": complaint.status}
+    record.responded_on = decided_on
+    record.outcome = outcome
+    record.response_summary = summary
+    _close_if_done(complaint, stages, ctx, ComplaintStatus.CLOSED.value)
+    session.add_all([record, complaint])
+    session.flush()
+    after = _stage_snapshot(record) | {"status": complaint.status, "summary_characters": len(summary)}
+    audit.record(session, ctx.actor, complaint, "ombudsman-decision-recorded", before=before, after=after)
+    replan.stage_changed(session, record, ctx.settings, ctx.now)
+    return record
+
+
+# --- withdraw / resolve early --------------------------------------------------------------------------
+
+
+def _finish(ctx: Context, complaint: Complaint, *, on: date | None, outcome: Outcome, note: str, action: str):
+    _can_act(ctx, complaint)
+    session = ctx.session
+    stages = stages_of(session, complaint.id)
+    record = _open_stage_or_refuse(stages, "close")
+    if outcome is Outcome.RESOLVED_EARLY and record.stage != Stage.ONE:
+        raise ActionRefused("Only a stage 1 complaint can be resolved early.")
+    if record.stage == Stage.OMBUDSMAN:
+        raise ActionRefused("Record the Ombudsman's decision instead.")
+    on = _day_in_range(on, "on", earliest=record.received_on, today=ctx.today, what="")
+    note = _reason(note, "note", "what was agreed" if outcome is Outcome.RESOLVED_EARLY else "a reason")
+    before = _stage_snapshot(record) | {"status": complaint.status}
+    record.responded_on = on
+    record.outcome = outcome.value
+    record.response_summary = note
+    status = ComplaintStatus.WITHDRAWN if outcome is Outcome.WITHDRAWN else ComplaintStatus.CLOSED
+    _close_if_done(complaint, stages, ctx, status.value)
+    session.add_all([record, complaint])
+    session.flush()
+    after = _stage_snapshot(record) | {"status": complaint.status, "note_characters": len(note)}
+    audit.record(session, ctx.actor, complaint, action, before=before, after=after)
+    replan.stage_changed(session, record, ctx.settings, ctx.now)
+    return record
+
+
+def withdraw(ctx: Context, complaint: Complaint, *, on: date | None, reason: str) -> StageRecord:
+    """The complainant withdrew: the open stage closes as withdrawn and the complaint with it."""
+    return _finish(ctx, complaint, on=on, outcome=Outcome.WITHDRAWN, note=reason, action="withdrawn")
+
+
+def resolve_early(ctx: Context, complaint: Complaint, *, on: date | None, summary: str) -> StageRecord:
+    """Stage 1 put right quickly, to the complainant's satisfaction."""
+    return _finish(ctx, complaint, on=on, outcome=Outcome.RESOLVED_EARLY, note=summary, action="resolved-early")

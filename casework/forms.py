@@ -1,0 +1,30 @@
+"""Reading staff forms: dates in three boxes (GOV.UK date input), errors keyed by field for the summary."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from werkzeug.datastructures import MultiDict
+
+
+def date_from(form: MultiDict, name: str) -> date | None:
+    """`name-day`, `name-month`, `name-year` as a date, or None when empty or not a real date."""
+    parts = [form.get(f"{name}-{part}", "").strip() for part in ("day", "month", "year")]
+    if not all(part.isdigit() for part in parts):
+        return None
+    day, month, year = (int(part) for part in parts)
+    if year < 1000:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def date_parts(form: MultiDict | None, name: str, default: date | None = None) -> dict[str, str]:
+    """What to put back in the three boxes: what was typed, else the default."""
+    if form is not None and any(form.get(f"{name}-{p}") for p in ("day", "month", "year")):
+        return {p: form.get(f"{name}-{p}", "") for p in ("day", "month", "year")}
+    if default is None:
+        return {"day": "", "month": "", "year": ""}
+    return {"day": str(default.day), "month": str(default.month), "year": str(default.year)}

@@ -1,0 +1,98 @@
+"""Retention: remove the personal data of complaints closed long ago, keep what the reports count.
+
+Kept: the reference, dates, stages, outcomes, teams, learning, complainant role, channel and flags
+(the annual report's figures). Removed: names, contact details, what was said, staff free text about it,
+the private status link, email addresses and wording of its emails, and free text in its audit events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from sqlmodel import Session, select
+
+from casework import audit
+from models.audit import AuditEvent
+from models.complaints import Complaint, ComplaintStatus, StageRecord
+from models.drafts import ConversationDraft
+from models.outbox import OutboxMessage, OutboxStatus
+
+RETENTION_YEARS = 6
+PERSONAL_FIELDS = {
+    "complainant_name": "",
+    "on_behalf_of": "",
+    "email": "",
+    "phone": "",
+    "postal_address": "",
+    "about_text": "",
+    "what_happened": "",
+    "wanted_outcome": "",
+    "happened_text": "",
+    "happened_on": None,
+    "status_token_hash": None,
+    "external_id": None,
+}
+STAGE_TEXT = ("extension_reason", "late_request_reason", "response_summary")
+AUDIT_TEXT_KEYS = {"reason", "summary", "note", "text"}
+
+
+@dataclass(frozen=True)
+class PurgeReport:
+    complaints: int
+    emails: int
+
+
+def default_cutoff(today: date) -> date:
+    try:
+        return today.replace(year=today.year - RETENTION_YEARS)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - RETENTION_YEARS, day=28)
+
+
+def purge_closed_before(session: Session, cutoff: date, zone, now: datetime) -> PurgeReport:
+    """Purge every complaint closed (or withdrawn) before `cutoff` and not purged yet. Running it twice is harmless."""
+    boundary = datetime.combine(cutoff, time(0, 0), tzinfo=zone)
+    statement = select(Complaint).where(
+        Complaint.status.in_([ComplaintStatus.CLOSED.value, ComplaintStatus.WITHDRAWN.value]),
+        Complaint.closed_at.is_not(None),
+        Complaint.closed_at < boundary,
+        Complaint.purged_at.is_(None),
+    )
+    complaints = emails = 0
+    for complaint in session.exec(statement).all():
+        for name, empty in PERSONAL_FIELDS.items():
+            setattr(complaint, name, empty)
+        complaint.purged_at = now
+        session.add(complaint)
+        for record in session.exec(select(StageRecord).where(StageRecord.complaint_id == complaint.id)):
+            for name in STAGE_TEXT:
+                setattr(record, name, "")
+            if record.extended_to is not None:
+                record.extension_reason = "(removed)"  # the table insists an extension has a reason
+            session.add(record)
+        for message in session.exec(select(OutboxMessage).where(OutboxMessage.complaint_id == complaint.id)):
+            message.recipient = ""
+            message.context = {}
+            if message.status == OutboxStatus.PENDING.value:
+                message.status = OutboxStatus.CANCELLED.value
+            session.add(message)
+            emails += 1
+        for draft in session.exec(select(ConversationDraft).where(ConversationDraft.complaint_id == complaint.id)):
+            session.delete(draft)
+        for event in session.exec(select(AuditEvent).where(AuditEvent.complaint_id == complaint.id)):
+            # Who did what and when stays; only free text that may name people goes.
+            event.before = _without_text(event.before)
+            event.after = _without_text(event.after)
+            session.add(event)
+        session.flush()
+        audit.record(session, "retention-purge", complaint, "purged", after={"closed_before": cutoff})
+        complaints += 1
+    session.flush()
+    return PurgeReport(complaints, emails)
+
+
+def _without_text(payload):
+    if not payload:
+        return payload
+    return {key: ("(removed)" if key in AUDIT_TEXT_KEYS and value else value) for key, value in payload.items()}

@@ -1,0 +1,55 @@
+"""Reading a complaint's stages: which is open, when it is due, and how urgent that is."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import Session, select
+
+from models.complaints import Stage, StageRecord
+from reminders.calendar import WorkingCalendar
+from reminders.deadlines import DeadlineState, deadline_state
+
+# The queue's tags: red overdue, amber due within 3 working days (or today), green on track.
+STATE_TAGS = {
+    DeadlineState.OVERDUE: ("Overdue", "govuk-tag--red"),
+    DeadlineState.DUE_TODAY: ("Due today", "govuk-tag--orange"),
+    DeadlineState.DUE_SOON: ("Due soon", "govuk-tag--orange"),
+    DeadlineState.ON_TRACK: ("On track", "govuk-tag--green"),
+}
+# What staff filter by: the three colours.
+STATE_FILTERS = {
+    "overdue": (DeadlineState.OVERDUE,),
+    "due-soon": (DeadlineState.DUE_TODAY, DeadlineState.DUE_SOON),
+    "on-track": (DeadlineState.ON_TRACK,),
+}
+
+
+def stage_label(stage: int) -> str:
+    return Stage(stage).label
+
+
+def stages_of(session: Session, complaint_id: int) -> list[StageRecord]:
+    statement = select(StageRecord).where(StageRecord.complaint_id == complaint_id).order_by(StageRecord.stage)
+    return list(session.exec(statement).all())
+
+
+def open_stage(stages: list[StageRecord]) -> StageRecord | None:
+    """The stage waiting for a response (at most one: a stage opens only after the one before it closes)."""
+    pending = [record for record in stages if record.responded_on is None]
+    return pending[-1] if pending else None
+
+
+def latest_stage(stages: list[StageRecord]) -> StageRecord | None:
+    return stages[-1] if stages else None
+
+
+def effective_due(record: StageRecord) -> date | None:
+    return record.extended_to or record.due_on
+
+
+def state_of(calendar: WorkingCalendar, record: StageRecord, today: date) -> DeadlineState | None:
+    due = effective_due(record)
+    if due is None or record.responded_on is not None:
+        return None
+    return deadline_state(calendar, due, today)

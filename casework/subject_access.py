@@ -1,0 +1,87 @@
+"""A complaint's data as JSON, for a subject access request: what was said, its stages, emails and audit trail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session, select
+
+from casework.audit import events_for, jsonable
+from casework.stages import stages_of
+from models.complaints import Complaint, LearningCategory, StageLearning
+from models.outbox import OutboxMessage
+from models.teams import Team
+
+COMPLAINT_FIELDS = (
+    "reference",
+    "received_at",
+    "channel",
+    "complainant_role",
+    "complainant_name",
+    "on_behalf_of",
+    "contact_method",
+    "email",
+    "phone",
+    "postal_address",
+    "about_text",
+    "what_happened",
+    "wanted_outcome",
+    "happened_on",
+    "happened_text",
+    "over_a_year_ago",
+    "advocacy_requested",
+    "safeguarding_flag",
+    "status",
+    "closed_at",
+    "purged_at",
+)
+STAGE_FIELDS = (
+    "stage",
+    "received_on",
+    "due_on",
+    "extended_to",
+    "extension_reason",
+    "responded_on",
+    "outcome",
+    "late_request_reason",
+    "response_summary",
+    "panel_on",
+    "report_on",
+)
+
+
+def export_complaint(session: Session, complaint: Complaint) -> dict[str, Any]:
+    team = session.get(Team, complaint.team_id) if complaint.team_id else None
+    stages = []
+    for record in stages_of(session, complaint.id):
+        learning = session.exec(
+            select(LearningCategory.slug)
+            .join(StageLearning, StageLearning.category_id == LearningCategory.id)
+            .where(StageLearning.stage_record_id == record.id)
+        ).all()
+        stages.append({name: getattr(record, name) for name in STAGE_FIELDS} | {"learning": sorted(learning)})
+    emails = session.exec(
+        select(OutboxMessage).where(OutboxMessage.complaint_id == complaint.id).order_by(OutboxMessage.id)
+    ).all()
+    return jsonable(
+        {
+            "complaint": {name: getattr(complaint, name) for name in COMPLAINT_FIELDS}
+            | {"team": team.slug if team else None},
+            "stages": stages,
+            "emails": [
+                {
+                    "template": m.template,
+                    "recipient": m.recipient,
+                    "status": m.status,
+                    "send_after": m.send_after,
+                    "sent_at": m.sent_at,
+                }
+                for m in emails
+            ],
+            # Staff are named by role only: the request is for the complainant's data, not colleagues'.
+            "audit": [
+                {"at": e.at, "action": e.action, "by": "staff" if e.actor_id else e.actor_label}
+                for e in events_for(session, complaint.id)
+            ],
+        }
+    )

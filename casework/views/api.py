@@ -1,0 +1,30 @@
+"""POST /api/v1/route for signed-in staff: which team a piece of text points to.
+
+CSRF: the API authenticates by the staff session cookie, so it stays CSRF-protected like every form.
+Clients send the token in an `X-CSRFToken` header (staff pages carry it in <meta name="csrf-token">).
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, request
+
+from casework.roles import api_error, staff_api_required
+from casework.router import router_for
+from models.web import db
+
+api_bp = Blueprint("casework_api", __name__, url_prefix="/api/v1")
+MAX_TEXT = 2000
+
+
+@api_bp.route("/route", methods=["POST"])
+@staff_api_required()
+def route():
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return api_error(400, "invalid_json", 'Send a JSON object like {"text": "leaving care team"}.')
+    text = body.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return api_error(400, "invalid_text", "Give the text to route as a non-empty string.", "text")
+    if len(text) > MAX_TEXT:
+        return api_error(400, "text_too_long", f"Keep the text to {MAX_TEXT} characters or fewer.", "text")
+    return jsonify(router_for(db()).route(text).as_dict())

@@ -1,0 +1,129 @@
+"""One complaint: what was said, its stages and timeline, the actions the law allows now, and the SAR export."""
+
+from __future__ import annotations
+
+from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from sqlmodel import select
+
+from casework import actions, audit
+from casework.casefile import find_complaint, load_case_file
+from casework.forms import date_from, date_parts
+from casework.queue import team_choices
+from casework.roles import CASEWORK_ROLES, OFFICER, staff_required
+from casework.subject_access import export_complaint
+from casework.views import bp
+from casework.views.common import action_context, long_date
+from models.complaints import LearningCategory
+
+DONE_MESSAGES = {
+    "assign": "The team was changed.",
+    "respond": "The response was recorded.",
+    "extend": "The deadline was extended.",
+    "escalate": "The complaint moved to the next stage.",
+    "ombudsman": "The Ombudsman complaint was recorded.",
+    "ombudsman-decision": "The Ombudsman's decision was recorded.",
+    "withdraw": "The complaint was recorded as withdrawn.",
+    "resolve-early": "The complaint was recorded as resolved early.",
+}
+
+
+def _complaint_or_404(ctx, reference: str):
+    complaint = find_complaint(ctx.session, ctx.actor, reference)
+    if complaint is None:
+        abort(404, "There is no complaint with that reference, or your account cannot see it.")
+    return complaint
+
+
+def _run(action: str, ctx, complaint, form) -> None:
+    if action == "assign":
+        actions.assign_team(ctx, complaint, form.get("team", ""), form.get("reason", ""))
+    elif action == "respond":
+        actions.record_response(
+            ctx,
+            complaint,
+            responded_on=date_from(form, "responded_on"),
+            outcome=form.get("outcome", ""),
+            learning=form.getlist("learning"),
+            summary=form.get("summary", ""),
+        )
+    elif action == "extend":
+        actions.extend(ctx, complaint, extend_to=date_from(form, "extend_to"), reason=form.get("reason", ""))
+    elif action == "escalate":
+        actions.escalate(
+            ctx, complaint, requested_on=date_from(form, "requested_on"), late_reason=form.get("late_reason", "")
+        )
+    elif action == "ombudsman":
+        actions.record_ombudsman(ctx, complaint, received_on=date_from(form, "received_on"))
+    elif action == "ombudsman-decision":
+        actions.record_ombudsman_decision(
+            ctx,
+            complaint,
+            decided_on=date_from(form, "decided_on"),
+            outcome=form.get("outcome", ""),
+            summary=form.get("summary", ""),
+        )
+    elif action == "withdraw":
+        actions.withdraw(ctx, complaint, on=date_from(form, "on"), reason=form.get("note", ""))
+    elif action == "resolve-early":
+        actions.resolve_early(ctx, complaint, on=date_from(form, "on"), summary=form.get("note", ""))
+    else:
+        abort(404)
+
+
+def _render(ctx, complaint, *, errors=None, open_action=None, form=None, status=200):
+    case = load_case_file(ctx, complaint)
+    learning = ctx.session.exec(select(LearningCategory).where(LearningCategory.active)).all()
+    return render_template(
+        "casework/complaint.html",
+        case=case,
+        errors=errors or {},
+        open_action=open_action,
+        form=form,
+        date_parts=date_parts,
+        today=ctx.today,
+        teams=team_choices(ctx.session),
+        learning_categories=learning,
+        long_date=long_date,
+        show_audit=ctx.actor.role == OFFICER,
+        tz=ctx.settings.timezone,
+        page_title=f"Complaint {complaint.reference}",
+    ), status
+
+
+@bp.route("/staff/complaints/<reference>")
+@staff_required(*CASEWORK_ROLES)
+def complaint(reference: str):
+    ctx = action_context()
+    found = _complaint_or_404(ctx, reference)
+    audit.record(ctx.session, ctx.actor, found, "viewed")
+    return _render(ctx, found)
+
+
+@bp.route("/staff/complaints/<reference>/<action>", methods=["POST"])
+@staff_required(*CASEWORK_ROLES)
+def complaint_action(reference: str, action: str):
+    if action not in DONE_MESSAGES:
+        abort(404)
+    ctx = action_context()
+    found = _complaint_or_404(ctx, reference)
+    try:
+        _run(action, ctx, found, request.form)
+    except actions.ActionRefused as refused:
+        # 400 rolls back anything the action had begun; the page says what to fix.
+        errors = {f"{action}-{refused.field}" if refused.field else action: refused.message}
+        return _render(ctx, found, errors=errors, open_action=action, form=request.form, status=400)
+    flash(DONE_MESSAGES[action], "success")
+    if request.form.get("return_to") == "triage":
+        return redirect(url_for("casework.triage"))
+    return redirect(url_for("casework.complaint", reference=found.reference))
+
+
+@bp.route("/staff/complaints/<reference>/subject-access.json")
+@staff_required(OFFICER)
+def subject_access(reference: str):
+    ctx = action_context()
+    found = _complaint_or_404(ctx, reference)
+    audit.record(ctx.session, ctx.actor, found, "exported-subject-access")
+    response = jsonify(export_complaint(ctx.session, found))
+    response.headers["Content-Disposition"] = f'attachment; filename="{found.reference}.json"'
+    return response

@@ -1,0 +1,114 @@
+"""Sign in, sign out, and reset a forgotten password by an emailed link."""
+
+from __future__ import annotations
+
+from flask import redirect, render_template, request, session, url_for
+from flask_login import login_user, logout_user
+
+from casework import accounts
+from casework.auth import mark_signed_in
+from casework.roles import signed_in_user, staff_required
+from casework.views import bp
+from casework.views.common import now, settings
+from extensions import limiter
+from models.web import db
+
+# Slows guessing from one address; the per-account lock-out (accounts.LOCK_AFTER_FAILURES) stops it.
+SIGN_IN_LIMIT = "10 per minute;50 per hour"
+
+
+def _home_for(user) -> str:
+    return url_for("casework.queue") if user.role in ("officer", "manager") else url_for("casework.account")
+
+
+def _safe_next(target: str | None) -> str | None:
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return None
+
+
+@bp.route("/staff/sign-in", methods=["GET", "POST"])
+@limiter.limit(SIGN_IN_LIMIT, methods=["POST"])
+def sign_in():
+    user = signed_in_user()
+    if request.method == "GET" and user is not None:
+        return redirect(_home_for(user))
+    errors: dict[str, str] = {}
+    email = request.form.get("email", "").strip()
+    if request.method == "POST":
+        password = request.form.get("password", "")
+        if not email:
+            errors["email"] = "Enter your email address"
+        if not password:
+            errors["password"] = "Enter your password"
+        if not errors:
+            result = accounts.sign_in(db(), settings(), email, password, now())
+            if result.user is not None:
+                session.clear()  # a fresh session at sign-in: nothing from before survives (fixation)
+                login_user(result.user)
+                mark_signed_in()
+                return redirect(_safe_next(request.args.get("next")) or _home_for(result.user))
+            if result.locked_until is not None:
+                local = result.locked_until.astimezone(settings().timezone)
+                errors["email"] = (
+                    f"Too many wrong passwords. Try again after {local:%-I:%M%p}".replace("AM", "am").replace(
+                        "PM", "pm"
+                    )
+                    + ", or reset your password."
+                )
+            else:
+                errors["email"] = "Enter the email address and password of a staff account"
+        # 200 on purpose: the failed-attempt count must be committed, and a 4xx would roll it back.
+    return render_template("casework/sign_in.html", errors=errors, email=email, page_title="Sign in")
+
+
+@bp.route("/staff/sign-out", methods=["POST"])
+@staff_required()
+def sign_out():
+    logout_user()
+    session.clear()
+    return redirect(url_for("casework.sign_in"))
+
+
+@bp.route("/staff/account")
+@staff_required()
+def account():
+    return render_template("casework/account.html", user=signed_in_user(), page_title="Your account")
+
+
+@bp.route("/staff/forgot-password", methods=["GET", "POST"])
+@limiter.limit(SIGN_IN_LIMIT, methods=["POST"])
+def forgot_password():
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        email = request.form.get("email", "").strip()
+        if not email:
+            errors["email"] = "Enter your email address"
+        else:
+            # The same answer whether or not the account exists: the page must not confirm who works here.
+            accounts.request_reset(db(), email, settings().base_url, now())
+            return render_template("casework/reset_sent.html", page_title="Check your email")
+    return render_template("casework/forgot_password.html", errors=errors, page_title="Reset your password")
+
+
+@bp.route("/staff/reset-password/<token>", methods=["GET", "POST"])
+@limiter.limit(SIGN_IN_LIMIT, methods=["POST"])
+def reset_password(token: str):
+    if accounts.reset_token_row(db(), token, now()) is None:
+        return render_template("casework/reset_expired.html", page_title="This link has expired"), 404
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        password = request.form.get("password", "")
+        if password != request.form.get("confirm", ""):
+            errors["confirm"] = "Enter the same password twice"
+        else:
+            try:
+                accounts.reset_password(db(), settings(), token, password, now())
+            except accounts.AccountError as error:
+                errors[error.field or "password"] = error.message
+            else:
+                logout_user()
+                return redirect(url_for("casework.sign_in", reset="done"))
+    return render_template(
+        "casework/reset_password.html", errors=errors, token=token, page_title="Choose a new password"
+    ), (400 if errors else 200)
