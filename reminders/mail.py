@@ -6,6 +6,7 @@ templates/, never Flask's. Each `<template>.txt` sets `subject`; `<template>.htm
 
 from __future__ import annotations
 
+import email.policy
 import hashlib
 import smtplib
 import sys
@@ -22,6 +23,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from settings import BASE_DIR, Settings
 
 SMTP_TIMEOUT_SECONDS = 20
+# Long lines stay whole (no quoted-printable soft breaks), so an .eml file reads like the email.
+READABLE = email.policy.default.clone(max_line_length=998)
 
 
 def long_date(value: str | date | None) -> str:
@@ -71,7 +74,7 @@ def render(outgoing: Outgoing, settings: Settings) -> EmailMessage:
     values = template_context(outgoing.context, settings)
     text = env.get_template(f"emails/{outgoing.template}.txt").make_module(values)
     html = env.get_template(f"emails/{outgoing.template}.html").render(values)
-    message = EmailMessage()
+    message = EmailMessage(policy=READABLE)
     message["Subject"] = str(text.subject).strip()
     message["From"] = settings.mail_from
     message["To"] = outgoing.recipient

@@ -1,0 +1,189 @@
+"""Sending: a real SMTP server on 127.0.0.1, crashes, a server that is down, office hours, two sweepers."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date, timedelta
+
+import pytest
+from sqlmodel import Session, select
+
+from models.outbox import OutboxMessage, OutboxStatus
+from reminders import notify
+from reminders.calendar import WorkingCalendar
+from reminders.mail import SmtpMailer
+from reminders.planner import plan_reminders
+from reminders.policy import MAX_ATTEMPTS
+from reminders.sweep import send_due
+from tests.conftest import make_settings
+from tests.reminders.factories import london, make_complaint, make_team
+
+MONDAY = date(2026, 11, 30)
+CALENDAR = WorkingCalendar()
+
+
+def statuses(engine) -> dict[str, str]:
+    with Session(engine) as session:
+        return {row.idempotency_key: row.status for row in session.exec(select(OutboxMessage))}
+
+
+def three_due_reminders(db_session, settings, now):
+    """Three complaints whose stage 1 is due today: one 'due today' email each, at 08:00."""
+    team = make_team(db_session)
+    for _ in range(3):
+        make_complaint(db_session, team, london(date(2026, 11, 16)))
+    plan_reminders(db_session, settings, now)
+    db_session.commit()
+
+
+def test_same_sweep_twice_sends_nothing_twice(db_session, smtp_settings, smtp_server, engine):
+    smtp_server.start()
+    now = london(MONDAY, 9)
+    three_due_reminders(db_session, smtp_settings, now)
+    assert send_due(engine, smtp_settings, now).sent == 3
+    assert send_due(engine, smtp_settings, now).sent == 0
+    assert send_due(engine, smtp_settings, now + timedelta(hours=1)).sent == 0
+    assert len(smtp_server.inbox.messages) == 3
+    assert len({m["Message-ID"] for m in smtp_server.inbox.messages}) == 3
+
+
+class SimulatedCrash(BaseException):
+    """Like a SIGKILL: nothing after it runs, no except Exception catches it."""
+
+
+class CrashingMailer(SmtpMailer):
+    def __init__(self, settings, crash_on: int):
+        super().__init__(settings)
+        self.calls = 0
+        self.crash_on = crash_on
+
+    def send(self, outgoing, message):
+        self.calls += 1
+        if self.calls == self.crash_on:
+            raise SimulatedCrash
+        super().send(outgoing, message)
+
+
+def test_a_sweep_killed_between_claim_and_mark_loses_nothing_and_doubles_nothing(
+    db_session, smtp_settings, smtp_server, engine
+):
+    smtp_server.start()
+    now = london(MONDAY, 9)
+    three_due_reminders(db_session, smtp_settings, now)
+    with pytest.raises(SimulatedCrash):
+        send_due(engine, smtp_settings, now, mailer=CrashingMailer(smtp_settings, crash_on=2))
+    assert sorted(statuses(engine).values()) == ["sending", "sending", "sent"]
+    # Restarted a minute later: the dead sweep's claims are still fresh, so nobody sends them yet.
+    assert send_due(engine, smtp_settings, now + timedelta(minutes=1)).sent == 0
+    # Once the claims are stale they are taken over and sent, once.
+    assert send_due(engine, smtp_settings, now + timedelta(minutes=11)).sent == 2
+    assert sorted(statuses(engine).values()) == ["sent", "sent", "sent"]
+    assert len(smtp_server.inbox.messages) == 3
+    assert len({m["Message-ID"] for m in smtp_server.inbox.messages}) == 3
+
+
+def test_smtp_down_then_back_loses_nothing(db_session, smtp_settings, smtp_server, engine):
+    now = london(MONDAY, 9)
+    three_due_reminders(db_session, smtp_settings, now)
+    down = send_due(engine, smtp_settings, now)  # nothing listens on the port yet
+    assert (down.sent, down.retrying) == (0, 3)
+    with Session(engine) as session:
+        rows = session.exec(select(OutboxMessage)).all()
+    assert {(r.status, r.attempts) for r in rows} == {("pending", 1)}
+    assert all("Connection" in r.last_error for r in rows)
+    smtp_server.start()
+    assert send_due(engine, smtp_settings, now).sent == 0  # waits for its back-off
+    assert send_due(engine, smtp_settings, now + timedelta(minutes=2)).sent == 3
+    assert len(smtp_server.inbox.messages) == 3
+
+
+class RefusingMailer:
+    def send(self, outgoing, message):
+        raise ValueError("mailbox unavailable")
+
+    def close(self):
+        pass
+
+
+def test_after_the_last_attempt_a_message_is_marked_failed(db_session, settings, engine):
+    three_due_reminders(db_session, settings, london(MONDAY, 9))
+    for attempt in range(MAX_ATTEMPTS):
+        # A working day apart: past the longest back-off, always in office hours.
+        send_due(engine, settings, london(CALENDAR.add_working_days(MONDAY, attempt), 9), mailer=RefusingMailer())
+    with Session(engine) as session:
+        rows = session.exec(select(OutboxMessage)).all()
+    assert {r.status for r in rows} == {OutboxStatus.FAILED.value}
+    assert {r.attempts for r in rows} == {MAX_ATTEMPTS}
+    assert rows[0].last_error == "ValueError: mailbox unavailable"
+
+
+def test_nothing_is_sent_at_night_or_at_the_weekend_except_safeguarding(db_session, settings, engine):
+    team = make_team(db_session)
+    friday_noon = london(date(2026, 11, 27), 12)
+    complaint, _ = make_complaint(db_session, team, friday_noon, email="jo@example.test")
+    plan_reminders(db_session, settings, friday_noon)
+    # Due rows exist, but a sweep on Friday night and on Saturday sends none of them...
+    rows = db_session.exec(select(OutboxMessage)).all()
+    for row in rows:
+        row.send_after = friday_noon
+        db_session.add(row)
+    db_session.commit()
+    assert send_due(engine, settings, london(date(2026, 11, 27), 19)).sent == 0
+    assert send_due(engine, settings, london(date(2026, 11, 28), 10)).sent == 0
+    # ...while a safeguarding complaint on Saturday night goes to the duty manager at once.
+    saturday_night = london(date(2026, 11, 28), 23, 40)
+    flagged, _ = make_complaint(db_session, None, saturday_night, safeguarding=True)
+    notify.complaint_received(db_session, flagged, settings, saturday_night)
+    db_session.commit()
+    sweep = send_due(engine, settings, saturday_night)
+    assert sweep.sent == 1
+    assert statuses(engine)[f"complaint:{flagged.id}:safeguarding-alert"] == "sent"
+    assert send_due(engine, settings, london(date(2026, 11, 30), 7, 59)).sent == 0
+    assert send_due(engine, settings, london(date(2026, 11, 30), 8, 0)).sent == len(rows)
+
+
+def test_file_backend_writes_readable_emails_without_the_story(db_session, clean_db, tmp_path, engine):
+    settings = make_settings(clean_db, tmp_path)
+    team = make_team(db_session)
+    received = london(MONDAY, 10)
+    complaint, _ = make_complaint(db_session, team, received, email="jo@example.test")
+    notify.complaint_received(db_session, complaint, settings, received, status_url="http://127.0.0.1:8000/status/t0k")
+    db_session.commit()
+    assert send_due(engine, settings, received).sent == 2
+    outbox_dir = settings.instance_dir / "outbox"
+    ack = (outbox_dir / f"complaint-{complaint.id}-acknowledgement.eml").read_text()
+    assert "Subject: We've got your complaint - reference " + complaint.reference in ack
+    assert "reply by Monday 14 December 2026" in ack
+    assert "http://127.0.0.1:8000/status/t0k" in ack
+    assert "Childline" in ack
+    staff = next(p for p in outbox_dir.glob("stage-*-arrival-manager-*.eml")).read_text()
+    assert f"{settings.base_url}/staff/complaints/{complaint.reference}" in staff
+    assert "Monday 14 December 2026" in staff
+    for text in (ack, staff):
+        assert "private story" not in text
+
+
+def test_two_sweepers_at_once_send_each_email_once(db_session, smtp_settings, smtp_server, engine):
+    smtp_server.start()
+    now = london(MONDAY, 9)
+    team = make_team(db_session)
+    for _ in range(40):
+        make_complaint(db_session, team, london(date(2026, 11, 16)))
+    plan_reminders(db_session, smtp_settings, now)
+    db_session.commit()
+    start = threading.Barrier(2)
+    reports = []
+
+    def sweeper():
+        start.wait()
+        reports.append(send_due(engine, smtp_settings, now))
+
+    threads = [threading.Thread(target=sweeper) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sum(r.sent for r in reports) == 40
+    assert len(smtp_server.inbox.messages) == 40
+    assert len({m["Message-ID"] for m in smtp_server.inbox.messages}) == 40
+    assert set(statuses(engine).values()) == {"sent"}
