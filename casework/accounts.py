@@ -21,7 +21,7 @@ MIN_PASSWORD_LENGTH = 12
 LOCK_AFTER_FAILURES = 5
 LOCK_FOR = timedelta(minutes=15)
 RESET_LINK_LIFETIME = timedelta(hours=1)
-RESET_TEMPLATE = "password_reset"
+RESET_TEMPLATE = "password-reset"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 _strong = PasswordHasher()

@@ -142,8 +142,7 @@ def assign_team(ctx: Context, complaint: Complaint, team_slug: str, reason: str)
         before=before,
         after={"team_id": team.id, "team": team.slug, "status": complaint.status, "reason": reason},
     )
-    if record is not None:
-        replan.stage_changed(session, record, ctx.settings, ctx.now)
+    replan.complaint_changed(session, complaint, ctx.settings, ctx.now)
 
 
 # --- respond -------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""After a staff action, the reminders for the changed stage are planned again (the reminders package owns how)."""
+"""After a staff action the outbox is planned again for what changed (the reminders package owns how)."""
 
 from __future__ import annotations
 
@@ -6,15 +6,14 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from models.complaints import StageRecord
+from models.complaints import Complaint, StageRecord
+from reminders import notify
 from settings import Settings
-
-try:
-    from reminders.notify import stage_changed as _stage_changed
-except ImportError:  # the reminders planner is built alongside casework; until it lands there is nothing to plan
-    _stage_changed = None
 
 
 def stage_changed(session: Session, record: StageRecord, settings: Settings, now: datetime) -> None:
-    if _stage_changed is not None:
-        _stage_changed(session, record, settings, now)
+    notify.stage_changed(session, record, settings, now)
+
+
+def complaint_changed(session: Session, complaint: Complaint, settings: Settings, now: datetime) -> None:
+    notify.complaint_changed(session, complaint, settings, now)
