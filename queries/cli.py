@@ -1,9 +1,90 @@
-"""Commands for staff questions and the annual report."""
+"""Commands for staff questions and the annual report: `flask --app wsgi ask` and `flask --app wsgi report`."""
 
 from __future__ import annotations
 
-from flask import Flask
+import json
+import sys
+from datetime import date, datetime
+
+import click
+from flask import Flask, current_app
+
+from models.db import session_scope
+from models.web import engine
+from queries.periods import parse_financial_year
+from queries.report import build_report, report_as_text
+from queries.service import Asker
+
+
+def _settings():
+    return current_app.config["SETTINGS"]
+
+
+def _today() -> date:
+    return datetime.now(_settings().timezone).date()
+
+
+def _print_answer(answer, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(answer.as_dict(), ensure_ascii=False))
+        return
+    click.echo(answer.answer)
+    for row in answer.rows:
+        extra = f" (was {row['compare_value']})" if "compare_value" in row else ""
+        click.echo(f"  {row['label']}: {row['value']}{extra}")
+    suggestions = answer.interpretation.get("suggestions") or []
+    if suggestions:
+        click.echo("Try: " + "; ".join(suggestions))
+
+
+@click.command("ask")
+@click.argument("question", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+@click.option("--stdin", "from_stdin", is_flag=True, help="Answer each line of standard input (one JSON line each).")
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The day 'this year' and 'last month' are counted from (default: today).",
+)
+def ask_command(question: tuple[str, ...], as_json: bool, from_stdin: bool, as_of: datetime | None) -> None:
+    """Answer a staff QUESTION about the complaints, for example "how many stage 2 this year"."""
+    text = " ".join(question).strip()
+    if from_stdin == bool(text):
+        raise click.UsageError("Give a QUESTION or --stdin, not both.")
+    day = as_of.date() if as_of else _today()
+    with session_scope(engine()) as session:
+        asker = Asker(session, day, closure_days=_settings().closure_days)
+        if not from_stdin:
+            _print_answer(asker.ask(text), as_json)
+            return
+        for line in sys.stdin:
+            line = line.rstrip("\n")
+            if line.strip():
+                _print_answer(asker.ask(line), True)
+
+
+@click.command("report")
+@click.argument("year")
+@click.option("--json", "as_json", is_flag=True, help="Print the report's figures as JSON.")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), help="Count open complaints as of.")
+def report_command(year: str, as_json: bool, as_of: datetime | None) -> None:
+    """Rebuild the annual complaints report for YEAR (a financial year like 2017/18) from the data."""
+    period = parse_financial_year(year)
+    if period is None:
+        raise click.UsageError(f"YEAR must be a financial year like 2017/18, not {year!r}.")
+    day = as_of.date() if as_of else _today()
+    with session_scope(engine()) as session:
+        report = build_report(session, period, as_of=day, closure_days=_settings().closure_days)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(report_as_text(report))
 
 
 def init_app(app: Flask) -> None:
-    """Registers the `ask` and `report` commands once they exist (see the queries issue)."""
+    app.cli.add_command(ask_command)
+    app.cli.add_command(report_command)
+    from queries import views
+
+    views.init_app(app)

@@ -1,0 +1,268 @@
+"""The answer staff read: one sentence that states the figure and how the question was understood."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from queries.engine import OUTCOME_LABELS, Figure, Result, split_subject
+from queries.parser import ParseResult
+from queries.query import STAGE_KEYS, STAGE_NAMES, Filters, Grouping, Measure, Query
+from queries.vocabulary import Vocabulary
+
+UNITS = {
+    Measure.COUNT: "complaints",
+    Measure.TOP: "complaints",
+    Measure.SHARE: "percent",
+    Measure.ON_TIME: "percent",
+    Measure.AVERAGE_DAYS: "working days",
+}
+STATUTORY_DAYS = {1: 10, 2: 25}
+ROLE_PLURALS = {
+    "child": "children or young people",
+    "care-leaver": "care leavers",
+    "parent": "parents or families",
+    "foster-carer": "foster carers",
+    "guardian-adopter": "special guardians or adopters",
+    "advocate": "advocates",
+    "other": "other people",
+}
+GROUP_NAMES = {
+    Grouping.TEAM: "team",
+    Grouping.OUTCOME: "outcome",
+    Grouping.MONTH: "month",
+    Grouping.REASON: "reason (lesson learned)",
+    Grouping.STAGE: "stage",
+    Grouping.ROLE: "who complained",
+}
+
+
+@dataclass
+class Answer:
+    question: str
+    answer: str
+    value: float | int | None
+    unit: str
+    rows: list[dict] = field(default_factory=list)
+    interpretation: dict = field(default_factory=dict)
+    query: Query | None = None  # kept for follow-ups; not part of the JSON
+    clear: bool = True
+    refused: bool = False  # a manager asked about another team
+
+    def as_dict(self) -> dict:
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "value": self.value,
+            "unit": self.unit,
+            "rows": self.rows,
+            "interpretation": self.interpretation,
+        }
+
+
+def whole_percent(value: float | None) -> str:
+    # Half up, as people round: 40.9 is 41%, 12.5 is 13%.
+    return "no figure" if value is None else f"{int(value + 0.5)}%"
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def unclear_answer(parsed: ParseResult) -> Answer:
+    interpretation = {
+        "status": "unclear",
+        "not_understood": parsed.unplaced,
+        "ambiguous": [{"words": words, "could_be": options} for words, options in parsed.ambiguous],
+        "problems": parsed.problems,
+        "suggestions": parsed.suggestions,
+        "corrections": [{"from": a, "to": b} for a, b in parsed.corrections],
+    }
+    return Answer(parsed.question, parsed.message(), None, "complaints", [], interpretation, parsed.query, False)
+
+
+class Phrasing:
+    def __init__(self, vocab: Vocabulary):
+        self.vocab = vocab
+
+    def stages(self, query: Query) -> str:
+        if not query.stages:
+            return "complaints at any stage"
+        names = [STAGE_NAMES[s] for s in query.stages]
+        if names == ["Ombudsman"]:
+            return "Ombudsman complaints"
+        return " and ".join(names) + " complaints"
+
+    def teams(self, filters: Filters) -> str:
+        if filters.teams:
+            names = [self.vocab.team_name(slug) for slug in filters.teams]
+            return "for " + " or ".join(names)
+        if filters.lac is True:
+            return "for LAC teams"
+        if filters.lac is False:
+            return "for teams outside LAC"
+        return ""
+
+    def roles(self, filters: Filters) -> str:
+        if not filters.roles:
+            return ""
+        return "from " + " or ".join(ROLE_PLURALS[r] for r in filters.roles)
+
+    def learning(self, filters: Filters) -> str:
+        if not filters.learning:
+            return ""
+        labels = [self.vocab.learning.get(slug, (0, slug))[1] for slug in filters.learning]
+        return "with the lesson " + " or ".join(f"'{label}'" for label in labels)
+
+    def outcomes(self, filters: Filters) -> str:
+        if not filters.outcomes:
+            return ""
+        return "that were " + " or ".join(OUTCOME_LABELS[o].lower() for o in filters.outcomes)
+
+    def subject(self, query: Query, filters: Filters) -> str:
+        """ "stage 1 complaints from parents for Leaving Care" (no period, no outcome)."""
+        parts = [self.stages(query), self.roles(filters), self.teams(filters), self.learning(filters)]
+        return " ".join(part for part in parts if part)
+
+    def share_of(self, filters: Filters) -> str:
+        if filters.outcomes:
+            return "were " + " or ".join(OUTCOME_LABELS[o].lower() for o in filters.outcomes)
+        if filters.learning:
+            return "recorded " + self.learning(filters).removeprefix("with ")
+        if filters.roles:
+            return "came " + self.roles(filters)
+        return "were " + self.teams(filters)
+
+
+def sentence(result: Result, phrasing: Phrasing, scoped: bool) -> str:
+    query = result.query
+    text = _main_sentence(query, result.main, phrasing)
+    if result.other is not None:
+        text = text.rstrip(".") + f", compared with {_short(query, result.other)} in {result.other.period.phrase[3:]}."
+        if query.period.kind == "since" or result.other.period.kind == "since":
+            text = text.replace(" in from ", " from ")
+    if query.group_by is not None and query.measure is not Measure.TOP and result.main.rows:
+        text += f" The table shows them by {GROUP_NAMES[query.group_by]}."
+    if scoped:
+        text += " These are your team's figures only."
+    return text
+
+
+def _short(query: Query, figure: Figure) -> str:
+    if query.measure in (Measure.SHARE, Measure.ON_TIME):
+        return f"{whole_percent(figure.value)} ({figure.numerator} of {figure.denominator})"
+    if query.measure is Measure.AVERAGE_DAYS:
+        return "no answered complaints" if figure.value is None else f"{figure.value} working days"
+    return str(figure.value)
+
+
+def _main_sentence(query: Query, figure: Figure, phrasing: Phrasing) -> str:
+    filters = query.filters
+    subject = phrasing.subject(query, filters)
+    when = figure.period.phrase
+    if query.measure is Measure.TOP:
+        return _top_sentence(query, figure, subject, when)
+    if query.measure is Measure.SHARE:
+        subject_filters, base = split_subject(filters)
+        if subject_filters.is_empty():
+            return f"The {figure.denominator} {phrasing.subject(query, base)} {when}, as percentages of the total."
+        return (
+            f"{figure.numerator} of {figure.denominator} {phrasing.subject(query, base)} {when} "
+            f"{phrasing.share_of(subject_filters)}: {whole_percent(figure.value)}."
+        )
+    if query.measure is Measure.ON_TIME:
+        return _on_time_sentence(query, figure, subject, when, phrasing)
+    if query.measure is Measure.AVERAGE_DAYS:
+        if figure.value is None:
+            return f"None of the {subject} received {when} {phrasing.outcomes(filters)} has been answered yet."
+        return (
+            f"{_capital(subject)} received {when} took {figure.value} working days on average to answer "
+            f"({figure.denominator} answered; counted from the day of receipt)."
+        )
+    count = figure.value
+    verb = "was" if count == 1 else "were"
+    noun = subject if count != 1 else subject.replace("complaints", "complaint", 1)
+    outcome = phrasing.outcomes(filters)
+    return f"There {verb} {count} {noun} {when}{' ' + outcome if outcome else ''}."
+
+
+def _and_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _on_time_sentence(query: Query, figure: Figure, subject: str, when: str, phrasing: Phrasing) -> str:
+    if not figure.denominator:
+        return f"None of the {subject} received {when} can be judged on time or late yet."
+    if query.count_extensions:
+        how = "on time (by their deadline, counting agreed extensions)"
+    elif len(query.stages) == 1 and query.stages[0] in STATUTORY_DAYS:
+        how = f"within {STATUTORY_DAYS[query.stages[0]]} working days"
+    else:
+        how = "on time (by the statutory deadline; extensions not counted)"
+    outcome = phrasing.outcomes(query.filters)
+    return (
+        f"{figure.numerator} of {figure.denominator} {subject} received {when}{' ' + outcome if outcome else ''} "
+        f"were answered {how}: {whole_percent(figure.value)}."
+    )
+
+
+def _top_sentence(query: Query, figure: Figure, subject: str, when: str) -> str:
+    if not figure.rows or not figure.value:
+        return f"There were no {subject} {when}."
+    leaders = [row for row in figure.rows if row.value == figure.value]
+    names = _and_list([row.label for row in leaders[:3]])
+    each = " each" if len(leaders) > 1 else ""
+    if query.group_by is Grouping.REASON:
+        what = "lessons were" if len(leaders) > 1 else "lesson was"
+        return (
+            f"Among {figure.denominator} {subject} {when}, the most common {what} {names}: "
+            f"{figure.value} complaints{each}."
+        )
+    if query.group_by is Grouping.OUTCOME:
+        return f"The most common outcome of {subject} {when} was {names.lower()}: {figure.value}{each}."
+    if query.group_by is Grouping.ROLE:
+        names = _and_list([ROLE_PLURALS.get(row.key, row.label) for row in leaders[:3]])
+        return f"Most {subject} {when} came from {names}: {figure.value}{each}."
+    return f"{names} had the most {subject} {when}: {figure.value}{each}."
+
+
+def interpretation(parsed: ParseResult, query: Query, phrasing: Phrasing, *, as_of, scoped: bool) -> dict:
+    filters = query.filters
+    subject, base = split_subject(filters) if query.measure is Measure.SHARE else (Filters(), filters)
+    data = {
+        "status": "ok",
+        "measure": query.measure.value,
+        "stages": [STAGE_KEYS[s] for s in query.stages] or ["all"],
+        "period": query.period.as_dict(),
+        "compare_with": query.compare_with.as_dict() if query.compare_with else None,
+        "filters": {
+            "teams": [{"key": slug, "label": phrasing.vocab.team_name(slug)} for slug in filters.teams],
+            "lac": filters.lac,
+            "outcomes": list(filters.outcomes),
+            "learning": list(filters.learning),
+            "roles": list(filters.roles),
+        },
+        "group_by": query.group_by.value if query.group_by else None,
+        "as_of": as_of.isoformat(),
+        "counted_by": "the date each stage was received",
+        "understood": parsed.understood,
+        "corrections": [{"from": a, "to": b} for a, b in parsed.corrections],
+        "notes": list(parsed.notes),
+        "follow_up": parsed.follow_up,
+        "your_team_only": scoped,
+    }
+    if query.measure is Measure.SHARE:
+        data["share_of"] = phrasing.subject(query, base)
+        data["share_is"] = phrasing.share_of(subject) if not subject.is_empty() else "each group's part of the total"
+    if query.measure is Measure.ON_TIME:
+        data["on_time_rule"] = (
+            "answered by the agreed extended deadline, or the statutory one when not extended"
+            if query.count_extensions
+            else "answered by the statutory deadline (extensions not counted)"
+        ) + "; open complaints past their deadline count as late; open ones not yet due are left out"
+    if query.limit:
+        data["limit"] = query.limit
+    return data

@@ -1,0 +1,427 @@
+"""A Query as SQL aggregates: one GROUP BY per period, nothing summed row by row in Python.
+
+Counting rules (DESIGN.md section 2):
+- a stage counts in a period by the day that stage was received (`stage_record.received_on`), so the
+  (stage, received_on) and (team_id, stage, received_on) indexes serve every question;
+- a share's denominator is the same question without the thing asked about ("36 of 88 stage 1 complaints
+  were about LAC teams"); a share by team is each team's share of the total, or, when something is asked
+  about, that thing's share within each team;
+- "on time" means answered by the statutory date (`due_on`: 10 working days at stage 1, 25 at stage 2).
+  An agreed extension does not make a late answer on time unless the question asks to count extensions;
+  stages still open after their date count as late; stages open and not yet due are left out, as nobody
+  can say yet whether they will be on time; stages without a date (the Ombudsman) cannot be judged;
+- average working days run from the day of receipt (day 0) to the response, skipping weekends, England
+  bank holidays and the council's closure days, for answered stages only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import Date, and_, case, exists, func, literal, or_, select, union_all
+from sqlalchemy.sql.expression import ColumnElement
+from sqlmodel import Session
+
+from models.complaints import ComplainantRole, Complaint, Outcome, StageLearning, StageRecord
+from queries.periods import MONTH_NAMES, Period, month
+from queries.query import STAGE_KEYS, STAGE_NAMES, Filters, Grouping, Measure, Query
+from queries.sqlfuncs import weekdays_to, year_month
+from queries.vocabulary import Vocabulary
+from reminders.calendar import bank_holidays
+
+SR = StageRecord.__table__
+COMPLAINT = Complaint.__table__
+LEARNING = StageLearning.__table__
+
+OUTCOME_LABELS = {
+    Outcome.UPHELD.value: "Upheld",
+    Outcome.PARTIALLY_UPHELD.value: "Partially upheld",
+    Outcome.NOT_UPHELD.value: "Not upheld",
+    Outcome.WITHDRAWN.value: "Withdrawn",
+    Outcome.RESOLVED_EARLY.value: "Resolved early",
+    "none": "No outcome yet",
+}
+ROLE_LABELS = {
+    ComplainantRole.CHILD.value: "Child or young person",
+    ComplainantRole.CARE_LEAVER.value: "Care leaver",
+    ComplainantRole.PARENT.value: "Parent or family",
+    ComplainantRole.FOSTER_CARER.value: "Foster carer",
+    ComplainantRole.GUARDIAN_ADOPTER.value: "Special guardian or adopter",
+    ComplainantRole.ADVOCATE.value: "Advocate",
+    ComplainantRole.OTHER.value: "Other",
+}
+MAIN_OUTCOMES = (Outcome.UPHELD.value, Outcome.PARTIALLY_UPHELD.value, Outcome.NOT_UPHELD.value)
+
+
+@dataclass
+class Row:
+    key: str
+    label: str
+    value: float | int | None
+    numerator: int | None = None  # shares and on-time rates: how many of ...
+    denominator: int | None = None  # ... how many
+    compare_value: float | int | None = None
+    raw: object = field(default=None, repr=False, compare=False)  # the database's key (team id, category id)
+
+    def as_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {"key": self.key, "label": self.label, "value": self.value}
+        if self.compare_value is not None:
+            data["compare_value"] = self.compare_value
+        return data
+
+
+@dataclass
+class Figure:
+    """One period's answer: the headline value and, when grouped, the rows."""
+
+    period: Period
+    value: float | int | None
+    numerator: int | None = None
+    denominator: int | None = None
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class Result:
+    query: Query
+    main: Figure
+    other: Figure | None = None  # the period compared with
+
+    @property
+    def rows(self) -> list[Row]:
+        if self.other is None:
+            return self.main.rows
+        if self.query.group_by is None:
+            return [
+                Row(fig.period.label, fig.period.label, fig.value, fig.numerator, fig.denominator)
+                for fig in (self.main, self.other)
+            ]
+        others = {row.key: row for row in self.other.rows}
+        rows = []
+        for row in self.main.rows:
+            other = others.pop(row.key, None)
+            rows.append(Row(row.key, row.label, row.value, row.numerator, row.denominator, _value_or_zero(other)))
+        rows.extend(Row(r.key, r.label, 0, compare_value=r.value) for r in others.values() if r.value)
+        return rows
+
+
+def _value_or_zero(row: Row | None) -> float | int:
+    return 0 if row is None or row.value is None else row.value
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which teams' figures the asker may see: None is every team (officers, admins)."""
+
+    team_ids: frozenset[int] | None = None
+
+
+def percent(numerator: int, denominator: int) -> float | None:
+    return None if not denominator else round(100.0 * numerator / denominator, 1)
+
+
+class Engine:
+    def __init__(self, session: Session, vocab: Vocabulary, *, as_of: date, scope: Scope | None = None,
+                 closure_days: Iterable[date] = ()):  # fmt: skip
+        self.session = session
+        self.vocab = vocab
+        self.as_of = as_of
+        self.scope = scope or Scope()
+        self.closure_days = frozenset(closure_days)
+
+    def run(self, query: Query) -> Result:
+        main = self.figure(query, query.period)
+        other = self.figure(query, query.compare_with) if query.compare_with else None
+        return Result(query, main, other)
+
+    # -- one period -------------------------------------------------------------------------------------------
+    def figure(self, query: Query, period: Period) -> Figure:
+        if query.measure is Measure.ON_TIME:
+            return self._on_time(query, period)
+        if query.measure is Measure.AVERAGE_DAYS:
+            return self._average_days(query, period)
+        if query.measure is Measure.SHARE:
+            return self._share(query, period)
+        return self._count(query, period)
+
+    def _count(self, query: Query, period: Period) -> Figure:
+        conditions, joins = self._conditions(query, period, query.filters)
+        if query.group_by is None:
+            stmt = select(func.count()).select_from(self._from(joins)).where(*conditions)
+            return Figure(period, self.session.execute(stmt).scalar_one())
+        key, joins = self._group_key(query.group_by, joins)
+        stmt = select(key, func.count()).select_from(self._from(joins)).where(*conditions).group_by(key)
+        counts = dict(self.session.execute(stmt).all())
+        rows = self._rows(query, period, counts)
+        if query.group_by is Grouping.REASON:
+            # A response can record several lessons, so the rows do not add up to the number of complaints.
+            total = self._count(query.with_changes(group_by=None), period).value
+        else:
+            total = sum(counts.values())
+        if query.measure is Measure.TOP:
+            rows = _top(rows, query.limit)
+            return Figure(period, rows[0].value if rows else 0, rows=rows, denominator=total)
+        return Figure(period, total, rows=rows)
+
+    def _share(self, query: Query, period: Period) -> Figure:
+        subject, base = split_subject(query.filters)
+        conditions, joins = self._conditions(query, period, base)
+        subject_conditions, joins = self._filter_conditions(subject, joins)
+        hit = func.coalesce(func.sum(case((and_(*subject_conditions), 1), else_=0)), 0) if subject_conditions else None
+        if query.group_by is None:
+            stmt = select(hit, func.count()).select_from(self._from(joins)).where(*conditions)
+            numerator, denominator = self.session.execute(stmt).one()
+            return Figure(period, percent(numerator, denominator), numerator, denominator)
+        key, joins = self._group_key(query.group_by, joins)
+        columns = [key, hit if hit is not None else func.count(), func.count()]
+        stmt = select(*columns).select_from(self._from(joins)).where(*conditions).group_by(key)
+        pairs = {k: (n, d) for k, n, d in self.session.execute(stmt).all()}
+        if subject_conditions:
+            totals = self.figure(query.with_changes(group_by=None), period)
+            numerator, denominator = totals.numerator, totals.denominator
+            rows = self._rows(query, period, {k: n for k, (n, _d) in pairs.items()})
+            for row in rows:
+                n, d = self._pair(pairs, row)
+                row.numerator, row.denominator, row.value = n, d, percent(n, d)
+        else:
+            if query.group_by is Grouping.REASON:
+                denominator = self._count(query.with_changes(group_by=None, measure=Measure.COUNT), period).value
+            else:
+                denominator = sum(n for n, _d in pairs.values())
+            numerator = denominator
+            rows = self._rows(query, period, {k: n for k, (n, _d) in pairs.items()})
+            for row in rows:
+                row.numerator, row.denominator = row.value, denominator
+                row.value = percent(row.value or 0, denominator)
+        return Figure(period, percent(numerator, denominator), numerator, denominator, rows)
+
+    def _on_time(self, query: Query, period: Period) -> Figure:
+        conditions, joins = self._conditions(query, period, query.filters)
+        deadline = func.coalesce(SR.c.extended_to, SR.c.due_on) if query.count_extensions else SR.c.due_on
+        on_time = func.coalesce(func.sum(case((SR.c.responded_on <= deadline, 1), else_=0)), 0)
+        judged = func.coalesce(
+            func.sum(case((or_(SR.c.responded_on.is_not(None), deadline < self.as_of), 1), else_=0)), 0
+        )
+        conditions.append(SR.c.due_on.is_not(None))
+        if query.group_by is None:
+            stmt = select(on_time, judged).select_from(self._from(joins)).where(*conditions)
+            numerator, denominator = self.session.execute(stmt).one()
+            return Figure(period, percent(numerator, denominator), numerator, denominator)
+        key, joins = self._group_key(query.group_by, joins)
+        stmt = select(key, on_time, judged).select_from(self._from(joins)).where(*conditions).group_by(key)
+        pairs = {k: (n, d) for k, n, d in self.session.execute(stmt).all()}
+        rows = self._rows(query, period, {k: d for k, (_n, d) in pairs.items()})
+        for row in rows:
+            n, d = self._pair(pairs, row)
+            row.numerator, row.denominator, row.value = n, d, percent(n, d)
+        if query.group_by is Grouping.REASON:
+            total = self._on_time(query.with_changes(group_by=None), period)
+            numerator, denominator = total.numerator, total.denominator
+        else:
+            numerator = sum(n for n, _d in pairs.values())
+            denominator = sum(d for _n, d in pairs.values())
+        if query.measure is Measure.TOP:
+            rows = _top(rows, query.limit)
+        return Figure(period, percent(numerator, denominator), numerator, denominator, rows)
+
+    def _average_days(self, query: Query, period: Period) -> Figure:
+        conditions, joins = self._conditions(query, period, query.filters)
+        conditions.append(SR.c.responded_on.is_not(None))
+        span = func.coalesce(func.sum(weekdays_to(SR.c.responded_on) - weekdays_to(SR.c.received_on)), 0)
+        holidays = self._holidays(period)
+        holiday_join = None
+        if holidays is not None:
+            holiday_join = and_(holidays.c.day > SR.c.received_on, holidays.c.day <= SR.c.responded_on)
+        group_key = None
+        if query.group_by is not None:
+            group_key, joins = self._group_key(query.group_by, joins)
+        columns = [span, func.count()]
+        stmt = select(*([group_key] if group_key is not None else []), *columns)
+        stmt = stmt.select_from(self._from(joins)).where(*conditions)
+        skipped_stmt = None
+        if holiday_join is not None:
+            skipped_stmt = select(*([group_key] if group_key is not None else []), func.count())
+            skipped_stmt = skipped_stmt.select_from(self._from(joins).join(holidays, holiday_join)).where(*conditions)
+        if group_key is None:
+            days, answered = self.session.execute(stmt).one()
+            skipped = self.session.execute(skipped_stmt).scalar_one() if skipped_stmt is not None else 0
+            return Figure(period, _mean(days - skipped, answered), denominator=answered)
+        spans = {k: (d, n) for k, d, n in self.session.execute(stmt.group_by(group_key)).all()}
+        skipped_by = {}
+        if skipped_stmt is not None:
+            skipped_by = dict(self.session.execute(skipped_stmt.group_by(group_key)).all())
+        rows = self._rows(query, period, {k: n for k, (_d, n) in spans.items()})
+        for row in rows:
+            d, n = self._pair(spans, row)
+            row.denominator, row.value = n, _mean(d - skipped_by.get(self._raw_key(row), 0), n)
+        total = self._average_days(query.with_changes(group_by=None), period)
+        return Figure(period, total.value, denominator=total.denominator, rows=rows)
+
+    # -- pieces -----------------------------------------------------------------------------------------------
+    def _holidays(self, period: Period):
+        """Weekday bank holidays and closure days that can fall between a receipt and its response."""
+        last_year = max(self.as_of.year, period.end.year) + 1
+        days = sorted(
+            day
+            for year in range(period.start.year, last_year + 1)
+            for day in bank_holidays(year) | {d for d in self.closure_days if d.year == year}
+            if day.weekday() < 5 and day > period.start
+        )
+        if not days:
+            return None
+        # A CTE of one-row selects: SQLite cannot name the columns of a VALUES list.
+        return union_all(*(select(literal(day, Date).label("day")) for day in days)).cte("holiday")
+
+    def _conditions(self, query: Query, period: Period, filters: Filters) -> tuple[list[ColumnElement], set[str]]:
+        conditions: list[ColumnElement] = [SR.c.received_on >= period.start, SR.c.received_on <= period.end]
+        if len(query.stages) == 1:
+            conditions.insert(0, SR.c.stage == query.stages[0])
+        elif query.stages:
+            conditions.insert(0, SR.c.stage.in_(query.stages))
+        if self.scope.team_ids is not None:
+            conditions.append(SR.c.team_id.in_(sorted(self.scope.team_ids)))
+        filter_conditions, joins = self._filter_conditions(filters, set())
+        return conditions + filter_conditions, joins
+
+    def _filter_conditions(self, filters: Filters, joins: set[str]) -> tuple[list[ColumnElement], set[str]]:
+        conditions: list[ColumnElement] = []
+        joins = set(joins)
+        if filters.teams:
+            conditions.append(SR.c.team_id.in_(self.vocab.team_ids(filters.teams)))
+        if filters.lac is not None:
+            conditions.append(SR.c.team_id.in_(self.vocab.lac_team_ids(filters.lac)))
+        if filters.outcomes:
+            conditions.append(SR.c.outcome.in_(filters.outcomes))
+        if filters.learning:
+            ids = [self.vocab.learning[slug][0] for slug in filters.learning if slug in self.vocab.learning]
+            conditions.append(exists().where(LEARNING.c.stage_record_id == SR.c.id, LEARNING.c.category_id.in_(ids)))
+        if filters.roles:
+            joins.add("complaint")
+            conditions.append(COMPLAINT.c.complainant_role.in_(filters.roles))
+        return conditions, joins
+
+    def _group_key(self, grouping: Grouping, joins: set[str]) -> tuple[ColumnElement, set[str]]:
+        joins = set(joins)
+        if grouping is Grouping.TEAM:
+            return SR.c.team_id, joins
+        if grouping is Grouping.OUTCOME:
+            return SR.c.outcome, joins
+        if grouping is Grouping.MONTH:
+            return year_month(SR.c.received_on), joins
+        if grouping is Grouping.STAGE:
+            return SR.c.stage, joins
+        if grouping is Grouping.ROLE:
+            joins.add("complaint")
+            return COMPLAINT.c.complainant_role, joins
+        joins.add("learning")
+        return LEARNING.c.category_id, joins
+
+    def _from(self, joins: set[str]):
+        source = SR
+        if "complaint" in joins:
+            source = source.join(COMPLAINT, COMPLAINT.c.id == SR.c.complaint_id)
+        if "learning" in joins:
+            source = source.join(LEARNING, LEARNING.c.stage_record_id == SR.c.id)
+        return source
+
+    # -- rows: database keys to the contract's keys and labels, with zero rows where they help ------------------
+    def _rows(self, query: Query, period: Period, counts: dict) -> list[Row]:
+        grouping = query.group_by
+        rows: list[Row] = []
+        if grouping is Grouping.TEAM:
+            wanted = self._wanted_teams(query.filters)
+            for team_id in wanted | set(counts):
+                team = self.vocab.team_by_id(team_id)
+                key, label = (team.slug, team.name) if team else ("none", "No team yet (triage)")
+                rows.append(_row(key, label, counts.get(team_id, 0), team_id))
+            rows.sort(key=lambda r: (-(r.value or 0), r.label))
+        elif grouping is Grouping.OUTCOME:
+            wanted = [o for o in MAIN_OUTCOMES if not query.filters.outcomes or o in query.filters.outcomes]
+            for outcome in [*wanted, *sorted((k for k in counts if k not in wanted), key=lambda k: k or "")]:
+                key = outcome or "none"
+                rows.append(_row(key, OUTCOME_LABELS.get(key, key), counts.get(outcome, 0), outcome))
+        elif grouping is Grouping.MONTH:
+            for key in _months(period, self.as_of) | set(counts):
+                year, number = int(key[:4]), int(key[5:7])
+                rows.append(_row(key, f"{MONTH_NAMES[number]} {year}", counts.get(key, 0), key))
+            rows.sort(key=lambda r: r.key)
+        elif grouping is Grouping.STAGE:
+            for stage in sorted(set(query.stages or (1, 2, 3, 4)) | set(counts)):
+                rows.append(_row(STAGE_KEYS[stage], STAGE_NAMES[stage].capitalize(), counts.get(stage, 0), stage))
+        elif grouping is Grouping.ROLE:
+            for role in [r.value for r in ComplainantRole]:
+                if not query.filters.roles or role in query.filters.roles:
+                    rows.append(_row(role, ROLE_LABELS[role], counts.get(role, 0), role))
+            rows.sort(key=lambda r: -(r.value or 0))
+        else:
+            by_id = {category_id: (slug, label) for slug, (category_id, label) in self.vocab.learning.items()}
+            for category_id in set(by_id) | set(counts):
+                slug, label = by_id.get(category_id, (str(category_id), "Other"))
+                if not query.filters.learning or slug in query.filters.learning:
+                    rows.append(_row(slug, label, counts.get(category_id, 0), category_id))
+            rows.sort(key=lambda r: (-(r.value or 0), r.label))
+        return rows
+
+    def _wanted_teams(self, filters: Filters) -> set[int]:
+        if filters.teams:
+            ids = set(self.vocab.team_ids(filters.teams))
+        elif filters.lac is not None:
+            ids = {t.id for t in self.vocab.teams.values() if t.is_lac == filters.lac and t.active}
+        else:
+            ids = {t.id for t in self.vocab.teams.values() if t.active}
+        if self.scope.team_ids is not None:
+            ids &= self.scope.team_ids
+        return ids
+
+    @staticmethod
+    def _raw_key(row: Row):
+        return row.raw
+
+    def _pair(self, pairs: dict, row: Row) -> tuple[int, int]:
+        return pairs.get(self._raw_key(row), (0, 0))
+
+
+def _row(key: str, label: str, value, raw) -> Row:
+    return Row(key, label, value, raw=raw)
+
+
+def _months(period: Period, as_of: date) -> set[str]:
+    end = min(period.end, max(as_of, period.start))
+    keys, current = set(), month(period.start.year, period.start.month)
+    while current.start <= end:
+        keys.add(current.start.strftime("%Y-%m"))
+        nxt = current.end.toordinal() + 1
+        following = date.fromordinal(nxt)
+        current = month(following.year, following.month)
+    return keys
+
+
+def _top(rows: list[Row], limit: int | None) -> list[Row]:
+    ranked = sorted(rows, key=lambda r: (-(r.value or 0), r.label))
+    return ranked[: limit or len(ranked)]
+
+
+def _mean(total: int, count: int) -> float | None:
+    return None if not count else round(total / count, 1)
+
+
+def split_subject(filters: Filters) -> tuple[Filters, Filters]:
+    """A share is of one thing within the rest: (what is asked about, what it is a share of).
+
+    "What percentage of leaving care's stage 1 complaints were upheld": the outcome is the subject, the team
+    the base. The subject is the first named of outcome, learning, who complained, team or LAC.
+    """
+    empty = Filters()
+    if filters.outcomes:
+        return Filters(outcomes=filters.outcomes), Filters(
+            filters.teams, filters.lac, (), filters.learning, filters.roles
+        )
+    if filters.learning:
+        return Filters(learning=filters.learning), Filters(filters.teams, filters.lac, (), (), filters.roles)
+    if filters.roles:
+        return Filters(roles=filters.roles), Filters(filters.teams, filters.lac)
+    if filters.teams or filters.lac is not None:
+        return Filters(teams=filters.teams, lac=filters.lac), empty
+    return empty, empty

@@ -1,0 +1,488 @@
+"""A staff question in their own words -> a typed Query, or a clear "I'm not sure" naming what was not understood.
+
+Order: fix typos word by word against the known words, read periods and stage numbers with patterns, then
+match the longest known phrases; what is left is tried once more fuzzily, and anything still left over makes
+the question unclear. Nothing is guessed: ambiguous words (two teams, a bare "2017") are asked about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from queries.periods import MONTH_WORDS, Period, PeriodMention, financial_year_of, find_periods
+from queries.query import Filters, Grouping, Measure, Query
+from queries.vocabulary import Concept, Vocabulary, tokens
+from queries.words import EXAMPLES, NOISE, NUMBER_WORDS
+
+MAX_QUESTION = 500  # characters read; staff questions are a line, and the parser must stay fast
+PERIOD_WORDS = frozenset(
+    str.split(
+        """this last year years quarter month months since financial fiscal calendar ending ended previous current so
+    far date ytd prior before within working days day weeks week top reporting"""
+    )
+)
+_STAGE_NUMBER = r"(?:[123]|one|two|three|iii|ii|i)"
+_STAGES_RE = re.compile(
+    rf"\b(?:stages?|stg|st)\s*-?\s*(?P<list>{_STAGE_NUMBER}(?:\s*(?:,|and|&|or|\+|to)\s*(?:stage\s*)?(?:[123]|one|two|three))*)\b"
+)
+_S_NUMBER_RE = re.compile(r"\bs(?P<n>[123])\b")  # "s1", "s2": staff shorthand
+_ORDINAL_STAGE_RE = re.compile(r"\b(?P<n>first|second|third)\s+stage\b")
+_WITHIN_DAYS_RE = re.compile(r"\bwithin\s+(?:the\s+)?(?P<days>\d{1,3})\s+(?:working\s+)?days?\b")
+_TOP_N_RE = re.compile(r"\btop\s+(?P<n>\d{1,2})\b")
+_FOLLOW_UP_RE = re.compile(r"^\s*(?:and|what about|how about|same|now|only|just|then|also|ok|okay|what of)\b")
+_MEASURE_ORDER = (Measure.AVERAGE_DAYS, Measure.ON_TIME, Measure.SHARE, Measure.TOP, Measure.COUNT)
+
+
+@dataclass
+class ParseResult:
+    question: str
+    query: Query | None = None
+    unplaced: list[str] = field(default_factory=list)
+    ambiguous: list[tuple[str, list[str]]] = field(default_factory=list)  # (words, what they could mean)
+    problems: list[str] = field(default_factory=list)  # other reasons the question is unclear
+    suggestions: list[str] = field(default_factory=list)
+    corrections: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    understood: list[str] = field(default_factory=list)  # the phrases recognised, for the interpretation
+    follow_up: bool = False
+
+    @property
+    def clear(self) -> bool:
+        return self.query is not None and not (self.unplaced or self.ambiguous or self.problems)
+
+    def message(self) -> str:
+        """ "I'm not sure what you meant by ..." with what it could be; empty when the question is clear."""
+        if self.clear:
+            return ""
+        parts = []
+        if self.unplaced:
+            words = ", ".join(f"'{word}'" for word in self.unplaced)
+            parts.append(f"I'm not sure what you meant by {words}.")
+        for words, options in self.ambiguous:
+            parts.append(f"I'm not sure what you meant by '{words}': it could be {_or_list(options)}.")
+        parts.extend(self.problems)
+        if not parts:
+            parts.append("I'm not sure what you want to know.")
+        return " ".join(parts)
+
+
+def _or_list(options: list[str]) -> str:
+    return options[0] if len(options) == 1 else ", ".join(options[:-1]) + " or " + options[-1]
+
+
+@dataclass
+class _Found:
+    """What the words of a question named, before it becomes a Query."""
+
+    measures: set[Measure] = field(default_factory=set)
+    stages: list[int] = field(default_factory=list)
+    all_stages: bool = False
+    groups: list[Grouping] = field(default_factory=list)
+    no_group: bool = False
+    compare: bool = False
+    extensions: bool = False
+    within_days: int | None = None
+    limit: int | None = None
+    teams: list[str] = field(default_factory=list)
+    all_teams: bool = False
+    lac: bool | None = None
+    outcomes: list[str] = field(default_factory=list)
+    learning: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    periods: list[PeriodMention] = field(default_factory=list)
+    mentions_complaints: bool = False
+
+    def given(self) -> bool:
+        return bool(
+            self.measures
+            or self.stages
+            or self.all_stages
+            or self.groups
+            or self.no_group
+            or self.compare
+            or self.teams
+            or self.all_teams
+            or self.lac is not None
+            or self.outcomes
+            or self.learning
+            or self.roles
+            or self.periods
+        )
+
+
+class Parser:
+    def __init__(self, vocabulary: Vocabulary):
+        self.vocab = vocabulary
+        self._known = sorted(
+            vocabulary.known_words | PERIOD_WORDS | set(MONTH_WORDS) | set(NUMBER_WORDS) | {"stage", "stages"}
+        )
+        self._known_set = frozenset(self._known)
+        self._phrase_texts = [" ".join(key) for key in vocabulary.phrases]
+        self._phrase_keys = list(vocabulary.phrases)
+
+    # -- the steps --------------------------------------------------------------------------------------------
+    def parse(self, question: str, as_of: date, context: Query | None = None) -> ParseResult:
+        question = question if isinstance(question, str) else ""
+        result = ParseResult(question=question)
+        text = self._correct_words(_lower(question[:MAX_QUESTION]), result)
+        found = _Found()
+        text = self._read_periods(text, as_of, found, result)
+        text = self._read_patterns(text, found)
+        self._read_phrases(tokens(text), found, result)
+        if context is not None and (_FOLLOW_UP_RE.match(_lower(question)) or _looks_like_follow_up(found)):
+            result.follow_up = True
+            result.query = self._follow_up(context, found, result)
+        else:
+            result.query = self._new_query(found, as_of, result)
+        _check_days(found, result)
+        if not result.clear:
+            result.suggestions = self._suggestions(result)
+        return result
+
+    def _correct_words(self, text: str, result: ParseResult) -> str:
+        """Replace misspelt words by the known word one or two edits away ("compliants" -> "complaints")."""
+
+        def fix(match: re.Match) -> str:
+            word = match.group(0)
+            if len(word) < 5 or word in self._known_set:
+                return word
+            allowed = 1 if len(word) <= 7 else 2
+            best = process.extractOne(word, self._known, scorer=OSA.distance, score_cutoff=allowed)
+            if best is None:
+                return word
+            result.corrections.append((word, best[0]))
+            return best[0]
+
+        return re.sub(r"[a-z]+", fix, text)
+
+    def _read_periods(self, text: str, as_of: date, found: _Found, result: ParseResult) -> str:
+        for mention in find_periods(text, as_of):
+            if mention.period is None:
+                options = list(mention.ambiguous)
+                if len(options) == 1:
+                    result.problems.append(f"'{mention.text.strip()}' has not happened yet on {as_of.isoformat()}.")
+                else:
+                    result.ambiguous.append((mention.text.strip(), options))
+            else:
+                found.periods.append(mention)
+            text = text[: mention.span[0]] + " " * (mention.span[1] - mention.span[0]) + text[mention.span[1] :]
+        return text
+
+    def _read_patterns(self, text: str, found: _Found) -> str:
+        def stages(match: re.Match) -> str:
+            for part in re.findall(_STAGE_NUMBER, match.group("list")):
+                number = int(part) if part.isdigit() else NUMBER_WORDS[part]
+                if number not in found.stages:
+                    found.stages.append(number)
+            if re.search(r"\bto\b", match.group("list")) and found.stages == [1, 3]:
+                found.stages = [1, 2, 3]
+            return " "
+
+        def ordinal(match: re.Match) -> str:
+            number = match.group("n")
+            found.stages.append(int(number) if number.isdigit() else NUMBER_WORDS[number])
+            return " "
+
+        def within(match: re.Match) -> str:
+            found.measures.add(Measure.ON_TIME)
+            found.within_days = int(match.group("days"))
+            return " "
+
+        def top(match: re.Match) -> str:
+            found.measures.add(Measure.TOP)
+            found.limit = max(1, int(match.group("n")))
+            return " "
+
+        text = _STAGES_RE.sub(stages, text)
+        text = _ORDINAL_STAGE_RE.sub(ordinal, _S_NUMBER_RE.sub(ordinal, text))
+        text = _WITHIN_DAYS_RE.sub(within, text)
+        return _TOP_N_RE.sub(top, text)
+
+    def _read_phrases(self, words: list[str], found: _Found, result: ParseResult) -> None:
+        leftovers: list[list[str]] = []
+        run: list[str] = []
+        i = 0
+        while i < len(words):
+            concept, length = self._longest(words, i)
+            if concept is not None:
+                self._apply(concept, " ".join(words[i : i + length]), found, result)
+                i += length
+                if run:
+                    leftovers.append(run)
+                    run = []
+                continue
+            word = words[i]
+            if word in ("complaint", "complaints", "complained", "cases"):
+                found.mentions_complaints = True
+            if word in NOISE:
+                if run:
+                    leftovers.append(run)
+                    run = []
+            else:
+                run.append(word)
+            i += 1
+        if run:
+            leftovers.append(run)
+        for run in leftovers:
+            self._fuzzy_run(run, found, result)
+
+    def _longest(self, words: list[str], start: int) -> tuple[Concept | None, int]:
+        for length in range(min(self.vocab.max_len, len(words) - start), 0, -1):
+            concept = self.vocab.phrases.get(tuple(words[start : start + length]))
+            if concept is not None:
+                return concept, length
+        return None, 0
+
+    def _fuzzy_run(self, run: list[str], found: _Found, result: ParseResult) -> None:
+        """Words no phrase matched exactly: try them, longest window first, against phrases fuzzily."""
+        i = 0
+        while i < len(run):
+            for length in range(min(3, len(run) - i), 0, -1):
+                window = " ".join(run[i : i + length])
+                match = self._fuzzy_phrase(window)
+                if match is not None:
+                    key, score = match
+                    result.corrections.append((window, " ".join(key)))
+                    self._apply(self.vocab.phrases[key], window, found, result)
+                    i += length
+                    break
+            else:
+                result.unplaced.append(run[i])
+                i += 1
+
+    def _fuzzy_phrase(self, window: str) -> tuple[tuple[str, ...], float] | None:
+        if len(window) < 5 or window.isdigit():
+            return None
+        digits = re.findall(r"\d+", window)
+        best = process.extract(window, self._phrase_texts, scorer=fuzz.ratio, score_cutoff=88, limit=3)
+        for text, score, index in best:
+            # "permanence 1" and "permanence 2" are different teams, however alike they look.
+            if re.findall(r"\d+", text) == digits and len(text) >= 5:
+                return self._phrase_keys[index], score
+        return None
+
+    def _apply(self, concept: Concept, words: str, found: _Found, result: ParseResult) -> None:
+        result.understood.append(words)
+        kind, value = concept.kind, concept.value
+        if kind == "measure":
+            found.measures.add(Measure(value))
+        elif kind == "compare":
+            found.compare = True
+        elif kind == "extensions":
+            found.extensions = True
+        elif kind == "group":
+            if words.split()[0] in ("top", "main"):
+                found.measures.add(Measure.TOP)  # "top reasons", "top trends"
+            if value == "none":
+                found.no_group = True
+            elif Grouping(value) not in found.groups:
+                found.groups.append(Grouping(value))
+        elif kind == "stages":
+            found.all_stages = True
+        elif kind == "stage":
+            found.stages.append(int(value))
+        elif kind == "lac":
+            found.lac = value == "yes"
+        elif kind == "teams":
+            found.all_teams = True
+        elif kind == "ambiguous":
+            names = [self.vocab.team_name(slug) for slug in value.split("|")]
+            result.ambiguous.append((words, names))
+        else:
+            target = {"team": found.teams, "outcome": found.outcomes, "learning": found.learning, "role": found.roles}
+            if value not in target[kind]:
+                target[kind].append(value)
+
+    # -- building the query -----------------------------------------------------------------------------------
+    def _new_query(self, found: _Found, as_of: date, result: ParseResult) -> Query | None:
+        said_what = found.mentions_complaints or not _nothing_but_count(found)
+        if not said_what and not (result.unplaced or result.ambiguous):
+            result.problems.append("I'm not sure what you want to know.")
+            return None
+        period, compare_with = self._periods(found, as_of, result)
+        if period is None:
+            return None
+        stages = self._stages(found, result)
+        query = Query(
+            measure=_measure(found),
+            stages=stages,
+            period=period,
+            compare_with=compare_with,
+            filters=self._filters(found, result, Filters()),
+            group_by=self._group(found, result),
+            limit=found.limit,
+            count_extensions=found.extensions and found.within_days is None,
+        )
+        return _check(query, result)
+
+    def _periods(self, found: _Found, as_of: date, result: ParseResult) -> tuple[Period | None, Period | None]:
+        mentions = found.periods
+        if len(mentions) > 2:
+            result.problems.append("I can compare two periods at a time; ask about two of them.")
+            return None, None
+        if not mentions:
+            period = financial_year_of(as_of)
+            result.notes.append(f"No period was given, so this financial year ({period.label}).")
+            return period, (period.year_before() if found.compare else None)
+        if len(mentions) == 1:
+            period = mentions[0].period
+            return period, (period.year_before() if found.compare else None)
+        first, second = mentions
+        if second.relative_to_other:
+            return first.period, first.period.year_before()
+        if first.relative_to_other:
+            return second.period, second.period.year_before()
+        return first.period, second.period
+
+    def _stages(self, found: _Found, result: ParseResult) -> tuple[int, ...]:
+        if found.all_stages:
+            return ()
+        if not found.stages:
+            result.notes.append("No stage was given, so stage 1 (every complaint starts at stage 1).")
+            return (1,)
+        return tuple(sorted(set(found.stages)))
+
+    def _filters(self, found: _Found, result: ParseResult, base: Filters) -> Filters:
+        teams = tuple(found.teams) if found.teams else base.teams
+        lac = found.lac if found.lac is not None else base.lac
+        if found.teams:
+            lac = None if found.lac is None else found.lac
+        elif found.lac is not None:
+            teams = ()
+        if found.all_teams:
+            teams, lac = (), None
+        if teams and lac is not None:
+            chosen_lac = {slug for slug in teams if self.vocab.teams[slug].is_lac} if lac else set()
+            if lac and chosen_lac != set(teams):
+                result.problems.append("Some of the teams named are not LAC teams; ask about them or about LAC.")
+            lac = None
+        return Filters(
+            teams=teams,
+            lac=lac,
+            outcomes=tuple(found.outcomes) or base.outcomes,
+            learning=tuple(found.learning) or base.learning,
+            roles=tuple(found.roles) or base.roles,
+        )
+
+    def _group(self, found: _Found, result: ParseResult) -> Grouping | None:
+        groups = list(found.groups)
+        # "outcomes" next to a named outcome, or "reasons" next to a named reason, is the filter, not a table.
+        if Grouping.OUTCOME in groups and found.outcomes:
+            groups.remove(Grouping.OUTCOME)
+        if Grouping.REASON in groups and found.learning:
+            groups.remove(Grouping.REASON)
+        if Grouping.TEAM in groups and len(groups) > 1 and Measure.TOP in found.measures:
+            groups.remove(Grouping.TEAM)  # "which team ... most reasons" is unusual; "top reasons" is the table
+        if len(groups) > 1:
+            names = [group.value for group in groups]
+            result.problems.append(f"I can break the figures down one way at a time, not by {_or_list(names)}.")
+            return None
+        if found.no_group:
+            return None
+        if groups:
+            return groups[0]
+        if len(found.stages) > 1:
+            return Grouping.STAGE
+        if Measure.TOP in found.measures:
+            return Grouping.TEAM
+        return None
+
+    def _follow_up(self, context: Query, found: _Found, result: ParseResult) -> Query | None:
+        """A follow-up keeps what the last question said, changing only what this one says."""
+        query = context
+        changes: dict[str, object] = {}
+        if found.periods:
+            mention_periods = [m.period for m in found.periods]
+            if found.compare and len(mention_periods) == 1:
+                other = context.period.year_before() if found.periods[0].relative_to_other else mention_periods[0]
+                changes["compare_with"] = other
+            elif len(mention_periods) == 1 and found.periods[0].relative_to_other:
+                changes.update(period=context.period.year_before(), compare_with=None)
+            else:
+                changes.update(period=mention_periods[0], compare_with=(mention_periods[1:] or [None])[0])
+        elif found.compare:
+            changes["compare_with"] = context.period.year_before()
+        if found.stages or found.all_stages:
+            changes["stages"] = () if found.all_stages else tuple(sorted(set(found.stages)))
+        if found.measures:
+            changes["measure"] = _measure(found)
+            changes["limit"] = found.limit
+        groups = self._group(found, result) if (found.groups or found.no_group) else context.group_by
+        changes["group_by"] = groups
+        if found.within_days is not None or found.extensions:
+            changes["count_extensions"] = found.extensions and found.within_days is None
+        changes["filters"] = self._filters(found, result, context.filters)
+        result.notes.append("Following on from your last question.")
+        return _check(query.with_changes(**changes), result)
+
+    def _suggestions(self, result: ParseResult) -> list[str]:
+        suggestions: list[str] = []
+        for word in result.unplaced:
+            for text, _score, _index in process.extract(
+                word, self._phrase_texts, scorer=fuzz.WRatio, score_cutoff=80, limit=3
+            ):
+                if text not in suggestions and len(text) > 2:
+                    suggestions.append(text)
+        return suggestions[:5] + list(EXAMPLES[:3])
+
+
+def _lower(text: str) -> str:
+    return " ".join(text.lower().replace("–", "-").replace("—", "-").replace("’", "'").split())
+
+
+def _nothing_but_count(found: _Found) -> bool:
+    """ "How many" alone says nothing about what to count."""
+    return found.measures <= {Measure.COUNT} and not (
+        found.stages
+        or found.all_stages
+        or found.groups
+        or found.compare
+        or found.teams
+        or found.all_teams
+        or found.lac is not None
+        or found.outcomes
+        or found.learning
+        or found.roles
+        or found.periods
+    )
+
+
+def _looks_like_follow_up(found: _Found) -> bool:
+    """ "by team", "stage 2?", "last year" on their own: short and naming no measure of their own."""
+    return not found.measures and not found.mentions_complaints and found.given()
+
+
+def _measure(found: _Found) -> Measure:
+    for measure in _MEASURE_ORDER:
+        if measure in found.measures:
+            return measure
+    return Measure.COUNT
+
+
+def _check_days(found: _Found, result: ParseResult) -> None:
+    """ "Within 10 working days" is the stage 1 deadline; other numbers of days are not a deadline we keep."""
+    query = result.query
+    if found.within_days is None or query is None:
+        return
+    statutory = {1: 10, 2: 25}
+    stages = query.stages or (1, 2, 3, 4)
+    if any(statutory.get(stage) != found.within_days for stage in stages):
+        days = ", ".join(f"{n} working days at stage {stage}" for stage, n in statutory.items())
+        result.problems.append(
+            f"I can count answers within the statutory deadline ({days}), not within {found.within_days} days."
+        )
+
+
+def _check(query: Query, result: ParseResult) -> Query:
+    if query.measure is Measure.SHARE and query.group_by is None and query.filters.is_empty():
+        result.problems.append(
+            "A percentage needs to say of what: for example 'what percentage of stage 1 complaints were upheld'."
+        )
+    if query.compare_with is not None and query.compare_with == query.period:
+        result.problems.append(f"Both periods are {query.period.label}; name two different periods to compare.")
+    return query

@@ -1,0 +1,311 @@
+"""Periods staff name in questions, turned into inclusive date ranges.
+
+The reporting year is the financial year, 1 April to 31 March, written "2017/18". "This year" means the
+current financial year (DESIGN.md section 2); a bare "2017" is ambiguous and is never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+}
+MONTH_WORDS = MONTHS | {name[:3]: number for name, number in MONTHS.items()} | {"sept": 9}
+MONTH_NAMES = {number: name.capitalize() for name, number in MONTHS.items()}
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date  # inclusive
+    label: str  # "2017/18", "March 2018", "1 April 2026 to 26 November 2026"
+    kind: str  # financial-year, calendar-year, quarter, month, since, rolling
+
+    @property
+    def description(self) -> str:
+        return f"{long_date(self.start)} to {long_date(self.end)}"
+
+    @property
+    def phrase(self) -> str:
+        """How an answer names the period: "in 2017/18 (1 April 2017 to 31 March 2018)"."""
+        if self.kind == "since":
+            return f"from {self.description}"
+        return f"in {self.label} ({self.description})"
+
+    def as_dict(self) -> dict[str, str]:
+        return {"label": self.label, "start": self.start.isoformat(), "end": self.end.isoformat(), "kind": self.kind}
+
+    def year_before(self) -> Period:
+        """The same span a year earlier: what "the previous year" means next to this period."""
+        if self.kind == "financial-year":
+            return financial_year(self.start.year - 1)
+        if self.kind == "calendar-year":
+            return calendar_year(self.start.year - 1)
+        start, end = _shift_year(self.start, -1), _shift_year(self.end, -1)
+        if self.kind == "month":
+            return month(start.year, start.month)
+        return Period(start, end, f"{long_date(start)} to {long_date(end)}", self.kind)
+
+
+def long_date(day: date) -> str:
+    return f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
+
+
+def _shift_year(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def financial_year_label(start_year: int) -> str:
+    return f"{start_year}/{(start_year + 1) % 100:02d}"
+
+
+def financial_year(start_year: int) -> Period:
+    return Period(
+        date(start_year, 4, 1), date(start_year + 1, 3, 31), financial_year_label(start_year), "financial-year"
+    )
+
+
+def financial_year_of(day: date) -> Period:
+    return financial_year(day.year if day.month >= 4 else day.year - 1)
+
+
+def calendar_year(year: int) -> Period:
+    return Period(date(year, 1, 1), date(year, 12, 31), f"calendar year {year}", "calendar-year")
+
+
+def month(year: int, number: int) -> Period:
+    following = date(year + (number == 12), number % 12 + 1, 1)
+    return Period(date(year, number, 1), following - timedelta(days=1), f"{MONTH_NAMES[number]} {year}", "month")
+
+
+def quarter_of(day: date) -> Period:
+    first = 3 * ((day.month - 1) // 3) + 1
+    start = date(day.year, first, 1)
+    end = month(day.year, first + 2).end
+    return Period(start, end, f"{MONTH_NAMES[first]} to {MONTH_NAMES[first + 2]} {day.year}", "quarter")
+
+
+def latest_month_start(number: int, as_of: date) -> date:
+    """The 1st of the most recent month called `number` on or before `as_of`."""
+    year = as_of.year if number <= as_of.month else as_of.year - 1
+    return date(year, number, 1)
+
+
+def parse_financial_year(text: str) -> Period | None:
+    """ "2017/18", "17/18", "2017-18", "2017-2018", "2017 to 2018" -> the financial year 2017/18."""
+    match = re.fullmatch(r"\s*(\d{2}|\d{4})\s*(?:/|-|–|to)\s*(\d{2}|\d{4})\s*", text)
+    if not match:
+        return None
+    return _financial_year_from(match.group(1), match.group(2))
+
+
+def _financial_year_from(first: str, second: str) -> Period | None:
+    start = int(first) + (2000 if len(first) == 2 else 0)
+    end = int(second) + (2000 if len(second) == 2 else 0)
+    if len(second) == 2 and len(first) == 4:
+        end = start - start % 100 + int(second)
+        if end < start:
+            end += 100
+    if end != start + 1 or not 1990 <= start <= 2100:
+        return None
+    return financial_year(start)
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    period: Period | None
+    span: tuple[int, int]
+    text: str
+    relative_to_other: bool = False  # "the previous year": a year before the other period named
+    ambiguous: tuple[str, ...] = ()  # suggestions when the words could mean more than one period
+
+
+_MONTH_RE = "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
+_YEAR_RANGE = r"(?<![\d/-])(\d{4}|\d{2})\s*(?:/|-|–|\bto\b)\s*(\d{4}|\d{2})(?![\d/-])"
+
+
+def _fy_mention(match: re.Match, _as_of: date) -> PeriodMention | None:
+    period = _financial_year_from(match.group(1), match.group(2))
+    if period is None:
+        return None
+    return PeriodMention(period, match.span(), match.group(0))
+
+
+def _fy_start_mention(match: re.Match, _as_of: date) -> PeriodMention:
+    # "financial year 2017" is the year that starts in April 2017; "year ending March 2018" ends then.
+    year = int(match.group("year"))
+    if match.group("ending"):
+        year -= 1
+    return PeriodMention(financial_year(year), match.span(), match.group(0))
+
+
+def _calendar_mention(match: re.Match, _as_of: date) -> PeriodMention:
+    return PeriodMention(calendar_year(int(match.group("year"))), match.span(), match.group(0))
+
+
+def _month_year_mention(match: re.Match, _as_of: date) -> PeriodMention:
+    number = MONTH_WORDS[match.group("month")]
+    return PeriodMention(month(int(match.group("year")), number), match.span(), match.group(0))
+
+
+def _relative_mention(match: re.Match, as_of: date) -> PeriodMention | None:
+    words = " ".join(match.group(0).split())
+    period = relative_period(words, as_of)
+    if period is None:
+        return None
+    relative = words in ("previous year", "the previous year", "year before", "the year before", "prior year")
+    return PeriodMention(period, match.span(), match.group(0), relative_to_other=relative)
+
+
+def relative_period(words: str, as_of: date) -> Period | None:
+    this_fy = financial_year_of(as_of)
+    this_quarter = quarter_of(as_of)
+    table = {
+        "this year": this_fy,
+        "this financial year": this_fy,
+        "current year": this_fy,
+        "current financial year": this_fy,
+        "so far this year": this_fy,
+        "year to date": this_fy,
+        "ytd": this_fy,
+        "last year": this_fy.year_before(),
+        "last financial year": this_fy.year_before(),
+        "previous financial year": this_fy.year_before(),
+        "previous year": this_fy.year_before(),
+        "the previous year": this_fy.year_before(),
+        "year before": this_fy.year_before(),
+        "the year before": this_fy.year_before(),
+        "prior year": this_fy.year_before(),
+        "this calendar year": calendar_year(as_of.year),
+        "last calendar year": calendar_year(as_of.year - 1),
+        "this quarter": this_quarter,
+        "last quarter": quarter_of(this_quarter.start - timedelta(days=1)),
+        "this month": month(as_of.year, as_of.month),
+        "last month": month(*_month_before(as_of.year, as_of.month)),
+    }
+    return table.get(words)
+
+
+def _month_before(year: int, number: int) -> tuple[int, int]:
+    return (year - 1, 12) if number == 1 else (year, number - 1)
+
+
+def _since_mention(match: re.Match, as_of: date) -> PeriodMention | None:
+    number = MONTH_WORDS[match.group("month")]
+    day = int(match.group("day") or 1)
+    year = match.group("year")
+    try:
+        start = date(int(year), number, day) if year else latest_month_start(number, as_of).replace(day=day)
+    except ValueError:
+        return None
+    if start > as_of:
+        return PeriodMention(None, match.span(), match.group(0), ambiguous=(f"since {long_date(start)}",))
+    return PeriodMention(Period(start, as_of, f"since {long_date(start)}", "since"), match.span(), match.group(0))
+
+
+def _bare_month_mention(match: re.Match, as_of: date) -> PeriodMention:
+    number = MONTH_WORDS[match.group("month")]
+    start = latest_month_start(number, as_of)
+    return PeriodMention(month(start.year, number), match.span(), match.group(0))
+
+
+def _rolling_mention(match: re.Match, as_of: date) -> PeriodMention | None:
+    count = int(match.group("count"))
+    unit = match.group("unit")
+    if count < 1 or count > 240:
+        return None
+    if unit.startswith("month"):
+        year, number = as_of.year, as_of.month - count
+        while number < 1:
+            year, number = year - 1, number + 12
+        start = date(year, number, min(as_of.day, 28)) + timedelta(days=1)
+    elif unit.startswith("year"):
+        start = _shift_year(as_of, -count) + timedelta(days=1)
+    else:
+        start = as_of - timedelta(days=7 * count if unit.startswith("week") else count) + timedelta(days=1)
+    label = f"the last {count} {unit}"
+    return PeriodMention(Period(start, as_of, label, "rolling"), match.span(), match.group(0))
+
+
+def _bare_year_mention(match: re.Match, _as_of: date) -> PeriodMention:
+    year = int(match.group("year"))
+    options = (financial_year_label(year), financial_year_label(year - 1), f"calendar year {year}")
+    return PeriodMention(None, match.span(), match.group(0), ambiguous=options)
+
+
+# Most specific first; a span once taken is not read again.
+_PATTERNS = (
+    (re.compile(r"\b(?:in\s+|during\s+)?(?:the\s+)?calendar\s+year\s+(?P<year>\d{4})\b"), _calendar_mention),
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?:financial|fiscal|reporting)\s+year\s+(?P<ending>end(?:ing|ed|s)?\s+(?:in\s+)?"
+            r"(?:(?:31\s+)?march\s+)?)?(?P<year>\d{4})\b"
+        ),
+        _fy_start_mention,
+    ),
+    (re.compile(r"\b(?:fy|yr)\s*(?P<year>\d{4})\b(?!\s*(?:/|-|to))"), _fy_start_mention),
+    (
+        re.compile(r"\byear\s+(?P<ending>end(?:ing|ed)\s+(?:in\s+)?(?:31\s+)?march\s+)(?P<year>\d{4})\b"),
+        _fy_start_mention,
+    ),
+    (re.compile(r"\b(?:fy\s*|financial\s+year\s+)?" + _YEAR_RANGE), _fy_mention),
+    (
+        re.compile(
+            rf"\b(?:since|from)\s+(?:the\s+)?(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?:of\s+)?(?P<month>{_MONTH_RE})\b"
+            r"(?:\s+(?P<year>\d{4}))?"
+        ),
+        _since_mention,
+    ),
+    (re.compile(rf"\b(?:in\s+|during\s+)?(?P<month>{_MONTH_RE})\s+(?P<year>\d{{4}})\b"), _month_year_mention),
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?:last|past|previous)\s+(?P<count>\d{1,3})\s+(?P<unit>months?|years?|weeks?|days?)\b"
+        ),
+        _rolling_mention,
+    ),
+    (
+        re.compile(
+            r"\b(?:so\s+far\s+this\s+year|year\s+to\s+date|ytd|(?:this|current|last|previous)\s+financial\s+year|"
+            r"(?:this|last)\s+calendar\s+year|(?:the\s+)?previous\s+year|(?:the\s+)?year\s+before|prior\s+year|"
+            r"(?:this|current|last)\s+year|(?:this|last)\s+quarter|(?:this|last)\s+month)\b"
+        ),
+        _relative_mention,
+    ),
+    (re.compile(rf"\b(?:in|during)\s+(?P<month>{_MONTH_RE})\b"), _bare_month_mention),
+    (re.compile(r"(?<![\d/-])\b(?:in\s+|during\s+)?(?P<year>(?:19|20)\d{2})\b(?![\d/-])"), _bare_year_mention),
+)
+
+
+def find_periods(text: str, as_of: date) -> list[PeriodMention]:
+    """Every period named in `text` (lower case), in the order they appear."""
+    taken: list[tuple[int, int]] = []
+    found: list[PeriodMention] = []
+    for pattern, build in _PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            mention = build(match, as_of)
+            if mention is None:
+                continue
+            taken.append((start, end))
+            found.append(mention)
+    found.sort(key=lambda m: m.span[0])
+    return found

@@ -1,0 +1,107 @@
+"""The small typed query a staff question is turned into, before any SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+
+from queries.periods import Period
+
+
+class Measure(StrEnum):
+    COUNT = "count"
+    SHARE = "share"  # per cent of a stated denominator
+    TOP = "top"  # the biggest groups, largest first
+    ON_TIME = "on-time"  # per cent answered by the deadline; open overdue stages count as late
+    AVERAGE_DAYS = "average-working-days"  # mean working days from receipt to response
+
+
+class Grouping(StrEnum):
+    TEAM = "team"
+    OUTCOME = "outcome"
+    MONTH = "month"
+    REASON = "reason"  # learning categories
+    STAGE = "stage"
+    ROLE = "role"  # who complained
+
+
+STAGE_NAMES = {1: "stage 1", 2: "stage 2", 3: "stage 3", 4: "Ombudsman"}
+STAGE_KEYS = {1: "1", 2: "2", 3: "3", 4: "ombudsman"}
+
+
+@dataclass(frozen=True)
+class Filters:
+    teams: tuple[str, ...] = ()  # team slugs
+    lac: bool | None = None  # True: LAC teams only; False: all but LAC teams
+    outcomes: tuple[str, ...] = ()
+    learning: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+
+    def is_empty(self) -> bool:
+        return self == Filters()
+
+
+@dataclass(frozen=True)
+class Query:
+    measure: Measure = Measure.COUNT
+    stages: tuple[int, ...] = (1,)  # () means every stage
+    period: Period | None = None
+    compare_with: Period | None = None
+    filters: Filters = field(default_factory=Filters)
+    group_by: Grouping | None = None
+    limit: int | None = None  # "top 3"
+    count_extensions: bool = False  # on time against an agreed extension, not only the statutory date
+
+    def with_changes(self, **changes) -> Query:
+        return replace(self, **changes)
+
+
+def query_to_dict(query: Query) -> dict:
+    """A plain dict to keep between questions (the web page's follow-ups); read back by query_from_dict."""
+
+    def period(p: Period | None):
+        return None if p is None else [p.start.isoformat(), p.end.isoformat(), p.label, p.kind]
+
+    f = query.filters
+    return {
+        "measure": query.measure.value,
+        "stages": list(query.stages),
+        "period": period(query.period),
+        "compare_with": period(query.compare_with),
+        "filters": [list(f.teams), f.lac, list(f.outcomes), list(f.learning), list(f.roles)],
+        "group_by": query.group_by.value if query.group_by else None,
+        "limit": query.limit,
+        "count_extensions": query.count_extensions,
+    }
+
+
+def query_from_dict(data: object) -> Query | None:
+    """The Query a dict describes, or None when it is not one (a stale or tampered session is not an error)."""
+
+    def period(value) -> Period | None:
+        if value is None:
+            return None
+        start, end, label, kind = value
+        return Period(date.fromisoformat(start), date.fromisoformat(end), str(label), str(kind))
+
+    try:
+        teams, lac, outcomes, learning, roles = data["filters"]
+        return Query(
+            measure=Measure(data["measure"]),
+            stages=tuple(int(s) for s in data["stages"] if int(s) in STAGE_NAMES),
+            period=period(data["period"]),
+            compare_with=period(data["compare_with"]),
+            filters=Filters(
+                tuple(map(str, teams)),
+                None if lac is None else bool(lac),
+                tuple(map(str, outcomes)),
+                tuple(map(str, learning)),
+                tuple(map(str, roles)),
+            ),
+            group_by=Grouping(data["group_by"]) if data["group_by"] else None,
+            limit=int(data["limit"]) if data["limit"] else None,
+            count_extensions=bool(data["count_extensions"]),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None

@@ -1,0 +1,70 @@
+"""Ask a question: parse it, run it, phrase the answer. Used by the CLI, the JSON API and the staff page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session
+
+from queries.answers import UNITS, Answer, Phrasing, interpretation, sentence, unclear_answer
+from queries.engine import Engine, Scope
+from queries.parser import Parser
+from queries.query import Query
+from queries.vocabulary import Vocabulary
+
+
+@dataclass
+class Asker:
+    """One vocabulary and parser for many questions (the CLI's --stdin reads a whole file with one)."""
+
+    session: Session
+    as_of: date
+    scope: Scope | None = None
+    closure_days: Iterable[date] = ()
+    vocab: Vocabulary | None = None
+
+    def __post_init__(self):
+        self.vocab = self.vocab or Vocabulary.from_session(self.session)
+        self.parser = Parser(self.vocab)
+        self.phrasing = Phrasing(self.vocab)
+        self.engine = Engine(self.session, self.vocab, as_of=self.as_of, scope=self.scope,
+                             closure_days=self.closure_days)  # fmt: skip
+
+    def ask(self, question: str, context: Query | None = None) -> Answer:
+        parsed = self.parser.parse(question, self.as_of, context)
+        if not parsed.clear:
+            return unclear_answer(parsed)
+        query = parsed.query
+        refusal = self._outside_scope(query)
+        if refusal:
+            return Answer(
+                question, refusal, None, UNITS[query.measure], [], {"status": "not-allowed"}, None, False, True
+            )
+        result = self.engine.run(query)
+        scoped = self.scope is not None and self.scope.team_ids is not None
+        value = result.main.value
+        answer = Answer(
+            question=question,
+            answer=sentence(result, self.phrasing, scoped),
+            value=value,
+            unit=UNITS[query.measure],
+            rows=[row.as_dict() for row in result.rows],
+            interpretation=interpretation(parsed, query, self.phrasing, as_of=self.as_of, scoped=scoped),
+            query=query,
+        )
+        return answer
+
+    def _outside_scope(self, query: Query) -> str:
+        if self.scope is None or self.scope.team_ids is None:
+            return ""
+        named = set(self.vocab.team_ids(query.filters.teams))
+        if named - self.scope.team_ids:
+            return "You can see your own team's figures only. Ask about your team, or ask a complaints officer."
+        return ""
+
+
+def ask(session: Session, question: str, *, as_of: date, context: Query | None = None, scope: Scope | None = None,
+        closure_days: Iterable[date] = ()) -> Answer:  # fmt: skip
+    return Asker(session, as_of, scope, closure_days).ask(question, context)
