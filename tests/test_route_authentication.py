@@ -1,0 +1,77 @@
+"""Meta-test: every staff page and every API route refuses a visitor who has not signed in.
+
+It walks the app's real URL map, so a route added tomorrow is checked without anyone remembering to.
+Only the routes listed in PUBLIC may answer anonymously; adding to it needs a reason in a comment.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from wsgi import create_app
+
+PUBLIC_EXACT = {
+    "/staff/sign-in",  # the way in
+    "/staff/forgot-password",  # asks for a reset link; the same answer whether or not the account exists
+    "/staff/reset-password/<token>",  # the emailed single-use link is the credential
+    "/api/v1/openapi.json",  # the API's description holds no data
+}
+# The complaint conversation is for the public: anyone may write a complaint.
+PUBLIC_PREFIXES = ("/api/v1/conversation",)
+GUARDED_PREFIXES = ("/staff", "/api")
+SAMPLE_VALUES = {"int": 1, "float": 1.0, "default": "sample", "string": "sample", "path": "sample", "uuid": "0" * 32}
+
+
+@pytest.fixture(scope="module")
+def anonymous_app(settings):
+    app = create_app(settings)
+    # CSRF would refuse a POST before the sign-in check does; switch it off so the sign-in check is what answers.
+    app.config["WTF_CSRF_ENABLED"] = False
+    return app
+
+
+def guarded_rules(app):
+    for rule in app.url_map.iter_rules():
+        if not rule.rule.startswith(GUARDED_PREFIXES):
+            continue
+        if rule.rule in PUBLIC_EXACT or rule.rule.startswith(PUBLIC_PREFIXES):
+            continue
+        yield rule
+
+
+def sample_url(app, rule) -> str:
+    values = {
+        name: SAMPLE_VALUES.get(type(converter).__name__.replace("Converter", "").lower(), "sample")
+        for name, converter in rule._converters.items()
+    }
+    with app.test_request_context():
+        return app.url_map.bind("localhost").build(rule.endpoint, values, force_external=False)
+
+
+def test_there_are_guarded_routes_to_check(anonymous_app):
+    rules = {rule.rule for rule in guarded_rules(anonymous_app)}
+    assert {"/staff/queue", "/staff/complaints/<reference>", "/api/v1/route"} <= rules
+
+
+def test_every_staff_and_api_route_refuses_anonymous_visitors(anonymous_app, clean_db):
+    client = anonymous_app.test_client()
+    answered = []
+    for rule in guarded_rules(anonymous_app):
+        url = sample_url(anonymous_app, rule)
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            response = client.open(url, method=method, json={} if rule.rule.startswith("/api") else None)
+            location = urlsplit(response.headers.get("Location", "")).path
+            refused = response.status_code in (401, 403) or (
+                response.status_code in (302, 303) and location == "/staff/sign-in"
+            )
+            if not refused:
+                answered.append(f"{method} {rule.rule} -> {response.status_code}")
+    assert answered == [], "these answer without sign-in: " + "; ".join(answered)
+
+
+def test_api_refusals_are_json_errors(anonymous_app, clean_db):
+    response = anonymous_app.test_client().post("/api/v1/route", json={"text": "leaving care"})
+    assert response.status_code == 401
+    assert response.get_json()["error"]["code"] == "unauthorised"
