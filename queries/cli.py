@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from models.db import session_scope
 from models.web import engine
@@ -47,6 +48,7 @@ def _print_answer(answer, as_json: bool) -> None:
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="The day 'this year' and 'last month' are counted from (default: today).",
 )
+@with_appcontext
 def ask_command(question: tuple[str, ...], as_json: bool, from_stdin: bool, as_of: datetime | None) -> None:
     """Answer a staff QUESTION about the complaints, for example "how many stage 2 this year"."""
     text = " ".join(question).strip()
@@ -68,6 +70,7 @@ def ask_command(question: tuple[str, ...], as_json: bool, from_stdin: bool, as_o
 @click.argument("year")
 @click.option("--json", "as_json", is_flag=True, help="Print the report's figures as JSON.")
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), help="Count open complaints as of.")
+@with_appcontext
 def report_command(year: str, as_json: bool, as_of: datetime | None) -> None:
     """Rebuild the annual complaints report for YEAR (a financial year like 2017/18) from the data."""
     period = parse_financial_year(year)

@@ -129,7 +129,7 @@ class Parser:
     def parse(self, question: str, as_of: date, context: Query | None = None) -> ParseResult:
         question = question if isinstance(question, str) else ""
         result = ParseResult(question=question)
-        text = self._correct_words(_lower(question[:MAX_QUESTION]), result)
+        text = self._correct_words(_lower(_shorten(question)), result)
         found = _Found()
         text = self._read_periods(text, as_of, found, result)
         text = self._read_patterns(text, found)
@@ -429,6 +429,14 @@ class Parser:
                 if text not in suggestions and len(text) > 2:
                     suggestions.append(text)
         return suggestions[:5] + list(EXAMPLES[:3])
+
+
+def _shorten(question: str) -> str:
+    """At most MAX_QUESTION characters, cut between words so no half word is reported as not understood."""
+    if len(question) <= MAX_QUESTION:
+        return question
+    cut = question[:MAX_QUESTION]
+    return cut.rsplit(None, 1)[0] if " " in cut else cut
 
 
 def _lower(text: str) -> str:

@@ -151,7 +151,7 @@ def _fy_mention(match: re.Match, _as_of: date) -> PeriodMention | None:
 def _fy_start_mention(match: re.Match, _as_of: date) -> PeriodMention:
     # "financial year 2017" is the year that starts in April 2017; "year ending March 2018" ends then.
     year = int(match.group("year"))
-    if match.group("ending"):
+    if match.groupdict().get("ending"):
         year -= 1
     return PeriodMention(financial_year(year), match.span(), match.group(0))
 

@@ -1,0 +1,124 @@
+"""The annual report rebuilt from the demo data shows every figure the published 2017/18 report gives."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from queries.engine import Scope
+from queries.periods import financial_year
+from queries.report import build_report, report_as_text
+from tests.conftest import DEMO_TODAY
+
+
+@pytest.fixture(scope="module")
+def report(demo_database_url):
+    from sqlmodel import Session
+
+    from models.db import get_engine
+
+    with Session(get_engine(demo_database_url)) as session:
+        return build_report(session, financial_year(2017), as_of=DEMO_TODAY)
+
+
+def test_stage_1_total_and_lac_share(report):
+    assert report.figures["stage_1_total"] == 88
+    assert report.figures["stage_1_lac"] == 36
+    assert report.figures["stage_1_lac_percent"] == pytest.approx(40.9)
+    assert "36 stage 1 complaints in 2017/18, which was 41% of the total" in report.sections[0].sentences[0]
+
+
+def test_stage_1_by_lac_team_with_the_reports_labels(report):
+    assert report.figures["stage_1_by_lac_team"] == {
+        "leaving-care": 9,  # 7 "LAC - Leaving care - Statutory Childrens" + 2 "LAC - Leaving care"
+        "lac-permanence-1": 8,
+        "adoption-sgo": 7,  # 6 + 1
+        "lac-adoption-permanence-2": 12,  # 9 + 3
+    }
+    rows = {row["key"]: row for row in report.table("stage-1-lac-teams").rows}
+    assert "LAC - Leaving care - Statutory Childrens" in rows["leaving-care"]["labels"]
+    assert (
+        "Looked after children and adoption (previously Permanence Service 2)"
+        in rows["lac-adoption-permanence-2"]["labels"]
+    )
+
+
+def test_outcomes_learning_and_complainants(report):
+    assert report.figures["stage_1_outcomes"] == {"upheld": 34, "partially-upheld": 22, "not-upheld": 32}
+    assert report.figures["stage_1_learning"] == {"poor-communication": 45, "delays": 23, "failure-to-act": 18}
+    assert report.figures["stage_1_learning_none"] == 2
+    assert report.figures["stage_1_complainants"] == {
+        "child": 12, "care-leaver": 8, "parent": 40, "foster-carer": 5, "guardian-adopter": 10, "advocate": 8,
+        "other": 5,
+    }  # fmt: skip
+
+
+def test_stage_2_by_service_area_against_the_year_before(report):
+    assert report.figures["stage_2_total"] == 8
+    assert report.figures["stage_2_previous_total"] == 12
+    assert report.figures["stage_2_by_team"] == {
+        "children-in-need": 2, "assessments": 2, "leaving-care": 2, "child-protection": 1, "early-help": 1,
+    }  # fmt: skip
+    assert report.table("stage-2-teams").total == {"label": "Grand Total", "value": 8, "previous": 12}
+
+
+def test_stage_3_and_the_ombudsman(report):
+    assert report.figures["stage_3_total"] == 2
+    assert report.figures["stage_3_previous_total"] == 4
+    assert (report.figures["stage_3_upheld"], report.figures["stage_3_not_upheld"]) == (0, 2)
+    rows = {row["key"]: row["upheld_or_not"] for row in report.table("stage-3-teams").rows}
+    assert rows == {"children-disabilities": "Not upheld", "lac-permanence-1": "Not upheld"}
+    assert report.figures["ombudsman_lac"] == 0
+    assert report.figures["ombudsman_total"] == 1
+
+
+def test_timeliness_is_52_of_88_within_10_working_days(report):
+    assert report.figures["on_time"]["1"] == {"on_time": 52, "of": 88, "percent": pytest.approx(59.1)}
+    text = report_as_text(report)
+    assert "52 of 88 stage 1 complaints were answered within 10 working days (59%), against 77% in 2016/17" in text
+
+
+def test_a_managers_report_holds_only_their_team(demo_session):
+    from sqlmodel import select
+
+    from models.teams import Team
+
+    leaving_care = demo_session.exec(select(Team).where(Team.slug == "leaving-care")).one()
+    report = build_report(
+        demo_session, financial_year(2017), as_of=DEMO_TODAY, scope=Scope(frozenset({leaving_care.id}))
+    )
+    assert report.your_team_only
+    assert report.figures["stage_1_total"] == 9
+    assert report.figures["stage_1_by_lac_team"] == {"leaving-care": 9}
+    assert report.figures["stage_2_total"] == 2
+    assert report.figures["stage_3_total"] == 0
+
+
+def test_report_command_json(demo_app):
+    result = demo_app.test_cli_runner().invoke(args=["report", "2017/18", "--json", "--as-of", "2026-11-26"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["year"] == "2017/18"
+    assert data["figures"]["stage_1_total"] == 88
+    assert [s["key"] for s in data["sections"]][:2] == ["stage-1", "outcomes"]
+
+
+def test_report_command_text_and_bad_year(demo_app):
+    runner = demo_app.test_cli_runner()
+    result = runner.invoke(args=["report", "17/18"])
+    assert result.exit_code == 0
+    assert "In 2016/17 Children's services received 12 stage 2 complaints. This compares to 8 in 2017/18." in (
+        result.output
+    )
+    bad = runner.invoke(args=["report", "2017"])
+    assert bad.exit_code == 2
+    assert "financial year like 2017/18" in bad.output
+
+
+def test_an_empty_year_reports_zeros_not_errors(demo_session):
+    report = build_report(demo_session, financial_year(2030), as_of=date(2031, 6, 1))
+    assert report.figures["stage_1_total"] == 0
+    assert report.figures["stage_1_lac_percent"] is None
+    assert "no figure" in report_as_text(report)
