@@ -9,32 +9,43 @@ import click
 from flask import Flask
 from flask.cli import with_appcontext
 
-from intake.routing import Router
+from intake.routing import RouteResult, get_router
 from models.db import session_scope
 from models.web import engine
 
 
+def _describe(result: RouteResult) -> str:
+    if result.decision == "auto":
+        return f"{result.team_name} ({result.team}), confidence {result.confidence:.0f}"
+    if result.off_topic:
+        return f"Triage: not a children's services team. {result.off_topic.advice}"
+    options = "; ".join(f"{c.name} ({c.team}, {c.score:.0f})" for c in result.candidates) or "no likely team"
+    return f"Triage ({result.reason}): {options}"
+
+
 @click.command("route")
-@with_appcontext
 @click.argument("text", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the decision as JSON.")
-@click.option("--stdin", "from_stdin", is_flag=True, help="Route each line of standard input (one JSON line each).")
+@click.option(
+    "--stdin", "from_stdin", is_flag=True, help="Route each line of standard input; one JSON object a line, in order."
+)
+@with_appcontext
 def route_command(text: str | None, as_json: bool, from_stdin: bool) -> None:
     """Route TEXT to a team, or to triage when it is not clear."""
-    if from_stdin == (text is not None):
+    if from_stdin and text is not None:
         raise click.UsageError("Give TEXT or --stdin, not both.")
+    if not from_stdin and text is None:
+        raise click.UsageError('Give the TEXT to route, e.g. route "my PA never calls back", or use --stdin.')
     with session_scope(engine()) as session:
-        router = Router.from_session(session)
-    texts = (line.rstrip("\n") for line in sys.stdin) if from_stdin else [text]
-    for item in texts:
-        result = router.route(item)
-        if as_json or from_stdin:
-            click.echo(json.dumps(result.as_dict(), ensure_ascii=False))
-        elif result.decision == "auto":
-            click.echo(f"{result.team_name} ({result.team}), confidence {result.confidence:.0f}")
-        else:
-            options = "; ".join(f"{c.name} ({c.score:.0f})" for c in result.candidates) or "no likely team"
-            click.echo(f"Triage: {options}")
+        router = get_router(session)
+    if not from_stdin:
+        result = router.route(text)
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False) if as_json else _describe(result))
+        return
+    # One output line per input line, blank lines included, so callers can zip answers with their texts.
+    for line in sys.stdin:
+        result = router.route(line.rstrip("\r\n"))
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False) if as_json else _describe(result))
 
 
 def init_app(app: Flask) -> None:
