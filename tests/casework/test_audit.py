@@ -1,0 +1,74 @@
+"""The audit trail: every view and every change of a complaint, who and when, before and after."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from models.audit import AuditEvent
+from models.db import get_engine
+from tests.casework.builders import add_complaint
+from tests.casework.conftest import sign_in_client
+
+REF = "CS-AUDT-0001"
+
+
+def events(clean_db, action=None):
+    with Session(get_engine(clean_db)) as session:
+        statement = select(AuditEvent).where(AuditEvent.complaint_id.is_not(None)).order_by(AuditEvent.id)
+        rows = session.exec(statement).all()
+    return [row for row in rows if action is None or row.action == action]
+
+
+def make_complaint(write, calendar, today):
+    write(
+        lambda s: add_complaint(
+            s, reference=REF, team="leaving-care", received=calendar.subtract_working_days(today, 3)
+        )
+    )
+
+
+def test_every_view_is_an_audit_event(casework_app, staff_ids, write, clean_db, calendar, today):
+    make_complaint(write, calendar, today)
+    officer = sign_in_client(casework_app, "officer")
+    officer.get(f"/staff/complaints/{REF}")
+    sign_in_client(casework_app, "manager").get(f"/staff/complaints/{REF}")
+    viewed = events(clean_db, "viewed")
+    assert [event.actor_id for event in viewed] == [staff_ids["officer"], staff_ids["manager"]]
+    officer.get(f"/staff/complaints/{REF}/subject-access.json")
+    assert len(events(clean_db, "exported-subject-access")) == 1
+
+
+def test_a_change_records_before_and_after(casework_app, staff_ids, write, clean_db, calendar, today):
+    make_complaint(write, calendar, today)
+    client = sign_in_client(casework_app, "officer")
+    response = client.post(
+        f"/staff/complaints/{REF}/assign", data={"team": "assessments", "reason": "About an assessment"}
+    )
+    assert response.status_code == 302
+    (event,) = events(clean_db, "team-reassigned")
+    assert event.actor_id == staff_ids["officer"]
+    assert event.before["status"] == "open" and event.after["team"] == "assessments"
+    assert event.after["reason"] == "About an assessment"
+
+
+def test_a_refused_action_leaves_no_trace(casework_app, staff_ids, write, clean_db, calendar, today):
+    make_complaint(write, calendar, today)
+    client = sign_in_client(casework_app, "officer")
+    response = client.post(f"/staff/complaints/{REF}/assign", data={"team": "assessments", "reason": ""})
+    assert response.status_code == 400
+    assert "Enter a reason" in response.get_data(as_text=True)
+    assert 'href="#assign-reason"' in response.get_data(as_text=True)
+    assert events(clean_db) == []
+
+
+def test_the_audit_trail_is_shown_to_officers_not_managers(casework_app, staff_ids, write, calendar, today):
+    make_complaint(write, calendar, today)
+    officer = sign_in_client(casework_app, "officer").get(f"/staff/complaints/{REF}").get_data(as_text=True)
+    assert "viewed by Olu Officer" in officer
+    manager = sign_in_client(casework_app, "manager").get(f"/staff/complaints/{REF}").get_data(as_text=True)
+    assert "viewed by" not in manager and "subject access" not in manager
+
+
+def test_there_is_no_way_to_edit_the_audit_trail_through_the_app(casework_app):
+    for rule in casework_app.url_map.iter_rules():
+        assert "audit" not in rule.rule, rule.rule
