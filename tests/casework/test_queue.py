@@ -1,0 +1,111 @@
+"""The queue: red / amber / green by working days, safeguarding first, filters; triage with suggestions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlmodel import select
+
+from casework.queue import QueueFilters, open_stages, triage_queue
+from casework.stages import stages_of
+from models.staff import StaffUser
+from reminders.calendar import WorkingCalendar
+from reminders.deadlines import DeadlineState
+from tests.casework.builders import add_complaint, add_staff
+
+TODAY = date(2018, 1, 15)  # a Monday
+CAL = WorkingCalendar()
+
+
+@pytest.fixture
+def officer(db_session, settings):
+    ids = add_staff(db_session, settings)
+    return db_session.get(StaffUser, ids["officer"])
+
+
+def received_for_due(due: date) -> date:
+    return CAL.subtract_working_days(due, 10)  # stage 1 is due 10 working days after receipt
+
+
+def build(db_session):
+    add_complaint(
+        db_session, reference="CS-LATE-0001", team="leaving-care", received=received_for_due(date(2018, 1, 12))
+    )
+    add_complaint(
+        db_session, reference="CS-SOON-0001", team="assessments", received=received_for_due(date(2018, 1, 18))
+    )
+    add_complaint(db_session, reference="CS-TDAY-0001", team="assessments", received=received_for_due(TODAY))
+    add_complaint(db_session, reference="CS-FINE-0001", team="early-help", received=received_for_due(date(2018, 1, 19)))
+    add_complaint(
+        db_session,
+        reference="CS-SAFE-0001",
+        team="early-help",
+        received=received_for_due(date(2018, 1, 26)),
+        safeguarding=True,
+    )
+    add_complaint(
+        db_session, reference="CS-DONE-0001", team="early-help", received=date(2018, 1, 2), responded={1: TODAY}
+    )
+    add_complaint(db_session, reference="CS-TRIA-0001", team=None, received=TODAY)
+
+
+def test_states_and_order(db_session, officer):
+    build(db_session)
+    rows = open_stages(db_session, officer, CAL, TODAY, QueueFilters())
+    assert [(r.reference, r.state) for r in rows] == [
+        ("CS-SAFE-0001", DeadlineState.ON_TRACK),  # safeguarding first, whatever its deadline
+        ("CS-LATE-0001", DeadlineState.OVERDUE),
+        ("CS-TDAY-0001", DeadlineState.DUE_TODAY),
+        ("CS-SOON-0001", DeadlineState.DUE_SOON),  # Thursday: 3 working days away
+        ("CS-FINE-0001", DeadlineState.ON_TRACK),  # Friday: 4 working days away
+    ]
+
+
+def test_filters(db_session, officer):
+    build(db_session)
+
+    def refs(**kwargs):
+        return [r.reference for r in open_stages(db_session, officer, CAL, TODAY, QueueFilters(**kwargs))]
+
+    assert refs(team="assessments") == ["CS-TDAY-0001", "CS-SOON-0001"]
+    assert refs(state="due-soon") == ["CS-TDAY-0001", "CS-SOON-0001"]
+    assert refs(state="overdue") == ["CS-LATE-0001"]
+    assert refs(stage=2) == []
+    assert QueueFilters.from_args({"stage": "9", "state": "purple", "team": "x" * 100}) == QueueFilters(team="x" * 64)
+
+
+def test_extension_moves_the_due_date(db_session, officer):
+    complaint = add_complaint(db_session, reference="CS-EXTN-0001", team="leaving-care", received=date(2017, 12, 20))
+    record = stages_of(db_session, complaint.id)[0]
+    record.extended_to, record.extension_reason = date(2018, 1, 22), "complex"
+    db_session.add(record)
+    db_session.flush()
+    (row,) = open_stages(db_session, officer, CAL, TODAY, QueueFilters())
+    assert (row.due, row.state) == (date(2018, 1, 22), DeadlineState.ON_TRACK)
+
+
+def test_triage_queue_comes_with_the_routers_suggestions(db_session, officer, settings):
+    add_complaint(db_session, reference="CS-TRIA-0002", team=None, received=TODAY)
+    complaint = add_complaint(db_session, reference="CS-TRIA-0003", team=None, received=TODAY, safeguarding=True)
+    complaint.about_text = "leaving care"
+    db_session.add(complaint)
+    db_session.flush()
+    rows = triage_queue(db_session, officer, settings.timezone)
+    assert [row.reference for row in rows] == ["CS-TRIA-0003", "CS-TRIA-0002"]
+    assert rows[0].suggestion.candidates[0].team == "leaving-care"
+    manager = db_session.exec(select(StaffUser).where(StaffUser.role == "manager")).one()
+    assert triage_queue(db_session, manager, settings.timezone) == []
+
+
+def test_queue_page_shows_tags_and_filters(casework_app, signed_in, write, today, calendar):
+    write(
+        lambda s: add_complaint(
+            s, reference="CS-LATE-0009", team="leaving-care", received=calendar.subtract_working_days(today, 15)
+        )
+    )
+    client = signed_in("officer")
+    html = client.get("/staff/queue").get_data(as_text=True)
+    assert "CS-LATE-0009" in html and "govuk-tag--red" in html and "Overdue" in html
+    assert "CS-LATE-0009" not in client.get("/staff/queue?state=on-track").get_data(as_text=True)
+    assert "CS-LATE-0009" in client.get("/staff/queue?team=leaving-care&stage=1").get_data(as_text=True)
