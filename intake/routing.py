@@ -66,6 +66,14 @@ SCATTER_FACTOR = 0.6  # an alias whose words are spread through the text rather 
 WHOLE_TEXT_MIN = 88.0  # `fuzz.ratio` of a short text against a whole name, for run-together or garbled labels
 WHOLE_TEXT_MAX_TOKENS = 8
 
+# First names and surnames that are also everyday words: a worker so named is found by the full name only.
+NAMES_THAT_ARE_WORDS = frozenset(
+    {"will", "may", "hope", "grace", "joy", "faith", "rose", "mark", "bill", "pat", "sue", "april", "june", "dawn"}
+    | {"eve", "ray", "guy", "jack", "frank", "rob", "grant", "ward", "price", "page", "king", "hall", "wood", "cook"}
+    | {"long", "little", "young", "white", "brown", "green", "black", "rich", "bell", "lamb", "moss", "lane", "hill"}
+    | {"field", "fish", "wise", "best", "sharp", "stone", "wall", "west", "north", "south", "cross", "banks", "marsh"}
+    | {"care", "help", "child", "family", "support", "early", "plan", "hart", "gill", "carter", "mason", "baker"}
+)
 # Words every alias and every complaint share, so they tell no team apart.
 _PRONOUNS = {"a", "an", "the", "my", "our", "your", "his", "her", "their", "me", "i"}
 _LINKS = {"of", "for", "to", "and", "in", "on", "with", "at", "by", "from", "is", "was", "s"}
@@ -249,8 +257,11 @@ class Router:
                     continue
                 raw[(slug, alias_kind, words)] = None
                 if alias_kind == "worker" and len(words) >= 2:
-                    raw[(slug, "worker_first", words[:1])] = None
-                    raw[(slug, "worker_last", words[-1:])] = None
+                    # "Priya" or "Mrs Shah" alone, unless the name is also an everyday word ("a grant", "a ward").
+                    if words[0] not in NAMES_THAT_ARE_WORDS:
+                        raw[(slug, "worker_first", words[:1])] = None
+                    if words[-1] not in NAMES_THAT_ARE_WORDS:
+                        raw[(slug, "worker_last", words[-1:])] = None
         teams_using: dict[str, set[str]] = {}
         for slug, _kind, words in raw:
             for word in words:
@@ -315,9 +326,11 @@ class Router:
         return found
 
     def _lookup(self, word: str) -> tuple[str, float] | None:
+        if word.isdigit():
+            return None
         if len(word) >= 4 and word.endswith("s") and word[:-1] in self._vocab:
             return word[:-1], 100.0  # plurals and possessives: "priyas", "breaks"
-        if len(word) < 5 or word.isdigit():
+        if len(word) < 5:
             return self._prefix(word) if len(word) == 4 else None
         # Longer words can carry more typos for the same likeness.
         cutoff = 80.0 if len(word) >= 8 else 85.0
