@@ -30,9 +30,12 @@ bootstrap: $(BIN)/.installed static/dist/app.css ## Create .venv, install Python
 
 assets: static/dist/app.css ## Build the CSS and copy front-end scripts
 
-run: bootstrap ## Migrate, load the demo if the database is empty, serve on http://127.0.0.1:8000
+run: bootstrap ## Migrate, load the demo if the database is empty, serve on http://127.0.0.1:8000 with the scheduler
 	$(FLASK) db upgrade
 	$(FLASK) seed-demo --if-empty
+	@# The reminder scheduler runs in its own process beside gunicorn; Ctrl-C stops both, and so does gunicorn exiting.
+	@trap 'kill $$scheduler 2>/dev/null; wait $$scheduler 2>/dev/null' EXIT INT TERM; \
+	$(FLASK) scheduler & scheduler=$$!; \
 	$(BIN)/gunicorn --bind 127.0.0.1:8000 --workers 2 --access-logfile - 'wsgi:create_app()'
 
 lint: bootstrap ## ruff lint and format check

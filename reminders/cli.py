@@ -88,6 +88,7 @@ def scheduler_command() -> None:
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("reminders").setLevel(logging.INFO)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # not a line per job run, every minute
     run_scheduler(engine(), current_app.config["SETTINGS"])
 
 

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from sqlalchemy import delete, text, update
-from sqlalchemy.dialects import sqlite
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
@@ -69,6 +69,8 @@ class AdvisoryLock:
             self.connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": self.key})
             self.connection.commit()
         finally:
+            # Closed for real, not returned to the pool: whatever happened above, the lock goes with it.
+            self.connection.invalidate()
             self.connection.close()
             self.connection = None
 
@@ -90,12 +92,14 @@ class LeaseLock:
             ).rowcount
             if renewed:
                 return True
+            dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
             created = connection.execute(
-                sqlite.insert(lease)
+                dialect.insert(lease)
                 .values(name=self.name, holder=self.holder, expires_at=expires)
                 .on_conflict_do_nothing(index_elements=["name"])
-            ).rowcount
-            return created == 1
+                .returning(lease.c.name)  # rowcount is not reported for ON CONFLICT on every driver
+            ).first()
+            return created is not None
 
     def release(self) -> None:
         with self.engine.begin() as connection:
