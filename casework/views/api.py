@@ -14,6 +14,8 @@ from models.web import db
 
 api_bp = Blueprint("casework_api", __name__, url_prefix="/api/v1")
 MAX_TEXT = 2000
+# The reply is exactly the contract in DESIGN.md section 4; the router may know more than it promises.
+ROUTE_KEYS = ("text", "decision", "team", "team_name", "confidence", "candidates")
 
 
 @api_bp.route("/route", methods=["POST"])
@@ -27,4 +29,5 @@ def route():
         return api_error(400, "invalid_text", "Give the text to route as a non-empty string.", "text")
     if len(text) > MAX_TEXT:
         return api_error(400, "text_too_long", f"Keep the text to {MAX_TEXT} characters or fewer.", "text")
-    return jsonify(router_for(db()).route(text).as_dict())
+    result = router_for(db()).route(text).as_dict()
+    return jsonify({key: result[key] for key in ROUTE_KEYS})
