@@ -95,13 +95,13 @@ def test_a_worker_of_one_team_in_another_teams_name_is_a_conflict(router):
     assert router.route("Ben from leaving care").decision == "triage"
 
 
-@pytest.mark.parametrize("text", ["", "   ", None, "the team", "my social worker never calls me back"])
 def test_a_name_that_is_also_an_everyday_word_counts_only_in_full(router):
     assert router.route("my baby was on the children's ward").decision == "triage"
     assert router.route("Lucy Ward").team == "early-help"
     assert router.route("Lucy").team == "early-help"
 
 
+@pytest.mark.parametrize("text", ["", "   ", None, "the team", "my social worker never calls me back"])
 def test_texts_naming_no_team_go_to_triage_with_no_candidate(router, text):
     result = router.route(text)
     assert (result.decision, result.team, result.candidates, result.off_topic) == ("triage", None, (), None)
