@@ -12,6 +12,7 @@ from flask.cli import with_appcontext
 
 from models.db import session_scope
 from models.web import engine
+from queries import views
 from queries.periods import parse_financial_year
 from queries.report import build_report, report_as_text
 from queries.service import Asker
@@ -88,6 +89,4 @@ def report_command(year: str, as_json: bool, as_of: datetime | None) -> None:
 def init_app(app: Flask) -> None:
     app.cli.add_command(ask_command)
     app.cli.add_command(report_command)
-    from queries import views
-
     views.init_app(app)

@@ -11,7 +11,7 @@ from sqlmodel import Session
 from queries.answers import UNITS, Answer, Phrasing, interpretation, sentence, unclear_answer
 from queries.engine import Engine, Scope
 from queries.parser import Parser
-from queries.query import Query
+from queries.query import Query, query_to_dict
 from queries.vocabulary import Vocabulary
 
 
@@ -54,6 +54,8 @@ class Asker:
             interpretation=interpretation(parsed, query, self.phrasing, as_of=self.as_of, scoped=scoped),
             query=query,
         )
+        # Sent back as "context" by API clients asking a follow-up ("and last year?").
+        answer.interpretation["query"] = query_to_dict(query)
         return answer
 
     def _outside_scope(self, query: Query) -> str:

@@ -1,9 +1,313 @@
-"""Staff pages and the JSON API for questions and the annual report."""
+"""Staff pages (ask a question, the annual report) and POST /api/v1/ask. Views only: the logic is in service.py
+and report.py.
+
+The conversation is kept in the signed session cookie as the questions alone (and the context before the
+first one kept); each page view asks them again in order, so follow-ups ("and last year?") read the same
+way every time and nothing about complaints is stored in the cookie.
+"""
 
 from __future__ import annotations
 
-from flask import Flask
+from datetime import date, datetime
+
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+
+from casework.roles import (
+    CASEWORK_ROLES,
+    OFFICER,
+    api_error,
+    signed_in_user,
+    staff_api_required,
+    staff_required,
+    visible_team_ids,
+)
+from models.web import db
+from queries.answers import Answer
+from queries.chart import bar_chart
+from queries.csv_export import csv_response
+from queries.engine import Scope
+from queries.narrative import MAX_NARRATIVE, narratives, save_narrative
+from queries.parser import MAX_QUESTION
+from queries.periods import financial_year, financial_year_of, parse_financial_year
+from queries.query import query_from_dict, query_to_dict
+from queries.report import NARRATIVE_SECTIONS, build_report
+from queries.service import Asker
+from queries.words import EXAMPLES
+
+bp = Blueprint("queries", __name__)
+api_bp = Blueprint("queries_api", __name__, url_prefix="/api/v1")
+
+CHAT_KEY = "queries_chat"
+MAX_KEPT = 6  # questions shown on the page; older ones leave only their context behind
+MAX_STORED = 300  # characters of a question kept in the cookie
+
+
+def _settings():
+    return current_app.config["SETTINGS"]
+
+
+def _today() -> date:
+    return datetime.now(_settings().timezone).date()
+
+
+def _scope() -> Scope:
+    ids = visible_team_ids(signed_in_user())
+    return Scope(None if ids is None else frozenset(ids))
+
+
+def _asker(as_of: date | None = None) -> Asker:
+    return Asker(db(), as_of or _today(), _scope(), _settings().closure_days)
+
+
+# -- the conversation -------------------------------------------------------------------------------------------
+def _chat() -> dict:
+    chat = session.get(CHAT_KEY)
+    if not isinstance(chat, dict) or not isinstance(chat.get("questions"), list):
+        return {"base": None, "questions": []}
+    return chat
+
+
+def _replay(asker: Asker, chat: dict) -> list[Answer]:
+    context = query_from_dict(chat.get("base")) if chat.get("base") else None
+    answers = []
+    for question in chat["questions"]:
+        answer = asker.ask(str(question), context)
+        answers.append(answer)
+        if answer.clear and answer.query is not None:
+            context = answer.query
+    return answers
+
+
+def _last_context(answers: list[Answer]):
+    for answer in reversed(answers):
+        if answer.clear and answer.query is not None:
+            return answer.query
+    return None
+
+
+def _answer_view(index: int, answer: Answer) -> dict:
+    compare = answer.interpretation.get("compare_with")
+    compare_label = compare["label"] if compare and answer.interpretation.get("group_by") else None
+    return {
+        "index": index,
+        "answer": answer,
+        "table": _answer_table(answer, compare_label),
+        "chart": bar_chart(answer.rows, title=answer.answer, unit=answer.unit, compare_label=compare_label),
+        "csv_url": url_for("queries.ask_csv", index=index) if answer.rows else None,
+    }
+
+
+def _answer_table(answer: Answer, compare_label: str | None) -> dict | None:
+    if not answer.rows:
+        return None
+    value_heading = {"percent": "Per cent", "working days": "Working days"}.get(answer.unit, "Complaints")
+    head = [{"text": "Group"}, {"text": value_heading, "format": "numeric"}]
+    if compare_label:
+        head.append({"text": compare_label, "format": "numeric"})
+    rows = []
+    for row in answer.rows:
+        cells = [{"text": row["label"]}, {"text": _show(row["value"]), "format": "numeric"}]
+        if compare_label:
+            cells.append({"text": _show(row.get("compare_value")), "format": "numeric"})
+        rows.append(cells)
+    return {"head": head, "rows": rows, "firstCellIsHeader": True}
+
+
+def _show(value) -> str:
+    if value is None:
+        return "-"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+@bp.get("/staff/ask")
+@staff_required(*CASEWORK_ROLES)
+def ask():
+    answers = _replay(_asker(), _chat())
+    return _ask_page([_answer_view(i, a) for i, a in enumerate(answers)])
+
+
+def _ask_page(entries: list[dict], error: str | None = None, question: str = "", status: int = 200):
+    return (
+        render_template(
+            "queries/ask.html",
+            entries=entries,
+            error=error,
+            question=question,
+            examples=EXAMPLES,
+            max_question=MAX_QUESTION,
+            your_team_only=_scope().team_ids is not None,
+            page_title="Ask about complaints",
+        ),
+        status,
+    )
+
+
+@bp.post("/staff/ask")
+@staff_required(*CASEWORK_ROLES)
+def ask_post():
+    question = " ".join((request.form.get("question") or "").split())
+    chat = _chat()
+    asker = _asker()
+    if not question or len(question) > MAX_QUESTION:
+        answers = _replay(asker, chat)
+        error = "Enter a question, for example: how many stage 2 complaints this year?"
+        if question:
+            error = f"Keep your question to {MAX_QUESTION} characters or fewer."
+        return _ask_page([_answer_view(i, a) for i, a in enumerate(answers)], error, question[:MAX_QUESTION], 400)
+    questions = [*chat["questions"], question[:MAX_STORED]]
+    base = chat.get("base")
+    while len(questions) > MAX_KEPT:
+        # The oldest question leaves the page; the context it set stays for the next one.
+        dropped = asker.ask(questions.pop(0), query_from_dict(base) if base else None)
+        if dropped.clear and dropped.query is not None:
+            base = query_to_dict(dropped.query)
+    session[CHAT_KEY] = {"base": base, "questions": questions}
+    return redirect(url_for("queries.ask", _anchor=f"answer-{len(questions) - 1}"))
+
+
+@bp.post("/staff/ask/clear")
+@staff_required(*CASEWORK_ROLES)
+def ask_clear():
+    session.pop(CHAT_KEY, None)
+    return redirect(url_for("queries.ask"))
+
+
+@bp.get("/staff/ask/<int:index>.csv")
+@staff_required(*CASEWORK_ROLES)
+def ask_csv(index: int):
+    answers = _replay(_asker(), _chat())
+    if index >= len(answers) or not answers[index].rows:
+        abort(404)
+    answer = answers[index]
+    columns = [("key", "key"), ("label", "label"), ("value", answer.unit)]
+    if any("compare_value" in row for row in answer.rows):
+        columns.append(("compare_value", (answer.interpretation.get("compare_with") or {}).get("label", "compared")))
+    return csv_response(f"answer-{index + 1}.csv", columns, answer.rows)
+
+
+# -- the JSON API -----------------------------------------------------------------------------------------------
+@api_bp.route("/ask", methods=["POST"])
+@staff_api_required(*CASEWORK_ROLES)
+def api_ask():
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return api_error(400, "invalid_json", 'Send a JSON object like {"question": "how many stage 2 this year"}.')
+    question = body.get("question")
+    if not isinstance(question, str) or not question.strip():
+        return api_error(400, "invalid_question", "Give the question as a non-empty string.", "question")
+    if len(question) > MAX_QUESTION:
+        return api_error(400, "question_too_long", f"Keep the question to {MAX_QUESTION} characters.", "question")
+    as_of = None
+    if body.get("as_of") is not None:
+        try:
+            as_of = date.fromisoformat(str(body["as_of"]))
+        except ValueError:
+            return api_error(400, "invalid_as_of", "Give as_of as a date like 2018-03-31.", "as_of")
+    context = None
+    if body.get("context") is not None:
+        context = query_from_dict(body["context"])
+        if context is None:
+            return api_error(400, "invalid_context", "Send back a previous answer's interpretation.query.", "context")
+    answer = _asker(as_of).ask(question, context)
+    if answer.refused:
+        return api_error(403, "forbidden", answer.answer)
+    return jsonify(answer.as_dict())
+
+
+# -- the annual report ------------------------------------------------------------------------------------------
+def _year_or_404(year: str):
+    period = parse_financial_year(year.replace("-", "/", 1)) if year.count("-") == 1 else None
+    if period is None:
+        abort(404)
+    return period
+
+
+def _url_year(label: str) -> str:
+    return label.replace("/", "-")
+
+
+@bp.get("/staff/reports/annual")
+@staff_required(*CASEWORK_ROLES)
+def report_index():
+    this_year = financial_year_of(_today())
+    years = [financial_year(this_year.start.year - offset) for offset in range(0, 12)]
+    return render_template(
+        "queries/report_index.html",
+        years=[(p.label, url_for("queries.report", year=_url_year(p.label))) for p in years],
+        page_title="Annual complaints report",
+    )
+
+
+@bp.get("/staff/reports/annual/<year>")
+@staff_required(*CASEWORK_ROLES)
+def report(year: str):
+    period = _year_or_404(year)
+    report = build_report(db(), period, as_of=_today(), scope=_scope(), closure_days=_settings().closure_days)
+    texts = narratives(db(), period.label)
+    user = signed_in_user()
+    return render_template(
+        "queries/report.html",
+        report=report,
+        texts=texts,
+        sections=NARRATIVE_SECTIONS,
+        can_write=user.role == OFFICER,
+        url_year=_url_year(period.label),
+        max_narrative=MAX_NARRATIVE,
+        table_params=_report_table,
+        page_title=f"Annual complaints report {period.label}",
+    )
+
+
+def _report_table(table) -> dict:
+    shown = [(field, heading) for field, heading in table.columns if field != "key"]
+    numeric = {"value", "previous", "on_time", "judged", "with_extensions"}
+    head = [{"text": h, **({"format": "numeric"} if f in numeric else {})} for f, h in shown]
+    rows = []
+    for row in [*table.rows, *([table.total] if table.total else [])]:
+        rows.append([{"text": _show(row.get(f)), **({"format": "numeric"} if f in numeric else {})} for f, _h in shown])
+    return {"head": head, "rows": rows, "firstCellIsHeader": True, "caption": table.title,
+            "captionClasses": "govuk-table__caption--s"}  # fmt: skip
+
+
+@bp.post("/staff/reports/annual/<year>/narrative")
+@staff_required(OFFICER)
+def report_narrative(year: str):
+    period = _year_or_404(year)
+    section = request.form.get("section", "")
+    if section not in NARRATIVE_SECTIONS:
+        abort(400, "Choose one of the report's sections.")
+    text = request.form.get("text", "")
+    if len(text) > MAX_NARRATIVE:
+        abort(400, f"Keep each section to {MAX_NARRATIVE} characters or fewer.")
+    save_narrative(db(), signed_in_user(), period.label, section, text)
+    flash(f"Saved '{NARRATIVE_SECTIONS[section]}' for {period.label}.", "success")
+    return redirect(url_for("queries.report", year=_url_year(period.label), _anchor=f"narrative-{section}"))
+
+
+@bp.get("/staff/reports/annual/<year>/<table_key>.csv")
+@staff_required(*CASEWORK_ROLES)
+def report_csv(year: str, table_key: str):
+    period = _year_or_404(year)
+    report = build_report(db(), period, as_of=_today(), scope=_scope(), closure_days=_settings().closure_days)
+    table = report.table(table_key)
+    if table is None:
+        abort(404)
+    rows = [*table.rows, *([table.total] if table.total else [])]
+    return csv_response(f"{table_key}-{_url_year(period.label)}.csv", table.columns, rows)
 
 
 def init_app(app: Flask) -> None:
-    pass
+    app.register_blueprint(bp)
+    app.register_blueprint(api_bp)

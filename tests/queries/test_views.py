@@ -1,0 +1,193 @@
+"""The staff question page, POST /api/v1/ask and the annual report pages."""
+
+from __future__ import annotations
+
+import csv
+import io
+from html.parser import HTMLParser
+
+import pytest
+
+
+class _Page(HTMLParser):
+    """The bits of a page these tests look at: table cells, svg charts, links and the answers' text."""
+
+    def __init__(self):
+        super().__init__()
+        self.cells: list[str] = []
+        self.svgs = 0
+        self.links: dict[str, str] = {}
+        self.errors: list[str] = []
+        self._in: list[str] = []
+        self._text: list[str] = []
+        self._href: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "svg":
+            self.svgs += 1
+        if tag in ("td", "th"):
+            self._in.append(tag)
+            self._text = []
+        if tag == "a":
+            self._href = attrs.get("href")
+            self._text = []
+
+    def handle_data(self, data):
+        self._text.append(data)
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._in:
+            self._in.pop()
+            self.cells.append(" ".join("".join(self._text).split()))
+        if tag == "a" and self._href is not None:
+            self.links[" ".join("".join(self._text).split())] = self._href
+            self._href = None
+
+
+def parse(html: str) -> _Page:
+    page = _Page()
+    page.feed(html)
+    page.close()
+    return page
+
+
+def test_pages_need_a_signed_in_caseworker(web_app, signed_in):
+    anonymous = web_app.test_client()
+    response = anonymous.get("/staff/ask")
+    assert response.status_code == 302
+    assert "/staff/sign-in" in response.headers["Location"]
+    assert anonymous.get("/staff/reports/annual/2017-18").status_code == 302
+    api = anonymous.post("/api/v1/ask", json={"question": "stage 2 2017/18"})
+    assert api.status_code == 401
+    assert api.get_json()["error"]["code"] == "unauthorised"
+    admin = signed_in("admin")
+    assert admin.get("/staff/ask").status_code == 403
+    assert admin.post("/api/v1/ask", json={"question": "stage 2 2017/18"}).status_code == 403
+
+
+def test_a_conversation_with_follow_ups_table_chart_and_csv(signed_in):
+    client = signed_in("officer")
+    response = client.post("/staff/ask", data={"question": "how many stage 2 complaints in 2017/18"})
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/staff/ask#answer-0")
+    html = client.get("/staff/ask").get_data(as_text=True)
+    assert "There were 8 stage 2 complaints in 2017/18 (1 April 2017 to 31 March 2018)." in html
+
+    client.post("/staff/ask", data={"question": "and the year before?"})
+    html = client.get("/staff/ask").get_data(as_text=True)
+    assert "There were 12 stage 2 complaints in 2016/17 (1 April 2016 to 31 March 2017)." in html
+    assert "Following on from your last question." in html
+
+    client.post("/staff/ask", data={"question": "by team"})
+    page = parse(client.get("/staff/ask").get_data(as_text=True))
+    assert page.svgs == 1
+    cells = page.cells
+    assert cells[cells.index("Children in Need (CIN)") + 1] == "3"  # 2016/17 still, now by team
+    csv_url = page.links["Download this table (CSV)"]
+    download = client.get(csv_url)
+    assert download.status_code == 200
+    assert download.headers["Content-Disposition"].startswith("attachment;")
+    rows = list(csv.DictReader(io.StringIO(download.get_data(as_text=True).lstrip("\ufeff"))))
+    assert {row["key"]: row["complaints"] for row in rows}["children-in-need"] == "3"
+
+    client.post("/staff/ask/clear")
+    assert "There were" not in client.get("/staff/ask").get_data(as_text=True)
+
+
+def test_unclear_questions_and_bad_input(signed_in):
+    client = signed_in("officer")
+    client.post("/staff/ask", data={"question": "adoption complaints 2017/18"})
+    html = client.get("/staff/ask").get_data(as_text=True)
+    assert "I&#39;m not sure what you meant by &#39;adoption&#39;" in html
+    empty = client.post("/staff/ask", data={"question": "   "})
+    assert empty.status_code == 400
+    assert "There is a problem" in empty.get_data(as_text=True)
+    assert client.get("/staff/ask/99.csv").status_code == 404
+
+
+def test_a_manager_sees_only_their_team(signed_in):
+    client = signed_in("manager")
+    client.post("/staff/ask", data={"question": "stage 1 by team 2017/18"})
+    page = parse(client.get("/staff/ask").get_data(as_text=True))
+    assert "Leaving Care" in page.cells
+    assert "Early Help" not in page.cells
+    assert cells_after(page, "Leaving Care") == "9"
+    refused = client.post("/api/v1/ask", json={"question": "stage 1 early help 2017/18"})
+    assert refused.status_code == 403
+    assert "your own team" in refused.get_json()["error"]["message"]
+    total = client.post("/api/v1/ask", json={"question": "how many stage 1 complaints in 2017/18"}).get_json()
+    assert total["value"] == 9
+    assert total["interpretation"]["your_team_only"] is True
+
+
+def cells_after(page: _Page, label: str) -> str:
+    return page.cells[page.cells.index(label) + 1]
+
+
+def test_api_ask_contract_and_follow_up(signed_in):
+    client = signed_in("officer")
+    first = client.post("/api/v1/ask", json={"question": "stage 2 in 2017/18", "as_of": "2026-11-26"})
+    assert first.status_code == 200
+    data = first.get_json()
+    assert set(data) == {"question", "answer", "value", "unit", "rows", "interpretation"}
+    assert data["value"] == 8
+    follow = client.post(
+        "/api/v1/ask", json={"question": "by service area", "context": data["interpretation"]["query"]}
+    ).get_json()
+    assert {row["key"]: row["value"] for row in follow["rows"]}["assessments"] == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ("not json", "invalid_json"),
+        ({"question": ""}, "invalid_question"),
+        ({"question": 5}, "invalid_question"),
+        ({"question": "x" * 501}, "question_too_long"),
+        ({"question": "stage 1", "as_of": "26/11/2026"}, "invalid_as_of"),
+        ({"question": "stage 1", "context": {"measure": "nonsense"}}, "invalid_context"),
+    ],
+)
+def test_api_ask_refuses_bad_input_with_400(signed_in, body, code):
+    client = signed_in("officer")
+    if isinstance(body, str):
+        response = client.post("/api/v1/ask", data=body, content_type="application/json")
+    else:
+        response = client.post("/api/v1/ask", json=body)
+    assert response.status_code == 400
+    assert response.get_json()["error"]["code"] == code
+
+
+def test_annual_report_page_csv_and_narrative(signed_in):
+    client = signed_in("officer")
+    response = client.get("/staff/reports/annual/2017-18")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "36 stage 1 complaints in 2017/18, which was 41% of the total" in html
+    page = parse(html)
+    assert cells_after(page, "Delays completing claims, assessments or referrals") == "23"
+    download = client.get("/staff/reports/annual/2017-18/stage-2-teams.csv")
+    assert download.status_code == 200
+    rows = list(csv.reader(io.StringIO(download.get_data(as_text=True).lstrip("\ufeff"))))
+    assert rows[0] == ["Team key", "Service area", "2017/18", "2016/17"]
+    assert rows[-1][1:] == ["Grand Total", "8", "12"]
+    saved = client.post(
+        "/staff/reports/annual/2017-18/narrative", data={"section": "lessons", "text": "Tone of responses matters."}
+    )
+    assert saved.status_code == 302
+    assert "Tone of responses matters." in client.get("/staff/reports/annual/2017-18").get_data(as_text=True)
+    assert client.post("/staff/reports/annual/2017-18/narrative", data={"section": "x"}).status_code == 400
+    assert client.get("/staff/reports/annual/2017").status_code == 404
+    assert client.get("/staff/reports/annual/2017-19").status_code == 404
+    assert client.get("/staff/reports/annual/2017-18/nope.csv").status_code == 404
+    assert client.get("/staff/reports/annual").status_code == 200
+
+
+def test_a_managers_report_is_their_team_and_read_only(signed_in):
+    client = signed_in("manager")
+    html = client.get("/staff/reports/annual/2017-18").get_data(as_text=True)
+    assert "Your team's figures only." in html
+    assert "9 stage 1 complaints in 2017/18" in html or "total of 9 stage 1 complaints" in html
+    denied = client.post("/staff/reports/annual/2017-18/narrative", data={"section": "lessons", "text": "x"})
+    assert denied.status_code == 403
