@@ -393,8 +393,9 @@ class Router:
             where.setdefault(mapped[0], []).append((position, mapped[1]))
         digits = frozenset(word for word in words if word.isdigit())
         hits: dict[str, list[tuple[float, frozenset[int], str]]] = {}
-        candidates = {index for word in where for index in self._by_word[word]}
-        for index in candidates:
+        # Only aliases sharing a word with the text can match it: an inverted index keeps routing fast.
+        to_score = {index for word in where for index in self._by_word[word]}
+        for index in to_score:
             alias = self._aliases[index]
             score, positions = self._score_alias(alias, where, digits)
             if score > 0:
