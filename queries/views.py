@@ -184,17 +184,18 @@ def ask_clear():
     return redirect(url_for("queries.ask"))
 
 
-@bp.get("/staff/ask/<int:index>.csv")
+@bp.get("/staff/ask/<index>.csv")
 @staff_required(*CASEWORK_ROLES)
-def ask_csv(index: int):
+def ask_csv(index: str):
     answers = _replay(_asker(), _chat())
-    if index >= len(answers) or not answers[index].rows:
+    if not index.isdigit() or int(index) >= len(answers) or not answers[int(index)].rows:
         abort(404)
-    answer = answers[index]
+    position = int(index)
+    answer = answers[position]
     columns = [("key", "key"), ("label", "label"), ("value", answer.unit)]
     if any("compare_value" in row for row in answer.rows):
         columns.append(("compare_value", (answer.interpretation.get("compare_with") or {}).get("label", "compared")))
-    return csv_response(f"answer-{index + 1}.csv", columns, answer.rows)
+    return csv_response(f"answer-{position + 1}.csv", columns, answer.rows)
 
 
 # -- the JSON API -----------------------------------------------------------------------------------------------
