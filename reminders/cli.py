@@ -16,6 +16,7 @@ from models.types import utcnow
 from models.web import engine
 from reminders.calendar import WorkingCalendar
 from reminders.deadlines import stage_deadlines
+from reminders.outbox import counts_by_status, failed_messages, retry_failed
 from reminders.planner import plan_reminders
 from reminders.scheduler import run_scheduler
 from reminders.sweep import send_due
@@ -79,6 +80,27 @@ def send_due_command(now_text: str | None) -> None:
         plan = plan_reminders(session, settings, now)
     sweep = send_due(engine(), settings, now)
     click.echo(f"Planned {plan.planned} emails, cancelled {plan.cancelled}. {sweep.summary()}")
+
+
+@reminders_cli.command("status")
+def status_command() -> None:
+    """Count the outbox by status and list the emails given up on."""
+    with session_scope(engine()) as session:
+        counts = counts_by_status(session)
+        failed = failed_messages(session)
+    click.echo(", ".join(f"{status} {count}" for status, count in counts.items()))
+    for message in failed:
+        click.echo(f"failed #{message.id} {message.template} to {message.recipient}: {message.last_error}")
+
+
+@reminders_cli.command("retry")
+@click.argument("message_id", type=int)
+def retry_command(message_id: int) -> None:
+    """Send failed email MESSAGE_ID again at the next sweep (after fixing the address or the server)."""
+    with session_scope(engine()) as session:
+        if not retry_failed(session, message_id, utcnow()):
+            raise click.ClickException(f"No failed email #{message_id}; `reminders status` lists them.")
+    click.echo(f"Email #{message_id} will be sent at the next sweep.")
 
 
 @click.command("scheduler")

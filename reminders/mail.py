@@ -25,6 +25,7 @@ from settings import BASE_DIR, Settings
 SMTP_TIMEOUT_SECONDS = 20
 # Long lines stay whole (no quoted-printable soft breaks), so an .eml file reads like the email.
 READABLE = email.policy.default.clone(max_line_length=998)
+ON_THE_WIRE = READABLE.clone(linesep="\r\n")  # SMTP wants CRLF; smtplib only fixes line ends in str data
 
 
 def long_date(value: str | date | None) -> str:
@@ -145,7 +146,9 @@ class SmtpMailer:
         if self.connection is None:
             self.connection = self._connect()
         try:
-            self.connection.send_message(message)
+            # Flattened once here; send_message would copy and flatten the message again.
+            data = message.as_bytes(policy=ON_THE_WIRE)
+            self.connection.sendmail(self.settings.mail_from, [outgoing.recipient], data)
         except BaseException:
             self.close()
             raise

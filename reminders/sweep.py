@@ -89,8 +89,8 @@ def _finish(engine: Engine, outgoing: Outgoing, claimed_at: datetime, values: di
         )
         .values(**values)
     )
-    with Session(engine) as session, session.begin():
-        return session.execute(statement).rowcount == 1
+    with engine.begin() as connection:
+        return connection.execute(statement).rowcount == 1
 
 
 def _record_failure(engine: Engine, outgoing: Outgoing, now: datetime, error: Exception, report: SweepReport) -> None:

@@ -17,6 +17,7 @@ from reminders.policy import MAX_ATTEMPTS
 from reminders.sweep import send_due
 from tests.conftest import make_settings
 from tests.reminders.factories import london, make_complaint, make_team
+from wsgi import create_app
 
 MONDAY = date(2026, 11, 30)
 CALENDAR = WorkingCalendar()
@@ -187,3 +188,18 @@ def test_two_sweepers_at_once_send_each_email_once(db_session, smtp_settings, sm
     assert len(smtp_server.inbox.messages) == 40
     assert len({m["Message-ID"] for m in smtp_server.inbox.messages}) == 40
     assert set(statuses(engine).values()) == {"sent"}
+
+
+def test_status_and_retry_commands(db_session, clean_db, tmp_path, engine):
+    settings = make_settings(clean_db, tmp_path)
+    three_due_reminders(db_session, settings, london(MONDAY, 9))
+    for attempt in range(MAX_ATTEMPTS):
+        send_due(engine, settings, london(CALENDAR.add_working_days(MONDAY, attempt), 9), mailer=RefusingMailer())
+    runner = create_app(settings).test_cli_runner()
+    status = runner.invoke(args=["reminders", "status"])
+    assert "failed 3" in status.output
+    assert "due-today to manager@example.test: ValueError: mailbox unavailable" in status.output
+    failed_id = db_session.exec(select(OutboxMessage.id)).first()
+    assert "will be sent" in runner.invoke(args=["reminders", "retry", str(failed_id)]).output
+    assert runner.invoke(args=["reminders", "retry", str(failed_id)]).exit_code == 1
+    assert send_due(engine, settings, london(date(2026, 12, 9), 9)).sent == 1

@@ -1,0 +1,44 @@
+"""Reading the outbox, for staff pages and the `reminders status` command; and putting a failed email back."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlmodel import Session
+
+from models.outbox import OutboxMessage, OutboxStatus
+
+outbox = OutboxMessage.__table__
+
+
+def counts_by_status(session: Session) -> dict[str, int]:
+    rows = session.execute(select(outbox.c.status, func.count()).group_by(outbox.c.status)).all()
+    return {status.value: 0 for status in OutboxStatus} | dict(rows)
+
+
+def failed_messages(session: Session, *, limit: int = 50) -> list[OutboxMessage]:
+    """Emails given up on, newest first: staff should see these and act (wrong address, server refusing)."""
+    query = (
+        select(OutboxMessage)
+        .where(OutboxMessage.status == OutboxStatus.FAILED.value)
+        .order_by(OutboxMessage.send_after.desc())
+        .limit(limit)
+    )
+    return list(session.execute(query).scalars())
+
+
+def messages_for_complaint(session: Session, complaint_id: int) -> list[OutboxMessage]:
+    """Every email about one complaint, in the order they go out (for the case page)."""
+    query = select(OutboxMessage).where(OutboxMessage.complaint_id == complaint_id).order_by(OutboxMessage.send_after)
+    return list(session.execute(query).scalars())
+
+
+def retry_failed(session: Session, message_id: int, now: datetime) -> bool:
+    """Put a failed email back in the queue with fresh attempts; False when it is not a failed one."""
+    statement = (
+        update(outbox)
+        .where(outbox.c.id == message_id, outbox.c.status == OutboxStatus.FAILED.value)
+        .values(status=OutboxStatus.PENDING.value, attempts=0, send_after=now, claimed_at=None)
+    )
+    return session.execute(statement).rowcount == 1
