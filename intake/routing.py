@@ -518,13 +518,19 @@ _routers_lock = threading.Lock()
 def directory_fingerprint(session: Session) -> tuple:
     """Cheap to compute, and changes whenever `teams import` or an edit changes what the router reads.
 
-    Importing a team replaces its aliases and workers (new ids); renames and (de)activations change the sums.
+    Importing a team replaces its aliases and workers (new ids, though SQLite reuses the ids of an emptied
+    table); renames and (de)activations change the sums of lengths and of active flags.
     """
-    team = session.exec(
-        select(func.count(Team.id), func.max(Team.id), func.sum(func.length(Team.name)), _count_true(Team.active))
+    names = func.length(Team.name) + func.length(Team.manager_name)
+    team = session.exec(select(func.count(Team.id), func.max(Team.id), func.sum(names), _count_true(Team.active))).one()
+    alias = session.exec(
+        select(func.count(TeamAlias.id), func.max(TeamAlias.id), func.sum(func.length(TeamAlias.text)))
     ).one()
-    alias = session.exec(select(func.count(TeamAlias.id), func.max(TeamAlias.id))).one()
-    worker = session.exec(select(func.count(Worker.id), func.max(Worker.id), _count_true(Worker.active))).one()
+    worker = session.exec(
+        select(
+            func.count(Worker.id), func.max(Worker.id), func.sum(func.length(Worker.name)), _count_true(Worker.active)
+        )
+    ).one()
     return tuple(team) + tuple(alias) + tuple(worker)
 
 
