@@ -16,6 +16,7 @@ from models.outbox import OutboxMessage
 from models.staff import StaffUser
 from models.teams import Team
 from reminders.deadlines import DeadlineState
+from reminders.policy import STAGE_REMINDERS
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,13 @@ class StageView:
     learning: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class PlannedReminder:
+    day: date
+    template: str
+    audiences: tuple[str, ...]
+
+
 @dataclass
 class CaseFile:
     complaint: Complaint
@@ -43,6 +51,7 @@ class CaseFile:
     timeline: list[TimelineEntry]
     allowed: set[str]
     escalation: tuple[Stage, date] | None
+    reminders: list[PlannedReminder] = field(default_factory=list)
 
 
 def find_complaint(session: Session, user: StaffUser, reference: str) -> Complaint | None:
@@ -107,7 +116,11 @@ def _email_entries(session: Session, complaint_id: int) -> list[TimelineEntry]:
 def _audit_entries(session: Session, complaint_id: int) -> list[TimelineEntry]:
     entries = []
     for event in events_for(session, complaint_id):
-        changes = ", ".join(f"{key}: {value}" for key, value in (event.after or {}).items() if value not in (None, ""))
+        changes = "; ".join(
+            f"{key.replace('_', ' ')}: {', '.join(map(str, value)) if isinstance(value, list) else value}"
+            for key, value in (event.after or {}).items()
+            if value not in (None, "", [])
+        )
         entries.append(
             TimelineEntry(event.at, "audit", f"{event.action.replace('-', ' ')} by {event.actor_label}", changes)
         )
@@ -137,6 +150,18 @@ def allowed_actions(ctx: actions.Context, complaint: Complaint, stages: list[Sta
     return allowed
 
 
+def reminder_plan(ctx: actions.Context, record: StageRecord | None) -> list[PlannedReminder]:
+    """The reminder emails the policy plans for the open stage's current deadline (each is queued on its day)."""
+    due = effective_due(record) if record is not None else None
+    if due is None:
+        return []
+    by_key: dict[tuple[date, str], list[str]] = {}
+    for reminder in STAGE_REMINDERS:
+        day = reminder.target_day(ctx.calendar, received=record.received_on, deadline=due)
+        by_key.setdefault((day, reminder.template), []).append(reminder.audience.value.replace("-", " "))
+    return [PlannedReminder(day, template, tuple(who)) for (day, template), who in sorted(by_key.items())]
+
+
 def load_case_file(ctx: actions.Context, complaint: Complaint) -> CaseFile:
     session, zone = ctx.session, ctx.settings.timezone
     stages = stages_of(session, complaint.id)
@@ -163,4 +188,5 @@ def load_case_file(ctx: actions.Context, complaint: Complaint) -> CaseFile:
         timeline=timeline,
         allowed=allowed_actions(ctx, complaint, stages),
         escalation=actions.escalation_window(ctx, stages),
+        reminders=reminder_plan(ctx, open_stage(stages)),
     )

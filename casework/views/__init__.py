@@ -1,5 +1,23 @@
 """The staff web pages and the public status page (blueprint `casework`), and the staff JSON API."""
 
-from flask import Blueprint
+from flask import Blueprint, url_for
+from werkzeug.routing import BuildError
 
 bp = Blueprint("casework", __name__)
+
+# Other staff areas in the menu, when the app has them (endpoint, label, roles that may use it).
+OTHER_STAFF_PAGES = (
+    ("queries.ask", "Ask a question", ("officer", "manager")),
+    ("queries.report_index", "Annual report", ("officer", "manager")),
+)
+
+
+@bp.context_processor
+def staff_menu():
+    links = []
+    for endpoint, label, roles in OTHER_STAFF_PAGES:
+        try:
+            links.append((url_for(endpoint), label, roles))
+        except BuildError:  # that area is not part of this app
+            continue
+    return {"other_staff_pages": links}
