@@ -1,0 +1,93 @@
+"""The complaint page: what was said, stages, the reminders for the deadline, the timeline, and the
+"done when" path: respond to an overdue stage 1, escalate it, see stage 2's deadline and reminders."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from tests.casework.builders import add_complaint
+
+REF = "CS-PAGE-0001"
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts: list[str] = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def text_of(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return " ".join(" ".join(parser.parts).split())
+
+
+def long(day) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def date_fields(name, day) -> dict[str, str]:
+    return {f"{name}-day": str(day.day), f"{name}-month": str(day.month), f"{name}-year": str(day.year)}
+
+
+def test_respond_to_overdue_stage_1_then_escalate(signed_in, write, today, calendar):
+    received = calendar.subtract_working_days(today, 12)
+    write(lambda s: add_complaint(s, reference=REF, team="leaving-care", received=received))
+    client = signed_in("officer")
+    page = text_of(client.get(f"/staff/complaints/{REF}").get_data(as_text=True))
+    assert "Nobody called me back about my flat." in page and "Overdue" in page
+    assert "Reminders for the current deadline" in page
+
+    response = client.post(
+        f"/staff/complaints/{REF}/respond",
+        data=date_fields("responded_on", today)
+        | {"outcome": "partially-upheld", "learning": ["poor-communication"], "summary": "We said sorry."},
+    )
+    assert response.status_code == 302
+    page = text_of(client.get(f"/staff/complaints/{REF}").get_data(as_text=True))
+    assert "The response was recorded." in page and "Partially upheld" in page
+    assert "Move to stage 2" in page and "Record the response" not in page
+
+    response = client.post(f"/staff/complaints/{REF}/escalate", data=date_fields("requested_on", today))
+    assert response.status_code == 302
+    page = text_of(client.get(f"/staff/complaints/{REF}").get_data(as_text=True))
+    due = calendar.add_working_days(today, 25)
+    assert f"Stage 2 {long(today)} {long(due)} On track" in page
+    soon = calendar.subtract_working_days(due, 3)
+    assert f"{long(soon)} Due soon manager, officer" in page
+    assert "Email stage arrived: pending" in page  # stage 2's arrival email is queued at once
+    assert "escalated by Olu Officer" in page
+
+
+def test_a_refused_action_reshows_the_page_with_the_answer_kept(signed_in, write, today, calendar):
+    write(
+        lambda s: add_complaint(
+            s, reference=REF, team="leaving-care", received=calendar.subtract_working_days(today, 2)
+        )
+    )
+    response = signed_in("officer").post(
+        f"/staff/complaints/{REF}/extend",
+        data=date_fields("extend_to", today.replace(year=today.year + 1)) | {"reason": "complex"},
+    )
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "cannot be extended past" in html and 'href="#extend-extend_to-day"' in html
+    assert ">complex</textarea>" in html  # the reason typed is shown again
+    assert '<details class="govuk-details casework-action" id="action-extend" open' in html
+
+
+def test_unknown_reference_and_unknown_action_are_404(signed_in):
+    client = signed_in("officer")
+    assert client.get("/staff/complaints/CS-NONE-0000").status_code == 404
+    assert client.post("/staff/complaints/CS-NONE-0000/respond").status_code == 404
+    assert client.post(f"/staff/complaints/{REF}/delete-everything").status_code == 404
+
+
+def test_admin_lands_on_their_account_page(signed_in):
+    client = signed_in("admin")
+    response = client.get("/staff/")
+    assert response.headers["Location"] == "/staff/account"
+    assert "They cannot see complaints" in client.get("/staff/account").get_data(as_text=True)
