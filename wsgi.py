@@ -17,7 +17,7 @@ SERVICE_NAME = "Children's services complaints"
 MAX_CONTENT_LENGTH = 100 * 1024  # a complaint is words, not files
 
 # Each package registers its own blueprints and commands; the app only lists them.
-PACKAGES = ("migrations.cli", "casework.cli", "intake.cli", "reminders.cli", "queries.cli")
+PACKAGES = ("migrations.cli", "casework.cli", "intake.cli", "intake.web", "reminders.cli", "queries.cli")
 
 
 def create_app(settings: Settings | None = None) -> Flask:

@@ -1,0 +1,199 @@
+"""The conversation as JSON (/api/v1/conversations): what static/js/chat.mjs uses to make the page a live chat.
+
+Same engine as the HTML view; this module only reads requests and shapes replies.
+Errors are {"error": {"code", "message", "field"?}} with a 4xx status, never a 500.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, current_app, jsonify, request, url_for
+
+from extensions import csrf, limiter
+from intake import openapi
+from intake.conversation import make_engine, now
+from intake.drafts import create_draft, find_draft, is_sent, save, state_of
+from intake.engine import Engine, NotAskedNow, State
+from intake.flow import READY
+from intake.resume import after_answer, status_url
+from intake.safeguarding import safety_reply
+from intake.submission import NotReady, long_date, submit
+from models.web import db
+
+bp = Blueprint("intake_api", __name__, url_prefix="/api/v1")
+# The API takes its authority from the conversation's token in the Authorization header, never from a cookie,
+# so a cross-site page cannot make a browser act with it: CSRF protection (a cookie defence) has nothing to add.
+csrf.exempt(bp)
+
+START_LIMIT = "20 per hour;100 per day"  # per address: enough for a care home or a school sharing one
+SEND_LIMIT = "10 per hour;50 per day"
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str, field: str | None = None, **extra: Any):
+        super().__init__(message)
+        self.status, self.code, self.message, self.field, self.extra = status, code, message, field, extra
+
+
+@bp.errorhandler(ApiError)
+def _api_error(error: ApiError):
+    body: dict[str, Any] = {"error": {"code": error.code, "message": error.message}}
+    if error.field:
+        body["error"]["field"] = error.field
+    body.update(error.extra)
+    return jsonify(body), error.status
+
+
+def _settings():
+    return current_app.config["SETTINGS"]
+
+
+def _conversation(conversation_id: int):
+    """The draft named in the URL, if the bearer token is its own."""
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise ApiError(
+            401, "unauthorised", "Send the conversation's token in the Authorization header, like: Bearer <token>"
+        )
+    session = db()
+    at = now()
+    draft = find_draft(session, token.strip(), at, draft_id=conversation_id)
+    if draft is None:
+        raise ApiError(
+            404, "not_found", "We couldn't find that conversation. It may have ended: drafts are kept for 28 days."
+        )
+    return session, draft, token.strip(), at
+
+
+def _view(engine: Engine, state: State, conversation_id: int) -> dict[str, Any]:
+    question = engine.question(state)
+    body: dict[str, Any] = {
+        "id": conversation_id,
+        "question": question.as_dict() if question else None,
+        "transcript": [message.as_dict() for message in engine.transcript(state)],
+    }
+    if state.current == READY:
+        body["summary"] = [row.__dict__ for row in engine.summary(state)]
+    return body
+
+
+def _body() -> dict[str, Any]:
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise ApiError(400, "bad_request", 'Send a JSON object, like {"answer": "yes"}')
+    return data
+
+
+def _answer_text(data: dict[str, Any]) -> str:
+    answer = data.get("answer", "")
+    if isinstance(answer, bool):
+        return "yes" if answer else "no"
+    if answer is None:
+        return ""
+    if not isinstance(answer, str):
+        raise ApiError(422, "wrong_type", 'Send the answer as text, like {"answer": "yes"}', field="answer")
+    return answer
+
+
+@bp.get("/openapi.json")
+def openapi_document():
+    return jsonify(openapi.document())
+
+
+@bp.post("/conversations")
+@limiter.limit(START_LIMIT)
+def start():
+    session, at = db(), now()
+    engine = make_engine(session, _settings(), at)
+    draft, token = create_draft(session, engine, at)
+    body = _view(engine, state_of(draft), draft.id)
+    body["token"] = token
+    body["resume_url"] = url_for("intake.resume", token=token, _external=True)
+    return jsonify(body), 201
+
+
+@bp.get("/conversations/<int:conversation_id>")
+def show(conversation_id: int):
+    session, draft, _token, at = _conversation(conversation_id)
+    if is_sent(draft):
+        raise ApiError(
+            409, "already_sent", "This complaint has been sent. Use your private link to see how it's going."
+        )
+    return jsonify(_view(make_engine(session, _settings(), at), state_of(draft), draft.id))
+
+
+@bp.post("/conversations/<int:conversation_id>/answers")
+def answer(conversation_id: int):
+    session, draft, token, at = _conversation(conversation_id)
+    data = _body()
+    if is_sent(draft):
+        raise ApiError(409, "already_sent", "This complaint has been sent already. Thank you.")
+    engine = make_engine(session, _settings(), at)
+    state = state_of(draft)
+    step_id = data.get("step")
+    if step_id is not None and not isinstance(step_id, str):
+        raise ApiError(422, "wrong_type", 'Send the step as text, like "what_happened"', field="step")
+    text = _answer_text(data)
+    try:
+        reply = engine.answer(state, text, step_id)
+    except NotAskedNow:
+        question = engine.question(state)
+        raise ApiError(
+            409,
+            "not_asked",
+            "That question isn't being asked now. Answer the current question.",
+            field="step",
+            question=question.as_dict() if question else None,
+        ) from None
+    if reply.error:
+        question = engine.question(state, step_id)
+        raise ApiError(422, reply.error.code, reply.error.message, field="answer", question=question.as_dict())
+    save(session, draft, state, at)
+    after_answer(session, draft, state, token, at)
+    body = _view(engine, state, draft.id)
+    if reply.safety:
+        body["safety"] = safety_reply()
+    if reply.notes:
+        body["notes"] = list(reply.notes)
+    return jsonify(body)
+
+
+@bp.post("/conversations/<int:conversation_id>/back")
+def back(conversation_id: int):
+    session, draft, _token, at = _conversation(conversation_id)
+    if is_sent(draft):
+        raise ApiError(409, "already_sent", "This complaint has been sent already. Thank you.")
+    engine = make_engine(session, _settings(), at)
+    state = state_of(draft)
+    engine.back(state)
+    save(session, draft, state, at)
+    return jsonify(_view(engine, state, draft.id))
+
+
+@bp.post("/conversations/<int:conversation_id>/submit")
+@limiter.limit(SEND_LIMIT)
+def send(conversation_id: int):
+    session, draft, _token, at = _conversation(conversation_id)
+    engine = make_engine(session, _settings(), at)
+    state = state_of(draft)
+    try:
+        sent = submit(session, draft, state, engine, _settings(), at, status_url_for=status_url)
+    except NotReady:
+        question = engine.question(state)
+        raise ApiError(
+            409,
+            "not_ready",
+            "There are still questions to answer before you can send it.",
+            question=question.as_dict() if question else None,
+        ) from None
+    return jsonify(
+        {
+            "reference": sent.reference,
+            "team": sent.team_name,
+            "due": sent.due.isoformat(),
+            "due_text": long_date(sent.due),
+            "status_url": status_url(sent.status_token),
+        }
+    ), 201

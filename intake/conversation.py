@@ -1,0 +1,42 @@
+"""What both views share: the engine for this request (router, teams, today) and the clock.
+
+Views -> this module and intake/drafts.py, intake/submission.py -> models. No rules about questions live here.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlmodel import Session, select
+
+from intake.engine import Context, Engine, RouteInfo
+from intake.flow import Option
+from intake.routing import get_router
+from models.teams import Team
+from settings import Settings
+
+OFF_TOPIC_FOLLOW_UP = " If it's also about children's services, carry on and we'll pass it to the right team."
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def make_engine(session: Session, settings: Settings, at: datetime) -> Engine:
+    router = get_router(session)
+
+    def route(text: str) -> RouteInfo:
+        result = router.route(text)
+        off_topic = getattr(result, "off_topic", None)
+        return RouteInfo(
+            team=result.team if result.decision == "auto" else None,
+            team_name=result.team_name if result.decision == "auto" else None,
+            decision=result.decision,
+            confidence=round(float(result.confidence), 1),
+            off_topic=(off_topic.advice + OFF_TOPIC_FOLLOW_UP) if off_topic else "",
+        )
+
+    teams = tuple(
+        Option(team.slug, team.name) for team in session.exec(select(Team).where(Team.active).order_by(Team.name))
+    )
+    return Engine(Context(today=at.astimezone(settings.timezone).date(), route=route, teams=teams))

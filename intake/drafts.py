@@ -1,0 +1,104 @@
+"""Drafts on the server: a conversation saved after every answer, found again by its unguessable token.
+
+Only a hash of the token is stored (like a password): a copy of the database cannot resume anyone's draft.
+Functions take the caller's session, flush, and never commit.
+"""
+
+from __future__ import annotations
+
+import hmac
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, update
+from sqlmodel import Session, select
+
+from intake.engine import Engine, State
+from models.complaints import hash_token, new_token
+from models.drafts import ConversationDraft
+from models.outbox import OutboxMessage
+
+KEEP_FOR = timedelta(days=28)
+SENT = "sent"  # current_step once the complaint is made; claimed in one UPDATE so a double click makes one
+
+
+def create_draft(session: Session, engine: Engine, now: datetime) -> tuple[ConversationDraft, str]:
+    """A new draft and its token (the token is returned once and never stored)."""
+    # Expired drafts go as new ones come: the table stays small without a job of its own.
+    session.exec(delete(ConversationDraft).where(ConversationDraft.expires_at < now))
+    token = new_token()
+    state = engine.start()
+    draft = ConversationDraft(
+        token_hash=hash_token(token),
+        answers=state.answers,
+        current_step=state.current,
+        created_at=now,
+        updated_at=now,
+        expires_at=now + KEEP_FOR,
+    )
+    session.add(draft)
+    session.flush()
+    return draft, token
+
+
+def find_draft(session: Session, token: str, now: datetime, draft_id: int | None = None) -> ConversationDraft | None:
+    """The live draft for `token` (and `draft_id`, when the caller names one), or None."""
+    if not token or len(token) > 200:
+        return None
+    draft = session.exec(select(ConversationDraft).where(ConversationDraft.token_hash == hash_token(token))).first()
+    if draft is None or draft.expires_at < now:
+        return None
+    if draft_id is not None and not hmac.compare_digest(str(draft.id), str(draft_id)):
+        return None
+    return draft
+
+
+def state_of(draft: ConversationDraft) -> State:
+    # A deep-enough copy: the engine changes the dict in place, and SQLAlchemy only sees a new dict as a change.
+    answers = {key: (dict(value) if isinstance(value, dict) else value) for key, value in draft.answers.items()}
+    return State(answers, draft.current_step)
+
+
+def save(session: Session, draft: ConversationDraft, state: State, now: datetime) -> None:
+    """Keep the answers so far; the 28 days start again from the last answer."""
+    draft.answers = dict(state.answers)
+    draft.current_step = state.current
+    draft.updated_at = now
+    draft.expires_at = now + KEEP_FOR
+    session.add(draft)
+    session.flush()
+
+
+def is_sent(draft: ConversationDraft) -> bool:
+    return draft.current_step == SENT or draft.complaint_id is not None
+
+
+def claim_for_sending(session: Session, draft: ConversationDraft) -> bool:
+    """Mark the draft as being sent, atomically. False when another request got there first.
+
+    The UPDATE takes the row lock (PostgreSQL) or the write lock (SQLite), so of two simultaneous sends one
+    waits for the other to commit and then finds nothing to claim.
+    """
+    result = session.exec(
+        update(ConversationDraft)
+        .where(ConversationDraft.id == draft.id, ConversationDraft.current_step != SENT)
+        .values(current_step=SENT)
+    )
+    session.refresh(draft)
+    return result.rowcount == 1
+
+
+def queue_resume_email(session: Session, draft: ConversationDraft, email: str, resume_url: str, now: datetime) -> None:
+    """Email the resume link to the address the person gave, once per address."""
+    key = f"draft:{draft.id}:resume:{hash_token(email.lower())[:16]}"
+    if session.exec(select(OutboxMessage.id).where(OutboxMessage.idempotency_key == key)).first():
+        return
+    session.add(
+        OutboxMessage(
+            idempotency_key=key,
+            recipient=email,
+            template="intake-resume",
+            context={"resume_url": resume_url, "expires_on": (now + KEEP_FOR).date().isoformat()},
+            send_after=now,
+        )
+    )
+    session.flush()

@@ -1,0 +1,284 @@
+"""The one engine that runs the conversation in intake/flow.py; both views (HTML and JSON) call it.
+
+State is the answers so far plus the step being asked. It is plain JSON, kept in `conversation_draft`,
+so a closed tab or a dead phone loses nothing. The engine never touches the database: the router and the
+team list come in through `Context`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from intake.answers import AnswerError, parse
+from intake.flow import ADULT, CHILD, DONT_KNOW, READY, STEPS, Option, Step, audience, worded
+from intake.safeguarding import SAFETY_MESSAGE, suggests_danger
+
+FREE_TEXT_KINDS = ("text", "long_text", "date")
+OVER_A_YEAR_NOTE = {
+    ADULT: "Thank you. That's more than a year ago, which is fine: we will still look into it.",
+    CHILD: "Thanks. That was a while ago, and that's OK. We will still look into it.",
+}
+NO_TEAM_NOTE = {
+    ADULT: "Thank you. We'll make sure the right team gets it.",
+    CHILD: "Thanks. We'll make sure the right people get it.",
+}
+
+
+@dataclass(frozen=True)
+class RouteInfo:
+    """What the router said about the "which team" answer, kept in the draft as `_route`."""
+
+    team: str | None = None
+    team_name: str | None = None
+    decision: str = "triage"
+    confidence: float = 0.0
+    off_topic: str = ""  # advice on where such complaints go (bins, housing repairs)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "team": self.team,
+            "team_name": self.team_name,
+            "decision": self.decision,
+            "confidence": self.confidence,
+            "off_topic": self.off_topic,
+        }
+
+
+@dataclass(frozen=True)
+class Context:
+    today: date
+    route: Callable[[str], RouteInfo]
+    teams: tuple[Option, ...]  # (slug, name) of the active teams, for "choose another"
+
+
+@dataclass
+class State:
+    answers: dict[str, Any] = field(default_factory=dict)
+    current: str = ""
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.answers.get("_flagged"))
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    kind: str
+    options: tuple[Option, ...]
+    required: bool
+    help: str
+    value: str = ""  # the answer given before (going back, changing an answer), to fill the box again
+    who: str = ADULT
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "kind": self.kind,
+            "options": [{"value": o.value, "label": worded(o.label, self.who)} for o in self.options],
+            "required": self.required,
+            "help": self.help,
+            "value": self.value,
+        }
+
+
+@dataclass(frozen=True)
+class Message:
+    sender: str  # "service" or "person"
+    text: str
+    step: str = ""
+    tone: str = "question"  # question, answer, note, safety
+
+    def as_dict(self) -> dict[str, str]:
+        return {"from": self.sender, "text": self.text, "step": self.step, "tone": self.tone}
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What answering a question did: the error to show beside it, or any notes and the safety message."""
+
+    error: AnswerError | None = None
+    safety: str = ""
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    step: str
+    label: str
+    answer: str
+
+
+class NotAskedNow(LookupError):
+    """The answer is for a question that is not being asked (or was never reached)."""
+
+
+class Engine:
+    def __init__(self, context: Context, steps: tuple[Step, ...] = STEPS):
+        self.context = context
+        self.steps = steps
+        self._by_id = {step.id: step for step in steps}
+
+    # --- where we are -------------------------------------------------------------------------------
+    def start(self) -> State:
+        state = State({}, "")
+        state.current = self._next(state.answers)
+        return state
+
+    def applicable(self, answers: dict[str, Any]) -> list[Step]:
+        return [step for step in self.steps if step.ask_when(answers)]
+
+    def _next(self, answers: dict[str, Any]) -> str:
+        for step in self.applicable(answers):
+            if step.id not in answers:
+                return step.id
+        return READY
+
+    def is_ready(self, state: State) -> bool:
+        return self._next(state.answers) == READY
+
+    def step(self, step_id: str) -> Step:
+        return self._by_id[step_id]
+
+    def can_answer(self, state: State, step_id: str) -> bool:
+        """The current question, or one answered before that still applies (going back, changing)."""
+        if step_id not in self._by_id:
+            return False
+        step = self._by_id[step_id]
+        return step.ask_when(state.answers) and (step_id == state.current or step_id in state.answers)
+
+    # --- showing a question --------------------------------------------------------------------------
+    def options(self, step: Step) -> tuple[Option, ...]:
+        if step.id == "team_choose":
+            return (*self.context.teams, Option(DONT_KNOW, "I don't know"))
+        return step.options
+
+    def question(self, state: State, step_id: str | None = None) -> Question | None:
+        """The question to show: the current one, or `step_id` when changing an answer. None when ready."""
+        step_id = step_id or state.current
+        if step_id == READY or step_id not in self._by_id:
+            return None
+        step = self._by_id[step_id]
+        who = audience(state.answers)
+        route = state.answers.get("_route") or {}
+        text = worded(step.text, who).format(team=route.get("team_name") or "")
+        previous = state.answers.get(step.id)
+        value = ""
+        if isinstance(previous, str) and not any(o.value == previous for o in self.options(step)):
+            value = previous
+        elif isinstance(previous, dict):  # a date answer
+            value = previous.get("text") or self._labels(state).get(step.id, "")
+        help_text = worded(step.help, who) if step.help else ""
+        return Question(step.id, text, step.kind, self.options(step), step.required, help_text, value, who)
+
+    # --- answering -----------------------------------------------------------------------------------
+    def answer(self, state: State, raw: str, step_id: str | None = None) -> Reply:
+        """Record `raw` as the answer to `step_id` (default: the current question) and move on.
+
+        Returns the error to show when the answer can't be used; the state is then unchanged.
+        Raises NotAskedNow for a question that is not open to an answer.
+        """
+        step_id = step_id or state.current
+        if not self.can_answer(state, step_id):
+            raise NotAskedNow(step_id)
+        step = self._by_id[step_id]
+        who = audience(state.answers)
+        try:
+            parsed = parse(step, raw, who=who, today=self.context.today, options=self.options(step))
+        except AnswerError as error:
+            return Reply(error=error)
+        answers = state.answers
+        previous = answers.get(step.id)
+        answers[step.id] = parsed.value
+        answers.setdefault("_labels", {})[step.id] = parsed.label
+        if previous != parsed.value:
+            for reset in step.resets:
+                answers.pop(reset, None)
+        if step.id == "about":
+            route = self.context.route(parsed.value) if parsed.value not in ("", DONT_KNOW) else RouteInfo()
+            answers["_route"] = route.as_dict()
+        safety = ""
+        danger = set(answers.get("_danger", []))
+        danger.discard(step.id)
+        if step.kind in FREE_TEXT_KINDS and suggests_danger(parsed.label):
+            danger.add(step.id)
+            # Sticky: a changed answer does not unflag the complaint; staff decide what the flag means.
+            answers["_flagged"] = True
+            safety = SAFETY_MESSAGE
+        answers["_danger"] = sorted(danger)
+        state.current = self._next(answers)
+        return Reply(safety=safety, notes=tuple(self._notes(step, answers)))
+
+    def back(self, state: State) -> None:
+        """Go to the question before the current one; its answer is kept to fill the box again."""
+        asked = [step.id for step in self.applicable(state.answers)]
+        if state.current == READY:
+            state.current = asked[-1]
+        elif state.current in asked and asked.index(state.current) > 0:
+            state.current = asked[asked.index(state.current) - 1]
+
+    # --- reading back --------------------------------------------------------------------------------
+    def _labels(self, state: State) -> dict[str, str]:
+        return state.answers.get("_labels", {})
+
+    def _notes(self, step: Step, answers: dict[str, Any]) -> list[str]:
+        who = audience(answers)
+        notes = []
+        if step.id == "about":
+            route = answers.get("_route") or {}
+            if route.get("off_topic"):
+                notes.append(route["off_topic"])
+            elif not route.get("team"):
+                notes.append(worded(NO_TEAM_NOTE, who))
+        if step.id == "when" and (answers.get("when") or {}).get("over_a_year_ago"):
+            notes.append(worded(OVER_A_YEAR_NOTE, who))
+        return notes
+
+    def transcript(self, state: State, until: str | None = None) -> list[Message]:
+        """The chat so far: each question asked and its answer, up to the current (or `until`) question."""
+        until = until or state.current
+        labels = self._labels(state)
+        danger = set(state.answers.get("_danger", []))
+        messages: list[Message] = []
+        for step in self.applicable(state.answers):
+            if step.id == until or step.id not in state.answers:
+                break
+            question = self.question(state, step.id)
+            messages.append(Message("service", question.text, step.id, "question"))
+            messages.append(Message("person", labels.get(step.id, ""), step.id, "answer"))
+            if step.id in danger:
+                messages.append(Message("service", SAFETY_MESSAGE, step.id, "safety"))
+            messages.extend(Message("service", note, step.id, "note") for note in self._notes(step, state.answers))
+        return messages
+
+    def summary(self, state: State) -> list[SummaryRow]:
+        """Every answer that counts, for "check your answers"."""
+        labels = self._labels(state)
+        rows = []
+        for step in self.applicable(state.answers):
+            if step.id not in state.answers:
+                continue
+            answer = labels.get(step.id, "")
+            if step.id == "team_confirm":
+                if state.answers[step.id] == "other":
+                    continue  # the team chosen instead has its own row
+                if state.answers[step.id] == "yes":
+                    answer = (state.answers.get("_route") or {}).get("team_name") or answer
+            rows.append(SummaryRow(step.id, step.summary_label or step.id, answer))
+        return rows
+
+    def team_choice(self, state: State) -> tuple[str | None, float | None]:
+        """The team the complaint goes to (slug or None for triage) and the router's confidence, if any."""
+        answers = state.answers
+        route = answers.get("_route") or {}
+        if answers.get("team_confirm") == "yes" and route.get("team"):
+            return route["team"], route.get("confidence")
+        chosen = answers.get("team_choose")
+        if answers.get("team_confirm") == "other" and chosen and chosen != DONT_KNOW:
+            return chosen, None
+        return None, None

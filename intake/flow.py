@@ -1,0 +1,308 @@
+"""The conversation as data: every question, its wording for each audience, its kind and when it is asked.
+
+The engine (intake/engine.py) runs this list; the HTML and JSON views only show what the engine says.
+To change a question, change it here. Wording for children aims at a reading age of about 9 (CONTENT.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+# Who is speaking decides the wording. "adult" is the default wording for everyone else.
+CHILD, CARE_LEAVER, PARENT, FOSTER_CARER, GUARDIAN, HELPER, ADULT = (
+    "child",
+    "care-leaver",
+    "parent",
+    "foster-carer",
+    "guardian-adopter",
+    "advocate",
+    "adult",
+)
+YOUNG = (CHILD, CARE_LEAVER)
+
+KINDS = ("choice", "text", "long_text", "email", "phone", "date", "yes_no", "confirm")
+TEXT_LIMIT = 5000  # free text: enough for a long story, small enough to read
+SHORT_LIMIT = 200  # names and "about last summer"
+
+Answers = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str | dict[str, str]  # a dict gives wording per audience, like Step.text
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    kind: str
+    text: dict[str, str]  # audience -> wording; "adult" is required and is the fallback
+    help: dict[str, str] = field(default_factory=dict)
+    options: tuple[Option, ...] = ()
+    required: bool = True
+    required_message: str = "Please answer this question"
+    max_length: int = TEXT_LIMIT
+    ask_when: Callable[[Answers], bool] = lambda answers: True
+    # Answers that no longer fit once this one changes (a new team description needs a new check).
+    resets: tuple[str, ...] = ()
+    summary_label: str = ""  # the row's heading on "check your answers"
+    # "free" options on a text step are quick replies: a tap sends the option's value as the answer.
+    options_are_quick_replies: bool = False
+
+
+def _role(answers: Answers) -> str | None:
+    return answers.get("role")
+
+
+def _young(answers: Answers) -> bool:
+    return _role(answers) in YOUNG
+
+
+YES_NO = (Option("yes", "Yes, please"), Option("no", "No, thanks"))
+NOT_SURE = "not-sure"
+DONT_KNOW = "dont-know"
+
+STEPS: tuple[Step, ...] = (
+    Step(
+        id="role",
+        kind="choice",
+        text={ADULT: "Hello. We're here to listen, and we want to put things right. First, who are you?"},
+        help={ADULT: "You won't get in trouble for telling us."},
+        options=(
+            Option(CHILD, "I'm a child or young person"),
+            Option(CARE_LEAVER, "I'm a care leaver"),
+            Option(PARENT, "I'm a parent or family member"),
+            Option(FOSTER_CARER, "I'm a foster carer"),
+            Option(GUARDIAN, "I'm a special guardian or adopter"),
+            Option(HELPER, "I'm helping someone else"),
+            Option("other", "Something else"),
+        ),
+        required_message="Choose the answer that fits you best",
+        summary_label="Who you are",
+    ),
+    Step(
+        id="on_behalf_of",
+        kind="text",
+        text={ADULT: "Who are you helping? Tell us their first name and how you know them."},
+        help={ADULT: "For example: Jay, my nephew. Or: Amira, a young person I am an advocate for."},
+        required_message="Tell us who you are helping",
+        max_length=SHORT_LIMIT,
+        ask_when=lambda a: _role(a) == HELPER,
+        summary_label="Who you are helping",
+    ),
+    Step(
+        id="about",
+        kind="text",
+        text={
+            ADULT: "Which team or worker is your complaint about?",
+            CHILD: "Who is it about? You can write a team or a worker's name.",
+            HELPER: "Which team or worker is the complaint about?",
+        },
+        help={
+            ADULT: "For example: leaving care, or my social worker Sam. It's OK if you don't know.",
+            CHILD: "Like 'my social worker Sam'. It's OK if you don't know.",
+        },
+        options=(Option(DONT_KNOW, "I don't know"),),
+        options_are_quick_replies=True,
+        required_message="Write a team or a name, or choose 'I don't know'",
+        max_length=SHORT_LIMIT,
+        resets=("team_confirm", "team_choose"),
+        summary_label="Team or worker",
+    ),
+    Step(
+        id="team_confirm",
+        kind="confirm",
+        text={ADULT: "It sounds like this is the {team} team. Is that right?"},
+        options=(
+            Option("yes", "Yes"),
+            Option("other", "No, choose another"),
+            Option(DONT_KNOW, "I don't know"),
+        ),
+        required_message="Choose yes, choose another team, or 'I don't know'",
+        # Asked only when the router is confident; see engine.route_answer.
+        ask_when=lambda a: bool((a.get("_route") or {}).get("team")),
+        resets=("team_choose",),
+        summary_label="Team",
+    ),
+    Step(
+        id="team_choose",
+        kind="choice",
+        text={
+            ADULT: "Which team is it? If you're not sure, choose 'I don't know'. That's fine.",
+            CHILD: "Which team is it? If you're not sure, choose 'I don't know'. That's OK.",
+        },
+        # The teams come from the directory at run time (engine.Context.teams).
+        required_message="Choose a team, or 'I don't know'",
+        ask_when=lambda a: a.get("team_confirm") == "other",
+        summary_label="Team",
+    ),
+    Step(
+        id="what_happened",
+        kind="long_text",
+        text={
+            ADULT: "What happened? Tell us in your own words what went wrong.",
+            CHILD: "What went wrong? Tell us in your own words.",
+            HELPER: "What happened? Tell us what went wrong for the person you're helping.",
+        },
+        help={
+            ADULT: "Write as much or as little as you like.",
+            CHILD: "You can write a little or a lot.",
+        },
+        required_message="Tell us what happened. A few words is fine.",
+        summary_label="What happened",
+    ),
+    Step(
+        id="when",
+        kind="date",
+        text={
+            ADULT: "When did it happen?",
+            CHILD: "When did it happen?",
+        },
+        help={
+            ADULT: "Enter a date, like 14/3/2025, or write roughly when, like 'about last March'.",
+            CHILD: "Write a date like 14/3/2025, or 'about last summer'.",
+        },
+        options=(Option(NOT_SURE, "I'm not sure"),),
+        options_are_quick_replies=True,
+        required_message="Enter a date, write roughly when, or choose 'I'm not sure'",
+        max_length=SHORT_LIMIT,
+        summary_label="When it happened",
+    ),
+    Step(
+        id="wanted",
+        kind="long_text",
+        text={
+            ADULT: "What would you like us to do to put things right?",
+            CHILD: "What would you like to happen now?",
+            CARE_LEAVER: "What would you like to happen now?",
+        },
+        options=(Option(NOT_SURE, "I'm not sure"),),
+        options_are_quick_replies=True,
+        required_message="Tell us what you would like to happen, or choose 'I'm not sure'",
+        summary_label="What you'd like to happen",
+    ),
+    Step(
+        id="advocate",
+        kind="yes_no",
+        text={
+            ADULT: "Would you like an advocate? An advocate is someone on your side who helps you say what you "
+            "want. They don't work for us.",
+            HELPER: "Would the person you're helping like an advocate? An advocate is someone on their side who "
+            "helps them say what they want. They don't work for us.",
+        },
+        help={ADULT: "It's free."},
+        options=YES_NO,
+        required_message="Choose yes or no",
+        # The council must offer every child or young person an advocate (Children Act 1989 s26A).
+        ask_when=lambda a: _role(a) in (*YOUNG, HELPER),
+        summary_label="Advocate",
+    ),
+    Step(
+        id="contact",
+        kind="choice",
+        text={
+            ADULT: "How would you like us to contact you about it?",
+            CHILD: "How should we get in touch with you about it?",
+        },
+        options=(
+            Option("email", "By email"),
+            Option("phone", "By phone"),
+            Option("post", "By post"),
+            Option("advocate", "Through my advocate"),
+            Option("none", {ADULT: "Please don't contact me", CHILD: "Please don't contact me"}),
+        ),
+        help={ADULT: "If you'd rather we didn't contact you, we'll still look into it."},
+        required_message="Choose how we should contact you",
+        summary_label="How to contact you",
+    ),
+    Step(
+        id="email",
+        kind="email",
+        text={ADULT: "What's your email address?"},
+        help={ADULT: "We'll only use it to talk to you about this."},
+        required_message="Enter your email address, like name@example.com",
+        max_length=320,
+        ask_when=lambda a: a.get("contact") == "email",
+        summary_label="Email",
+    ),
+    Step(
+        id="phone",
+        kind="phone",
+        text={ADULT: "What's your phone number?"},
+        help={ADULT: "A mobile or a landline, like 07700 900123."},
+        required_message="Enter your phone number, like 07700 900123",
+        max_length=40,
+        ask_when=lambda a: a.get("contact") == "phone",
+        summary_label="Phone",
+    ),
+    Step(
+        id="address",
+        kind="long_text",
+        text={ADULT: "What's your address?"},
+        help={ADULT: "Include the postcode."},
+        required_message="Enter your address",
+        max_length=500,
+        ask_when=lambda a: a.get("contact") == "post",
+        summary_label="Address",
+    ),
+    Step(
+        id="advocate_contact",
+        kind="text",
+        text={ADULT: "What's your advocate's email address or phone number?"},
+        help={ADULT: "If you don't know it, choose 'I don't know' and we'll find them."},
+        options=(Option(DONT_KNOW, "I don't know"),),
+        options_are_quick_replies=True,
+        required_message="Enter an email address or phone number, or choose 'I don't know'",
+        max_length=320,
+        ask_when=lambda a: a.get("contact") == "advocate",
+        summary_label="Your advocate's details",
+    ),
+    Step(
+        id="name",
+        kind="text",
+        text={
+            ADULT: "Nearly done. What's your name?",
+            CHILD: "Nearly done! What's your name, or what do you like to be called?",
+            CARE_LEAVER: "Nearly done. What's your name, or what do you like to be called?",
+        },
+        help={ADULT: "You can give the name you like to be called."},
+        required_message="Tell us your name, or what you like to be called",
+        max_length=SHORT_LIMIT,
+        summary_label="Your name",
+    ),
+)
+
+STEPS_BY_ID: dict[str, Step] = {step.id: step for step in STEPS}
+READY = "check"  # the state after the last question: check your answers, then send
+
+
+def audience(answers: Answers) -> str:
+    role = _role(answers)
+    return role if role in (CHILD, CARE_LEAVER, PARENT, FOSTER_CARER, GUARDIAN, HELPER) else ADULT
+
+
+def worded(wording: str | dict[str, str], who: str) -> str:
+    """The wording for this audience: its own, else a child's for a care leaver, else the adult one."""
+    if isinstance(wording, str):
+        return wording
+    if who in wording:
+        return wording[who]
+    if who == CARE_LEAVER and CHILD in wording:
+        return wording[CHILD]
+    return wording[ADULT]
+
+
+def validate_flow(steps: tuple[Step, ...] = STEPS) -> None:
+    """Checks the data holds together; run by the tests, so a typo fails there and not in front of a child."""
+    ids = [step.id for step in steps]
+    assert len(ids) == len(set(ids)), "step ids must be unique"
+    assert READY not in ids
+    for step in steps:
+        assert step.kind in KINDS, step.id
+        assert ADULT in step.text, step.id
+        assert all(reset in ids for reset in step.resets), step.id
+        if step.kind in ("choice", "confirm", "yes_no") and step.id != "team_choose":
+            assert step.options, step.id

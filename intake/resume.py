@@ -1,0 +1,28 @@
+"""The resume link: shown on the page, and emailed once the person has given an email address."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import request, url_for
+from sqlmodel import Session
+
+from intake.drafts import queue_resume_email
+from intake.engine import State
+from models.drafts import ConversationDraft
+
+
+def resume_url(token: str) -> str:
+    return url_for("intake.resume", token=token, _external=True)
+
+
+def status_url(token: str) -> str:
+    """The private link to the status page. The page belongs to casework; its path is the contract."""
+    return request.url_root.rstrip("/") + f"/status/{token}"
+
+
+def after_answer(session: Session, draft: ConversationDraft, state: State, token: str, at: datetime) -> None:
+    """Email the resume link to the person's own address (not an advocate's) as soon as we have it."""
+    email = state.answers.get("email")
+    if state.answers.get("contact") == "email" and isinstance(email, str) and email:
+        queue_resume_email(session, draft, email, resume_url(token), at)

@@ -1,0 +1,175 @@
+"""Sending: a finished draft becomes a complaint with its stage 1 record and deadline, exactly once.
+
+The complaint is written once, here, from the answers the engine collected (STYLE.md habit 9).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel import Session, select
+
+from intake.drafts import claim_for_sending, is_sent
+from intake.engine import Engine, State
+from intake.flow import DONT_KNOW, NOT_SURE
+from models.audit import AuditEvent
+from models.complaints import (
+    Channel,
+    ComplainantRole,
+    Complaint,
+    ComplaintStatus,
+    ContactMethod,
+    Stage,
+    StageRecord,
+    hash_token,
+    new_reference,
+    new_token,
+)
+from models.drafts import ConversationDraft
+from models.teams import Team
+from reminders import notify
+from reminders.calendar import WorkingCalendar
+from reminders.deadlines import stage_deadlines
+from settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class NotReady(ValueError):
+    """Some questions are still to be answered."""
+
+
+@dataclass(frozen=True)
+class Sent:
+    reference: str
+    team_name: str | None  # None: the triage team will find the right one
+    due: date
+    status_token: str  # shown once, in the confirmation; only its hash is kept
+    complaint_id: int
+    first_time: bool  # False when this was a repeat (double click, retry)
+    advocacy_requested: bool | None
+
+
+def long_date(day: date) -> str:
+    """ "Monday 8 January 2018", the way CONTENT.md writes dates."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def stage_one_due(settings: Settings, received: date) -> date:
+    return stage_deadlines(WorkingCalendar(settings.closure_days), Stage.ONE, received).due
+
+
+def _text(answers: dict, key: str) -> str:
+    value = answers.get(key)
+    return value if isinstance(value, str) and value not in (DONT_KNOW, NOT_SURE) else ""
+
+
+def _complaint_from(state: State, engine: Engine, team: Team | None, confidence, now: datetime) -> Complaint:
+    answers = state.answers
+    role = answers.get("role")
+    contact = answers.get("contact") or ContactMethod.NONE.value
+    when = answers.get("when") or {}
+    email = _text(answers, "email") if contact == "email" else ""
+    phone = _text(answers, "phone") if contact == "phone" else ""
+    if contact == "advocate":
+        details = _text(answers, "advocate_contact")
+        email, phone = (details, "") if "@" in details else ("", details)
+    return Complaint(
+        reference=new_reference(),
+        received_at=now,
+        channel=Channel.ONLINE.value,
+        complainant_role=role if role in set(ComplainantRole) else ComplainantRole.OTHER.value,
+        complainant_name=_text(answers, "name"),
+        on_behalf_of=_text(answers, "on_behalf_of") if role == ComplainantRole.ADVOCATE else "",
+        contact_method=contact,
+        email=email,
+        phone=phone,
+        postal_address=_text(answers, "address") if contact == "post" else "",
+        about_text=_text(answers, "about"),
+        what_happened=_text(answers, "what_happened"),
+        wanted_outcome=_text(answers, "wanted"),
+        happened_on=date.fromisoformat(when["on"]) if when.get("on") else None,
+        happened_text=(when.get("text") or "")[:200],
+        over_a_year_ago=bool(when.get("over_a_year_ago")),
+        advocacy_requested={"yes": True, "no": False}.get(answers.get("advocate")),
+        safeguarding_flag=state.flagged,
+        routing_decision="auto" if team else "triage",
+        routing_confidence=confidence,
+        team_id=team.id if team else None,
+        status=ComplaintStatus.OPEN.value if team else ComplaintStatus.AWAITING_TRIAGE.value,
+    )
+
+
+def submit(
+    session: Session,
+    draft: ConversationDraft,
+    state: State,
+    engine: Engine,
+    settings: Settings,
+    now: datetime,
+    *,
+    status_url_for,
+) -> Sent:
+    """Make the complaint (or find the one already made from this draft) and plan its emails.
+
+    `status_url_for(token)` gives the absolute private link for the acknowledgement email.
+    """
+    if is_sent(draft) or not claim_for_sending(session, draft):
+        return _again(session, draft, settings)
+    if not engine.is_ready(state):
+        raise NotReady(state.current)
+    slug, confidence = engine.team_choice(state)
+    team = session.exec(select(Team).where(Team.slug == slug, Team.active)).first() if slug else None
+    complaint = _complaint_from(state, engine, team, confidence, now)
+    token = new_token()
+    complaint.status_token_hash = hash_token(token)
+    session.add(complaint)
+    session.flush()
+    received = now.astimezone(settings.timezone).date()
+    due = stage_one_due(settings, received)
+    session.add(
+        StageRecord(
+            complaint_id=complaint.id, stage=Stage.ONE, received_on=received, due_on=due, team_id=complaint.team_id
+        )
+    )
+    session.add(
+        AuditEvent(
+            at=now,
+            actor_label="complainant",
+            complaint_id=complaint.id,
+            action="complaint.received",
+            after={"channel": "online", "routing_decision": complaint.routing_decision, "team": slug},
+        )
+    )
+    draft.complaint_id = complaint.id
+    session.add(draft)
+    session.flush()
+    notify.complaint_received(session, complaint, settings, now, status_url=status_url_for(token))
+    # No personal data in logs: the reference and routing only.
+    log.info("complaint %s received online, routing %s", complaint.reference, complaint.routing_decision)
+    return Sent(
+        complaint.reference, team.name if team else None, due, token, complaint.id, True, complaint.advocacy_requested
+    )
+
+
+def _again(session: Session, draft: ConversationDraft, settings: Settings) -> Sent:
+    """A repeat send: the same complaint, with a fresh private link (the first one was shown only once, and
+    may never have reached the person's screen)."""
+    complaint = session.get(Complaint, draft.complaint_id) if draft.complaint_id else None
+    if complaint is None:
+        raise NotReady("sent")
+    token = new_token()
+    complaint.status_token_hash = hash_token(token)
+    session.add(complaint)
+    team = session.get(Team, complaint.team_id) if complaint.team_id else None
+    record = session.exec(
+        select(StageRecord).where(StageRecord.complaint_id == complaint.id, StageRecord.stage == Stage.ONE)
+    ).first()
+    received = complaint.received_at.astimezone(settings.timezone).date()
+    due = record.due_on if record and record.due_on else stage_one_due(settings, received)
+    session.flush()
+    return Sent(
+        complaint.reference, team.name if team else None, due, token, complaint.id, False, complaint.advocacy_requested
+    )

@@ -1,0 +1,198 @@
+"""The conversation as HTML pages: one question per page, POST-redirect-GET, works with no JavaScript.
+
+Same engine as the JSON API. The draft's token lives in the signed session cookie, so URLs carry no secret;
+the resume link (/complaint/resume/<token>) puts it back in a new browser.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
+
+from extensions import limiter
+from intake.api import SEND_LIMIT, START_LIMIT
+from intake.content import ADVOCACY_SERVICES, next_steps
+from intake.conversation import make_engine, now
+from intake.drafts import create_draft, find_draft, is_sent, save, state_of
+from intake.engine import NotAskedNow
+from intake.resume import after_answer, resume_url, status_url
+from intake.submission import NotReady, long_date, submit
+from models.web import db
+
+bp = Blueprint("intake", __name__, url_prefix="/complaint")
+TOKEN_KEY = "intake_token"
+SENT_KEY = "intake_sent"
+
+
+def _settings():
+    return current_app.config["SETTINGS"]
+
+
+def _draft():
+    token = session.get(TOKEN_KEY)
+    if not isinstance(token, str):
+        return None, None
+    draft = find_draft(db(), token, now())
+    return draft, token
+
+
+@bp.get("")
+def start():
+    draft, _token = _draft()
+    has_draft = draft is not None and not is_sent(draft)
+    return render_template("intake/start.html", page_title="Tell us what went wrong", has_draft=has_draft)
+
+
+@bp.post("/start")
+@limiter.limit(START_LIMIT)
+def begin():
+    at = now()
+    draft, token = create_draft(db(), make_engine(db(), _settings(), at), at)
+    session[TOKEN_KEY] = token
+    session.pop(SENT_KEY, None)
+    return redirect(url_for("intake.chat"), 303)
+
+
+def _render_chat(draft, token, state, engine, *, change: str | None = None, error=None, typed: str = "", status=200):
+    question = engine.question(state, change)
+    if question is None:
+        return render_template(
+            "intake/check.html",
+            page_title="Check your answers",
+            transcript=engine.transcript(state),
+            summary=engine.summary(state),
+            resume_link=resume_url(token),
+            conversation_id=draft.id,
+            token=token,
+        ), status
+    title = ("Error: " if error else "") + question.text
+    return render_template(
+        "intake/chat.html",
+        page_title=title,
+        transcript=engine.transcript(state, until=question.id),
+        question=question,
+        error=error,
+        typed=typed if error else question.value,
+        changing=change is not None,
+        can_go_back=question.id != engine.applicable(state.answers)[0].id,
+        resume_link=resume_url(token) if state.answers else "",
+        conversation_id=draft.id,
+        token=token,
+    ), status
+
+
+@bp.get("/chat")
+def chat():
+    draft, token = _draft()
+    if draft is None:
+        return redirect(url_for("intake.start"))
+    if is_sent(draft):
+        return redirect(url_for("intake.sent"))
+    engine = make_engine(db(), _settings(), now())
+    state = state_of(draft)
+    change = request.args.get("change")
+    if change is not None and not engine.can_answer(state, change):
+        change = None
+    return _render_chat(draft, token, state, engine, change=change)
+
+
+@bp.post("/chat")
+def answer():
+    draft, token = _draft()
+    if draft is None:
+        return redirect(url_for("intake.start"))
+    if is_sent(draft):
+        return redirect(url_for("intake.sent"))
+    at = now()
+    engine = make_engine(db(), _settings(), at)
+    state = state_of(draft)
+    step_id = request.form.get("step") or state.current
+    # A quick reply ("I don't know") is a button of its own, so it wins over whatever is in the box.
+    typed = request.form.get("answer", "")
+    raw = request.form.get("quick") or typed
+    changing = step_id != state.current
+    try:
+        reply = engine.answer(state, raw, step_id)
+    except NotAskedNow:
+        # An old page (the browser's back button): show where the conversation really is.
+        return redirect(url_for("intake.chat"), 303)
+    if reply.error:
+        # 422: nothing is saved, the typed answer is shown again beside a message saying what to do.
+        return _render_chat(
+            draft,
+            token,
+            state,
+            engine,
+            change=step_id if changing else None,
+            error=reply.error,
+            typed=typed,
+            status=422,
+        )
+    save(db(), draft, state, at)
+    after_answer(db(), draft, state, token, at)
+    return redirect(url_for("intake.chat", _anchor="question"), 303)
+
+
+@bp.post("/back")
+def back():
+    draft, _token = _draft()
+    if draft is None or is_sent(draft):
+        return redirect(url_for("intake.start"))
+    at = now()
+    engine = make_engine(db(), _settings(), at)
+    state = state_of(draft)
+    engine.back(state)
+    save(db(), draft, state, at)
+    return redirect(url_for("intake.chat", _anchor="question"), 303)
+
+
+@bp.post("/send")
+@limiter.limit(SEND_LIMIT)
+def send():
+    draft, token = _draft()
+    if draft is None:
+        return redirect(url_for("intake.start"))
+    at = now()
+    engine = make_engine(db(), _settings(), at)
+    state = state_of(draft)
+    try:
+        sent = submit(db(), draft, state, engine, _settings(), at, status_url_for=status_url)
+    except NotReady:
+        return redirect(url_for("intake.chat"), 303)
+    session[SENT_KEY] = {
+        "reference": sent.reference,
+        "team": sent.team_name,
+        "due": sent.due.isoformat(),
+        "status_token": sent.status_token,
+        "advocacy_requested": sent.advocacy_requested,
+        "has_email": bool(state.answers.get("email")) and state.answers.get("contact") == "email",
+    }
+    return redirect(url_for("intake.sent"), 303)
+
+
+@bp.get("/sent")
+def sent():
+    details = session.get(SENT_KEY)
+    if not isinstance(details, dict):
+        return redirect(url_for("intake.start"))
+    return render_template(
+        "intake/sent.html",
+        page_title="We've got your complaint",
+        sent=details,
+        due_text=long_date(date.fromisoformat(details["due"])),
+        status_url=status_url(details["status_token"]),
+        next_steps=next_steps(details["team"], long_date(date.fromisoformat(details["due"]))),
+        advocacy_services=ADVOCACY_SERVICES,
+    )
+
+
+@bp.get("/resume/<token>")
+def resume(token: str):
+    draft = find_draft(db(), token, now())
+    if draft is None:
+        return render_template("intake/link_ended.html", page_title="This link has ended"), 404
+    if is_sent(draft):
+        return render_template("intake/already_sent.html", page_title="Already sent")
+    session[TOKEN_KEY] = token
+    return redirect(url_for("intake.chat"), 303)

@@ -1,0 +1,215 @@
+// Makes the conversation page a live chat: answers go to the JSON API and the next question appears in place.
+// Progressive enhancement only: without this file the same page works as one form per question.
+// Every rule lives on the server (intake/engine.py); this script only shows what the API says.
+// Text from people is always set with textContent, never as HTML.
+
+const CHOICE_KINDS = new Set(["choice", "confirm", "yes_no"]);
+const INPUT_TYPES = { email: "email", phone: "tel" };
+const AUTOCOMPLETE = { email: "email", phone: "tel", name: "name", address: "street-address" };
+
+function el(tag, attrs = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === "text") node.textContent = value;
+    else node.setAttribute(key, value === true ? "" : value);
+  }
+  for (const child of children) node.append(child);
+  return node;
+}
+
+function safetyBubble() {
+  // The same words as templates/intake/_message.html, with the numbers as links to call.
+  return el("div", { class: "chat__bubble", role: "alert" }, [
+    el("strong", {}, [
+      "If you are in danger right now, call ",
+      el("a", { class: "govuk-link", href: "tel:999", text: "999" }),
+      ".",
+    ]),
+    " You can talk to Childline any time, free, on ",
+    el("a", { class: "govuk-link", href: "tel:08001111", text: "0800 1111" }),
+    ". We will still read your complaint.",
+  ]);
+}
+
+function messageItem(message) {
+  const item = el("li", { class: `chat__message chat__message--${message.from} chat__message--${message.tone}` });
+  if (message.tone === "safety") {
+    item.append(safetyBubble());
+  } else {
+    const who = message.from === "service" ? "We said: " : "You said: ";
+    item.append(el("p", { class: "chat__bubble" }, [el("span", { class: "govuk-visually-hidden", text: who }), message.text]));
+  }
+  return item;
+}
+
+function errorMessage(text) {
+  return el("p", { class: "govuk-error-message", id: "answer-error" }, [
+    el("span", { class: "govuk-visually-hidden", text: "Error:" }),
+    ` ${text}`,
+  ]);
+}
+
+function questionFields(question) {
+  const help = question.help ? el("div", { class: "govuk-hint", id: "question-help", text: question.help }) : null;
+  if (CHOICE_KINDS.has(question.kind)) {
+    const buttons = question.options.map((option, index) =>
+      el("button", {
+        type: "submit",
+        name: "answer",
+        value: option.value,
+        id: `answer-${index + 1}`,
+        class: "govuk-button govuk-button--secondary chat__quick-reply",
+        text: option.label,
+      }),
+    );
+    const fieldset = el("fieldset", { class: "govuk-fieldset", "aria-describedby": help ? "question-help" : null }, [
+      el("legend", { class: "govuk-fieldset__legend chat__prompt", tabindex: "-1", text: question.text }),
+    ]);
+    if (help) fieldset.append(help);
+    fieldset.append(el("div", { class: "chat__quick-replies" }, buttons));
+    return { nodes: [fieldset], focus: fieldset.querySelector("legend") };
+  }
+  const attrs = {
+    class: question.kind === "long_text" ? "govuk-textarea chat__box" : "govuk-input chat__box",
+    id: "answer",
+    name: "answer",
+    "aria-describedby": help ? "question-help" : null,
+    autocomplete: AUTOCOMPLETE[question.id] || "off",
+  };
+  let box;
+  if (question.kind === "long_text") {
+    box = el("textarea", { ...attrs, rows: "5", spellcheck: "true" });
+    box.value = question.value || "";
+  } else {
+    box = el("input", { ...attrs, type: INPUT_TYPES[question.kind] || "text" });
+    box.value = question.value || "";
+  }
+  const actions = el("div", { class: "chat__actions" }, [
+    el("button", { type: "submit", class: "govuk-button chat__send", text: "Send" }),
+    ...question.options.map((option) =>
+      el("button", {
+        type: "submit",
+        name: "quick",
+        value: option.value,
+        class: "govuk-button govuk-button--secondary chat__quick-reply",
+        text: option.label,
+      }),
+    ),
+  ]);
+  const label = el("label", { class: "govuk-label chat__prompt", for: "answer", text: question.text });
+  return { nodes: [label, help, box, actions].filter(Boolean), focus: box };
+}
+
+function enhance(root) {
+  const api = `${root.dataset.api}/${root.dataset.conversation}`;
+  const token = root.dataset.token;
+  const transcript = root.querySelector(".chat__transcript");
+  const form = root.querySelector(".chat__question");
+  const backForm = root.querySelector(".chat__back");
+  if (!form || !token) return;
+  // Only now that messages arrive without a page load do they need announcing.
+  transcript.setAttribute("aria-live", "polite");
+  let busy = false;
+
+  async function call(path, body) {
+    const response = await fetch(`${api}${path}`, {
+      method: path ? "POST" : "GET",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}`, Accept: "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "omit", // the token is the authority, never a cookie
+    });
+    const data = await response.json().catch(() => ({}));
+    return { status: response.status, data };
+  }
+
+  function showTranscript(messages) {
+    const shown = transcript.children.length;
+    if (messages.length >= shown) {
+      for (const message of messages.slice(shown)) transcript.append(messageItem(message));
+    } else {
+      transcript.replaceChildren(...messages.map(messageItem));
+    }
+  }
+
+  function showQuestion(question) {
+    const group = form.querySelector(".govuk-form-group");
+    group.classList.remove("govuk-form-group--error");
+    const { nodes, focus } = questionFields(question);
+    group.replaceChildren(...nodes);
+    form.querySelector('input[name="step"]').value = question.id;
+    if (backForm) backForm.hidden = transcript.children.length === 0;
+    focus.focus({ preventScroll: true });
+    form.scrollIntoView({ block: "nearest" });
+  }
+
+  function showError(error, typed) {
+    const group = form.querySelector(".govuk-form-group");
+    group.classList.add("govuk-form-group--error");
+    group.querySelector("#answer-error")?.remove();
+    const message = errorMessage(error.message);
+    const box = group.querySelector("#answer");
+    const anchor = group.querySelector(".govuk-hint") || group.querySelector(".chat__prompt");
+    anchor.after(message);
+    if (box) {
+      box.value = typed;
+      box.classList.add(box.tagName === "TEXTAREA" ? "govuk-textarea--error" : "govuk-input--error");
+      box.setAttribute("aria-describedby", [box.getAttribute("aria-describedby"), "answer-error"].filter(Boolean).join(" "));
+      box.focus();
+    } else {
+      message.setAttribute("tabindex", "-1");
+      message.focus();
+    }
+  }
+
+  function fallBack(target, submitter) {
+    // Anything unexpected (offline, server trouble): send the form the ordinary way instead.
+    target.dataset.plain = "true";
+    target.requestSubmit(submitter || undefined);
+  }
+
+  function afterReply(data) {
+    showTranscript(data.transcript || []);
+    if (data.question) showQuestion(data.question);
+    else window.location.assign(root.dataset.chatUrl); // ready: "check your answers" is a page of its own
+  }
+
+  root.addEventListener("submit", async (event) => {
+    const target = event.target;
+    if (target.dataset.plain) return; // falling back: let the browser send it
+    if (busy) {
+      event.preventDefault(); // one answer at a time: a double tap sends it once
+      return;
+    }
+    const submitter = event.submitter;
+    event.preventDefault();
+    busy = true;
+    root.classList.add("chat__busy");
+    root.setAttribute("aria-busy", "true");
+    try {
+      if (target === backForm) {
+        const { status, data } = await call("/back", {});
+        if (status === 200) afterReply(data);
+        else fallBack(target, submitter);
+        return;
+      }
+      const box = target.querySelector("#answer");
+      const typed = box ? box.value : "";
+      const answer = submitter && submitter.name && submitter.value ? submitter.value : typed;
+      const step = target.querySelector('input[name="step"]').value;
+      const { status, data } = await call("/answers", { step, answer });
+      if (status === 200) afterReply(data);
+      else if (status === 422 && data.error) showError(data.error, typed);
+      else fallBack(target, submitter);
+    } catch {
+      fallBack(target, submitter);
+    } finally {
+      busy = false;
+      root.classList.remove("chat__busy");
+      root.removeAttribute("aria-busy");
+    }
+  });
+}
+
+const root = document.querySelector("[data-chat]");
+if (root) enhance(root);
