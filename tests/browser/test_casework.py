@@ -15,6 +15,7 @@ from tests.casework.builders import add_complaint
 EMAIL = "browser-officer@example.test"
 PASSWORD = "a browser test password"
 REFERENCE = "CS-BRWS-0001"
+STATUS_TOKEN = "browser-status-token-0123456789abcdefghijklmnop"
 
 pytestmark = pytest.mark.browser
 
@@ -35,7 +36,11 @@ def triage_complaint(live_server):
         if session.exec(select(StaffUser.id).where(StaffUser.email == EMAIL)).first() is None:
             create_staff(session, settings, email=EMAIL, name="Bea Browser", role="officer", password=PASSWORD)
         complaint = add_complaint(
-            session, reference=REFERENCE, team=None, received=WorkingCalendar().subtract_working_days(today, 12)
+            session,
+            reference=REFERENCE,
+            team=None,
+            received=WorkingCalendar().subtract_working_days(today, 12),
+            token=STATUS_TOKEN,
         )
         complaint.about_text = "my leaving care worker"
         session.add(complaint)
@@ -80,3 +85,8 @@ def test_triage_to_stage_1_response(live_server, desk, triage_complaint, assert_
     stage_row = page.locator("table tbody tr").first.inner_text()
     assert "Upheld" in stage_row and "Poor communication" in stage_row
     assert_accessible(page, "complaint after the response")
+
+    # What the complainant now sees through their private link.
+    page.goto(f"{live_server.url}/status/{STATUS_TOKEN}")
+    assert page.get_by_role("heading", level=1).inner_text() == "We have replied"
+    assert_accessible(page, "status page")
