@@ -40,6 +40,7 @@ stage = StageRecord.__table__
 complaint = Complaint.__table__
 team = Team.__table__
 staff = StaffUser.__table__
+existing = outbox.alias("existing")
 
 
 @dataclass
@@ -143,21 +144,34 @@ def cancel_outdated(session: Session, scope: Scope) -> int:
     return session.execute(statement).rowcount or 0
 
 
+@dataclass(frozen=True)
+class OpenDays:
+    """The distinct days open stages hang on, read once per plan (a few hundred at most)."""
+
+    received: list[date]
+    deadlines: list[date]
+
+    @classmethod
+    def read(cls, session: Session, scope: Scope) -> OpenDays:
+        # Without the complaint join: a day too many only joins to nothing, and this stays an index scan.
+        base = select().select_from(stage).where(stage.c.responded_on.is_(None), *scope.stage_filter())
+        received = session.execute(base.add_columns(stage.c.received_on).distinct()).scalars().all()
+        deadlines = (
+            session.execute(base.add_columns(deadline_column()).where(deadline_column().is_not(None)).distinct())
+            .scalars()
+            .all()
+        )
+        return cls(list(received), list(deadlines))
+
+
 def _send_times(
-    session: Session,
-    reminder: StageReminder,
-    scope: Scope,
-    hours: OfficeHours,
-    now: datetime,
-    ack_days: int,
+    reminder: StageReminder, days: OpenDays, hours: OfficeHours, now: datetime, ack_days: int
 ) -> list[tuple[date, datetime]]:
     """For each distinct date the reminder hangs on, when it goes out; dates not due yet today are left out."""
     calendar = hours.calendar
     today = hours.local_day(now)
-    day_column = stage.c.received_on if reminder.keyed_on_received else deadline_column()
-    days = session.execute(open_stages(scope).with_only_columns(day_column).distinct()).scalars().all()
     plan = []
-    for day in days:
+    for day in days.received if reminder.keyed_on_received else days.deadlines:
         received = deadline = day
         target = reminder.target_day(calendar, received=received, deadline=deadline)
         stale = reminder.stale_day(calendar, received=received, deadline=deadline, ack_days=ack_days)
@@ -185,9 +199,15 @@ def _recipient_and_joins(reminder: StageReminder, settings: Settings, base):
 
 
 def plan_stage_reminder(
-    session: Session, reminder: StageReminder, settings: Settings, now: datetime, scope: Scope, hours: OfficeHours
+    session: Session,
+    reminder: StageReminder,
+    settings: Settings,
+    now: datetime,
+    scope: Scope,
+    hours: OfficeHours,
+    days: OpenDays,
 ) -> int:
-    times = _send_times(session, reminder, scope, hours, now, settings.acknowledgement_working_days)
+    times = _send_times(reminder, days, hours, now, settings.acknowledgement_working_days)
     if not times:
         return 0
     plan = values(column("day", Date), column("send_after", UTCDateTime()), name="plan_days").data(times).cte()
@@ -227,6 +247,8 @@ def plan_stage_reminder(
         complaint.c.status.in_(OPEN_COMPLAINT),
         complaint.c.purged_at.is_(None),
         *scope.stage_filter(),
+        # Most rows exist after the first plan of the day: skip them before building their JSON.
+        ~exists().where(existing.c.idempotency_key == key),
     )
     columns = [
         "idempotency_key",
@@ -353,8 +375,9 @@ def plan_reminders(
     hours = OfficeHours(WorkingCalendar(settings.closure_days), settings.timezone)
     report = PlanReport()
     report.cancelled = cancel_outdated(session, scope)
+    days = OpenDays.read(session, scope)
     for reminder in STAGE_REMINDERS:
-        report.by_kind[reminder.kind] = plan_stage_reminder(session, reminder, settings, now, scope, hours)
+        report.by_kind[reminder.kind] = plan_stage_reminder(session, reminder, settings, now, scope, hours, days)
     if scope.stage_record_id is None:
         report.by_kind.update(
             plan_complaint_emails(session, settings, now, hours, complaint_id=scope.complaint_id, extra=extra)
