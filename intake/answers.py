@@ -95,6 +95,8 @@ def parse(step: Step, raw: str, *, who: str, today: date, options: tuple[Option,
         if option is None:
             raise AnswerError("unknown_option", step.required_message)
         return Parsed(option.value, worded(option.label, who))
+    if step.kind == "date":
+        return parse_when(text, today)  # knows "not sure" itself, and keeps every date answer one shape
     quick = option_for(options, text, who) if step.options_are_quick_replies else None
     if quick is not None:
         return Parsed(quick.value, worded(quick.label, who))
@@ -102,8 +104,6 @@ def parse(step: Step, raw: str, *, who: str, today: date, options: tuple[Option,
         return _email(text)
     if step.kind == "phone":
         return _phone(text)
-    if step.kind == "date":
-        return parse_when(text, today)
     if step.id == "advocate_contact":
         return _email_or_phone(text)
     return Parsed(text, text)

@@ -235,7 +235,8 @@ class Engine:
                 notes.append(route["off_topic"])
             elif not route.get("team"):
                 notes.append(worded(NO_TEAM_NOTE, who))
-        if step.id == "when" and (answers.get("when") or {}).get("over_a_year_ago"):
+        when = answers.get("when")
+        if step.id == "when" and isinstance(when, dict) and when.get("over_a_year_ago"):
             notes.append(worded(OVER_A_YEAR_NOTE, who))
         return notes
 

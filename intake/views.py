@@ -76,7 +76,7 @@ def _render_chat(draft, token, state, engine, *, change: str | None = None, erro
         typed=typed if error else question.value,
         changing=change is not None,
         can_go_back=question.id != engine.applicable(state.answers)[0].id,
-        resume_link=resume_url(token) if state.answers else "",
+        resume_link=resume_url(token),
         conversation_id=draft.id,
         token=token,
     ), status
@@ -131,7 +131,9 @@ def answer():
         )
     save(db(), draft, state, at)
     after_answer(db(), draft, state, token, at)
-    return redirect(url_for("intake.chat", _anchor="question"), 303)
+    # Land on the help message when there is one, so it is the first thing seen; else on the next question.
+    anchor = f"safety-{step_id}" if reply.safety else "question"
+    return redirect(url_for("intake.chat", _anchor=anchor), 303)
 
 
 @bp.post("/back")

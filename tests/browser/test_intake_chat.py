@@ -1,0 +1,173 @@
+"""The conversation in a real Chromium on a phone-sized screen: with JavaScript, without it, and resumed.
+
+axe-core runs on every step; screenshots land in instance/screenshots/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import select
+
+from models.complaints import Complaint, StageRecord
+from models.teams import Team
+
+pytestmark = pytest.mark.browser
+
+try:
+    from playwright.sync_api import expect
+except ImportError:  # pragma: no cover - the browser fixture skips these tests then
+    expect = None
+
+
+def prompt(page):
+    return page.locator(".chat__prompt")
+
+
+def tap(page, label: str) -> None:
+    page.locator(".chat__question").get_by_role("button", name=label, exact=True).click()
+
+
+def type_answer(page, text: str) -> None:
+    page.locator("#answer").fill(text)
+    page.locator(".chat__send").click()
+
+
+def complaint_by_reference(live_server, reference: str):
+    with live_server.session() as session:
+        complaint = session.exec(select(Complaint).where(Complaint.reference == reference)).one()
+        stage = session.exec(select(StageRecord).where(StageRecord.complaint_id == complaint.id)).one()
+        team = session.get(Team, complaint.team_id) if complaint.team_id else None
+        return complaint, stage, team
+
+
+def test_a_young_person_makes_a_complaint_in_the_live_chat(live_server, phone, assert_accessible, screenshot):
+    page = phone
+    page.goto(live_server.url + "/complaint")
+    assert_accessible(page, "start")
+    page.get_by_role("button", name="Start").click()
+    expect(prompt(page)).to_contain_text("who are you?")
+    page.evaluate("window.stillTheSamePage = true")  # a page load would lose this: proves the chat is live
+    assert_accessible(page, "first question")
+    screenshot(page, "intake-js-1-first-question")
+
+    tap(page, "I'm a child or young person")
+    expect(prompt(page)).to_contain_text("Who is it about?")
+    assert_accessible(page, "who is it about")
+    type_answer(page, "my leaving care worker")
+    expect(prompt(page)).to_contain_text("Leaving Care team. Is that right?")
+    assert_accessible(page, "team check")
+    tap(page, "Yes")
+    expect(prompt(page)).to_contain_text("What went wrong?")
+    type_answer(page, "<script>alert('x')</script> Nobody answers my calls about my flat.")
+    expect(prompt(page)).to_contain_text("When did it happen?")
+    # What the person typed is shown as text, never run as HTML.
+    expect(page.locator(".chat__message--person").last).to_contain_text("<script>alert('x')</script>")
+
+    type_answer(page, "31/02/2025")
+    expect(page.locator("#answer-error")).to_contain_text("That date doesn't exist")
+    expect(page.locator("#answer")).to_have_value("31/02/2025")
+    assert_accessible(page, "date error")
+    screenshot(page, "intake-js-2-date-error")
+    type_answer(page, "about last summer")
+    expect(prompt(page)).to_contain_text("What would you like to happen now?")
+    type_answer(page, "Call me back and help me move.")
+    expect(prompt(page)).to_contain_text("Would you like an advocate?")
+    assert_accessible(page, "advocate")
+    screenshot(page, "intake-js-3-advocate")
+    tap(page, "Yes, please")
+    expect(prompt(page)).to_contain_text("How should we get in touch")
+    tap(page, "By email")
+    type_answer(page, "not an email")
+    expect(page.locator("#answer-error")).to_contain_text("Enter an email address like name@example.com")
+    type_answer(page, "jay@example.com")
+    expect(prompt(page)).to_contain_text("What's your name")
+    assert page.evaluate("window.stillTheSamePage === true")
+    type_answer(page, "Jay")
+
+    expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
+    assert_accessible(page, "check your answers")
+    screenshot(page, "intake-js-4-check")
+    page.get_by_role("button", name="Send my complaint").click()
+    expect(page.get_by_role("heading", name="We've got your complaint")).to_be_visible()
+    assert_accessible(page, "sent")
+    screenshot(page, "intake-js-5-sent")
+    reference = page.locator(".chat__reference").inner_text().strip()
+    expect(page.locator("main")).to_contain_text("We'll reply by")
+    expect(page.locator("main")).to_contain_text("Leaving Care")
+
+    complaint, stage, team = complaint_by_reference(live_server, reference)
+    assert team.slug == "leaving-care"
+    assert (complaint.complainant_role, complaint.routing_decision, complaint.status) == ("child", "auto", "open")
+    assert complaint.advocacy_requested is True
+    assert complaint.email == "jay@example.com"
+    assert complaint.happened_text == "about last summer"
+    assert stage.stage == 1 and stage.due_on is not None
+
+
+def test_a_foster_carer_makes_a_complaint_without_javascript(live_server, phone_no_js, assert_accessible, screenshot):
+    page = phone_no_js
+    page.goto(live_server.url + "/complaint")
+    page.get_by_role("button", name="Start").click()
+    tap(page, "I'm a foster carer")
+    expect(prompt(page)).to_contain_text("Which team or worker is your complaint about?")
+    assert_accessible(page, "about (no js)")
+    tap(page, "I don't know")
+    expect(page.locator(".chat__transcript")).to_contain_text("We'll make sure the right team gets it.")
+    page.locator("#answer").fill("")
+    page.locator(".chat__send").click()
+    expect(page.locator("#answer-error")).to_contain_text("Tell us what happened")
+    assert_accessible(page, "required error (no js)")
+    type_answer(page, "The child I care for said she is scared to go home after contact.")
+    # The help message shows at once, in the chat, with the numbers to call.
+    safety = page.locator(".chat__message--safety")
+    expect(safety).to_contain_text("call 999")
+    expect(safety).to_contain_text("0800 1111")
+    assert_accessible(page, "safety (no js)")
+    screenshot(page, "intake-nojs-1-safety")
+    tap(page, "I'm not sure")
+    type_answer(page, "Someone to visit this week.")
+    tap(page, "By phone")
+    type_answer(page, "07700 900123")
+    type_answer(page, "Sam Foster")
+    expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
+    assert_accessible(page, "check (no js)")
+
+    # Change an answer from the check page, and come back to it.
+    page.get_by_role("link", name="Change your name").click()
+    expect(page.locator("#answer")).to_have_value("Sam Foster")
+    type_answer(page, "Sam")
+    expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
+    page.get_by_role("button", name="Send my complaint").click()
+    expect(page.get_by_role("heading", name="We've got your complaint")).to_be_visible()
+    assert_accessible(page, "sent (no js)")
+    screenshot(page, "intake-nojs-2-sent")
+    reference = page.locator(".chat__reference").inner_text().strip()
+
+    complaint, stage, team = complaint_by_reference(live_server, reference)
+    assert team is None
+    assert (complaint.routing_decision, complaint.status) == ("triage", "awaiting-triage")
+    assert complaint.safeguarding_flag is True
+    assert (complaint.complainant_name, complaint.phone) == ("Sam", "07700 900123")
+    assert stage.team_id is None and stage.due_on is not None
+
+
+def test_a_draft_is_resumed_after_the_page_is_closed(live_server, browser):
+    first = browser.new_context(viewport={"width": 360, "height": 740})
+    page = first.new_page()
+    page.goto(live_server.url + "/complaint")
+    page.get_by_role("button", name="Start").click()
+    tap(page, "I'm a parent or family member")
+    expect(prompt(page)).to_contain_text("Which team or worker")
+    type_answer(page, "children with disabilities")
+    expect(prompt(page)).to_contain_text("Is that right?")
+    link = page.locator(".chat__resume-link a").get_attribute("href")
+    first.close()  # the tab, the browser, the phone: gone
+
+    second = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        page = second.new_page()
+        page.goto(link)
+        expect(prompt(page)).to_contain_text("Children with Disabilities team. Is that right?")
+        expect(page.locator(".chat__transcript")).to_contain_text("children with disabilities")
+    finally:
+        second.close()
