@@ -10,7 +10,7 @@ import uuid
 from urllib.parse import urlsplit
 
 import pytest
-from werkzeug.routing.converters import NumberConverter, UUIDConverter
+from werkzeug.routing.converters import AnyConverter, NumberConverter, UUIDConverter
 
 from wsgi import create_app
 
@@ -47,6 +47,8 @@ def _sample(converter):
         return 1
     if isinstance(converter, UUIDConverter):
         return uuid.UUID(int=1)
+    if isinstance(converter, AnyConverter):
+        return sorted(converter.items)[0]
     return "sample"
 
 

@@ -15,7 +15,7 @@ from casework.views.common import action_context
 @staff_required()
 def staff_home():
     user = signed_in_user()
-    return redirect(url_for("casework.queue" if user.role in CASEWORK_ROLES else "casework.account"))
+    return redirect(url_for("casework.queue" if user.role in CASEWORK_ROLES else "casework.admin_staff"))
 
 
 @bp.route("/staff/queue")

@@ -18,7 +18,7 @@ SIGN_IN_LIMIT = "10 per minute;50 per hour"
 
 
 def _home_for(user) -> str:
-    return url_for("casework.queue") if user.role in ("officer", "manager") else url_for("casework.account")
+    return url_for("casework.queue") if user.role in ("officer", "manager") else url_for("casework.admin_staff")
 
 
 def _safe_next(target: str | None) -> str | None:

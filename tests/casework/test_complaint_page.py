@@ -86,8 +86,7 @@ def test_unknown_reference_and_unknown_action_are_404(signed_in):
     assert client.post(f"/staff/complaints/{REF}/delete-everything").status_code == 404
 
 
-def test_admin_lands_on_their_account_page(signed_in):
+def test_admin_lands_on_the_staff_accounts(signed_in):
     client = signed_in("admin")
-    response = client.get("/staff/")
-    assert response.headers["Location"] == "/staff/account"
+    assert client.get("/staff/").headers["Location"] == "/staff/admin/accounts"
     assert "They cannot see complaints" in client.get("/staff/account").get_data(as_text=True)

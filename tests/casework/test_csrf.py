@@ -55,12 +55,10 @@ def cases(write, staff_ids, calendar, today):
     write(build)
 
 
-def signed_in_with_csrf(app):
+def signed_in_with_csrf(app, role="officer"):
     client = app.test_client()
     token = TOKEN.search(client.get("/staff/sign-in").get_data(as_text=True)).group(1)
-    response = client.post(
-        "/staff/sign-in", data={"email": STAFF["officer"][0], "password": PASSWORD, "csrf_token": token}
-    )
+    response = client.post("/staff/sign-in", data={"email": STAFF[role][0], "password": PASSWORD, "csrf_token": token})
     assert response.status_code == 302
     return client
 
@@ -82,6 +80,9 @@ def test_every_post_form_carries_a_token(app, cases):
         assert all(form["token"] for form in forms), path
         seen_actions |= {form["action"].rsplit("/", 1)[-1] for form in forms}
     assert set(DONE_MESSAGES) <= seen_actions  # every action's form was among them
+    admin = signed_in_with_csrf(app, "admin")
+    forms = post_forms(admin.get("/staff/admin/accounts").get_data(as_text=True))
+    assert len(forms) >= 4 and all(form["token"] for form in forms)  # sign out, add, and one per other account
     anonymous = app.test_client()
     for path in ("/staff/sign-in", "/staff/forgot-password"):
         forms = post_forms(anonymous.get(path).get_data(as_text=True))
@@ -124,3 +125,11 @@ def test_the_api_takes_the_token_in_a_header(app, cases):
     response = client.post("/api/v1/route", json={"text": "leaving care"}, headers={"X-CSRFToken": token.group(1)})
     assert response.status_code == 200
     assert response.get_json()["team"] == "leaving-care"
+
+
+def test_admin_forms_without_a_token_are_refused(app, cases, staff_ids):
+    client = signed_in_with_csrf(app, "admin")
+    add = client.post("/staff/admin/accounts", data={"name": "N", "email": "n@example.test", "role": "officer"})
+    assert add.status_code == 400
+    switch_off = client.post(f"/staff/admin/accounts/{staff_ids['officer']}/disable")
+    assert switch_off.status_code == 400

@@ -18,6 +18,7 @@ SIGN_IN = "sign-in"  # a redirect to the sign-in page
 # (method, path, form, {role: expected}); a refused action with valid rights answers 400 (it re-shows the form).
 MATRIX = [
     ("GET", "/staff/", None, {"anonymous": SIGN_IN, "officer": 302, "manager": 302, "admin": 302}),
+    ("GET", "/staff/sign-in", None, {"anonymous": 200, "officer": 302, "manager": 302, "admin": 302}),
     ("GET", "/staff/queue", None, {"anonymous": SIGN_IN, "officer": 200, "manager": 200, "admin": 403}),
     ("GET", "/staff/triage", None, {"anonymous": SIGN_IN, "officer": 200, "manager": 403, "admin": 403}),
     ("GET", "/staff/account", None, {"anonymous": SIGN_IN, "officer": 200, "manager": 200, "admin": 200}),
@@ -54,6 +55,21 @@ MATRIX = [
         {"on-day": "1", "on-month": "1", "on-year": "2100", "note": "x"},
         {"anonymous": SIGN_IN, "officer": 400, "manager": 400, "admin": 403},
     ),
+    ("GET", "/staff/admin/accounts", None, {"anonymous": SIGN_IN, "officer": 403, "manager": 403, "admin": 200}),
+    (
+        "POST",
+        "/staff/admin/accounts",
+        {"name": "New", "email": "bad", "role": "officer"},  # an admin gets the form back with the error
+        {"anonymous": SIGN_IN, "officer": 403, "manager": 403, "admin": 400},
+    ),
+    (
+        "POST",
+        "/staff/admin/accounts/999/disable",
+        {},
+        {"anonymous": SIGN_IN, "officer": 403, "manager": 403, "admin": 400},
+    ),
+    ("GET", "/staff/admin/teams", None, {"anonymous": SIGN_IN, "officer": 403, "manager": 403, "admin": 200}),
+    ("GET", "/staff/admin/teams.csv", None, {"anonymous": SIGN_IN, "officer": 403, "manager": 403, "admin": 200}),
     ("POST", "/staff/sign-out", {}, {"anonymous": SIGN_IN, "officer": 302, "manager": 302, "admin": 302}),
 ]
 ROLES = ("anonymous", "officer", "manager", "admin")

@@ -1,0 +1,79 @@
+"""Admin pages: staff accounts (add, switch off or on) and the team directory (view, download as CSV)."""
+
+from __future__ import annotations
+
+from flask import Response, flash, redirect, render_template, request, url_for
+
+from casework import accounts, staff_admin
+from casework.directory import export_directory
+from casework.queue import team_choices
+from casework.roles import ADMIN, signed_in_user, staff_required
+from casework.views import bp
+from casework.views.common import now, settings
+from models.web import db
+
+
+def _staff_page(errors=None, form=None, status=200):
+    return render_template(
+        "casework/admin_staff.html",
+        staff=staff_admin.list_staff(db()),
+        teams=team_choices(db()),
+        errors=errors or {},
+        form=form,
+        me=signed_in_user(),
+        page_title="Staff accounts",
+    ), status
+
+
+@bp.route("/staff/admin/accounts")
+@staff_required(ADMIN)
+def admin_staff():
+    return _staff_page()
+
+
+@bp.route("/staff/admin/accounts", methods=["POST"])
+@staff_required(ADMIN)
+def admin_staff_add():
+    form = request.form
+    try:
+        user = staff_admin.add_staff(
+            db(),
+            settings(),
+            signed_in_user(),
+            email=form.get("email", ""),
+            name=form.get("name", ""),
+            role=form.get("role", ""),
+            team_slug=form.get("team", ""),
+            now=now(),
+        )
+    except accounts.AccountError as error:
+        return _staff_page({f"add-{error.field or 'email'}": error.message}, form, 400)
+    flash(f"Account added. We have emailed {user.email} a link to choose a password.", "success")
+    return redirect(url_for("casework.admin_staff"))
+
+
+@bp.route("/staff/admin/accounts/<int:user_id>/<any(enable, disable):change>", methods=["POST"])
+@staff_required(ADMIN)
+def admin_staff_active(user_id: int, change: str):
+    try:
+        user = staff_admin.set_active(db(), signed_in_user(), user_id, change == "enable", now())
+    except accounts.AccountError as error:
+        return _staff_page({"accounts": error.message}, None, 400)
+    flash(f"{user.name} can {'now' if user.active else 'no longer'} sign in.", "success")
+    return redirect(url_for("casework.admin_staff"))
+
+
+@bp.route("/staff/admin/teams")
+@staff_required(ADMIN)
+def admin_teams():
+    return render_template("casework/admin_teams.html", teams=staff_admin.all_teams(db()), page_title="Team directory")
+
+
+@bp.route("/staff/admin/teams.csv")
+@staff_required(ADMIN)
+def admin_teams_csv():
+    return Response(
+        export_directory(db()),
+        mimetype="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="teams.csv"'},
+    )

@@ -1,0 +1,60 @@
+"""Admin pages: add an account (its owner chooses the password by emailed link), switch accounts off and on."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from models.db import get_engine
+from models.outbox import OutboxMessage
+from models.staff import StaffUser
+from tests.casework.conftest import sign_in_client
+
+
+def test_add_an_account_emails_a_link_to_choose_a_password(casework_app, signed_in, clean_db):
+    client = signed_in("admin")
+    response = client.post(
+        "/staff/admin/accounts",
+        data={"name": "Nia New", "email": "Nia@Example.test", "role": "manager", "team": "early-help"},
+    )
+    assert response.status_code == 302
+    page = client.get("/staff/admin/accounts").get_data(as_text=True)
+    assert "We have emailed nia@example.test a link" in page and "Nia New" in page
+    with Session(get_engine(clean_db)) as session:
+        message = session.exec(select(OutboxMessage).where(OutboxMessage.recipient == "nia@example.test")).one()
+        assert message.template == "password-reset"
+
+
+def test_add_account_errors_are_shown_against_the_field(signed_in):
+    response = signed_in("admin").post(
+        "/staff/admin/accounts", data={"name": "X", "email": "x@example.test", "role": "manager"}
+    )
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "A team manager needs a team" in html and 'href="#add-team"' in html
+
+
+def test_switching_an_account_off_ends_its_sessions(casework_app, signed_in, staff_ids):
+    officer = sign_in_client(casework_app, "officer")
+    admin = signed_in("admin")
+    assert admin.post(f"/staff/admin/accounts/{staff_ids['officer']}/disable").status_code == 302
+    assert officer.get("/staff/queue").status_code == 302
+    failed = casework_app.test_client().post(
+        "/staff/sign-in", data={"email": "officer@example.test", "password": "correct horse battery staple"}
+    )
+    assert failed.status_code == 200
+    assert admin.post(f"/staff/admin/accounts/{staff_ids['officer']}/enable").status_code == 302
+    assert sign_in_client(casework_app, "officer").get("/staff/queue").status_code == 200
+
+
+def test_an_admin_cannot_switch_themselves_off(signed_in, staff_ids, clean_db):
+    response = signed_in("admin").post(f"/staff/admin/accounts/{staff_ids['admin']}/disable")
+    assert response.status_code == 400 and "cannot switch off your own account" in response.get_data(as_text=True)
+    with Session(get_engine(clean_db)) as session:
+        assert session.get(StaffUser, staff_ids["admin"]).active
+
+
+def test_team_directory_page_and_csv(signed_in):
+    client = signed_in("admin")
+    assert "Leaving Care" in client.get("/staff/admin/teams").get_data(as_text=True)
+    csv = client.get("/staff/admin/teams.csv")
+    assert csv.mimetype == "text/csv" and csv.get_data(as_text=True).startswith("slug,name,")
