@@ -49,3 +49,15 @@ def test_ask_plain_text_and_usage(demo_app):
     assert "Children in Need (CIN): 2" in result.output
     assert runner.invoke(args=["ask"]).exit_code == 2
     assert runner.invoke(args=["ask", "--as-of", "26/11/2026", "stage 1"]).exit_code == 2
+
+
+def test_a_comparison_by_team_carries_both_years(demo_app):
+    question = "stage 2 by team 2017/18 compared with 2016/17"
+    result = demo_app.test_cli_runner().invoke(args=[*ARGS, "--json", question])
+    data = json.loads(result.output)
+    rows = {row["key"]: (row["value"], row.get("compare_value")) for row in data["rows"]}
+    assert rows["children-in-need"] == (2, 3)
+    assert rows["lac-permanence-1"] == (0, 1)
+    assert data["answer"].endswith(
+        "compared with 12 in 2016/17 (1 April 2016 to 31 March 2017). The table shows them by team."
+    )
