@@ -10,6 +10,7 @@ from models.db import get_engine
 from models.staff import StaffUser
 from tests.casework.factories import load_directory
 from tests.conftest import make_settings
+from tests.databases import migrated_database
 from wsgi import create_app
 
 
@@ -84,3 +85,14 @@ def test_demo_accounts_are_never_made_in_production(db_session, settings, tmp_pa
     production = make_settings(settings.database_url, tmp_path, environment="production")
     with pytest.raises(ValueError):
         ensure_demo_accounts(db_session, production)
+
+
+def test_seed_demo_prints_one_account_per_role(tmp_path):
+    url = migrated_database("casework_seed_accounts", tmp_path)
+    runner = create_app(make_settings(url, tmp_path)).test_cli_runner()
+    first = runner.invoke(args=["seed-demo"])
+    assert first.exit_code == 0, first.output
+    for email, _, role, _ in DEMO_ACCOUNTS:
+        assert f"Demo {role}: {email}  password: " in first.output
+    again = runner.invoke(args=["seed-demo"])
+    assert "already exists; password unchanged" in again.output
