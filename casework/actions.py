@@ -145,6 +145,34 @@ def assign_team(ctx: Context, complaint: Complaint, team_slug: str, reason: str)
     replan.complaint_changed(session, complaint, ctx.settings, ctx.now)
 
 
+def eligible_officers(session: Session, complaint: Complaint) -> list[StaffUser]:
+    """Who may hold a complaint: any active complaints officer, or a manager of its team."""
+    statement = (
+        select(StaffUser).where(StaffUser.active, StaffUser.role.in_([OFFICER, MANAGER])).order_by(StaffUser.name)
+    )
+    return [u for u in session.exec(statement) if u.role == OFFICER or u.team_id == complaint.team_id]
+
+
+def assign_officer(ctx: Context, complaint: Complaint, officer_id: str) -> None:
+    """Name the member of staff who holds the complaint; the officer reminders go to them."""
+    _can_act(ctx, complaint)
+    if complaint.status != ComplaintStatus.OPEN:
+        raise ActionRefused("Only an open complaint with a team can be given to someone.")
+    chosen = next((u for u in eligible_officers(ctx.session, complaint) if str(u.id) == (officer_id or "")), None)
+    if chosen is None:
+        raise ActionRefused("Choose who will look after this complaint", "officer")
+    if chosen.id == complaint.assigned_officer_id:
+        raise ActionRefused(f"{chosen.name} already has this complaint", "officer")
+    before = {"assigned_officer_id": complaint.assigned_officer_id}
+    complaint.assigned_officer_id = chosen.id
+    ctx.session.add(complaint)
+    ctx.session.flush()
+    audit.record(
+        ctx.session, ctx.actor, complaint, "officer-assigned", before=before, after={"assigned_officer_id": chosen.id}
+    )
+    replan.complaint_changed(ctx.session, complaint, ctx.settings, ctx.now)
+
+
 # --- respond -------------------------------------------------------------------------------------------
 
 

@@ -52,6 +52,8 @@ class CaseFile:
     allowed: set[str]
     escalation: tuple[Stage, date] | None
     reminders: list[PlannedReminder] = field(default_factory=list)
+    officer: StaffUser | None = None
+    officers: list[StaffUser] = field(default_factory=list)
 
 
 def find_complaint(session: Session, user: StaffUser, reference: str) -> Complaint | None:
@@ -133,6 +135,8 @@ def allowed_actions(ctx: actions.Context, complaint: Complaint, stages: list[Sta
         return {"assign"} if can_triage(ctx.actor) else set()
     allowed: set[str] = set()
     current = open_stage(stages)
+    if complaint.status == "open":
+        allowed.add("assign-officer")
     if current is not None:
         allowed.add("assign")
         if current.stage == Stage.OMBUDSMAN:
@@ -189,4 +193,6 @@ def load_case_file(ctx: actions.Context, complaint: Complaint) -> CaseFile:
         allowed=allowed_actions(ctx, complaint, stages),
         escalation=actions.escalation_window(ctx, stages),
         reminders=reminder_plan(ctx, open_stage(stages)),
+        officer=session.get(StaffUser, complaint.assigned_officer_id) if complaint.assigned_officer_id else None,
+        officers=actions.eligible_officers(session, complaint) if complaint.team_id else [],
     )

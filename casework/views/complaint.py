@@ -17,6 +17,7 @@ from models.complaints import LearningCategory
 
 DONE_MESSAGES = {
     "assign": "The team was changed.",
+    "assign-officer": "The complaint has a new officer.",
     "respond": "The response was recorded.",
     "extend": "The deadline was extended.",
     "escalate": "The complaint moved to the next stage.",
@@ -37,6 +38,8 @@ def _complaint_or_404(ctx, reference: str):
 def _run(action: str, ctx, complaint, form) -> None:
     if action == "assign":
         actions.assign_team(ctx, complaint, form.get("team", ""), form.get("reason", ""))
+    elif action == "assign-officer":
+        actions.assign_officer(ctx, complaint, form.get("officer", ""))
     elif action == "respond":
         actions.record_response(
             ctx,

@@ -292,6 +292,7 @@ def test_allowed_actions_follow_the_stage(db_session, ctx, people):
     open_one = stage1(db_session)
     assert allowed_actions(ctx, open_one, stages_of(db_session, open_one.id)) == {
         "assign",
+        "assign-officer",
         "respond",
         "withdraw",
         "resolve-early",
@@ -301,3 +302,19 @@ def test_allowed_actions_follow_the_stage(db_session, ctx, people):
     closed = stage1(db_session, reference="CS-TEST-0005", responded={1: date(2018, 1, 8)})
     assert allowed_actions(ctx, closed, stages_of(db_session, closed.id)) == {"escalate"}
     assert db_session.get(Complaint, closed.id).status == "closed"
+
+
+def test_give_the_complaint_to_an_officer_or_the_teams_manager(db_session, ctx, people):
+    complaint = stage1(db_session)
+    actions.assign_officer(ctx, complaint, str(people["manager"].id))  # the manager of Leaving Care
+    assert complaint.assigned_officer_id == people["manager"].id
+    with pytest.raises(ActionRefused, match="already has"):
+        actions.assign_officer(ctx, complaint, str(people["manager"].id))
+    with pytest.raises(ActionRefused) as refused:
+        actions.assign_officer(ctx, complaint, str(people["admin"].id))  # an admin cannot hold complaints
+    assert refused.value.field == "officer"
+    other = stage1(db_session, reference="CS-TEST-0006", team="assessments")
+    with pytest.raises(ActionRefused):
+        actions.assign_officer(ctx, other, str(people["manager"].id))  # another team's manager
+    event = db_session.exec(select(AuditEvent).where(AuditEvent.action == "officer-assigned")).one()
+    assert event.after == {"assigned_officer_id": people["manager"].id}
