@@ -28,7 +28,7 @@ PERIOD_WORDS = frozenset(
 )
 _STAGE_NUMBER = r"(?:[123]|one|two|three|iii|ii|i)"
 _STAGES_RE = re.compile(
-    rf"\b(?:stages?|stg|st)\s*-?\s*(?P<list>{_STAGE_NUMBER}(?:\s*(?:,|and|&|or|\+|to)\s*(?:stage\s*)?(?:[123]|one|two|three))*)\b"
+    rf"\b(?:stages?|stg|st)\s*-?\s*(?P<list>{_STAGE_NUMBER}(?:\s*(?:,|and|&|or|\+|to)\s*(?:stage\s*)?(?:[123]|one|two|three))*)(?:'?s)?\b"
 )
 _S_NUMBER_RE = re.compile(r"\bs(?P<n>[123])\b")  # "s1", "s2": staff shorthand
 _ORDINAL_STAGE_RE = re.compile(r"\b(?P<n>first|second|third)\s+stage\b")

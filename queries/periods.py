@@ -244,6 +244,23 @@ def _rolling_mention(match: re.Match, as_of: date) -> PeriodMention | None:
     return PeriodMention(Period(start, as_of, label, "rolling"), match.span(), match.group(0))
 
 
+def _quarter_mention(match: re.Match, as_of: date) -> PeriodMention | None:
+    """ "Q1 2017/18" is April to June 2017: councils number quarters in the financial year."""
+    year = financial_year_of(as_of)
+    if match.group("first"):
+        year = _financial_year_from(match.group("first"), match.group("second"))
+        if year is None:
+            return None
+    number = int(match.group("q"))
+    first_month = year.start.month + 3 * (number - 1)
+    start_year = year.start.year + (first_month > 12)
+    first_month = (first_month - 1) % 12 + 1
+    start = date(start_year, first_month, 1)
+    end = month(start_year + (first_month + 2 > 12), (first_month + 1) % 12 + 1).end
+    label = f"Q{number} {year.label}"
+    return PeriodMention(Period(start, end, label, "quarter"), match.span(), match.group(0))
+
+
 def _bare_year_mention(match: re.Match, _as_of: date) -> PeriodMention:
     year = int(match.group("year"))
     options = (financial_year_label(year), financial_year_label(year - 1), f"calendar year {year}")
@@ -264,6 +281,10 @@ _PATTERNS = (
     (
         re.compile(r"\byear\s+(?P<ending>end(?:ing|ed)\s+(?:in\s+)?(?:31\s+)?march\s+)(?P<year>\d{4})\b"),
         _fy_start_mention,
+    ),
+    (
+        re.compile(r"\bq(?P<q>[1-4])(?:\s+(?:of\s+)?(?P<first>\d{4}|\d{2})\s*(?:/|-)\s*(?P<second>\d{4}|\d{2}))?\b"),
+        _quarter_mention,
     ),
     (re.compile(r"\b(?:fy\s*|financial\s+year\s+)?" + _YEAR_RANGE), _fy_mention),
     (

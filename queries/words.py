@@ -127,7 +127,17 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "teams",
     ),
     ("group", "outcome"): ("by outcome", "per outcome", "outcomes", "outcome", "by result", "results", "upheld or not"),
-    ("group", "month"): ("by month", "per month", "monthly", "each month", "month by month", "every month"),
+    ("group", "month"): (
+        "by month",
+        "per month",
+        "monthly",
+        "each month",
+        "month by month",
+        "every month",
+        "month",
+        "months",
+        "which month",
+    ),
     ("group", "reason"): (
         "by reason",
         "reasons",
@@ -282,6 +292,7 @@ NOISE = _words(
     year years how can could would you please up into were figures figure stats statistics data breakdown split
     see get back total across each broken down between period level levels answered answer answers responded
     replied response responses reply handled dealt went gone go escalated referred
+    only just now same then also ok okay ones those them one
     """
 )
 
