@@ -90,3 +90,26 @@ def test_triage_to_stage_1_response(live_server, desk, triage_complaint, assert_
     page.goto(f"{live_server.url}/status/{STATUS_TOKEN}")
     assert page.get_by_role("heading", level=1).inner_text() == "We have replied"
     assert_accessible(page, "status page")
+
+
+def test_admin_pages_are_accessible(live_server, desk, assert_accessible):
+    with live_server.session() as session:
+        if session.exec(select(StaffUser.id).where(StaffUser.email == "browser-admin@example.test")).first() is None:
+            create_staff(
+                session,
+                live_server.settings,
+                email="browser-admin@example.test",
+                name="Abe Admin",
+                role="admin",
+                password=PASSWORD,
+            )
+    page = desk
+    page.goto(f"{live_server.url}/staff/sign-in")
+    page.get_by_label("Email address").fill("browser-admin@example.test")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/staff/admin/accounts")
+    assert_accessible(page, "staff accounts")
+    page.get_by_role("link", name="Team directory").click()
+    page.wait_for_url("**/staff/admin/teams")
+    assert_accessible(page, "team directory")
