@@ -109,7 +109,10 @@ def sign_in(session: Session, settings: Settings, email: str, password: str, now
         if user.failed_logins >= LOCK_AFTER_FAILURES:
             user.locked_until = now + LOCK_FOR
             user.failed_logins = 0
-            audit.record(session, user, None, "staff-locked", after={"until": user.locked_until})
+            # Not the account holder's doing as far as we know: whoever typed the passwords is unknown.
+            audit.record(
+                session, "system", None, "staff-locked", after={"staff_id": user.id, "until": user.locked_until}
+            )
         session.add(user)
         return SignInResult(None, user.locked_until if user.locked_until and user.locked_until > now else None)
     if hasher(settings).check_needs_rehash(user.password_hash):
@@ -147,7 +150,7 @@ def request_reset(session: Session, email: str, base_url: str, now: datetime) ->
             send_after=now,
         )
     )
-    audit.record(session, user, None, "password-reset-requested")
+    audit.record(session, "anonymous", None, "password-reset-requested", after={"staff_id": user.id})
     return True
 
 

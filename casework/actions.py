@@ -399,7 +399,8 @@ def _finish(ctx: Context, complaint: Complaint, *, on: date | None, outcome: Out
         raise ActionRefused("Only a stage 1 complaint can be resolved early.")
     if record.stage == Stage.OMBUDSMAN:
         raise ActionRefused("Record the Ombudsman's decision instead.")
-    on = _day_in_range(on, "on", earliest=record.received_on, today=ctx.today, what="")
+    what = "it was withdrawn" if outcome is Outcome.WITHDRAWN else "it was resolved"
+    on = _day_in_range(on, "on", earliest=record.received_on, today=ctx.today, what=what)
     note = _reason(note, "note", "what was agreed" if outcome is Outcome.RESOLVED_EARLY else "a reason")
     before = _stage_snapshot(record) | {"status": complaint.status}
     record.responded_on = on
