@@ -1,0 +1,137 @@
+"""The HTML pages without JavaScript: forms with CSRF, going back, changing answers, resuming, sending once."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import func, select
+
+from models.complaints import Complaint
+from tests.casework.factories import load_directory
+from tests.intake.drivers import HtmlDriver, csrf_of
+from tests.intake.html import Page
+
+FINISH = (
+    ("role", "parent"),
+    ("about", "dont-know"),
+    ("what_happened", "Nobody came."),
+    ("when", "not-sure"),
+    ("wanted", "An apology"),
+    ("contact", "none"),
+    ("name", "Pat"),
+)
+
+
+@pytest.fixture
+def html(client, db_session):
+    load_directory(db_session)
+    db_session.commit()
+    return HtmlDriver(client)
+
+
+def finish(driver: HtmlDriver) -> None:
+    for step, answer in FINISH:
+        assert driver.say(step, answer) == (None, False), step
+
+
+def test_the_start_page_starts_and_offers_help(client):
+    page = Page(client.get("/complaint").get_data(as_text=True))
+    assert page.select("form", action="/complaint/start")
+    assert page.select("a", href="tel:999") and page.select("a", href="tel:08001111")
+    assert "Exit this page" in page.one("div", cls="govuk-exit-this-page").text
+
+
+def test_the_chat_page_has_help_the_exit_button_and_no_inline_script(html):
+    response = html.client.get("/complaint/chat")
+    page = Page(response.get_data(as_text=True))
+    assert page.select("a", href="tel:999")
+    assert page.select(cls="govuk-exit-this-page")
+    for script in page.select("script"):
+        assert script.attrs.get("src") and not script.text
+    assert page.select("script", src="/static/js/chat.mjs")
+    assert page.one(cls="chat").attrs["data-token"]
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_forms_need_the_csrf_token(html):
+    response = html.client.post("/complaint/chat", data={"step": "role", "answer": "parent"})
+    assert response.status_code == 400
+
+
+def test_an_error_is_beside_the_question_and_in_the_summary(html):
+    html.say("role", "parent")
+    response = html.client.post(
+        "/complaint/chat", data={"csrf_token": csrf_of(html.page), "step": "about", "answer": "   "}
+    )
+    assert response.status_code == 422
+    page = Page(response.get_data(as_text=True))
+    assert page.one("title").text.startswith("Error:")
+    assert "Write a team or a name" in page.one(cls="govuk-error-summary").text
+    assert "Write a team or a name" in page.one("p", id="answer-error").text
+
+
+def test_what_people_type_is_shown_as_text(html):
+    html.say("role", "parent")
+    html.say("about", "<script>alert(1)</script>")
+    raw = html.client.get("/complaint/chat").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in raw
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in raw
+
+
+def test_back_keeps_the_answer_to_change(html):
+    html.say("role", "parent")
+    html.say("about", "my social worker")
+    html.client.post("/complaint/back", data={"csrf_token": csrf_of(html.page)})
+    page = html.load()
+    assert page.one("input", name="step").attrs["value"] == "about"
+    assert page.one("input", id="answer").attrs["value"] == "my social worker"
+
+
+def test_change_from_check_your_answers_comes_back_to_it(html):
+    finish(html)
+    check = html.load()
+    change = [a.attrs["href"] for a in check.select("a") if a.text.startswith("Change") and "name" in a.attrs["href"]]
+    assert change == ["/complaint/chat?change=name#question"]
+    page = html.load(change[0].split("#")[0])
+    assert page.one("input", id="answer").attrs["value"] == "Pat"
+    html.say("name", "Patricia")
+    assert html.current()[0] is None
+    assert "Patricia" in html.page.one(cls="govuk-summary-list").text
+
+
+def test_an_old_form_goes_to_where_the_conversation_is(html):
+    html.say("role", "parent")
+    response = html.client.post(
+        "/complaint/chat", data={"csrf_token": csrf_of(html.page), "step": "email", "answer": "x"}
+    )
+    assert response.status_code == 303 and response.headers["Location"].endswith("/complaint/chat")
+
+
+def test_resume_link_works_in_another_browser_and_a_bad_one_is_kind(html, app):
+    html.say("role", "foster-carer")
+    href = [a.attrs["href"] for a in html.page.select("a") if "/complaint/resume/" in a.attrs.get("href", "")][0]
+    other = app.test_client()
+    response = other.get(href)
+    assert response.status_code == 303
+    page = Page(other.get("/complaint/chat").get_data(as_text=True))
+    assert page.one("input", name="step").attrs["value"] == "about"
+    assert "I'm a foster carer" in page.one("ol", cls="chat__transcript").text
+    response = app.test_client().get("/complaint/resume/not-a-real-token")
+    assert response.status_code == 404
+    assert "This link has ended" in response.get_data(as_text=True)
+
+
+def test_sent_once_and_the_confirmation_says_what_happens_next(html, db_session):
+    finish(html)
+    csrf = csrf_of(html.page)
+    first = html.client.post("/complaint/send", data={"csrf_token": csrf})
+    second = html.client.post("/complaint/send", data={"csrf_token": csrf})
+    assert first.status_code == second.status_code == 303
+    assert db_session.exec(select(func.count()).select_from(Complaint)).one() == 1
+    page = html.load("/complaint/sent")
+    complaint = db_session.exec(select(Complaint)).one()
+    assert page.one("strong", cls="chat__reference").text == complaint.reference
+    text = page.one("main").text
+    assert "We'll reply by" in text and "What happens next" in text and "advocate" in text
+    assert [a for a in page.select("a") if "/status/" in a.attrs.get("href", "")]
+    # Going back to the chat after sending shows the confirmation, not a way to send again.
+    assert html.client.get("/complaint/chat").headers["Location"].endswith("/complaint/sent")

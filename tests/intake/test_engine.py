@@ -1,0 +1,152 @@
+"""The engine on its own: the shared scenarios, going back, changing answers, and the flow's data."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from intake.engine import Context, Engine, NotAskedNow, RouteInfo
+from intake.flow import READY, STEPS, Option, validate_flow
+from intake.safeguarding import SAFETY_MESSAGE
+from tests.intake.scenarios import SCENARIOS, Scenario, demo_router, play
+
+ROUTER = demo_router()
+TEAMS = tuple(Option(slug, name) for slug, name in sorted(ROUTER.team_names.items()))
+
+
+def route(text: str) -> RouteInfo:
+    result = ROUTER.route(text)
+    auto = result.decision == "auto"
+    return RouteInfo(
+        team=result.team if auto else None,
+        team_name=result.team_name if auto else None,
+        decision=result.decision,
+        confidence=result.confidence,
+        off_topic=result.off_topic.advice if getattr(result, "off_topic", None) else "",
+    )
+
+
+def make_engine(today: date | None = None) -> Engine:
+    return Engine(Context(today=today or date.today(), route=route, teams=TEAMS))
+
+
+class EngineDriver:
+    def __init__(self):
+        self.engine = make_engine()
+        self.state = self.engine.start()
+
+    def current(self):
+        question = self.engine.question(self.state)
+        return (question.id, question.text) if question else (None, "")
+
+    def say(self, step, answer):
+        reply = self.engine.answer(self.state, answer, step)
+        return (reply.error.code if reply.error else None), bool(reply.safety)
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: s.name)
+def test_scenario(scenario: Scenario):
+    driver = EngineDriver()
+    play(driver, scenario)
+    team, _confidence = driver.engine.team_choice(driver.state)
+    assert team == scenario.team
+    assert driver.state.flagged == scenario.complaint.get("safeguarding_flag", False)
+
+
+def test_the_flow_data_holds_together():
+    validate_flow(STEPS)
+
+
+def answered(*pairs) -> tuple[Engine, object]:
+    engine = make_engine()
+    state = engine.start()
+    for step, answer in pairs:
+        reply = engine.answer(state, answer, step)
+        assert reply.error is None, (step, reply.error)
+    return engine, state
+
+
+def test_back_goes_to_the_question_before_and_keeps_its_answer():
+    engine, state = answered(("role", "parent"), ("about", "hello there"))
+    assert state.current == "what_happened"
+    engine.back(state)
+    assert state.current == "about"
+    assert engine.question(state).value == "hello there"
+    engine.back(state)
+    engine.back(state)  # at the first question, back stays there
+    assert state.current == "role"
+    engine.answer(state, "parent")
+    assert state.current == "what_happened", "answered questions are not asked again"
+
+
+def test_changing_the_team_description_asks_the_team_question_again():
+    engine, state = answered(("role", "parent"), ("about", "leaving care"), ("team_confirm", "yes"))
+    engine.answer(state, "children with disabilities", "about")
+    assert state.current == "team_confirm"
+    assert "Children with Disabilities" in engine.question(state).text
+
+
+def test_an_answer_to_a_question_not_reached_is_refused():
+    engine, state = answered(("role", "parent"))
+    with pytest.raises(NotAskedNow):
+        engine.answer(state, "x@example.com", "email")
+    with pytest.raises(NotAskedNow):
+        engine.answer(state, "x", "no-such-step")
+
+
+def test_a_failed_answer_changes_nothing():
+    engine, state = answered(("role", "parent"))
+    before = dict(state.answers)
+    reply = engine.answer(state, "   ")
+    assert reply.error.code == "required"
+    assert state.answers == before and state.current == "about"
+
+
+def test_the_transcript_reads_back_the_conversation_with_the_help_message():
+    engine, state = answered(("role", "child"), ("about", "dont-know"), ("what_happened", "my foster dad hits me"))
+    messages = [(m.sender, m.tone, m.text) for m in engine.transcript(state)]
+    assert messages[0][0:2] == ("service", "question")
+    assert ("person", "answer", "I'm a child or young person") in messages
+    assert ("service", "safety", SAFETY_MESSAGE) in messages
+    assert state.flagged
+
+
+def test_the_flag_stays_when_the_story_is_changed():
+    engine, state = answered(("role", "child"), ("about", "dont-know"), ("what_happened", "I feel unsafe"))
+    engine.answer(state, "Nothing happened really", "what_happened")
+    assert state.flagged
+    assert not any(m.tone == "safety" for m in engine.transcript(state))
+
+
+def test_the_off_topic_hint_is_passed_on():
+    engine, state = answered(("role", "parent"))
+    reply = engine.answer(state, "the bins were not collected")
+    assert any("waste" in note for note in reply.notes)
+
+
+def test_when_ready_there_is_no_question_and_a_summary():
+    engine, state = answered(
+        ("role", "parent"),
+        ("about", "dont-know"),
+        ("what_happened", "x"),
+        ("when", "not-sure"),
+        ("wanted", "y"),
+        ("contact", "none"),
+        ("name", "P"),
+    )
+    assert state.current == READY and engine.question(state) is None
+    assert [row.step for row in engine.summary(state)][:2] == ["role", "about"]
+    engine.back(state)
+    assert state.current == "name"
+
+
+def test_dates_a_year_ago_are_flagged_not_refused():
+    engine = make_engine(today=date(2018, 1, 8))
+    state = engine.start()
+    for step, answer in (("role", "parent"), ("about", "dont-know"), ("what_happened", "x")):
+        engine.answer(state, answer, step)
+    reply = engine.answer(state, "7/1/2017")
+    assert reply.error is None
+    assert state.answers["when"] == {"on": "2017-01-07", "text": "", "over_a_year_ago": True}
+    assert reply.notes
