@@ -11,16 +11,7 @@ from models.complaints import Complaint, hash_token
 from models.drafts import ConversationDraft
 from tests.casework.factories import load_directory
 from tests.intake.drivers import ApiDriver
-
-FINISH = (
-    ("role", "parent"),
-    ("about", "dont-know"),
-    ("what_happened", "Nobody came."),
-    ("when", "not-sure"),
-    ("wanted", "An apology"),
-    ("contact", "none"),
-    ("name", "Pat"),
-)
+from tests.intake.scenarios import FINISH
 
 
 @pytest.fixture

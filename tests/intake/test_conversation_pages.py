@@ -9,16 +9,7 @@ from models.complaints import Complaint
 from tests.casework.factories import load_directory
 from tests.intake.drivers import HtmlDriver, csrf_of
 from tests.intake.html import Page
-
-FINISH = (
-    ("role", "parent"),
-    ("about", "dont-know"),
-    ("what_happened", "Nobody came."),
-    ("when", "not-sure"),
-    ("wanted", "An apology"),
-    ("contact", "none"),
-    ("name", "Pat"),
-)
+from tests.intake.scenarios import FINISH
 
 
 @pytest.fixture
