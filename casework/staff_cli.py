@@ -75,5 +75,6 @@ def print_demo_accounts(session) -> None:
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     app.register_blueprint(api.api_bp)
+    api.document_api()
     app.cli.add_command(create_staff_command)
     app.cli.add_command(purge_command)

@@ -10,6 +10,7 @@ from flask import Blueprint, jsonify, request
 
 from casework.roles import api_error, staff_api_required
 from casework.router import router_for
+from intake import openapi
 from models.web import db
 
 api_bp = Blueprint("casework_api", __name__, url_prefix="/api/v1")
@@ -31,3 +32,62 @@ def route():
         return api_error(400, "text_too_long", f"Keep the text to {MAX_TEXT} characters or fewer.", "text")
     result = router_for(db()).route(text).as_dict()
     return jsonify({key: result[key] for key in ROUTE_KEYS})
+
+
+ROUTE_RESULT_SCHEMA = {
+    "type": "object",
+    "required": list(ROUTE_KEYS),
+    "properties": {
+        "text": {"type": "string"},
+        "decision": {"type": "string", "enum": ["auto", "triage"]},
+        "team": {"type": ["string", "null"], "example": "leaving-care"},
+        "team_name": {"type": ["string", "null"], "example": "Leaving Care"},
+        "confidence": {"type": "number", "minimum": 0, "maximum": 100},
+        "candidates": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["team", "name", "score"],
+                "properties": {"team": {"type": "string"}, "name": {"type": "string"}, "score": {"type": "number"}},
+            },
+        },
+    },
+}
+ROUTE_PATH = {
+    "post": {
+        "summary": "Which team does this text point to? (staff only)",
+        "description": "Signed-in staff only: send the session cookie and the CSRF token in an `X-CSRFToken` "
+        'header (staff pages carry it in `<meta name="csrf-token">`). Unclear text gets `"decision": "triage"`.',
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["text"],
+                        "properties": {"text": {"type": "string", "maxLength": MAX_TEXT, "example": "my PA"}},
+                    }
+                }
+            },
+        },
+        "responses": {
+            "200": {
+                "description": "The router's decision",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RouteResult"}}},
+            },
+            "400": {
+                "description": "Not a JSON object with text, or no CSRF token",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+            },
+            "401": {
+                "description": "Not signed in",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+            },
+        },
+    }
+}
+
+
+def document_api() -> None:
+    openapi.add_schema("RouteResult", ROUTE_RESULT_SCHEMA)
+    openapi.add_path("/api/v1/route", ROUTE_PATH)

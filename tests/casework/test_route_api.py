@@ -47,3 +47,16 @@ def test_bad_bodies_are_4xx_json(signed_in, body, code):
         response = client.post("/api/v1/route", json=body)
     assert response.status_code == 400
     assert response.get_json()["error"]["code"] == code
+
+
+def test_the_route_api_is_described_in_openapi(client):
+    document = client.get("/api/v1/openapi.json").get_json()
+    assert "post" in document["paths"]["/api/v1/route"]
+    assert document["components"]["schemas"]["RouteResult"]["required"] == [
+        "text",
+        "decision",
+        "team",
+        "team_name",
+        "confidence",
+        "candidates",
+    ]
