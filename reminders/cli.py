@@ -56,6 +56,10 @@ def _moment(value: str | None) -> datetime:
     return moment
 
 
+def emails(count: int) -> str:
+    return f"{count} email" if count == 1 else f"{count} emails"
+
+
 NOW_OPTION = click.option("--now", "now_text", metavar="ISO-TIME", help="act as if it were this time (default: now)")
 reminders_cli = AppGroup("reminders", help="The outbox of reminder emails.")
 
@@ -67,7 +71,7 @@ def plan_command(now_text: str | None) -> None:
     now = _moment(now_text)
     with session_scope(engine()) as session:
         report = plan_reminders(session, current_app.config["SETTINGS"], now)
-    click.echo(f"Planned {report.planned} emails, cancelled {report.cancelled}.")
+    click.echo(f"Planned {emails(report.planned)}, cancelled {report.cancelled}.")
 
 
 @reminders_cli.command("send-due")
@@ -79,7 +83,7 @@ def send_due_command(now_text: str | None) -> None:
     with session_scope(engine()) as session:
         plan = plan_reminders(session, settings, now)
     sweep = send_due(engine(), settings, now)
-    click.echo(f"Planned {plan.planned} emails, cancelled {plan.cancelled}. {sweep.summary()}")
+    click.echo(f"Planned {emails(plan.planned)}, cancelled {plan.cancelled}. {sweep.summary()}")
 
 
 @reminders_cli.command("status")

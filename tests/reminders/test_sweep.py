@@ -203,3 +203,18 @@ def test_status_and_retry_commands(db_session, clean_db, tmp_path, engine):
     assert "will be sent" in runner.invoke(args=["reminders", "retry", str(failed_id)]).output
     assert runner.invoke(args=["reminders", "retry", str(failed_id)]).exit_code == 1
     assert send_due(engine, settings, london(date(2026, 12, 9), 9)).sent == 1
+
+
+def test_console_backend_and_plan_command(db_session, clean_db, tmp_path, engine, capsys):
+    settings = make_settings(clean_db, tmp_path, mail_backend="console")
+    team = make_team(db_session)
+    make_complaint(db_session, team, london(date(2026, 11, 16)))
+    db_session.commit()
+    runner = create_app(settings).test_cli_runner()
+    planned = runner.invoke(args=["reminders", "plan", "--now", "2026-11-30T07:00"])
+    assert planned.output == "Planned 1 email, cancelled 0.\n"
+    assert send_due(engine, settings, london(MONDAY, 7, 59)).sent == 0
+    assert send_due(engine, settings, london(MONDAY, 8)).sent == 1
+    assert "Subject: Reply due today: complaint CS-TEST-" in capsys.readouterr().out
+    refused = runner.invoke(args=["reminders", "send-due", "--now", "Monday morning"])
+    assert refused.exit_code == 2 and "is not a time like" in refused.output
