@@ -23,13 +23,21 @@ def prompt(page):
     return page.locator(".chat__prompt")
 
 
-def tap(page, label: str) -> None:
-    page.locator(".chat__question").get_by_role("button", name=label, exact=True).click()
+class Person:
+    """Answers questions the way a person does, and checks each question page with axe before answering."""
 
+    def __init__(self, page, assert_accessible):
+        self.page = page
+        self.check = assert_accessible
 
-def type_answer(page, text: str) -> None:
-    page.locator("#answer").fill(text)
-    page.locator(".chat__send").click()
+    def tap(self, label: str) -> None:
+        self.check(self.page, f"before tapping {label!r}")
+        self.page.locator(".chat__question").get_by_role("button", name=label, exact=True).click()
+
+    def type(self, text: str) -> None:
+        self.check(self.page, f"before typing {text[:20]!r}")
+        self.page.locator("#answer").fill(text)
+        self.page.locator(".chat__send").click()
 
 
 def complaint_by_reference(live_server, reference: str):
@@ -42,47 +50,52 @@ def complaint_by_reference(live_server, reference: str):
 
 def test_a_young_person_makes_a_complaint_in_the_live_chat(live_server, phone, assert_accessible, screenshot):
     page = phone
+    person = Person(page, assert_accessible)
     page.goto(live_server.url + "/complaint")
     assert_accessible(page, "start")
     page.get_by_role("button", name="Start").click()
     expect(prompt(page)).to_contain_text("who are you?")
     page.evaluate("window.stillTheSamePage = true")  # a page load would lose this: proves the chat is live
-    assert_accessible(page, "first question")
     screenshot(page, "intake-js-1-first-question")
 
-    tap(page, "I'm a child or young person")
+    person.tap("I'm a child or young person")
     expect(prompt(page)).to_contain_text("Who is it about?")
-    assert_accessible(page, "who is it about")
-    type_answer(page, "my leaving care worker")
+    person.type("my leaving care worker")
     expect(prompt(page)).to_contain_text("Leaving Care team. Is that right?")
-    assert_accessible(page, "team check")
-    tap(page, "Yes")
+    # The new question takes the focus, so a screen reader reads it next.
+    assert page.evaluate("document.activeElement.classList.contains('chat__prompt')")
+    expect(page.locator(".chat__transcript")).to_have_attribute("aria-live", "polite")
+    person.tap("Yes")
     expect(prompt(page)).to_contain_text("What went wrong?")
-    type_answer(page, "<script>alert('x')</script> Nobody answers my calls about my flat.")
+    assert page.evaluate("document.activeElement.id") == "answer"
+    person.type("<script>alert('x')</script> Nobody answers my calls about my flat.")
     expect(prompt(page)).to_contain_text("When did it happen?")
     # What the person typed is shown as text, never run as HTML.
     expect(page.locator(".chat__message--person").last).to_contain_text("<script>alert('x')</script>")
 
-    type_answer(page, "31/02/2025")
+    person.type("31/02/2025")
     expect(page.locator("#answer-error")).to_contain_text("That date doesn't exist")
     expect(page.locator("#answer")).to_have_value("31/02/2025")
     assert_accessible(page, "date error")
     screenshot(page, "intake-js-2-date-error")
-    type_answer(page, "about last summer")
+    person.type("about last summer")
     expect(prompt(page)).to_contain_text("What would you like to happen now?")
-    type_answer(page, "Call me back and help me move.")
+    person.type("Call me back. I am scared to go home.")
+    # Words that suggest danger bring the help message into the chat at once, announced as an alert.
+    expect(page.locator(".chat__message--safety [role=alert]")).to_contain_text("call 999")
+    screenshot(page, "intake-js-3-safety")
     expect(prompt(page)).to_contain_text("Would you like an advocate?")
-    assert_accessible(page, "advocate")
-    screenshot(page, "intake-js-3-advocate")
-    tap(page, "Yes, please")
+    screenshot(page, "intake-js-3b-advocate")
+    person.tap("Yes, please")
     expect(prompt(page)).to_contain_text("How should we get in touch")
-    tap(page, "By email")
-    type_answer(page, "not an email")
+    person.tap("By email")
+    expect(prompt(page)).to_contain_text("What's your email address?")
+    person.type("not an email")
     expect(page.locator("#answer-error")).to_contain_text("Enter an email address like name@example.com")
-    type_answer(page, "jay@example.com")
+    person.type("jay@example.com")
     expect(prompt(page)).to_contain_text("What's your name")
     assert page.evaluate("window.stillTheSamePage === true")
-    type_answer(page, "Jay")
+    person.type("Jay")
 
     expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
     assert_accessible(page, "check your answers")
@@ -101,41 +114,42 @@ def test_a_young_person_makes_a_complaint_in_the_live_chat(live_server, phone, a
     assert complaint.advocacy_requested is True
     assert complaint.email == "jay@example.com"
     assert complaint.happened_text == "about last summer"
+    assert complaint.safeguarding_flag is True
     assert stage.stage == 1 and stage.due_on is not None
 
 
 def test_a_foster_carer_makes_a_complaint_without_javascript(live_server, phone_no_js, assert_accessible, screenshot):
     page = phone_no_js
+    person = Person(page, assert_accessible)
     page.goto(live_server.url + "/complaint")
     page.get_by_role("button", name="Start").click()
-    tap(page, "I'm a foster carer")
+    person.tap("I'm a foster carer")
     expect(prompt(page)).to_contain_text("Which team or worker is your complaint about?")
-    assert_accessible(page, "about (no js)")
-    tap(page, "I don't know")
+    person.tap("I don't know")
     expect(page.locator(".chat__transcript")).to_contain_text("We'll make sure the right team gets it.")
     page.locator("#answer").fill("")
     page.locator(".chat__send").click()
     expect(page.locator("#answer-error")).to_contain_text("Tell us what happened")
     assert_accessible(page, "required error (no js)")
-    type_answer(page, "The child I care for said she is scared to go home after contact.")
+    person.type("The child I care for said she is scared to go home after contact.")
     # The help message shows at once, in the chat, with the numbers to call.
     safety = page.locator(".chat__message--safety")
     expect(safety).to_contain_text("call 999")
     expect(safety).to_contain_text("0800 1111")
     assert_accessible(page, "safety (no js)")
     screenshot(page, "intake-nojs-1-safety")
-    tap(page, "I'm not sure")
-    type_answer(page, "Someone to visit this week.")
-    tap(page, "By phone")
-    type_answer(page, "07700 900123")
-    type_answer(page, "Sam Foster")
+    person.tap("I'm not sure")
+    person.type("Someone to visit this week.")
+    person.tap("By phone")
+    person.type("07700 900123")
+    person.type("Sam Foster")
     expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
     assert_accessible(page, "check (no js)")
 
     # Change an answer from the check page, and come back to it.
     page.get_by_role("link", name="Change your name").click()
     expect(page.locator("#answer")).to_have_value("Sam Foster")
-    type_answer(page, "Sam")
+    person.type("Sam")
     expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
     page.get_by_role("button", name="Send my complaint").click()
     expect(page.get_by_role("heading", name="We've got your complaint")).to_be_visible()
@@ -154,11 +168,12 @@ def test_a_foster_carer_makes_a_complaint_without_javascript(live_server, phone_
 def test_a_draft_is_resumed_after_the_page_is_closed(live_server, browser):
     first = browser.new_context(viewport={"width": 360, "height": 740})
     page = first.new_page()
+    person = Person(page, lambda *_: None)
     page.goto(live_server.url + "/complaint")
     page.get_by_role("button", name="Start").click()
-    tap(page, "I'm a parent or family member")
+    person.tap("I'm a parent or family member")
     expect(prompt(page)).to_contain_text("Which team or worker")
-    type_answer(page, "children with disabilities")
+    person.type("children with disabilities")
     expect(prompt(page)).to_contain_text("Is that right?")
     link = page.locator(".chat__resume-link a").get_attribute("href")
     first.close()  # the tab, the browser, the phone: gone
