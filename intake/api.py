@@ -45,6 +45,19 @@ def _api_error(error: ApiError):
     return jsonify(body), error.status
 
 
+@bp.errorhandler(429)
+def _too_many(_error):
+    return jsonify(
+        {
+            "error": {
+                "code": "too_many_requests",
+                "message": "A lot has been sent from here in a short time. Please wait a while and try again. "
+                "If you are in danger right now, call 999.",
+            }
+        }
+    ), 429
+
+
 def _settings():
     return current_app.config["SETTINGS"]
 

@@ -25,6 +25,11 @@ TOKEN_KEY = "intake_token"
 SENT_KEY = "intake_sent"
 
 
+@bp.errorhandler(429)
+def _too_many(_error):
+    return render_template("intake/slow_down.html", page_title="Please wait a little"), 429
+
+
 def _settings():
     return current_app.config["SETTINGS"]
 
