@@ -53,6 +53,7 @@ def test_a_young_person_makes_a_complaint_in_the_live_chat(live_server, phone, a
     person = Person(page, assert_accessible)
     page.goto(live_server.url + "/complaint")
     assert_accessible(page, "start")
+    screenshot(page, "intake-js-0-start")
     page.get_by_role("button", name="Start").click()
     expect(prompt(page)).to_contain_text("who are you?")
     page.evaluate("window.stillTheSamePage = true")  # a page load would lose this: proves the chat is live
