@@ -133,8 +133,15 @@ def percent(numerator: int, denominator: int) -> float | None:
 
 
 class Engine:
-    def __init__(self, session: Session, vocab: Vocabulary, *, as_of: date, scope: Scope | None = None,
-                 closure_days: Iterable[date] = ()):  # fmt: skip
+    def __init__(
+        self,
+        session: Session,
+        vocab: Vocabulary,
+        *,
+        as_of: date,
+        scope: Scope | None = None,
+        closure_days: Iterable[date] = (),
+    ):
         self.session = session
         self.vocab = vocab
         self.as_of = as_of
@@ -159,7 +166,7 @@ class Engine:
         return self._count(query, period)
 
     def _count(self, query: Query, period: Period) -> Figure:
-        conditions, joins = self._conditions(query, period, query.filters)
+        conditions, joins = self.conditions(query, period, query.filters)
         if query.group_by is None:
             stmt = select(func.count()).select_from(self._from(joins)).where(*conditions)
             return Figure(period, self.session.execute(stmt).scalar_one())
@@ -181,7 +188,7 @@ class Engine:
         """ "Stage 2 this year compared with last": both counts from one pass over the two years' rows."""
         first, second = query.period, query.compare_with
         span = Period(min(first.start, second.start), max(first.end, second.end), "", "span")
-        conditions, joins = self._conditions(query, span, query.filters)
+        conditions, joins = self.conditions(query, span, query.filters)
 
         def within(period: Period):
             inside = and_(SR.c.received_on >= period.start, SR.c.received_on <= period.end)
@@ -202,7 +209,7 @@ class Engine:
 
     def _share(self, query: Query, period: Period) -> Figure:
         subject, base = split_subject(query.filters)
-        conditions, joins = self._conditions(query, period, base)
+        conditions, joins = self.conditions(query, period, base)
         subject_conditions, joins = self._filter_conditions(subject, joins)
         hit = func.coalesce(func.sum(case((and_(*subject_conditions), 1), else_=0)), 0) if subject_conditions else None
         if query.group_by is None:
@@ -233,7 +240,7 @@ class Engine:
         return Figure(period, percent(numerator, denominator), numerator, denominator, rows)
 
     def _on_time(self, query: Query, period: Period) -> Figure:
-        conditions, joins = self._conditions(query, period, query.filters)
+        conditions, joins = self.conditions(query, period, query.filters)
         deadline = func.coalesce(SR.c.extended_to, SR.c.due_on) if query.count_extensions else SR.c.due_on
         on_time = func.coalesce(func.sum(case((SR.c.responded_on <= deadline, 1), else_=0)), 0)
         judged = func.coalesce(
@@ -262,7 +269,7 @@ class Engine:
         return Figure(period, percent(numerator, denominator), numerator, denominator, rows)
 
     def _average_days(self, query: Query, period: Period) -> Figure:
-        conditions, joins = self._conditions(query, period, query.filters)
+        conditions, joins = self.conditions(query, period, query.filters)
         conditions.append(SR.c.responded_on.is_not(None))
         span = func.coalesce(func.sum(weekdays_to(SR.c.responded_on) - weekdays_to(SR.c.received_on)), 0)
         holidays = self._holidays(period)
@@ -309,7 +316,7 @@ class Engine:
         # A CTE of one-row selects: SQLite cannot name the columns of a VALUES list.
         return union_all(*(select(literal(day, Date).label("day")) for day in days)).cte("holiday")
 
-    def _conditions(self, query: Query, period: Period, filters: Filters) -> tuple[list[ColumnElement], set[str]]:
+    def conditions(self, query: Query, period: Period, filters: Filters) -> tuple[list[ColumnElement], set[str]]:
         conditions: list[ColumnElement] = [SR.c.received_on >= period.start, SR.c.received_on <= period.end]
         if len(query.stages) == 1:
             conditions.insert(0, SR.c.stage == query.stages[0])

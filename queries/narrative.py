@@ -34,7 +34,13 @@ def save_narrative(session: Session, user: StaffUser, year_label: str, section: 
     row.updated_at = utcnow()
     session.add(row)
     # The text is the council's own commentary, not personal data; the audit keeps its size, not its words.
-    record(session, user, None, "report-narrative-saved", before, {"year": year_label, "section": section,
-                                                                    "characters": len(text)})  # fmt: skip
+    record(
+        session,
+        user,
+        None,
+        "report-narrative-saved",
+        before,
+        {"year": year_label, "section": section, "characters": len(text)},
+    )
     session.flush()
     return row

@@ -14,8 +14,8 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from queries.answers import STATUTORY_DAYS, whole_percent
-from queries.engine import OUTCOME_LABELS, SR, Engine, Figure, Scope
+from queries.answers import STATUTORY_DAYS, plural, whole_percent
+from queries.engine import LEARNING, OUTCOME_LABELS, SR, Engine, Figure, Scope
 from queries.periods import Period
 from queries.query import Filters, Grouping, Measure, Query
 from queries.vocabulary import Vocabulary
@@ -39,8 +39,13 @@ class Table:
     total: dict | None = None  # the "Grand Total" row, when the table has one
 
     def as_dict(self) -> dict:
-        return {"key": self.key, "title": self.title, "columns": [c for c, _h in self.columns], "rows": self.rows,
-                "total": self.total}  # fmt: skip
+        return {
+            "key": self.key,
+            "title": self.title,
+            "columns": [c for c, _h in self.columns],
+            "rows": self.rows,
+            "total": self.total,
+        }
 
 
 @dataclass
@@ -117,7 +122,7 @@ class _Builder:
                     "label": r.label,
                     "labels": "; ".join(self.vocab.team_labels.get(r.key, [])),
                     "value": r.value,
-                }  # fmt: skip
+                }
                 for r in lac_rows
             ],
             {"label": "Total", "value": lac},
@@ -162,10 +167,8 @@ class _Builder:
         return Section("learning", "Lessons from complaints", sentences, [table], narrative="lessons")
 
     def _stage_1_without_learning(self) -> int:
-        from queries.engine import LEARNING
-
         has_learning = select(LEARNING.c.stage_record_id).where(LEARNING.c.stage_record_id == SR.c.id).exists()
-        conditions, _joins = self.engine._conditions(Query(stages=(1,)), self.period, Filters())
+        conditions, _joins = self.engine.conditions(Query(stages=(1,)), self.period, Filters())
         stmt = select(func.count()).select_from(SR).where(*conditions, ~has_learning)
         return self.session.execute(stmt).scalar_one()
 
@@ -193,8 +196,9 @@ class _Builder:
             [{"key": r.key, "label": r.label, "value": r.value} for r in roles.rows],
             {"label": "Total", "value": roles.value},
         )
-        return Section("outcomes", "Stage 1 outcomes and complainants", sentences, [table, roles_table],
-                       narrative="trends")  # fmt: skip
+        return Section(
+            "outcomes", "Stage 1 outcomes and complainants", sentences, [table, roles_table], narrative="trends"
+        )
 
     def stage_2(self) -> Section:
         query = Query(stages=(2,), group_by=Grouping.TEAM)
@@ -231,7 +235,7 @@ class _Builder:
         return Section("stage-2", "Stage 2", sentences, [table], narrative="stage-2-trends")
 
     def _by_team_and_outcome(self, stage: int, period: Period) -> list[tuple[int | None, str | None, int]]:
-        conditions, _joins = self.engine._conditions(Query(stages=(stage,)), period, Filters())
+        conditions, _joins = self.engine.conditions(Query(stages=(stage,)), period, Filters())
         stmt = select(SR.c.team_id, SR.c.outcome, func.count()).where(*conditions).group_by(SR.c.team_id, SR.c.outcome)
         return [tuple(row) for row in self.session.execute(stmt).all()]
 
@@ -247,8 +251,14 @@ class _Builder:
                 f"{n} {OUTCOME_LABELS.get(o, o).lower()}" if sum(outcomes.values()) > 1 else OUTCOME_LABELS.get(o, o)
                 for o, n in sorted(outcomes.items())
             )
-            rows.append({"key": slug, "label": self.vocab.team_name(slug), "value": sum(outcomes.values()),
-                         "upheld_or_not": summary})  # fmt: skip
+            rows.append(
+                {
+                    "key": slug,
+                    "label": self.vocab.team_name(slug),
+                    "value": sum(outcomes.values()),
+                    "upheld_or_not": summary,
+                }
+            )
         upheld = sum(o.get("upheld", 0) + o.get("partially-upheld", 0) for o in counts.values())
         not_upheld = sum(o.get("not-upheld", 0) for o in counts.values())
         total = sum(row["value"] for row in rows)
@@ -282,11 +292,12 @@ class _Builder:
         lac = self.run(Query(stages=(4,), filters=Filters(lac=True))).value
         self.figures.update(ombudsman_total=totals["total"], ombudsman_lac=lac)
         sentences = [
-            f"{lac} complaints were received in relation to the LAC service. "
-            f"In all, {totals['total']} complaints about children's services went to the Ombudsman in {self.label()}."
+            f"{lac} complaints were received in relation to the LAC service. In all, "
+            f"{plural(totals['total'], 'complaint')} about children's services went to the Ombudsman in {self.label()}."
         ]
-        return Section("ombudsman", "Local Government & Social Care Ombudsman", sentences, [table],
-                       narrative="ombudsman")  # fmt: skip
+        return Section(
+            "ombudsman", "Local Government & Social Care Ombudsman", sentences, [table], narrative="ombudsman"
+        )
 
     def timeliness(self) -> Section:
         rows = []
@@ -333,8 +344,9 @@ class _Builder:
         return Section("timeliness", "Responding on time", sentences, [table])
 
 
-def build_report(session: Session, period: Period, *, as_of: date, scope: Scope | None = None,
-                 closure_days: Iterable[date] = ()) -> Report:  # fmt: skip
+def build_report(
+    session: Session, period: Period, *, as_of: date, scope: Scope | None = None, closure_days: Iterable[date] = ()
+) -> Report:
     """Every section of the annual report for the financial year `period`, as SQL aggregates."""
     scope = scope or Scope()
     builder = _Builder(session, period, as_of, scope, closure_days)

@@ -29,8 +29,9 @@ class Asker:
         self.vocab = self.vocab or Vocabulary.from_session(self.session)
         self.parser = Parser(self.vocab)
         self.phrasing = Phrasing(self.vocab)
-        self.engine = Engine(self.session, self.vocab, as_of=self.as_of, scope=self.scope,
-                             closure_days=self.closure_days)  # fmt: skip
+        self.engine = Engine(
+            self.session, self.vocab, as_of=self.as_of, scope=self.scope, closure_days=self.closure_days
+        )
 
     def ask(self, question: str, context: Query | None = None) -> Answer:
         parsed = self.parser.parse(question, self.as_of, context)
@@ -67,6 +68,13 @@ class Asker:
         return ""
 
 
-def ask(session: Session, question: str, *, as_of: date, context: Query | None = None, scope: Scope | None = None,
-        closure_days: Iterable[date] = ()) -> Answer:  # fmt: skip
+def ask(
+    session: Session,
+    question: str,
+    *,
+    as_of: date,
+    context: Query | None = None,
+    scope: Scope | None = None,
+    closure_days: Iterable[date] = (),
+) -> Answer:
     return Asker(session, as_of, scope, closure_days).ask(question, context)

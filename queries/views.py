@@ -278,8 +278,13 @@ def _report_table(table) -> dict:
     rows = []
     for row in [*table.rows, *([table.total] if table.total else [])]:
         rows.append([{"text": _show(row.get(f)), **({"format": "numeric"} if f in numeric else {})} for f, _h in shown])
-    return {"head": head, "rows": rows, "firstCellIsHeader": True, "caption": table.title,
-            "captionClasses": "govuk-table__caption--s"}  # fmt: skip
+    return {
+        "head": head,
+        "rows": rows,
+        "firstCellIsHeader": True,
+        "caption": table.title,
+        "captionClasses": "govuk-table__caption--s",
+    }
 
 
 @bp.post("/staff/reports/annual/<year>/narrative")
