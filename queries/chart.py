@@ -37,7 +37,7 @@ def bar_chart(rows: list[dict], *, title: str, unit: str, compare_label: str | N
     bar_space = WIDTH - 80
     parts = [
         f'<svg class="queries-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
-        f'width="100%" role="img" aria-labelledby="chart-title">',
+        f'width="100%" role="img" aria-labelledby="chart-title" font-family="system-ui, Helvetica, Arial, sans-serif">',
         f'<title id="chart-title">{escape(title)}</title>',
     ]
     for index, row in enumerate(rows):

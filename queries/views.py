@@ -33,6 +33,7 @@ from casework.roles import (
     staff_required,
     visible_team_ids,
 )
+from casework.views import staff_menu
 from models.web import db
 from queries.answers import Answer
 from queries.chart import bar_chart
@@ -47,8 +48,18 @@ from queries.service import Asker
 from queries.words import EXAMPLES
 
 bp = Blueprint("queries", __name__)
+# The staff menu's links to other areas, as on the casework pages.
+bp.context_processor(staff_menu)
 api_bp = Blueprint("queries_api", __name__, url_prefix="/api/v1")
 
+GROUP_HEADINGS = {
+    "team": "Team",
+    "outcome": "Outcome",
+    "month": "Month",
+    "reason": "Lesson learned",
+    "stage": "Stage",
+    "role": "Who complained",
+}
 CHAT_KEY = "queries_chat"
 MAX_KEPT = 6  # questions shown on the page; older ones leave only their context behind
 MAX_STORED = 300  # characters of a question kept in the cookie
@@ -113,7 +124,8 @@ def _answer_table(answer: Answer, compare_label: str | None) -> dict | None:
     if not answer.rows:
         return None
     value_heading = {"percent": "Per cent", "working days": "Working days"}.get(answer.unit, "Complaints")
-    head = [{"text": "Group"}, {"text": value_heading, "format": "numeric"}]
+    group = answer.interpretation.get("group_by")
+    head = [{"text": GROUP_HEADINGS.get(group, "Year")}, {"text": value_heading, "format": "numeric"}]
     if compare_label:
         head.append({"text": compare_label, "format": "numeric"})
     rows = []
