@@ -15,6 +15,7 @@ from models.web import db
 
 # Slows guessing from one address; the per-account lock-out (accounts.LOCK_AFTER_FAILURES) stops it.
 SIGN_IN_LIMIT = "10 per minute;50 per hour"
+TOO_MANY = "Too many attempts from this computer. Wait a few minutes, then try again."
 
 
 def _home_for(user) -> str:
@@ -28,7 +29,7 @@ def _safe_next(target: str | None) -> str | None:
 
 
 @bp.route("/staff/sign-in", methods=["GET", "POST"])
-@limiter.limit(SIGN_IN_LIMIT, methods=["POST"])
+@limiter.limit(SIGN_IN_LIMIT, methods=["POST"], error_message=TOO_MANY)
 def sign_in():
     user = signed_in_user()
     if request.method == "GET" and user is not None:
@@ -77,7 +78,7 @@ def account():
 
 
 @bp.route("/staff/forgot-password", methods=["GET", "POST"])
-@limiter.limit(SIGN_IN_LIMIT, methods=["POST"])
+@limiter.limit(SIGN_IN_LIMIT, methods=["POST"], error_message=TOO_MANY)
 def forgot_password():
     errors: dict[str, str] = {}
     if request.method == "POST":
@@ -92,7 +93,7 @@ def forgot_password():
 
 
 @bp.route("/staff/reset-password/<token>", methods=["GET", "POST"])
-@limiter.limit(SIGN_IN_LIMIT, methods=["POST"])
+@limiter.limit(SIGN_IN_LIMIT, methods=["POST"], error_message=TOO_MANY)
 def reset_password(token: str):
     if accounts.reset_token_row(db(), token, now()) is None:
         return render_template("casework/reset_expired.html", page_title="This link has expired"), 404
