@@ -35,6 +35,7 @@ from casework.roles import (
 )
 from casework.views import staff_menu
 from models.web import db
+from queries import api_spec
 from queries.answers import Answer
 from queries.chart import bar_chart
 from queries.csv_export import csv_response
@@ -329,3 +330,4 @@ def report_csv(year: str, table_key: str):
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     app.register_blueprint(api_bp)
+    api_spec.document_api()

@@ -191,3 +191,9 @@ def test_a_managers_report_is_their_team_and_read_only(signed_in):
     assert "9 stage 1 complaints in 2017/18" in html or "total of 9 stage 1 complaints" in html
     denied = client.post("/staff/reports/annual/2017-18/narrative", data={"section": "lessons", "text": "x"})
     assert denied.status_code == 403
+
+
+def test_the_api_description_documents_ask(web_app):
+    document = web_app.test_client().get("/api/v1/openapi.json").get_json()
+    assert "post" in document["paths"]["/api/v1/ask"]
+    assert "Answer" in document["components"]["schemas"]
