@@ -12,12 +12,17 @@ OTHER_STAFF_PAGES = (
 )
 
 
-@bp.context_processor
-def staff_menu():
+def _other_staff_pages() -> list[tuple[str, str, tuple[str, ...]]]:
     links = []
     for endpoint, label, roles in OTHER_STAFF_PAGES:
         try:
             links.append((url_for(endpoint), label, roles))
         except BuildError:  # that area is not part of this app
             continue
-    return {"other_staff_pages": links}
+    return links
+
+
+@bp.app_context_processor
+def staff_menu():
+    # Every page that extends the staff layout (other packages' too) gets the same menu; built only when drawn.
+    return {"other_staff_pages": _other_staff_pages}

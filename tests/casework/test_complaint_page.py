@@ -90,3 +90,10 @@ def test_admin_lands_on_the_staff_accounts(signed_in):
     client = signed_in("admin")
     assert client.get("/staff/").headers["Location"] == "/staff/admin/accounts"
     assert "They cannot see complaints" in client.get("/staff/account").get_data(as_text=True)
+
+
+def test_the_staff_menu_links_the_other_staff_areas(signed_in):
+    html = signed_in("manager").get("/staff/queue").get_data(as_text=True)
+    for label in ("Queue", "Ask a question", "Annual report", "Sign out"):
+        assert label in html
+    assert ">Triage<" not in html  # managers do not triage
