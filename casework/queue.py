@@ -50,6 +50,7 @@ class QueueRow:
 
 @dataclass(frozen=True)
 class TriageRow:
+    complaint_id: int
     reference: str
     received_on: date
     safeguarding: bool
@@ -108,6 +109,7 @@ def triage_queue(session: Session, user: StaffUser, zone) -> list[TriageRow]:
     router = router_for(session)
     return [
         TriageRow(
+            complaint_id=c.id,
             reference=c.reference,
             received_on=c.received_at.astimezone(zone).date(),
             safeguarding=c.safeguarding_flag,

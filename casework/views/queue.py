@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import redirect, render_template, request, url_for
 
+from casework import audit
 from casework.queue import QueueFilters, open_stages, team_choices, triage_count, triage_queue
 from casework.roles import CASEWORK_ROLES, signed_in_user, staff_required
 from casework.stages import STATE_FILTERS, STATE_TAGS
@@ -41,4 +42,6 @@ def queue():
 def triage():
     ctx = action_context()
     rows = triage_queue(ctx.session, ctx.actor, ctx.settings.timezone)
+    for row in rows:  # the triage list shows what each person wrote about the team: a view of each complaint
+        audit.record(ctx.session, ctx.actor, row.complaint_id, "viewed-in-triage")
     return render_template("casework/triage.html", rows=rows, teams=team_choices(ctx.session), page_title="Triage")

@@ -72,3 +72,10 @@ def test_the_audit_trail_is_shown_to_officers_not_managers(casework_app, staff_i
 def test_there_is_no_way_to_edit_the_audit_trail_through_the_app(casework_app):
     for rule in casework_app.url_map.iter_rules():
         assert "audit" not in rule.rule, rule.rule
+
+
+def test_the_triage_list_counts_as_a_view_of_each_complaint(signed_in, staff_ids, write, clean_db, today):
+    write(lambda s: add_complaint(s, reference="CS-TRIA-0001", team=None, received=today))
+    signed_in("officer").get("/staff/triage")
+    (event,) = events(clean_db, "viewed-in-triage")
+    assert event.actor_id == staff_ids["officer"]
