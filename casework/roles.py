@@ -55,7 +55,9 @@ def staff_required(*roles: str) -> Callable[[F], F]:
         def wrapped(*args, **kwargs):
             user = signed_in_user()
             if user is None:
-                return redirect(url_for("casework.sign_in", next=_safe_next(request.full_path.rstrip("?"))))
+                # Back to the page after signing in; a form's address would answer a GET with 405, so not those.
+                target = _safe_next(request.full_path.rstrip("?")) if request.method == "GET" else ""
+                return redirect(url_for("casework.sign_in", next=target or None))
             if not has_role(user, roles):
                 raise Forbidden("Your account cannot see this page. Ask a complaints officer if you need it.")
             return view(*args, **kwargs)
