@@ -41,13 +41,13 @@ class ReminderJobs:
         self.lock = lock or scheduler_lock(engine)
         self.clock = clock
         self.last_planned: datetime | None = None
-        self.holding = False
+        self.holding: bool | None = None  # unknown until the first tick, which always logs which it is
 
     def tick(self) -> None:
         now = self.clock()
         holding = self.lock.acquire(now)
         if holding != self.holding:
-            log.info("scheduler %s the lock", "holds" if holding else "is idle: another scheduler holds")
+            log.info("this scheduler took the lock" if holding else "scheduler idle: another one is running")
             self.holding = holding
         if not holding:
             return

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import smtplib
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -116,14 +117,17 @@ def send_due(
     urgent_only = not hours.is_open(now)
     mailer = mailer or open_mailer(settings)
     report = SweepReport()
+    started = time.monotonic()
     try:
         while limit is None or report.claimed < limit:
+            # A long sweep's later claims carry their own time, or another sweep could think them stale.
+            at = now + timedelta(seconds=time.monotonic() - started)
             batch_limit = BATCH_SIZE if limit is None else min(BATCH_SIZE, limit - report.claimed)
-            batch = claim_batch(engine, now, urgent_only=urgent_only, limit=batch_limit)
+            batch = claim_batch(engine, at, urgent_only=urgent_only, limit=batch_limit)
             if not batch:
                 break
             report.claimed += len(batch)
-            if not _send_batch(engine, settings, now, mailer, batch, report):
+            if not _send_batch(engine, settings, at, mailer, batch, report):
                 break
     finally:
         mailer.close()
@@ -135,7 +139,7 @@ def send_due(
 def _send_batch(
     engine: Engine, settings: Settings, now: datetime, mailer: Mailer, batch: list[Outgoing], report: SweepReport
 ) -> bool:
-    """Send a claimed batch; False when the mail server cannot be reached (the rest wait for the retry)."""
+    """Send a batch claimed at `now`; False when the mail server cannot be reached (the rest wait for a retry)."""
     for position, outgoing in enumerate(batch):
         try:
             mailer.send(outgoing, render(outgoing, settings))

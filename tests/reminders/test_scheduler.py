@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -88,15 +89,31 @@ def test_two_scheduler_processes_send_once_and_stop_on_sigterm(db_session, clean
         subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         for _ in range(2)
     ]
+    outputs: list[list[str]] = [[], []]
+    readers = [
+        threading.Thread(target=lambda p=p, out=out: out.extend(p.stdout), daemon=True)
+        for p, out in zip(processes, outputs, strict=True)
+    ]
+    for reader in readers:
+        reader.start()
+
+    def first_tick_done(lines: list[str]) -> bool:
+        return any("took the lock" in line or "scheduler idle" in line for line in lines)
+
     try:
-        deadline = time.monotonic() + 30
-        while not sent_keys(engine) and time.monotonic() < deadline:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (sent_keys(engine) and all(map(first_tick_done, outputs))):
             time.sleep(0.2)
     finally:
         for process in processes:
             process.send_signal(signal.SIGTERM)
-        outputs = [process.communicate(timeout=20)[0] for process in processes]
+        for process, reader in zip(processes, readers, strict=True):
+            process.wait(timeout=20)
+            reader.join(timeout=5)
+            process.stdout.close()
+    outputs = ["".join(lines) for lines in outputs]
     assert [p.returncode for p in processes] == [0, 0], outputs
     assert len(sent_keys(engine)) == 1, outputs
-    assert sum("holds the lock" in out for out in outputs) == 1, outputs
+    assert sorted("took the lock" in out for out in outputs) == [False, True], outputs
+    assert sum("scheduler idle" in out for out in outputs) == 1, outputs
     assert list((tmp_path / "outbox").glob("*.eml"))
