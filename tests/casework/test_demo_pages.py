@@ -1,0 +1,56 @@
+"""Every shape of complaint in the demo data renders for an officer, and a manager sees only their team.
+On our own seeded copy: viewing writes audit rows, and the shared demo database is read-only."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import Session, select
+
+from casework.demo import seed_demo
+from casework.demo_accounts import ensure_demo_accounts
+from models.complaints import Complaint
+from models.db import get_engine, session_scope
+from tests.conftest import DEMO_TODAY, make_settings
+from tests.databases import migrated_database
+from wsgi import create_app
+
+
+@pytest.fixture(scope="module")
+def demo_copy(tmp_path_factory):
+    url = migrated_database("casework_demo_pages", tmp_path_factory.mktemp("demo-pages"))
+    settings = make_settings(url, tmp_path_factory.mktemp("demo-pages-instance"))
+    with session_scope(get_engine(url)) as session:
+        seed_demo(session, settings, DEMO_TODAY)
+        passwords = {role: password for _, role, password in ensure_demo_accounts(session, settings)}
+    app = create_app(settings)
+    app.config["WTF_CSRF_ENABLED"] = False
+    return app, url, passwords
+
+
+def sign_in(app, role, passwords):
+    client = app.test_client()
+    email = f"{role}@example-council.gov.uk"
+    assert client.post("/staff/sign-in", data={"email": email, "password": passwords[role]}).status_code == 302
+    return client
+
+
+def test_every_open_and_a_sample_of_closed_complaints_render(demo_copy):
+    app, url, passwords = demo_copy
+    with Session(get_engine(url)) as session:
+        open_refs = session.exec(select(Complaint.reference).where(Complaint.status != "closed")).all()
+        closed_refs = session.exec(select(Complaint.reference).where(Complaint.status == "closed")).all()[::25]
+    client = sign_in(app, "officer", passwords)
+    assert client.get("/staff/queue").status_code == 200
+    assert client.get("/staff/triage").status_code == 200
+    for reference in [*open_refs, *closed_refs]:
+        response = client.get(f"/staff/complaints/{reference}")
+        assert response.status_code == 200, reference
+
+
+def test_the_leaving_care_manager_sees_only_leaving_care(demo_copy):
+    app, url, passwords = demo_copy
+    client = sign_in(app, "manager", passwords)
+    html = client.get("/staff/queue").get_data(as_text=True)
+    rows = html.split('<tbody class="govuk-table__body">', 1)[1].split("</tbody>", 1)[0]
+    teams = {cell.split("</td>")[0].strip() for cell in rows.split('<td class="govuk-table__cell">')[1::5]}
+    assert teams == {"Leaving Care"}
