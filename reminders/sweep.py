@@ -29,6 +29,7 @@ from settings import Settings
 log = logging.getLogger(__name__)
 outbox = OutboxMessage.__table__
 BATCH_SIZE = 100
+SECRET_CONTEXT_KEYS = {"status_url"}
 # Errors that mean the mail server is down rather than this one email being wrong.
 UNREACHABLE = (ConnectionError, TimeoutError, smtplib.SMTPConnectError, smtplib.SMTPServerDisconnected)
 
@@ -109,6 +110,14 @@ def _record_failure(engine: Engine, outgoing: Outgoing, now: datetime, error: Ex
     log.warning("outbox message %s attempt %s failed: %s", outgoing.id, attempts, type(error).__name__)
 
 
+def _sent_values(outgoing: Outgoing, now: datetime) -> dict:
+    values = {"status": OutboxStatus.SENT.value, "sent_at": now}
+    if SECRET_CONTEXT_KEYS & outgoing.context.keys():
+        # The private status link is a key to the complaint: kept only until the email has gone.
+        values["context"] = {k: v for k, v in outgoing.context.items() if k not in SECRET_CONTEXT_KEYS}
+    return values
+
+
 def send_due(
     engine: Engine, settings: Settings, now: datetime, *, mailer: Mailer | None = None, limit: int | None = None
 ) -> SweepReport:
@@ -151,7 +160,7 @@ def _send_batch(
         except Exception as error:
             _record_failure(engine, outgoing, now, error, report)
             continue
-        if _finish(engine, outgoing, now, {"status": OutboxStatus.SENT.value, "sent_at": now}):
+        if _finish(engine, outgoing, now, _sent_values(outgoing, now)):
             report.sent += 1
         else:
             log.warning("outbox message %s was taken over by another sweep after sending", outgoing.id)

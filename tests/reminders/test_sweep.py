@@ -162,6 +162,9 @@ def test_file_backend_writes_readable_emails_without_the_story(db_session, clean
     assert "Monday 14 December 2026" in staff
     for text in (ack, staff):
         assert "private story" not in text
+    with Session(engine) as session:
+        contexts = [row.context for row in session.exec(select(OutboxMessage))]
+    assert all("status_url" not in context for context in contexts)  # the private link is not kept once sent
 
 
 def test_two_sweepers_at_once_send_each_email_once(db_session, smtp_settings, smtp_server, engine):
