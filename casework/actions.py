@@ -263,6 +263,32 @@ def extend(ctx: Context, complaint: Complaint, *, extend_to: date | None, reason
     return record
 
 
+def record_panel(ctx: Context, complaint: Complaint, *, panel_on: date | None, report_on: date | None) -> StageRecord:
+    """Stage 3: the day the review panel met (and its report, when there is one). The council's response is
+    due 15 working days after the report, which is due 5 working days after the panel."""
+    _can_act(ctx, complaint)
+    session = ctx.session
+    record = _open_stage_or_refuse(stages_of(session, complaint.id), "record a panel for")
+    if record.stage != Stage.THREE:
+        raise ActionRefused("Only stage 3 has a review panel.")
+    panel_on = _day_in_range(panel_on, "panel_on", earliest=record.received_on, today=ctx.today, what="of the panel")
+    if report_on is not None:
+        report_on = _day_in_range(
+            report_on, "report_on", earliest=panel_on, today=ctx.today, what="of the panel's report"
+        )
+    before = _stage_snapshot(record) | {"panel_on": record.panel_on, "report_on": record.report_on}
+    record.panel_on, record.report_on = panel_on, report_on
+    record.due_on = stage_deadlines(
+        ctx.calendar, Stage.THREE, record.received_on, panel_on=panel_on, report_on=report_on
+    ).due
+    session.add(record)
+    session.flush()
+    after = _stage_snapshot(record) | {"panel_on": panel_on, "report_on": report_on}
+    audit.record(session, ctx.actor, complaint, "panel-recorded", before=before, after=after)
+    replan.stage_changed(session, record, ctx.settings, ctx.now)
+    return record
+
+
 # --- escalate ------------------------------------------------------------------------------------------
 
 

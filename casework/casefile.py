@@ -145,6 +145,8 @@ def allowed_actions(ctx: actions.Context, complaint: Complaint, stages: list[Sta
             allowed |= {"respond", "withdraw"}
             if current.stage == Stage.ONE:
                 allowed.add("resolve-early")
+            if current.stage == Stage.THREE:
+                allowed.add("panel")
             if current.stage in (Stage.ONE, Stage.TWO) and not (current.stage == Stage.ONE and current.extended_to):
                 allowed.add("extend")
     if actions.escalation_window(ctx, stages) is not None:

@@ -20,6 +20,7 @@ DONE_MESSAGES = {
     "assign-officer": "The complaint has a new officer.",
     "respond": "The response was recorded.",
     "extend": "The deadline was extended.",
+    "panel": "The panel dates were recorded and the deadline worked out again.",
     "escalate": "The complaint moved to the next stage.",
     "ombudsman": "The Ombudsman complaint was recorded.",
     "ombudsman-decision": "The Ombudsman's decision was recorded.",
@@ -51,6 +52,10 @@ def _run(action: str, ctx, complaint, form) -> None:
         )
     elif action == "extend":
         actions.extend(ctx, complaint, extend_to=date_from(form, "extend_to"), reason=form.get("reason", ""))
+    elif action == "panel":
+        actions.record_panel(
+            ctx, complaint, panel_on=date_from(form, "panel_on"), report_on=date_from(form, "report_on")
+        )
     elif action == "escalate":
         actions.escalate(
             ctx, complaint, requested_on=date_from(form, "requested_on"), late_reason=form.get("late_reason", "")

@@ -318,3 +318,26 @@ def test_give_the_complaint_to_an_officer_or_the_teams_manager(db_session, ctx, 
         actions.assign_officer(ctx, other, str(people["manager"].id))  # another team's manager
     event = db_session.exec(select(AuditEvent).where(AuditEvent.action == "officer-assigned")).one()
     assert event.after == {"assigned_officer_id": people["manager"].id}
+
+
+def test_stage_3_deadline_follows_the_panel_and_its_report(db_session, ctx):
+    complaint = stage1(
+        db_session, received=date(2017, 6, 1), stages=2, responded={1: date(2017, 6, 9), 2: date(2017, 8, 1)}
+    )
+    three = actions.escalate(ctx, complaint, requested_on=date(2017, 8, 10), late_reason="")
+    panel_by = ctx.calendar.add_working_days(date(2017, 8, 10), 30)
+    assert three.due_on == ctx.calendar.add_working_days(ctx.calendar.add_working_days(panel_by, 5), 15)
+    actions.record_panel(ctx, complaint, panel_on=date(2017, 9, 1), report_on=None)
+    assert three.due_on == ctx.calendar.add_working_days(ctx.calendar.add_working_days(date(2017, 9, 1), 5), 15)
+    actions.record_panel(ctx, complaint, panel_on=date(2017, 9, 1), report_on=date(2017, 9, 4))
+    assert three.due_on == ctx.calendar.add_working_days(date(2017, 9, 4), 15)
+    with pytest.raises(ActionRefused) as refused:
+        actions.record_panel(ctx, complaint, panel_on=date(2017, 9, 1), report_on=date(2017, 8, 30))
+    assert refused.value.field == "report_on"
+    assert audit_actions(db_session, complaint).count("panel-recorded") == 2
+
+
+def test_only_stage_3_has_a_panel(db_session, ctx):
+    complaint = stage1(db_session)
+    with pytest.raises(ActionRefused, match="Only stage 3"):
+        actions.record_panel(ctx, complaint, panel_on=date(2018, 1, 10), report_on=None)

@@ -11,6 +11,7 @@ from casework.views.complaint import DONE_MESSAGES
 from tests.casework.builders import PASSWORD, STAFF, add_complaint
 
 OPEN, CLOSED, OMBUDSMAN, TRIAGE = "CS-OPEN-0001", "CS-CLSD-0001", "CS-OMBD-0001", "CS-TRIA-0001"
+PANEL = "CS-PANL-0001"
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
@@ -51,6 +52,14 @@ def cases(write, staff_ids, calendar, today):
             responded={n: calendar.subtract_working_days(today, 80 - 20 * n) for n in (1, 2, 3)},
         )
         assert complaint.status == "open"
+        add_complaint(
+            session,
+            reference=PANEL,
+            team="leaving-care",
+            received=calendar.subtract_working_days(today, 50),
+            stages=3,
+            responded={n: calendar.subtract_working_days(today, 60 - 20 * n) for n in (1, 2)},
+        )
 
     write(build)
 
@@ -72,6 +81,7 @@ def test_every_post_form_carries_a_token(app, cases):
         f"/staff/complaints/{OPEN}",
         f"/staff/complaints/{CLOSED}",
         f"/staff/complaints/{OMBUDSMAN}",
+        f"/staff/complaints/{PANEL}",
         "/staff/account",
     ):
         html = client.get(path).get_data(as_text=True)
