@@ -13,7 +13,7 @@ from flask.cli import with_appcontext
 from models.db import session_scope
 from models.web import engine
 from queries import views
-from queries.periods import parse_financial_year
+from queries.periods import parse_financial_year, plausible_as_of
 from queries.report import build_report, report_as_text
 from queries.service import Asker
 
@@ -24,6 +24,14 @@ def _settings():
 
 def _today() -> date:
     return datetime.now(_settings().timezone).date()
+
+
+def _as_of(value: datetime | None) -> date:
+    if value is None:
+        return _today()
+    if not plausible_as_of(value.date()):
+        raise click.UsageError("--as-of must be a date between 1950 and 2200, like 2018-03-31.")
+    return value.date()
 
 
 def _print_answer(answer, as_json: bool) -> None:
@@ -55,7 +63,7 @@ def ask_command(question: tuple[str, ...], as_json: bool, from_stdin: bool, as_o
     text = " ".join(question).strip()
     if from_stdin == bool(text):
         raise click.UsageError("Give a QUESTION or --stdin, not both.")
-    day = as_of.date() if as_of else _today()
+    day = _as_of(as_of)
     with session_scope(engine()) as session:
         asker = Asker(session, day, closure_days=_settings().closure_days)
         if not from_stdin:
@@ -77,7 +85,7 @@ def report_command(year: str, as_json: bool, as_of: datetime | None) -> None:
     period = parse_financial_year(year)
     if period is None:
         raise click.UsageError(f"YEAR must be a financial year like 2017/18, not {year!r}.")
-    day = as_of.date() if as_of else _today()
+    day = _as_of(as_of)
     with session_scope(engine()) as session:
         report = build_report(session, period, as_of=day, closure_days=_settings().closure_days)
     if as_json:

@@ -314,6 +314,16 @@ _PATTERNS = (
 )
 
 
+def plausible_as_of(day: date) -> bool:
+    """A day "this year" can be counted from: not before records began, not in a far future."""
+    return 1950 <= day.year <= 2200
+
+
+def _plausible(period: Period) -> bool:
+    # Complaints records start in living memory; a year like 1066 or 2999 is a typo, not a period to count.
+    return period.start.year >= 1950 and period.end.year <= 2200
+
+
 def find_periods(text: str, as_of: date) -> list[PeriodMention]:
     """Every period named in `text` (lower case), in the order they appear."""
     taken: list[tuple[int, int]] = []
@@ -323,8 +333,11 @@ def find_periods(text: str, as_of: date) -> list[PeriodMention]:
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            mention = build(match, as_of)
-            if mention is None:
+            try:
+                mention = build(match, as_of)
+            except (ValueError, OverflowError):  # "calendar year 0000", "financial year 9999": not a period
+                mention = None
+            if mention is None or (mention.period and not _plausible(mention.period)):
                 continue
             taken.append((start, end))
             found.append(mention)

@@ -42,7 +42,7 @@ from queries.csv_export import csv_response
 from queries.engine import Scope
 from queries.narrative import MAX_NARRATIVE, narratives, save_narrative
 from queries.parser import MAX_QUESTION
-from queries.periods import financial_year, financial_year_of, parse_financial_year
+from queries.periods import financial_year, financial_year_of, parse_financial_year, plausible_as_of
 from queries.query import query_from_dict, query_to_dict
 from queries.report import NARRATIVE_SECTIONS, build_report
 from queries.service import Asker
@@ -228,6 +228,8 @@ def api_ask():
         try:
             as_of = date.fromisoformat(str(body["as_of"]))
         except ValueError:
+            as_of = None
+        if as_of is None or not plausible_as_of(as_of):
             return api_error(400, "invalid_as_of", "Give as_of as a date like 2018-03-31.", "as_of")
     context = None
     if body.get("context") is not None:

@@ -49,6 +49,7 @@ def test_ask_plain_text_and_usage(demo_app):
     assert "Children in Need (CIN): 2" in result.output
     assert runner.invoke(args=["ask"]).exit_code == 2
     assert runner.invoke(args=["ask", "--as-of", "26/11/2026", "stage 1"]).exit_code == 2
+    assert runner.invoke(args=["ask", "--as-of", "0001-01-01", "stage 1 this year"]).exit_code == 2
 
 
 def test_a_comparison_by_team_carries_both_years(demo_app):

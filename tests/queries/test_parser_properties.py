@@ -51,3 +51,13 @@ def test_any_mix_of_known_words(vocabulary, words, as_of):
 def test_a_very_long_question_is_read_only_in_part(vocabulary):
     result = Parser(vocabulary).parse("stage 2 " * 10_000, AS_OF)
     assert result.clear
+
+
+@SETTINGS
+@given(
+    st.sampled_from(["financial year", "calendar year", "march", "fy", "since 1 march", "q1", "the last", "in"]),
+    st.integers(min_value=0, max_value=99999),
+    st.sampled_from(["", "/18", " to 2018", "-2", " months", " years"]),
+)
+def test_any_year_number(vocabulary, words, number, tail):
+    _check(Parser(vocabulary), f"stage 1 {words} {number}{tail}")

@@ -146,6 +146,7 @@ def test_api_ask_contract_and_follow_up(signed_in):
         ({"question": 5}, "invalid_question"),
         ({"question": "x" * 501}, "question_too_long"),
         ({"question": "stage 1", "as_of": "26/11/2026"}, "invalid_as_of"),
+        ({"question": "stage 1 this year", "as_of": "0001-01-01"}, "invalid_as_of"),
         ({"question": "stage 1", "context": {"measure": "nonsense"}}, "invalid_context"),
     ],
 )
