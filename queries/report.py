@@ -96,6 +96,10 @@ class _Builder:
         self.vocab = Vocabulary.from_session(session)
         self.engine = Engine(session, self.vocab, as_of=as_of, scope=scope, closure_days=closure_days)
         self.scope = scope
+        self.scoped = scope.team_ids is not None
+        # A manager's report is of their own team: the sentences must not speak for the whole service.
+        self.who = "Your team" if self.scoped else "Children's services"
+        self.about = "your team" if self.scoped else "children's services"
         self.figures: dict[str, object] = {}
 
     def run(self, query: Query, period: Period | None = None) -> Figure:
@@ -139,10 +143,14 @@ class _Builder:
             ],
             {"label": "Total", "value": total},
         )
-        sentences = [
-            f"The Looked After Children (LAC) service received a total of {lac} stage 1 complaints in {self.label()}, "
-            f"which was {whole_percent(share)} of the total stage 1 complaints for the Children's Service ({total})."
-        ]
+        if self.scoped:
+            sentences = [f"Your team received {total} stage 1 complaints in {self.label()}."]
+        else:
+            sentences = [
+                f"The Looked After Children (LAC) service received a total of {lac} stage 1 complaints in "
+                f"{self.label()}, which was {whole_percent(share)} of the total stage 1 complaints for the "
+                f"Children's Service ({total})."
+            ]
         return Section("stage-1", "Stage 1 complaints", sentences, [table, all_teams])
 
     def _is_lac(self, slug: str) -> bool:
@@ -229,7 +237,7 @@ class _Builder:
             {"label": "Grand Total", "value": this_year.value, "previous": last_year.value},
         )
         sentences = [
-            f"In {self.previous.label} Children's services received {last_year.value} stage 2 complaints. "
+            f"In {self.previous.label} {self.who} received {last_year.value} stage 2 complaints. "
             f"This compares to {this_year.value} in {self.label()}."
         ]
         return Section("stage-2", "Stage 2", sentences, [table], narrative="stage-2-trends")
@@ -281,7 +289,7 @@ class _Builder:
             stage_3_not_upheld=totals["not_upheld"],
         )
         sentences = [
-            f"In {self.previous.label} Children's services received {previous} stage 3 complaints. "
+            f"In {self.previous.label} {self.who} received {previous} stage 3 complaints. "
             f"In {self.label()} {totals['total']} stage 3 complaints were received: {totals['upheld']} upheld "
             f"(fully or partly) and {totals['not_upheld']} not upheld."
         ]
@@ -293,7 +301,7 @@ class _Builder:
         self.figures.update(ombudsman_total=totals["total"], ombudsman_lac=lac)
         sentences = [
             f"{lac} complaints were received in relation to the LAC service. In all, "
-            f"{plural(totals['total'], 'complaint')} about children's services went to the Ombudsman in {self.label()}."
+            f"{plural(totals['total'], 'complaint')} about {self.about} went to the Ombudsman in {self.label()}."
         ]
         return Section(
             "ombudsman", "Local Government & Social Care Ombudsman", sentences, [table], narrative="ombudsman"
