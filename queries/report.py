@@ -162,11 +162,9 @@ class _Builder:
         none_recorded = self._stage_1_without_learning()
         self.figures["stage_1_learning"] = {r.key: r.value for r in figure.rows}
         self.figures["stage_1_learning_none"] = none_recorded
-        table = Table(
-            "stage-1-learning",
-            f"Stage 1 learning, {self.label()}",
-            [("key", "Category key"), ("label", "Learning"), ("value", "Total")],
-            [{"key": r.key, "label": r.label, "value": r.value} for r in figure.rows],
+        # No total row: a response may record several lessons, so a sum would mislead.
+        table = _grouped_table(
+            "stage-1-learning", f"Stage 1 learning, {self.label()}", ("Learning", "Total"), figure, total=False
         )
         sentences = [
             f"During {self.label()} stage 1 complaints for children's services can be grouped as below. "
@@ -184,12 +182,8 @@ class _Builder:
         figure = self.run(Query(stages=(1,), group_by=Grouping.OUTCOME))
         counts = {r.key: r.value for r in figure.rows}
         self.figures["stage_1_outcomes"] = counts
-        table = Table(
-            "stage-1-outcomes",
-            f"Stage 1 outcomes, {self.label()}",
-            [("key", "Outcome key"), ("label", "Outcome"), ("value", "Complaints")],
-            [{"key": r.key, "label": r.label, "value": r.value} for r in figure.rows],
-            {"label": "Total", "value": figure.value},
+        table = _grouped_table(
+            "stage-1-outcomes", f"Stage 1 outcomes, {self.label()}", ("Outcome", "Complaints"), figure
         )
         sentences = [
             f"Of the {figure.value} complaints received {counts.get('upheld', 0)} were upheld at Stage 1 and "
@@ -197,12 +191,8 @@ class _Builder:
         ]
         roles = self.run(Query(stages=(1,), group_by=Grouping.ROLE))
         self.figures["stage_1_complainants"] = {r.key: r.value for r in roles.rows}
-        roles_table = Table(
-            "stage-1-complainants",
-            f"Who made stage 1 complaints, {self.label()}",
-            [("key", "Role key"), ("label", "Complainant"), ("value", "Complaints")],
-            [{"key": r.key, "label": r.label, "value": r.value} for r in roles.rows],
-            {"label": "Total", "value": roles.value},
+        roles_table = _grouped_table(
+            "stage-1-complainants", f"Who made stage 1 complaints, {self.label()}", ("Complainant", "Complaints"), roles
         )
         return Section(
             "outcomes", "Stage 1 outcomes and complainants", sentences, [table, roles_table], narrative="trends"
@@ -350,6 +340,17 @@ class _Builder:
             "separately, and complaints still open after their deadline count as late."
         ]
         return Section("timeliness", "Responding on time", sentences, [table])
+
+
+def _grouped_table(key: str, title: str, headings: tuple[str, str], figure: Figure, *, total: bool = True) -> Table:
+    """A table of one grouped figure: key, label and count per row, with a total row unless told not to."""
+    return Table(
+        key,
+        title,
+        [("key", "Key"), ("label", headings[0]), ("value", headings[1])],
+        [{"key": r.key, "label": r.label, "value": r.value} for r in figure.rows],
+        {"label": "Total", "value": figure.value} if total else None,
+    )
 
 
 def build_report(
