@@ -3,6 +3,9 @@ On our own seeded copy: viewing writes audit rows, and the shared demo database 
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from sqlmodel import Session, select
 
@@ -10,6 +13,7 @@ from casework.demo import seed_demo
 from casework.demo_accounts import ensure_demo_accounts
 from models.complaints import Complaint
 from models.db import get_engine, session_scope
+from reminders.calendar import WorkingCalendar
 from tests.conftest import DEMO_TODAY, make_settings
 from tests.databases import migrated_database
 from wsgi import create_app
@@ -54,3 +58,37 @@ def test_the_leaving_care_manager_sees_only_leaving_care(demo_copy):
     rows = html.split('<tbody class="govuk-table__body">', 1)[1].split("</tbody>", 1)[0]
     teams = {cell.split("</td>")[0].strip() for cell in rows.split('<td class="govuk-table__cell">')[1::5]}
     assert teams == {"Leaving Care"}
+
+
+def test_done_when_on_the_demo_data(demo_copy):
+    """Clear triage, respond to an overdue stage 1, escalate it to stage 2, see its new deadline and reminders."""
+    app, url, passwords = demo_copy
+    client = sign_in(app, "officer", passwords)
+    with Session(get_engine(url)) as session:
+        waiting = session.exec(select(Complaint.reference).where(Complaint.status == "awaiting-triage")).all()
+    assert waiting
+    for reference in waiting:
+        response = client.post(
+            f"/staff/complaints/{reference}/assign", data={"team": "early-help", "return_to": "triage"}
+        )
+        assert response.headers["Location"] == "/staff/triage"
+    assert "Nothing is waiting for triage." in client.get("/staff/triage").get_data(as_text=True)
+
+    queue = client.get("/staff/queue?state=overdue&stage=1").get_data(as_text=True)
+    reference = queue.split('href="/staff/complaints/', 1)[1].split('"', 1)[0]
+    today = datetime.now(ZoneInfo("Europe/London")).date()
+    day = {"day": str(today.day), "month": str(today.month), "year": str(today.year)}
+    response = client.post(
+        f"/staff/complaints/{reference}/respond",
+        data={f"responded_on-{k}": v for k, v in day.items()}
+        | {"outcome": "upheld", "learning": "delays", "summary": "We are sorry it took so long."},
+    )
+    assert response.status_code == 302
+    response = client.post(
+        f"/staff/complaints/{reference}/escalate", data={f"requested_on-{k}": v for k, v in day.items()}
+    )
+    assert response.status_code == 302
+    page = client.get(f"/staff/complaints/{reference}").get_data(as_text=True)
+    due = WorkingCalendar().add_working_days(today, 25)
+    assert f"{due:%A} {due.day} {due:%B %Y}" in page
+    assert "Reminders for the current deadline" in page and "Due soon" in page
