@@ -25,6 +25,7 @@ class QueueFilters:
     team: str = ""  # team slug
     stage: int | None = None
     state: str = ""  # a key of STATE_FILTERS
+    mine: bool = False  # only complaints given to the signed-in member of staff
 
     @classmethod
     def from_args(cls, args) -> QueueFilters:
@@ -34,6 +35,7 @@ class QueueFilters:
             team=args.get("team", "")[:64],
             stage=int(stage) if stage in ("1", "2", "3", "4") else None,
             state=state if state in STATE_FILTERS else "",
+            mine=args.get("mine") == "yes",
         )
 
 
@@ -46,6 +48,7 @@ class QueueRow:
     due: date | None
     state: DeadlineState | None
     safeguarding: bool
+    officer: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,9 +66,10 @@ def open_stages(
 ) -> list[QueueRow]:
     """Open stages of complaints `user` may see: safeguarding first, then the most urgent."""
     statement = (
-        select(StageRecord, Complaint, Team)
+        select(StageRecord, Complaint, Team, StaffUser.name)
         .join(Complaint, Complaint.id == StageRecord.complaint_id)
         .join(Team, Team.id == Complaint.team_id)
+        .outerjoin(StaffUser, StaffUser.id == Complaint.assigned_officer_id)
         .where(StageRecord.responded_on.is_(None), Complaint.status == ComplaintStatus.OPEN.value)
     )
     statement = scope_to_user(statement, user)
@@ -73,9 +77,11 @@ def open_stages(
         statement = statement.where(Team.slug == filters.team)
     if filters.stage:
         statement = statement.where(StageRecord.stage == filters.stage)
+    if filters.mine:
+        statement = statement.where(Complaint.assigned_officer_id == user.id)
     rows = []
     wanted = STATE_FILTERS.get(filters.state)
-    for record, complaint, team in session.exec(statement):
+    for record, complaint, team, officer in session.exec(statement):
         state = state_of(calendar, record, today)
         if wanted is not None and state not in wanted:
             continue
@@ -88,6 +94,7 @@ def open_stages(
                 due=effective_due(record),
                 state=state,
                 safeguarding=complaint.safeguarding_flag,
+                officer=officer or "",
             )
         )
     rows.sort(key=lambda r: (not r.safeguarding, _STATE_ORDER.get(r.state, 3), r.due or date.max, r.reference))

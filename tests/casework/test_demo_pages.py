@@ -56,7 +56,7 @@ def test_the_leaving_care_manager_sees_only_leaving_care(demo_copy):
     client = sign_in(app, "manager", passwords)
     html = client.get("/staff/queue").get_data(as_text=True)
     rows = html.split('<tbody class="govuk-table__body">', 1)[1].split("</tbody>", 1)[0]
-    teams = {cell.split("</td>")[0].strip() for cell in rows.split('<td class="govuk-table__cell">')[1::5]}
+    teams = {cell.split("</td>")[0].strip() for cell in rows.split('<td class="govuk-table__cell">')[1::6]}
     assert teams == {"Leaving Care"}
 
 

@@ -9,6 +9,7 @@ from sqlmodel import select
 
 from casework.queue import QueueFilters, open_stages, triage_queue
 from casework.stages import stages_of
+from models.complaints import Complaint
 from models.staff import StaffUser
 from reminders.calendar import WorkingCalendar
 from reminders.deadlines import DeadlineState
@@ -109,3 +110,14 @@ def test_queue_page_shows_tags_and_filters(casework_app, signed_in, write, today
     assert "CS-LATE-0009" in html and "govuk-tag--red" in html and "Overdue" in html
     assert "CS-LATE-0009" not in client.get("/staff/queue?state=on-track").get_data(as_text=True)
     assert "CS-LATE-0009" in client.get("/staff/queue?team=leaving-care&stage=1").get_data(as_text=True)
+
+
+def test_only_mine(db_session, officer):
+    build(db_session)
+    complaint = db_session.exec(select(Complaint).where(Complaint.reference == "CS-FINE-0001")).one()
+    complaint.assigned_officer_id = officer.id
+    db_session.add(complaint)
+    db_session.flush()
+    rows = open_stages(db_session, officer, CAL, TODAY, QueueFilters(mine=True))
+    assert [(r.reference, r.officer) for r in rows] == [("CS-FINE-0001", "Olu Officer")]
+    assert QueueFilters.from_args({"mine": "yes"}).mine
