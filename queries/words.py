@@ -292,7 +292,7 @@ NOISE = _words(
     year years how can could would you please up into were figures figure stats statistics data breakdown split
     see get back total across each broken down between period level levels answered answer answers responded
     replied response responses reply handled dealt went gone go escalated referred
-    only just now same then also ok okay ones those them one
+    only just now same then also ok okay ones those them one take took takes taken
     """
 )
 
