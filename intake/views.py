@@ -194,6 +194,14 @@ def sent():
     )
 
 
+@bp.post("/forget")
+def forget():
+    """Take the draft off this device (a shared phone, a family computer); the resume link still works."""
+    session.pop(TOKEN_KEY, None)
+    session.pop(SENT_KEY, None)
+    return render_template("intake/forgotten.html", page_title="Removed from this device")
+
+
 @bp.get("/resume/<token>")
 def resume(token: str):
     draft = find_draft(db(), token, now())

@@ -73,6 +73,7 @@ def live_server(tmp_path_factory) -> Iterator[LiveServer]:
         yield LiveServer(f"http://127.0.0.1:{server.server_port}", database_url, settings)
     finally:
         server.shutdown()
+        server.server_close()
         thread.join(timeout=5)
 
 

@@ -126,3 +126,12 @@ def test_sent_once_and_the_confirmation_says_what_happens_next(html, db_session)
     assert [a for a in page.select("a") if "/status/" in a.attrs.get("href", "")]
     # Going back to the chat after sending shows the confirmation, not a way to send again.
     assert html.client.get("/complaint/chat").headers["Location"].endswith("/complaint/sent")
+
+
+def test_a_draft_can_be_taken_off_a_shared_device(html):
+    html.say("role", "child")
+    response = html.client.post("/complaint/forget", data={"csrf_token": csrf_of(html.page)})
+    assert response.status_code == 200 and "Removed from this device" in response.get_data(as_text=True)
+    assert html.client.get("/complaint/chat").headers["Location"].endswith("/complaint")
+    start = Page(html.client.get("/complaint").get_data(as_text=True))
+    assert not [a for a in start.select("a") if a.text == "Carry on where you left off"]
