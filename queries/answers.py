@@ -147,6 +147,14 @@ def sentence(result: Result, phrasing: Phrasing, scoped: bool) -> str:
     return text
 
 
+def corrections_note(parsed: ParseResult) -> str:
+    """ "I read 'compliants' as 'complaints'." so a wrong guess at a typo is seen at once, not buried."""
+    if not parsed.corrections:
+        return ""
+    readings = ", ".join(f"'{a}' as '{b}'" for a, b in parsed.corrections)
+    return f" (I read {readings}.)"
+
+
 def _short(query: Query, figure: Figure) -> str:
     if query.measure in (Measure.SHARE, Measure.ON_TIME):
         return f"{whole_percent(figure.value)} ({figure.numerator} of {figure.denominator})"

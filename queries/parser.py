@@ -153,7 +153,7 @@ class Parser:
                 return word
             allowed = 1 if len(word) <= 7 else 2
             best = process.extractOne(word, self._known, scorer=OSA.distance, score_cutoff=allowed)
-            if best is None:
+            if best is None or not _likely_typo(word, best[0]):
                 return word
             result.corrections.append((word, best[0]))
             return best[0]
@@ -429,6 +429,14 @@ class Parser:
                 if text not in suggestions and len(text) > 2:
                     suggestions.append(text)
         return suggestions[:5] + list(EXAMPLES[:3])
+
+
+def _likely_typo(word: str, known: str) -> bool:
+    """Short real words sit one letter from known ones ("court" and "count"); there only a swapped, missing or
+    extra letter counts as a typo, never a different letter."""
+    if len(word) > 5:
+        return True
+    return len(word) != len(known) or sorted(word) == sorted(known)
 
 
 def _shorten(question: str) -> str:

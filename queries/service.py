@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlmodel import Session
 
-from queries.answers import UNITS, Answer, Phrasing, interpretation, sentence, unclear_answer
+from queries.answers import UNITS, Answer, Phrasing, corrections_note, interpretation, sentence, unclear_answer
 from queries.engine import Engine, Scope
 from queries.parser import Parser
 from queries.query import Query, query_to_dict
@@ -48,7 +48,7 @@ class Asker:
         value = result.main.value
         answer = Answer(
             question=question,
-            answer=sentence(result, self.phrasing, scoped),
+            answer=sentence(result, self.phrasing, scoped) + corrections_note(parsed),
             value=value,
             unit=UNITS[query.measure],
             rows=[row.as_dict() for row in result.rows],
