@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from queries.parser import Parser
 from queries.query import query_from_dict, query_to_dict
+from queries.service import Asker
 
 WORDS = [
     "how", "many", "stage", "1", "2", "3", "two", "ombudsman", "lac", "by", "team", "month", "outcome", "upheld",
@@ -19,6 +21,12 @@ WORDS = [
 ]  # fmt: skip
 AS_OF = date(2026, 11, 26)
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@pytest.fixture
+def demo_asker(demo_session):
+    """One asker for every example (hypothesis runs them all within one use of a fixture)."""
+    return Asker(demo_session, AS_OF)
 
 
 def _check(parser: Parser, text: str, as_of: date = AS_OF, context=None) -> None:
@@ -61,3 +69,13 @@ def test_a_very_long_question_is_read_only_in_part(vocabulary):
 )
 def test_any_year_number(vocabulary, words, number, tail):
     _check(Parser(vocabulary), f"stage 1 {words} {number}{tail}")
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=10))
+def test_asking_any_mix_never_raises(demo_asker, words):
+    answer = demo_asker.ask(" ".join(words))
+    assert answer.answer
+    assert answer.unit in ("complaints", "percent", "working days")
+    if not answer.clear:
+        assert answer.value is None
