@@ -150,3 +150,13 @@ def test_dates_a_year_ago_are_flagged_not_refused():
     assert reply.error is None
     assert state.answers["when"] == {"on": "2017-01-07", "text": "", "over_a_year_ago": True}
     assert reply.notes
+
+
+def test_what_a_child_reads_is_short_and_plain():
+    """Reading age about 9 (CONTENT.md): short sentences and none of the words staff use."""
+    jargon = ("stage 1", "lac", "sgo", "statutory", "complainant", "nature of")
+    for step in STEPS:
+        for wording in (step.text.get("child") or step.text["adult"], step.help.get("child", "")):
+            for sentence in wording.replace("?", ".").replace("!", ".").split("."):
+                assert len(sentence.split()) <= 16, (step.id, sentence)
+            assert not any(f" {word} " in f" {wording.lower()} " for word in jargon), step.id
