@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -22,6 +23,7 @@ LOCK_AFTER_FAILURES = 5
 LOCK_FOR = timedelta(minutes=15)
 RESET_LINK_LIFETIME = timedelta(hours=1)
 RESET_TEMPLATE = "password-reset"
+log = logging.getLogger(__name__)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 _strong = PasswordHasher()
@@ -109,6 +111,7 @@ def sign_in(session: Session, settings: Settings, email: str, password: str, now
         if user.failed_logins >= LOCK_AFTER_FAILURES:
             user.locked_until = now + LOCK_FOR
             user.failed_logins = 0
+            log.warning("staff account locked after repeated failures staff_id=%s", user.id)
             # Not the account holder's doing as far as we know: whoever typed the passwords is unknown.
             audit.record(
                 session, "system", None, "staff-locked", after={"staff_id": user.id, "until": user.locked_until}
