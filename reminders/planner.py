@@ -11,7 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from sqlalchemy import Date, String, cast, column, exists, func, literal, literal_column, or_, select, update, values
+from sqlalchemy import (
+    Date,
+    String,
+    case,
+    cast,
+    column,
+    exists,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    update,
+    values,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
@@ -88,16 +102,16 @@ def _json_object(session: Session, pairs: dict[str, ColumnElement]) -> ColumnEle
     return builder(*args)
 
 
-def _insert_ignoring_duplicates(session: Session, columns: list[str], query) -> int:
+def _insert_ignoring_duplicates(session: Session, columns: list[str], query) -> list[str]:
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     statement = (
         dialect.insert(outbox)
         .from_select(columns, query)
         .on_conflict_do_nothing(index_elements=["idempotency_key"])
         # Counted from RETURNING: neither driver gives a rowcount for WITH ... INSERT ... SELECT.
-        .returning(outbox.c.id)
+        .returning(outbox.c.idempotency_key)
     )
-    return len(session.execute(statement).all())
+    return list(session.execute(statement).scalars())
 
 
 def open_stages(scope: Scope):
@@ -182,44 +196,54 @@ def _send_times(
     return plan
 
 
-def _recipient_and_joins(reminder: StageReminder, settings: Settings, base):
-    team_id = func.coalesce(stage.c.team_id, complaint.c.team_id)
-    if reminder.audience is Audience.MANAGER:
-        query = base.join(team, team.c.id == team_id).where(team.c.manager_email != "")
-        return team.c.manager_email, query
-    query = base.outerjoin(team, team.c.id == team_id)
-    if reminder.audience is Audience.OFFICER:
-        query = query.join(staff, staff.c.id == complaint.c.assigned_officer_id).where(
-            staff.c.active.is_(True), staff.c.email != ""
-        )
-        return staff.c.email, query
-    if reminder.audience is Audience.HEAD_OF_SERVICE:
-        return literal(settings.head_of_service_email, String), query
-    raise ValueError(f"{reminder.kind}: a stage reminder cannot go to {reminder.audience}")
+def _recipient(settings: Settings, audience) -> ColumnElement[str]:
+    """Who a planned row goes to, chosen per row by its audience (one statement serves every kind)."""
+    return case(
+        (audience == Audience.MANAGER.value, team.c.manager_email),
+        (audience == Audience.OFFICER.value, case((staff.c.active.is_(True), staff.c.email))),
+        (audience == Audience.HEAD_OF_SERVICE.value, literal(settings.head_of_service_email, String)),
+    )
 
 
-def plan_stage_reminder(
+STAGE_AUDIENCES = (Audience.MANAGER, Audience.OFFICER, Audience.HEAD_OF_SERVICE)
+
+
+def plan_stage_reminders(
     session: Session,
-    reminder: StageReminder,
+    reminders: list[StageReminder],
     settings: Settings,
     now: datetime,
     scope: Scope,
     hours: OfficeHours,
     days: OpenDays,
-) -> int:
-    times = _send_times(reminder, days, hours, now, settings.acknowledgement_working_days)
-    if not times:
-        return 0
-    plan = values(column("day", Date), column("send_after", UTCDateTime()), name="plan_days").data(times).cte()
-    day_column = stage.c.received_on if reminder.keyed_on_received else deadline_column()
-    base = (
-        select()
-        .select_from(stage)
-        .join(complaint, complaint.c.id == stage.c.complaint_id)
-        .join(plan, plan.c.day == day_column)
+) -> list[str]:
+    """Insert the due rows of `reminders` (all keyed on the same kind of day) in one statement; returns their kinds.
+
+    One statement per day column, not per kind: each is a pass over every open stage.
+    """
+    plan_rows = []
+    for reminder in reminders:
+        if reminder.audience not in STAGE_AUDIENCES:
+            raise ValueError(f"{reminder.kind}: a stage reminder cannot go to {reminder.audience}")
+        for day, send_after in _send_times(reminder, days, hours, now, settings.acknowledgement_working_days):
+            plan_rows.append((day, reminder.kind, reminder.template, reminder.audience.value, send_after))
+    if not plan_rows:
+        return []
+    plan = (
+        values(
+            column("day", Date),
+            column("kind", String),
+            column("template", String),
+            column("audience", String),
+            column("send_after", UTCDateTime()),
+            name="plan_days",
+        )
+        .data(plan_rows)
+        .cte()
     )
-    recipient, query = _recipient_and_joins(reminder, settings, base)
-    key = literal("stage:") + _text(stage.c.id) + literal(f":{reminder.kind}:") + _text(day_column)
+    day_column = stage.c.received_on if reminders[0].keyed_on_received else deadline_column()
+    recipient = _recipient(settings, plan.c.audience)
+    key = literal("stage:") + _text(stage.c.id) + literal(":") + plan.c.kind + literal(":") + _text(day_column)
     context = _json_object(
         session,
         {
@@ -230,25 +254,35 @@ def plan_stage_reminder(
             "received": _text(stage.c.received_on),
         },
     )
-    query = query.with_only_columns(
-        key,
-        recipient,
-        literal(reminder.template, String),
-        context,
-        plan.c.send_after,
-        literal(OutboxStatus.PENDING.value, String),
-        literal(0),
-        literal("", String),
-        complaint.c.id,
-        stage.c.id,
-        literal(now, UTCDateTime()),
-    ).where(
-        stage.c.responded_on.is_(None),
-        complaint.c.status.in_(OPEN_COMPLAINT),
-        complaint.c.purged_at.is_(None),
-        *scope.stage_filter(),
-        # Most rows exist after the first plan of the day: skip them before building their JSON.
-        ~exists().where(existing.c.idempotency_key == key),
+    query = (
+        select(
+            key,
+            recipient,
+            plan.c.template,
+            context,
+            plan.c.send_after,
+            literal(OutboxStatus.PENDING.value, String),
+            literal(0),
+            literal("", String),
+            complaint.c.id,
+            stage.c.id,
+            literal(now, UTCDateTime()),
+        )
+        .select_from(stage)
+        .join(complaint, complaint.c.id == stage.c.complaint_id)
+        .join(plan, plan.c.day == day_column)
+        .outerjoin(team, team.c.id == func.coalesce(stage.c.team_id, complaint.c.team_id))
+        .outerjoin(staff, staff.c.id == complaint.c.assigned_officer_id)
+        .where(
+            stage.c.responded_on.is_(None),
+            complaint.c.status.in_(OPEN_COMPLAINT),
+            complaint.c.purged_at.is_(None),
+            *scope.stage_filter(),
+            recipient.is_not(None),
+            recipient != "",
+            # Most rows exist after the first plan of the day: skip them before building their JSON.
+            ~exists().where(existing.c.idempotency_key == key),
+        )
     )
     columns = [
         "idempotency_key",
@@ -263,7 +297,8 @@ def plan_stage_reminder(
         "stage_record_id",
         "created_at",
     ]
-    return _insert_ignoring_duplicates(session, columns, query)
+    keys = _insert_ignoring_duplicates(session, columns, query)
+    return [k.split(":")[2] for k in keys]
 
 
 def _complaint_rows(
@@ -334,7 +369,11 @@ def plan_complaint_emails(
 
     Few complaints arrive in a day, so these are built in Python and inserted in bulk.
     """
-    query = select(Complaint).where(Complaint.status.in_(OPEN_COMPLAINT), Complaint.purged_at.is_(None))
+    query = select(Complaint).where(
+        Complaint.status.in_(OPEN_COMPLAINT),
+        Complaint.purged_at.is_(None),
+        or_(Complaint.email != "", Complaint.safeguarding_flag.is_(True)),  # someone to write to
+    )
     if complaint_id is not None:
         query = query.where(Complaint.id == complaint_id)
     else:
@@ -376,8 +415,11 @@ def plan_reminders(
     report = PlanReport()
     report.cancelled = cancel_outdated(session, scope)
     days = OpenDays.read(session, scope)
-    for reminder in STAGE_REMINDERS:
-        report.by_kind[reminder.kind] = plan_stage_reminder(session, reminder, settings, now, scope, hours, days)
+    report.by_kind = {reminder.kind: 0 for reminder in STAGE_REMINDERS}
+    for keyed_on_received in (True, False):
+        group = [r for r in STAGE_REMINDERS if r.keyed_on_received is keyed_on_received]
+        for kind in plan_stage_reminders(session, group, settings, now, scope, hours, days) if group else []:
+            report.by_kind[kind] += 1
     if scope.stage_record_id is None:
         report.by_kind.update(
             plan_complaint_emails(session, settings, now, hours, complaint_id=scope.complaint_id, extra=extra)
