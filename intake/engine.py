@@ -17,6 +17,7 @@ from intake.flow import ADULT, CHILD, DONT_KNOW, READY, STEPS, Option, Step, aud
 from intake.safeguarding import SAFETY_MESSAGE, suggests_danger
 
 FREE_TEXT_KINDS = ("text", "long_text", "date")
+CHOICE_KINDS = ("choice", "confirm", "yes_no")
 OVER_A_YEAR_NOTE = {
     ADULT: "Thank you. That's more than a year ago, which is fine: we will still look into it.",
     CHILD: "Thanks. That was a while ago, and that's OK. We will still look into it.",
@@ -169,8 +170,10 @@ class Engine:
         text = worded(step.text, who).format(team=route.get("team_name") or "")
         previous = state.answers.get(step.id)
         value = ""
-        if isinstance(previous, str) and not any(o.value == previous for o in self.options(step)):
-            value = previous
+        if isinstance(previous, str) and step.kind in CHOICE_KINDS:
+            value = previous  # the option chosen before, marked when the question is shown again
+        elif isinstance(previous, str) and not any(o.value == previous for o in self.options(step)):
+            value = previous  # words typed before; a quick reply ("I don't know") is not put in the box
         elif isinstance(previous, dict):  # a date answer
             value = previous.get("text") or self._labels(state).get(step.id, "")
         help_text = worded(step.help, who) if step.help else ""

@@ -53,16 +53,19 @@ function errorMessage(text) {
 function questionFields(question) {
   const help = question.help ? el("div", { class: "govuk-hint", id: "question-help", text: question.help }) : null;
   if (CHOICE_KINDS.has(question.kind)) {
-    const buttons = question.options.map((option, index) =>
-      el("button", {
+    const buttons = question.options.map((option, index) => {
+      const chosen = option.value === question.value; // changing an answer: show the one chosen before
+      const button = el("button", {
         type: "submit",
         name: "answer",
         value: option.value,
         id: `answer-${index + 1}`,
-        class: "govuk-button govuk-button--secondary chat__quick-reply",
+        class: `govuk-button govuk-button--secondary chat__quick-reply${chosen ? " chat__quick-reply--chosen" : ""}`,
         text: option.label,
-      }),
-    );
+      });
+      if (chosen) button.append(el("span", { class: "govuk-visually-hidden", text: " (your answer)" }));
+      return button;
+    });
     const fieldset = el("fieldset", { class: "govuk-fieldset", "aria-describedby": help ? "question-help" : null }, [
       el("legend", { class: "govuk-fieldset__legend chat__prompt", tabindex: "-1", text: question.text }),
     ]);

@@ -135,3 +135,10 @@ def test_a_draft_can_be_taken_off_a_shared_device(html):
     assert html.client.get("/complaint/chat").headers["Location"].endswith("/complaint")
     start = Page(html.client.get("/complaint").get_data(as_text=True))
     assert not [a for a in start.select("a") if a.text == "Carry on where you left off"]
+
+
+def test_changing_a_choice_shows_the_one_chosen_before(html):
+    finish(html)
+    page = html.load("/complaint/chat?change=contact")
+    chosen = page.one("button", cls="chat__quick-reply--chosen")
+    assert chosen.attrs["value"] == "none" and "(your answer)" in chosen.text
