@@ -176,6 +176,12 @@ def test_a_draft_is_resumed_after_the_page_is_closed(live_server, browser):
     expect(prompt(page)).to_contain_text("Which team or worker")
     person.type("children with disabilities")
     expect(prompt(page)).to_contain_text("Is that right?")
+    # Back, in the live chat: the earlier question returns with its answer in the box.
+    page.get_by_role("button", name="Back to the last question").click()
+    expect(page.locator("#answer")).to_have_value("children with disabilities")
+    expect(page.locator(".chat__transcript li")).to_have_count(2)
+    person.type("children with disabilities")
+    expect(prompt(page)).to_contain_text("Is that right?")
     link = page.locator(".chat__resume-link a").get_attribute("href")
     first.close()  # the tab, the browser, the phone: gone
 
