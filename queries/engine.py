@@ -169,10 +169,10 @@ class Engine:
         conditions, joins = self.conditions(query, period, query.filters)
         if query.group_by is None:
             stmt = select(func.count()).select_from(self._from(joins)).where(*conditions)
-            return Figure(period, self.session.execute(stmt).scalar_one())
+            return Figure(period, self._execute(stmt).scalar_one())
         key, joins = self._group_key(query.group_by, joins)
         stmt = select(key, func.count()).select_from(self._from(joins)).where(*conditions).group_by(key)
-        counts = dict(self.session.execute(stmt).all())
+        counts = dict(self._execute(stmt).all())
         rows = self._rows(query, period, counts)
         if query.group_by is Grouping.REASON:
             # A response can record several lessons, so the rows do not add up to the number of complaints.
@@ -196,11 +196,11 @@ class Engine:
 
         if query.group_by is None:
             stmt = select(within(first), within(second)).select_from(self._from(joins)).where(*conditions)
-            a, b = self.session.execute(stmt).one()
+            a, b = self._execute(stmt).one()
             return Figure(first, a), Figure(second, b)
         key, joins = self._group_key(query.group_by, joins)
         stmt = select(key, within(first), within(second)).select_from(self._from(joins)).where(*conditions)
-        pairs = {k: (a, b) for k, a, b in self.session.execute(stmt.group_by(key)).all()}
+        pairs = {k: (a, b) for k, a, b in self._execute(stmt.group_by(key)).all()}
         figures = []
         for period, index in ((first, 0), (second, 1)):
             counts = {k: pair[index] for k, pair in pairs.items()}
@@ -214,12 +214,12 @@ class Engine:
         hit = func.coalesce(func.sum(case((and_(*subject_conditions), 1), else_=0)), 0) if subject_conditions else None
         if query.group_by is None:
             stmt = select(hit, func.count()).select_from(self._from(joins)).where(*conditions)
-            numerator, denominator = self.session.execute(stmt).one()
+            numerator, denominator = self._execute(stmt).one()
             return Figure(period, percent(numerator, denominator), numerator, denominator)
         key, joins = self._group_key(query.group_by, joins)
         columns = [key, hit if hit is not None else func.count(), func.count()]
         stmt = select(*columns).select_from(self._from(joins)).where(*conditions).group_by(key)
-        pairs = {k: (n, d) for k, n, d in self.session.execute(stmt).all()}
+        pairs = {k: (n, d) for k, n, d in self._execute(stmt).all()}
         if subject_conditions:
             totals = self.figure(query.with_changes(group_by=None), period)
             numerator, denominator = totals.numerator, totals.denominator
@@ -249,11 +249,11 @@ class Engine:
         conditions.append(SR.c.due_on.is_not(None))
         if query.group_by is None:
             stmt = select(on_time, judged).select_from(self._from(joins)).where(*conditions)
-            numerator, denominator = self.session.execute(stmt).one()
+            numerator, denominator = self._execute(stmt).one()
             return Figure(period, percent(numerator, denominator), numerator, denominator)
         key, joins = self._group_key(query.group_by, joins)
         stmt = select(key, on_time, judged).select_from(self._from(joins)).where(*conditions).group_by(key)
-        pairs = {k: (n, d) for k, n, d in self.session.execute(stmt).all()}
+        pairs = {k: (n, d) for k, n, d in self._execute(stmt).all()}
         rows = self._rows(query, period, {k: d for k, (_n, d) in pairs.items()})
         for row in rows:
             n, d = self._pair(pairs, row)
@@ -287,13 +287,13 @@ class Engine:
             skipped_stmt = select(*([group_key] if group_key is not None else []), func.count())
             skipped_stmt = skipped_stmt.select_from(self._from(joins).join(holidays, holiday_join)).where(*conditions)
         if group_key is None:
-            days, answered = self.session.execute(stmt).one()
-            skipped = self.session.execute(skipped_stmt).scalar_one() if skipped_stmt is not None else 0
+            days, answered = self._execute(stmt).one()
+            skipped = self._execute(skipped_stmt).scalar_one() if skipped_stmt is not None else 0
             return Figure(period, _mean(days - skipped, answered), denominator=answered)
-        spans = {k: (d, n) for k, d, n in self.session.execute(stmt.group_by(group_key)).all()}
+        spans = {k: (d, n) for k, d, n in self._execute(stmt.group_by(group_key)).all()}
         skipped_by = {}
         if skipped_stmt is not None:
-            skipped_by = dict(self.session.execute(skipped_stmt.group_by(group_key)).all())
+            skipped_by = dict(self._execute(skipped_stmt.group_by(group_key)).all())
         rows = self._rows(query, period, {k: n for k, (_d, n) in spans.items()})
         for row in rows:
             d, n = self._pair(spans, row)
@@ -302,6 +302,11 @@ class Engine:
         return Figure(period, total.value, denominator=total.denominator, rows=rows)
 
     # -- pieces -----------------------------------------------------------------------------------------------
+    def _execute(self, stmt):
+        # Core statements go straight to the session's connection (same transaction), skipping the ORM's
+        # per-statement bookkeeping: a fixed cost that matters next to sub-millisecond indexed counts.
+        return self.session.connection().execute(stmt)
+
     def _holidays(self, period: Period):
         """Weekday bank holidays and closure days that can fall between a receipt and its response."""
         last_year = max(self.as_of.year, period.end.year) + 1
