@@ -142,3 +142,10 @@ def test_changing_a_choice_shows_the_one_chosen_before(html):
     page = html.load("/complaint/chat?change=contact")
     chosen = page.one("button", cls="chat__quick-reply--chosen")
     assert chosen.attrs["value"] == "none" and "(your answer)" in chosen.text
+
+
+def test_help_is_one_tap_away_at_the_top(html):
+    page = html.load()
+    link = page.one("a", href="#help-now-heading")
+    assert link.text == "Need help now?"
+    assert page.one(id="help-now-heading")
