@@ -292,7 +292,15 @@ def _report_table(table) -> dict:
     head = [{"text": h, **({"format": "numeric"} if f in numeric else {})} for f, h in shown]
     rows = []
     for row in [*table.rows, *([table.total] if table.total else [])]:
-        rows.append([{"text": _show(row.get(f)), **({"format": "numeric"} if f in numeric else {})} for f, _h in shown])
+        rows.append(
+            [
+                {
+                    "text": "" if row.get(f) is None else _show(row.get(f)),
+                    **({"format": "numeric"} if f in numeric else {}),
+                }
+                for f, _h in shown
+            ]
+        )
     return {
         "head": head,
         "rows": rows,
