@@ -264,8 +264,6 @@ class Engine:
         else:
             numerator = sum(n for n, _d in pairs.values())
             denominator = sum(d for _n, d in pairs.values())
-        if query.measure is Measure.TOP:
-            rows = _top(rows, query.limit)
         return Figure(period, percent(numerator, denominator), numerator, denominator, rows)
 
     def _average_days(self, query: Query, period: Period) -> Figure:
