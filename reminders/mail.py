@@ -59,6 +59,7 @@ class Outgoing:
     recipient: str
     template: str
     context: dict[str, Any]
+    attempts: int = 1  # counting this one
 
 
 def template_context(context: dict[str, Any], settings: Settings) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, or_, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
 
 from models.outbox import OutboxMessage, OutboxStatus
@@ -73,14 +73,21 @@ def claim_batch(engine: Engine, now: datetime, *, urgent_only: bool, limit: int 
         # The condition again: on SQLite this is what makes the claim exclusive (see the module docstring).
         .where(outbox.c.id.in_(candidates.scalar_subquery()), _claimable(now, urgent_only))
         .values(status=OutboxStatus.SENDING.value, claimed_at=now, attempts=outbox.c.attempts + 1)
-        .returning(outbox.c.id, outbox.c.idempotency_key, outbox.c.recipient, outbox.c.template, outbox.c.context)
+        .returning(
+            outbox.c.id,
+            outbox.c.idempotency_key,
+            outbox.c.recipient,
+            outbox.c.template,
+            outbox.c.context,
+            outbox.c.attempts,
+        )
     )
     with Session(engine) as session, session.begin():
         rows = session.execute(statement).all()
     return [Outgoing(*row) for row in rows]
 
 
-def _finish(engine: Engine, outgoing: Outgoing, claimed_at: datetime, values: dict) -> bool:
+def _finish(connection: Connection, outgoing: Outgoing, claimed_at: datetime, values: dict) -> bool:
     """Record the outcome of our own claim only; False when another sweep took the row over meanwhile."""
     statement = (
         update(outbox)
@@ -91,13 +98,15 @@ def _finish(engine: Engine, outgoing: Outgoing, claimed_at: datetime, values: di
         )
         .values(**values)
     )
-    with engine.begin() as connection:
-        return connection.execute(statement).rowcount == 1
+    done = connection.execute(statement).rowcount == 1
+    connection.commit()  # each email's outcome on its own: a crash later loses none of them
+    return done
 
 
-def _record_failure(engine: Engine, outgoing: Outgoing, now: datetime, error: Exception, report: SweepReport) -> None:
-    with Session(engine) as session:
-        attempts = session.execute(select(outbox.c.attempts).where(outbox.c.id == outgoing.id)).scalar_one()
+def _record_failure(
+    connection: Connection, outgoing: Outgoing, now: datetime, error: Exception, report: SweepReport
+) -> None:
+    attempts = outgoing.attempts
     # The error's class and text, not the message: SMTP replies may quote an address, never the body.
     detail = f"{type(error).__name__}: {error}"[:1000]
     if attempts >= MAX_ATTEMPTS:
@@ -106,7 +115,7 @@ def _record_failure(engine: Engine, outgoing: Outgoing, now: datetime, error: Ex
     else:
         values = {"status": OutboxStatus.PENDING.value, "last_error": detail, "send_after": now + retry_delay(attempts)}
         report.retrying += 1
-    _finish(engine, outgoing, now, values)
+    _finish(connection, outgoing, now, values)
     log.warning("outbox message %s attempt %s failed: %s", outgoing.id, attempts, type(error).__name__)
 
 
@@ -149,19 +158,20 @@ def _send_batch(
     engine: Engine, settings: Settings, now: datetime, mailer: Mailer, batch: list[Outgoing], report: SweepReport
 ) -> bool:
     """Send a batch claimed at `now`; False when the mail server cannot be reached (the rest wait for a retry)."""
-    for position, outgoing in enumerate(batch):
-        try:
-            mailer.send(outgoing, render(outgoing, settings))
-        except UNREACHABLE as error:
-            # No point trying 99 more connections to a server that is down: put the whole batch back.
-            for waiting in batch[position:]:
-                _record_failure(engine, waiting, now, error, report)
-            return False
-        except Exception as error:
-            _record_failure(engine, outgoing, now, error, report)
-            continue
-        if _finish(engine, outgoing, now, _sent_values(outgoing, now)):
-            report.sent += 1
-        else:
-            log.warning("outbox message %s was taken over by another sweep after sending", outgoing.id)
+    with engine.connect() as connection:  # one connection for the batch's marks, one commit per email
+        for position, outgoing in enumerate(batch):
+            try:
+                mailer.send(outgoing, render(outgoing, settings))
+            except UNREACHABLE as error:
+                # No point trying 99 more connections to a server that is down: put the whole batch back.
+                for waiting in batch[position:]:
+                    _record_failure(connection, waiting, now, error, report)
+                return False
+            except Exception as error:
+                _record_failure(connection, outgoing, now, error, report)
+                continue
+            if _finish(connection, outgoing, now, _sent_values(outgoing, now)):
+                report.sent += 1
+            else:
+                log.warning("outbox message %s was taken over by another sweep after sending", outgoing.id)
     return True
