@@ -158,8 +158,13 @@ def _send_batch(
     engine: Engine, settings: Settings, now: datetime, mailer: Mailer, batch: list[Outgoing], report: SweepReport
 ) -> bool:
     """Send a batch claimed at `now`; False when the mail server cannot be reached (the rest wait for a retry)."""
+    # Stop well before our claims could look stale to another sweep; what is left is taken over later.
+    give_up_at = time.monotonic() + STALE_CLAIM_MINUTES * 60 / 2
     with engine.connect() as connection:  # one connection for the batch's marks, one commit per email
         for position, outgoing in enumerate(batch):
+            if time.monotonic() > give_up_at:
+                log.warning("outbox sweep too slow: %s claimed emails left for a later sweep", len(batch) - position)
+                return False
             try:
                 mailer.send(outgoing, render(outgoing, settings))
             except UNREACHABLE as error:

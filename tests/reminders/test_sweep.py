@@ -221,3 +221,17 @@ def test_console_backend_and_plan_command(db_session, clean_db, tmp_path, engine
     assert "Subject: Reply due today: complaint CS-TEST-" in capsys.readouterr().out
     refused = runner.invoke(args=["reminders", "send-due", "--now", "Monday morning"])
     assert refused.exit_code == 2 and "is not a time like" in refused.output
+
+
+def test_a_sweep_too_slow_to_finish_leaves_the_rest_for_later_not_for_two(
+    db_session, smtp_settings, smtp_server, engine, monkeypatch
+):
+    smtp_server.start()
+    now = london(MONDAY, 9)
+    three_due_reminders(db_session, smtp_settings, now)
+    monkeypatch.setattr("reminders.sweep.STALE_CLAIM_MINUTES", 0)  # as if each email took minutes
+    assert send_due(engine, smtp_settings, now).sent == 0
+    monkeypatch.undo()
+    assert sorted(statuses(engine).values()) == ["sending"] * 3
+    assert send_due(engine, smtp_settings, now + timedelta(minutes=11)).sent == 3
+    assert len(smtp_server.inbox.messages) == 3
