@@ -230,7 +230,16 @@ class _Builder:
             f"In {self.previous.label} {self.who} received {last_year.value} stage 2 complaints. "
             f"This compares to {this_year.value} in {self.label()}."
         ]
-        return Section("stage-2", "Stage 2", sentences, [table], narrative="stage-2-trends")
+        lessons = self.run(Query(stages=(2,), group_by=Grouping.REASON))
+        self.figures["stage_2_learning"] = {r.key: r.value for r in lessons.rows}
+        trends = _grouped_table(
+            "stage-2-learning",
+            f"Top trends for complaints at stage 2, {self.label()}",
+            ("Learning", "Total"),
+            lessons,
+            total=False,
+        )
+        return Section("stage-2", "Stage 2", sentences, [table, trends], narrative="stage-2-trends")
 
     def _by_team_and_outcome(self, stage: int, period: Period) -> list[tuple[int | None, str | None, int]]:
         conditions, _joins = self.engine.conditions(Query(stages=(stage,)), period, Filters())

@@ -62,6 +62,12 @@ def test_stage_2_by_service_area_against_the_year_before(report):
         "children-in-need": 2, "assessments": 2, "leaving-care": 2, "child-protection": 1, "early-help": 1,
     }  # fmt: skip
     assert report.table("stage-2-teams").total == {"label": "Grand Total", "value": 8, "previous": 12}
+    # The published order of stage 2's trends: delays, poor communication, failure to act.
+    assert [row["key"] for row in report.table("stage-2-learning").rows] == [
+        "delays",
+        "poor-communication",
+        "failure-to-act",
+    ]
 
 
 def test_stage_3_and_the_ombudsman(report):
