@@ -69,10 +69,9 @@ def ask_command(question: tuple[str, ...], as_json: bool, from_stdin: bool, as_o
         if not from_stdin:
             _print_answer(asker.ask(text), as_json)
             return
+        # One JSON line for every line read, blank ones included, so answers stay in step with the questions.
         for line in sys.stdin:
-            line = line.rstrip("\n")
-            if line.strip():
-                _print_answer(asker.ask(line), True)
+            _print_answer(asker.ask(line.rstrip("\n")), True)
 
 
 @click.command("report")
