@@ -51,6 +51,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     _register_page_context(app, settings)
     _register_errors(app)
     app.before_request(_refuse_oversized_bodies)
+    app.before_request(_refuse_nul_bytes)
     app.after_request(_security_headers)
 
     from intake.pages import bp as pages_bp
@@ -109,6 +110,15 @@ def _refuse_oversized_bodies():
     # Werkzeug only refuses a large body when a view reads it; refuse it before routing instead.
     if request.content_length and request.content_length > MAX_CONTENT_LENGTH:
         abort(413)
+
+
+def _refuse_nul_bytes():
+    # PostgreSQL refuses a NUL byte in any text parameter (a 500 there, silently kept on SQLite); no browser
+    # sends one in a path, a query or a form, so refuse it here rather than in every view. JSON bodies are left
+    # to the API views (the intake cleans its answers of control characters).
+    fields = [*request.args.items(multi=True), *request.form.items(multi=True)]
+    if "\x00" in request.path or any("\x00" in key or "\x00" in value for key, value in fields):
+        abort(400, "Something you sent contains a character we cannot read. Remove it and try again.")
 
 
 def _security_headers(response):

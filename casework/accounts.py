@@ -23,6 +23,9 @@ LOCK_AFTER_FAILURES = 5
 LOCK_FOR = timedelta(minutes=15)
 RESET_LINK_LIFETIME = timedelta(hours=1)
 RESET_TEMPLATE = "password-reset"
+# The columns' sizes: PostgreSQL refuses a longer value (a 500), where SQLite would keep it whole.
+MAX_EMAIL = StaffUser.__table__.c.email.type.length
+MAX_NAME = StaffUser.__table__.c.name.type.length
 log = logging.getLogger(__name__)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -66,10 +69,12 @@ def create_staff(
     team_slug: str | None = None,
 ) -> StaffUser:
     email = normalise_email(email)
-    if not _EMAIL.match(email):
+    if not _EMAIL.match(email) or len(email) > MAX_EMAIL:
         raise AccountError("Enter an email address like name@example.com", "email")
     if not name.strip():
         raise AccountError("Enter the person's name", "name")
+    if len(name.strip()) > MAX_NAME:
+        raise AccountError(f"Enter a name of {MAX_NAME} characters or fewer", "name")
     if role not in {r.value for r in Role}:
         raise AccountError(f"Role must be one of {', '.join(r.value for r in Role)}", "role")
     team_id = None

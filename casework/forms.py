@@ -10,14 +10,15 @@ from werkzeug.datastructures import MultiDict
 def date_from(form: MultiDict, name: str) -> date | None:
     """`name-day`, `name-month`, `name-year` as a date, or None when empty or not a real date."""
     parts = [form.get(f"{name}-{part}", "").strip() for part in ("day", "month", "year")]
-    if not all(part.isdigit() for part in parts):
+    # ASCII digits only: "²".isdigit() is true yet int() refuses it.
+    if not all(part.isascii() and part.isdigit() for part in parts):
         return None
     day, month, year = (int(part) for part in parts)
     if year < 1000:
         return None
     try:
         return date(year, month, day)
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: a number too big for a C long, like 99999999999
         return None
 
 

@@ -52,7 +52,8 @@ def admin_staff_add():
     return redirect(url_for("casework.admin_staff"))
 
 
-@bp.route("/staff/admin/accounts/<int:user_id>/<any(enable, disable):change>", methods=["POST"])
+# max: a larger number is no account (a 404), not an integer the database cannot hold (a 500).
+@bp.route("/staff/admin/accounts/<int(max=2147483647):user_id>/<any(enable, disable):change>", methods=["POST"])
 @staff_required(ADMIN)
 def admin_staff_active(user_id: int, change: str):
     try:
