@@ -1,13 +1,18 @@
-"""The question page and the annual report in a real Chromium: JavaScript off (forms only), then axe checks."""
+"""The question page and the annual report in a real Chromium: JavaScript off (forms only), then axe checks.
+
+Playwright runs in a thread of its own: the browser tests in tests/browser keep a session-wide Playwright
+on the main thread, and a second sync Playwright cannot start where the first one's event loop runs.
+"""
 
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 from werkzeug.serving import make_server
 
-from tests.browser.conftest import CHROMIUM_ARGS, axe_violations, browser  # noqa: F401  (browser is a fixture)
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, axe_violations
 from tests.queries.conftest import PASSWORD, WEB_STAFF
 
 pytestmark = pytest.mark.browser
@@ -24,21 +29,40 @@ def served(web_app):
     thread.join(timeout=5)
 
 
-def _signed_in_page(browser, served, *, javascript: bool):  # noqa: F811
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=javascript)
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    page.goto(f"{served}/staff/sign-in")
-    page.get_by_label("Email address").fill(WEB_STAFF["officer"][0])
-    page.get_by_label("Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/staff/**")
-    return context, page
+def in_browser(served: str, *, javascript: bool, steps) -> None:
+    """Sign in as an officer and run `steps(page)` in a fresh Chromium, on a thread of its own."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM}")
+    failures: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            with sync_api.sync_playwright() as playwright:
+                chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+                context = chromium.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=javascript)
+                context.set_default_timeout(10_000)
+                page = context.new_page()
+                page.goto(f"{served}/staff/sign-in")
+                page.get_by_label("Email address").fill(WEB_STAFF["officer"][0])
+                page.get_by_label("Password", exact=True).fill(PASSWORD)
+                page.get_by_role("button", name="Sign in").click()
+                page.wait_for_url("**/staff/**")
+                steps(page)
+                chromium.close()
+        except BaseException as error:  # handed to the test's thread, where pytest reports it
+            failures.append(error)
+
+    thread = threading.Thread(target=run, name="queries-browser")
+    thread.start()
+    thread.join(timeout=120)
+    if failures:
+        raise failures[0]
+    assert not thread.is_alive(), "the browser did not finish in two minutes"
 
 
-def test_a_conversation_without_javascript(browser, served):  # noqa: F811
-    context, page = _signed_in_page(browser, served, javascript=False)
-    try:
+def test_a_conversation_without_javascript(served):
+    def steps(page):
         page.goto(f"{served}/staff/ask")
         page.get_by_role("textbox", name="Your question").fill("how many stage 2 complaints in 2017/18")
         page.get_by_role("button", name="Ask").click()
@@ -47,13 +71,12 @@ def test_a_conversation_without_javascript(browser, served):  # noqa: F811
         page.get_by_role("button", name="Ask").click()
         assert page.locator("svg.queries-chart").count() == 1
         assert page.get_by_role("link", name="Download this table (CSV)").count() == 1
-    finally:
-        context.close()
+
+    in_browser(served, javascript=False, steps=steps)
 
 
-def test_question_and_report_pages_pass_axe(browser, served):  # noqa: F811
-    context, page = _signed_in_page(browser, served, javascript=True)
-    try:
+def test_question_and_report_pages_pass_axe(served):
+    def steps(page):
         page.goto(f"{served}/staff/ask")
         page.get_by_role("textbox", name="Your question").fill("stage 1 by team in 2017/18")
         page.get_by_role("button", name="Ask").click()
@@ -61,5 +84,5 @@ def test_question_and_report_pages_pass_axe(browser, served):  # noqa: F811
         assert axe_violations(page) == []
         page.goto(f"{served}/staff/reports/annual/2017-18")
         assert axe_violations(page) == []
-    finally:
-        context.close()
+
+    in_browser(served, javascript=True, steps=steps)
