@@ -15,11 +15,12 @@ from sqlmodel import Session, delete, select
 from casework import audit, replan
 from casework.roles import MANAGER, OFFICER, can_see_complaint, can_triage
 from casework.stages import effective_due, latest_stage, open_stage, stages_of
+from casework.stages import escalation_window as _escalation_window
 from models.complaints import Complaint, ComplaintStatus, LearningCategory, Outcome, Stage, StageLearning, StageRecord
 from models.staff import StaffUser
 from models.teams import Team
 from reminders.calendar import WorkingCalendar
-from reminders.deadlines import STAGE_RULES, ExtensionError, check_extension, request_deadline, stage_deadlines
+from reminders.deadlines import STAGE_RULES, ExtensionError, check_extension, stage_deadlines
 from settings import Settings
 
 RESPONSE_OUTCOMES = (Outcome.UPHELD, Outcome.PARTIALLY_UPHELD, Outcome.NOT_UPHELD)
@@ -294,13 +295,7 @@ def record_panel(ctx: Context, complaint: Complaint, *, panel_on: date | None, r
 
 def escalation_window(ctx: Context, stages: list[StageRecord]) -> tuple[Stage, date] | None:
     """The next stage the complainant may ask for and the last day to ask in time, or None."""
-    latest = latest_stage(stages)
-    if latest is None or latest.responded_on is None or latest.stage >= Stage.THREE:
-        return None
-    if latest.outcome in (Outcome.WITHDRAWN, Outcome.RESOLVED_EARLY):
-        return None
-    next_stage = Stage(latest.stage + 1)
-    return next_stage, request_deadline(ctx.calendar, next_stage, latest.responded_on)
+    return _escalation_window(ctx.calendar, stages)
 
 
 def escalate(ctx: Context, complaint: Complaint, *, requested_on: date | None, late_reason: str) -> StageRecord:

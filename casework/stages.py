@@ -6,9 +6,9 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from models.complaints import Stage, StageRecord
+from models.complaints import Outcome, Stage, StageRecord
 from reminders.calendar import WorkingCalendar
-from reminders.deadlines import DeadlineState, deadline_state
+from reminders.deadlines import DeadlineState, deadline_state, request_deadline
 
 # The queue's tags: red overdue, amber due within 3 working days (or today), green on track.
 STATE_TAGS = {
@@ -53,3 +53,17 @@ def state_of(calendar: WorkingCalendar, record: StageRecord, today: date) -> Dea
     if due is None or record.responded_on is not None:
         return None
     return deadline_state(calendar, due, today)
+
+
+def escalation_window(calendar: WorkingCalendar, stages: list[StageRecord]) -> tuple[Stage, date] | None:
+    """The next stage the complainant may ask for and the last day to ask in time, or None.
+
+    One rule for staff (may they escalate?) and for the complainant's status page (may they ask for a review?).
+    """
+    latest = latest_stage(stages)
+    if latest is None or latest.responded_on is None or latest.stage >= Stage.THREE:
+        return None
+    if latest.outcome in (Outcome.WITHDRAWN, Outcome.RESOLVED_EARLY):
+        return None
+    next_stage = Stage(latest.stage + 1)
+    return next_stage, request_deadline(calendar, next_stage, latest.responded_on)

@@ -10,10 +10,10 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from casework.stages import effective_due, latest_stage, stages_of
+from casework.stages import effective_due, escalation_window, latest_stage, stages_of
 from models.complaints import Complaint, ComplaintStatus, Outcome, Stage, hash_token
 from reminders.calendar import WorkingCalendar
-from reminders.deadlines import request_deadline, stage_deadlines
+from reminders.deadlines import stage_deadlines
 
 WHAT_WE_ARE_DOING = {
     Stage.ONE: "We are looking into your complaint.",
@@ -71,19 +71,8 @@ def status_view(session: Session, complaint: Complaint, calendar: WorkingCalenda
             False,
         )
     stage = Stage(latest.stage)
-    review_by = None
-    if (
-        latest.responded_on
-        and stage in (Stage.ONE, Stage.TWO)
-        and latest.outcome
-        in (
-            Outcome.UPHELD.value,
-            Outcome.PARTIALLY_UPHELD.value,
-            Outcome.NOT_UPHELD.value,
-        )
-    ):
-        ask_by = request_deadline(calendar, Stage(stage + 1), latest.responded_on)
-        review_by = ask_by if ask_by and ask_by >= today else None
+    window = escalation_window(calendar, stages)  # the same rule staff escalate by
+    review_by = window[1] if window is not None and window[1] >= today else None
     return ComplaintStatusView(
         reference=complaint.reference,
         received=received,

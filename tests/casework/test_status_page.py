@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
+import pytest
+
+from casework.stages import escalation_window, stages_of
 from casework.status_page import status_view
+from models.complaints import Outcome
 from reminders.calendar import WorkingCalendar
 from tests.casework.builders import add_complaint, add_staff
 
@@ -58,3 +62,26 @@ def test_after_the_review_window_the_ombudsman_is_next(db_session, settings):
     )
     view = status_view(db_session, complaint, WorkingCalendar(), settings.timezone, datetime(2018, 6, 1).date())
     assert view.review_by is None and view.replied_on is not None
+
+
+@pytest.mark.parametrize("outcome", [None, *(o.value for o in Outcome)])
+@pytest.mark.parametrize("stages", [1, 2, 3])
+def test_the_page_offers_a_review_exactly_when_staff_may_escalate(db_session, settings, stages, outcome):
+    """One rule for both: the complainant is never told they can ask for what staff cannot record."""
+    add_staff(db_session, settings)
+    calendar, today = WorkingCalendar(), date(2018, 1, 15)  # inside every window
+    responded = {stage: date(2018, 1, 8 + stage) for stage in range(1, stages + 1)}
+    complaint = add_complaint(
+        db_session,
+        reference="CS-STAT-0004",
+        team="leaving-care",
+        received=date(2018, 1, 2),
+        stages=stages,
+        responded=responded,
+    )
+    stage_rows = stages_of(db_session, complaint.id)
+    stage_rows[-1].outcome = outcome
+    window = escalation_window(calendar, stage_rows)
+    view = status_view(db_session, complaint, calendar, settings.timezone, today)
+    assert view.review_by == (window[1] if window else None)
+    assert (window is not None) == (stages < 3 and outcome not in ("withdrawn", "resolved-early"))
