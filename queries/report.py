@@ -14,6 +14,8 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from models.complaints import Complaint
+from models.teams import Team
 from queries.answers import STATUTORY_DAYS, plural, whole_percent
 from queries.engine import LEARNING, OUTCOME_LABELS, SR, Engine, Figure, Scope
 from queries.periods import Period
@@ -151,7 +153,42 @@ class _Builder:
                 f"{self.label()}, which was {whole_percent(share)} of the total stage 1 complaints for the "
                 f"Children's Service ({total})."
             ]
-        return Section("stage-1", "Stage 1 complaints", sentences, [table, all_teams])
+        return Section("stage-1", "Stage 1 complaints", sentences, [table, self._lac_source_labels(), all_teams])
+
+    def _lac_source_labels(self) -> Table:
+        """LAC stage 1 counts by the team label the imported records carried (as the published report lists them).
+
+        Only imported complaints have such a label (`complaint.about_text` holds the label of the row the complaint
+        came from); what a complainant typed online is their own words, never shown here.
+        """
+        complaint = Complaint.__table__
+        team = Team.__table__
+        conditions = [
+            SR.c.stage == 1,
+            SR.c.received_on.between(self.period.start, self.period.end),
+            team.c.is_lac.is_(True),
+            complaint.c.routing_decision == "imported",
+        ]
+        if self.scope.team_ids is not None:
+            conditions.append(SR.c.team_id.in_(sorted(self.scope.team_ids)))
+        statement = (
+            select(team.c.slug, team.c.name, complaint.c.about_text, func.count())
+            .select_from(SR.join(complaint, complaint.c.id == SR.c.complaint_id).join(team, team.c.id == SR.c.team_id))
+            .where(*conditions)
+            .group_by(team.c.slug, team.c.name, complaint.c.about_text)
+            .order_by(team.c.name, func.count().desc(), complaint.c.about_text)
+        )
+        rows = [
+            {"key": slug, "label": source_label, "team": name, "value": count}
+            for slug, name, source_label, count in self.session.exec(statement)
+        ]
+        return Table(
+            "stage-1-lac-source-labels",
+            "Stage 1 LAC complaints by the team label in the imported records",
+            [("key", "Team key"), ("label", "Label in the records"), ("team", "Team"), ("value", "Volume")],
+            rows,
+            {"label": "Total", "value": sum(row["value"] for row in rows)},
+        )
 
     def _is_lac(self, slug: str) -> bool:
         team = self.vocab.teams.get(slug)

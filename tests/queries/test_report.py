@@ -45,6 +45,21 @@ def test_stage_1_by_lac_team_with_the_reports_labels(report):
     )
 
 
+def test_stage_1_lac_rows_exactly_as_the_published_table(report):
+    # The published report lists each label its spreadsheet used: 7, 8, 6, 9, 3, 1, 2.
+    table = report.table("stage-1-lac-source-labels")
+    assert {row["label"]: row["value"] for row in table.rows} == {
+        "LAC - Leaving care - Statutory Childrens": 7,
+        "Looked after children (previously Permanence Service 1) - Statutory Childrens": 8,
+        "LAC - Adoption & SGO - Statutory Childrens": 6,
+        "Looked after children and adoption (previously Permanence 2) - Statutory Childrens": 9,
+        "Looked after children and adoption (previously Permanence Service 2)": 3,
+        "LAC - Adoption & SGO (Special Guardianship Order)": 1,
+        "LAC - Leaving care": 2,
+    }
+    assert table.total["value"] == 36
+
+
 def test_outcomes_learning_and_complainants(report):
     assert report.figures["stage_1_outcomes"] == {"upheld": 34, "partially-upheld": 22, "not-upheld": 32}
     assert report.figures["stage_1_learning"] == {"poor-communication": 45, "delays": 23, "failure-to-act": 18}
