@@ -5,6 +5,9 @@ The complaint is written once, here, from the answers the engine collected (STYL
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -25,7 +28,6 @@ from models.complaints import (
     StageRecord,
     hash_token,
     new_reference,
-    new_token,
 )
 from models.drafts import ConversationDraft
 from models.teams import Team
@@ -59,6 +61,17 @@ def long_date(day: date) -> str:
 
 def stage_one_due(settings: Settings, received: date) -> date:
     return stage_deadlines(WorkingCalendar(settings.closure_days), Stage.ONE, received).due
+
+
+def status_token(draft: ConversationDraft, settings: Settings) -> str:
+    """The private status link's token, the same for every send of one draft.
+
+    A repeat send (a double click, a retry after a lost reply) must show the link the acknowledgement email
+    already carries, not a new one that would replace it. Derived with the secret key, so knowing the draft
+    gives nothing without it; only its hash is stored, like any token.
+    """
+    digest = hmac.new(settings.secret_key.encode(), f"status-link:{draft.token_hash}".encode(), hashlib.sha256)
+    return base64.urlsafe_b64encode(digest.digest()).rstrip(b"=").decode()
 
 
 def _text(answers: dict, key: str) -> str:
@@ -123,7 +136,7 @@ def submit(
     slug, confidence = engine.team_choice(state)
     team = session.exec(select(Team).where(Team.slug == slug, Team.active)).first() if slug else None
     complaint = _complaint_from(state, engine, team, confidence, now)
-    token = new_token()
+    token = status_token(draft, settings)
     complaint.status_token_hash = hash_token(token)
     session.add(complaint)
     session.flush()
@@ -155,14 +168,16 @@ def submit(
 
 
 def _again(session: Session, draft: ConversationDraft, settings: Settings) -> Sent:
-    """A repeat send: the same complaint, with a fresh private link (the first one was shown only once, and
-    may never have reached the person's screen)."""
+    """A repeat send: the same complaint and the same private link (the first reply may never have reached
+    the person's screen)."""
     complaint = session.get(Complaint, draft.complaint_id) if draft.complaint_id else None
     if complaint is None:
         raise NotReady("sent")
-    token = new_token()
-    complaint.status_token_hash = hash_token(token)
-    session.add(complaint)
+    token = status_token(draft, settings)
+    if complaint.status_token_hash != hash_token(token):
+        # The secret key changed since the first send: this link replaces the first one.
+        complaint.status_token_hash = hash_token(token)
+        session.add(complaint)
     team = session.get(Team, complaint.team_id) if complaint.team_id else None
     record = session.exec(
         select(StageRecord).where(StageRecord.complaint_id == complaint.id, StageRecord.stage == Stage.ONE)

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import pytest
 from sqlmodel import func, select
 
 from models.complaints import Complaint, hash_token
 from models.drafts import ConversationDraft
+from models.outbox import OutboxMessage
 from tests.casework.factories import load_directory
 from tests.intake.drivers import ApiDriver
-from tests.intake.scenarios import FINISH
+from tests.intake.scenarios import FINISH, SCENARIOS
 
 
 @pytest.fixture
@@ -154,11 +156,25 @@ def test_sent_once_however_often_it_is_sent(api, db_session):
     assert {"reference", "team", "due", "status_url"} <= one.keys()
     assert one["team"] is None and "/status/" in one["status_url"]
     assert db_session.exec(select(func.count()).select_from(Complaint)).one() == 1
-    # The latest private link is the one that works (the first may never have reached the screen).
+    # A repeat shows the same private link again (the first reply may never have reached the screen).
+    assert one["status_url"] == two["status_url"]
     complaint = db_session.exec(select(Complaint)).one()
     assert complaint.status_token_hash == hash_token(two["status_url"].rsplit("/", 1)[1])
     error_of(api.post("/answers", json={"answer": "x"}), 409)
     error_of(api.client.get(f"/api/v1/conversations/{api.id}", headers=api.headers), 409)
+
+
+def test_a_repeat_send_keeps_the_link_in_the_acknowledgement_email_working(api, db_session):
+    for turn in SCENARIOS[0].turns:  # a child who gives an email address
+        if turn.error is None:
+            assert api.say(turn.step, turn.answer)[0] is None, turn.step
+    first = api.post("/submit").get_json()
+    api.post("/submit")  # a double click, or a retry after a lost reply
+    acknowledgement = db_session.exec(select(OutboxMessage).where(OutboxMessage.recipient == "jay@example.com"))
+    emailed = {message.context.get("status_url") for message in acknowledgement} - {None}
+    assert emailed == {first["status_url"]}
+    page = api.client.get(urlsplit(first["status_url"]).path)
+    assert page.status_code == 200
 
 
 def test_an_expired_draft_is_gone(api, db_session):
