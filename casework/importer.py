@@ -63,6 +63,30 @@ IMPORT_COLUMNS = (
     "wanted_outcome",
     "response_summary",
 )
+
+
+def _column_limits() -> dict[str, int]:
+    """The longest value each import column may hold: its database column's size (PostgreSQL refuses longer)."""
+    limits = {"complaint_id": Complaint.__table__.c.external_id.type.length}
+    for table in (Complaint.__table__, StageRecord.__table__):
+        for column in IMPORT_COLUMNS:
+            length = getattr(table.c[column].type, "length", None) if column in table.c else None
+            if length:
+                limits[column] = length
+    return limits
+
+
+COLUMN_LIMITS = _column_limits()
+
+
+def _too_long(fields: dict[str, str]) -> list[str]:
+    return [
+        f"{column} is longer than {limit} characters"
+        for column, limit in COLUMN_LIMITS.items()
+        if len(fields.get(column, "")) > limit
+    ]
+
+
 STAGE_WORDS = {
     "1": Stage.ONE,
     "stage 1": Stage.ONE,
@@ -177,6 +201,7 @@ class _RowReader:
                 return None
 
         fields = {key: (value or "").strip() for key, value in raw.items() if key}
+        problems.extend(RowProblem(line, reason) for reason in _too_long(fields))
         complaint_id = fields.get("complaint_id", "")
         if not complaint_id:
             problem("complaint_id is empty")

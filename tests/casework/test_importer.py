@@ -89,6 +89,12 @@ def test_a_later_file_adds_the_next_stage_of_a_known_complaint(directory):
         ("H-9,1,2017-02-03,Assessments,parent,,,,2017-02-20,", "line 3: extended_to needs an extension_reason"),
         ("H-9,1,2017-02-03,Assessments,lodger,,,,,", "line 3: unknown complainant_role 'lodger'"),
         ("H-9,1,2017-02-03,Assessments,parent,,gossip,,,", "line 3: unknown learning category 'gossip'"),
+        # Longer than the database column: PostgreSQL would refuse it mid-import, SQLite would keep it.
+        ("H-9" + "9" * 98 + ",1,2017-02-03,Assessments,parent,,,,,", "line 3: complaint_id is longer than 100"),
+        (
+            "H-9,1,2017-02-03,Assessments,parent,,,,2017-02-20," + "r" * 501,
+            "line 3: extension_reason is longer than 500 characters",
+        ),
     ],
 )
 def test_a_bad_row_is_refused_by_line_and_reason_and_nothing_is_written(directory, row, reason):
