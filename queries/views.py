@@ -246,7 +246,9 @@ def api_ask():
 def _year_or_404(year: str):
     period = parse_financial_year(year.replace("-", "/", 1)) if year.count("-") == 1 else None
     if period is None:
-        abort(404)
+        abort(404, "There is no report for that year. Years look like 2017-18 in the address.")
+    if period.start > _today():
+        abort(404, f"The {period.label} year has not started yet, so there is no report for it.")
     return period
 
 

@@ -181,6 +181,10 @@ def test_annual_report_page_csv_and_narrative(signed_in):
     assert client.post("/staff/reports/annual/2017-18/narrative", data={"section": "x"}).status_code == 400
     assert client.get("/staff/reports/annual/2017").status_code == 404
     assert client.get("/staff/reports/annual/2017-19").status_code == 404
+    future = client.get("/staff/reports/annual/2099-00")
+    assert future.status_code == 404
+    assert "has not started yet" in future.get_data(as_text=True)
+    assert "Years look like 2017-18" in client.get("/staff/reports/annual/abc").get_data(as_text=True)
     assert client.get("/staff/reports/annual/2017-18/nope.csv").status_code == 404
     assert client.get("/staff/reports/annual").status_code == 200
 
