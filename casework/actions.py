@@ -68,7 +68,10 @@ def _reason(text: str, field: str = "reason", what: str = "a reason") -> str:
 
 def _day_in_range(day: date | None, field: str, *, earliest: date, today: date, what: str) -> date:
     if day is None:
-        raise ActionRefused(f"Enter the date {what}, like 8 1 2018", field)
+        # Also what a date that does not exist (31 2 2026) becomes; the example is today, which always exists.
+        raise ActionRefused(
+            f"Enter a real date {what} as day, month and year, like {today.day} {today.month} {today.year}", field
+        )
     if day > today:
         raise ActionRefused(f"The date {what} must be today or in the past", field)
     if day < earliest:

@@ -341,3 +341,10 @@ def test_only_stage_3_has_a_panel(db_session, ctx):
     complaint = stage1(db_session)
     with pytest.raises(ActionRefused, match="Only stage 3"):
         actions.record_panel(ctx, complaint, panel_on=date(2018, 1, 10), report_on=None)
+
+
+def test_a_missing_or_impossible_date_asks_for_a_real_one_with_todays_example(db_session, ctx):
+    complaint = stage1(db_session)
+    with pytest.raises(ActionRefused) as refused:
+        actions.record_response(ctx, complaint, responded_on=None, outcome="upheld", learning=["delays"], summary="x")
+    assert str(refused.value) == "Enter a real date of the response as day, month and year, like 15 1 2018"
