@@ -18,8 +18,9 @@ from intake.engine import Engine, NotAskedNow, State
 from intake.flow import READY
 from intake.resume import after_answer, status_url
 from intake.safeguarding import safety_reply
-from intake.submission import NotReady, long_date, submit
+from intake.submission import NotReady, submit
 from models.web import db
+from reminders.mail import long_date  # pages write dates as the emails do
 
 bp = Blueprint("intake_api", __name__, url_prefix="/api/v1")
 # The API takes its authority from the conversation's token in the Authorization header, never from a cookie,

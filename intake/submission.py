@@ -54,11 +54,6 @@ class Sent:
     advocacy_requested: bool | None
 
 
-def long_date(day: date) -> str:
-    """ "Monday 8 January 2018", the way CONTENT.md writes dates."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
 def stage_one_due(settings: Settings, received: date) -> date:
     return stage_deadlines(WorkingCalendar(settings.closure_days), Stage.ONE, received).due
 

@@ -17,8 +17,9 @@ from intake.conversation import make_engine, now
 from intake.drafts import create_draft, find_draft, is_sent, save, state_of
 from intake.engine import NotAskedNow
 from intake.resume import after_answer, resume_url, status_url
-from intake.submission import NotReady, long_date, submit
+from intake.submission import NotReady, submit
 from models.web import db
+from reminders.mail import long_date  # pages write dates as the emails do
 
 bp = Blueprint("intake", __name__, url_prefix="/complaint")
 TOKEN_KEY = "intake_token"

@@ -22,8 +22,3 @@ def now() -> datetime:
 
 def action_context() -> Context:
     return Context(session=db(), actor=signed_in_user(), settings=settings(), now=now())
-
-
-def long_date(day) -> str:
-    """ "Monday 8 January 2018": how dates are written everywhere in the service."""
-    return f"{day:%A} {day.day} {day:%B %Y}" if day else ""

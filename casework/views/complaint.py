@@ -12,8 +12,9 @@ from casework.queue import team_choices
 from casework.roles import CASEWORK_ROLES, OFFICER, staff_required
 from casework.subject_access import export_complaint
 from casework.views import bp
-from casework.views.common import action_context, long_date
+from casework.views.common import action_context
 from models.complaints import LearningCategory
+from reminders.mail import long_date  # pages write dates as the emails do
 
 DONE_MESSAGES = {
     "assign": "The team was changed.",

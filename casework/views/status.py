@@ -6,9 +6,10 @@ from flask import render_template
 
 from casework.status_page import find_by_token, status_view
 from casework.views import bp
-from casework.views.common import long_date, now, settings
+from casework.views.common import now, settings
 from models.web import db
 from reminders.calendar import WorkingCalendar
+from reminders.mail import long_date  # pages write dates as the emails do
 
 
 @bp.route("/status/<token>")
