@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from flask import jsonify, redirect, request, url_for
 from flask_login import current_user
@@ -39,9 +40,18 @@ def has_role(user: StaffUser | None, roles: tuple[str, ...]) -> bool:
     return user is not None and (not roles or user.role in roles)
 
 
-def _safe_next(path: str) -> str:
-    # Only a path on this site: an absolute URL here would make the sign-in page an open redirect.
-    return path if path.startswith("/") and not path.startswith("//") else ""
+def safe_next(target: str | None) -> str | None:
+    """`target` when it is a plain path on this site (where to go back to after signing in), else None.
+
+    Anything else would make the sign-in page an open redirect. Browsers drop tabs and newlines from a URL
+    and read a backslash as a slash, so "/<tab>/evil.example" and "/\\evil.example" leave the site too.
+    """
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    if any(ord(char) <= 0x20 or ord(char) == 0x7F for char in target):
+        return None
+    parts = urlsplit(target)
+    return None if parts.scheme or parts.netloc else target
 
 
 def staff_required(*roles: str) -> Callable[[F], F]:
@@ -56,8 +66,8 @@ def staff_required(*roles: str) -> Callable[[F], F]:
             user = signed_in_user()
             if user is None:
                 # Back to the page after signing in; a form's address would answer a GET with 405, so not those.
-                target = _safe_next(request.full_path.rstrip("?")) if request.method == "GET" else ""
-                return redirect(url_for("casework.sign_in", next=target or None))
+                target = safe_next(request.full_path.rstrip("?")) if request.method == "GET" else None
+                return redirect(url_for("casework.sign_in", next=target))
             if not has_role(user, roles):
                 raise Forbidden("Your account cannot see this page. Ask a complaints officer if you need it.")
             return view(*args, **kwargs)

@@ -7,7 +7,7 @@ from flask_login import login_user, logout_user
 
 from casework import accounts
 from casework.auth import mark_signed_in
-from casework.roles import signed_in_user, staff_required
+from casework.roles import safe_next, signed_in_user, staff_required
 from casework.views import bp
 from casework.views.common import now, settings
 from extensions import limiter
@@ -20,12 +20,6 @@ TOO_MANY = "Too many attempts from this computer. Wait a few minutes, then try a
 
 def _home_for(user) -> str:
     return url_for("casework.queue") if user.role in ("officer", "manager") else url_for("casework.admin_staff")
-
-
-def _safe_next(target: str | None) -> str | None:
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return None
 
 
 @bp.route("/staff/sign-in", methods=["GET", "POST"])
@@ -48,7 +42,7 @@ def sign_in():
                 session.clear()  # a fresh session at sign-in: nothing from before survives (fixation)
                 login_user(result.user)
                 mark_signed_in()
-                return redirect(_safe_next(request.args.get("next")) or _home_for(result.user))
+                return redirect(safe_next(request.args.get("next")) or _home_for(result.user))
             if result.locked_until is not None:
                 local = result.locked_until.astimezone(settings().timezone)
                 errors["email"] = (
