@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from intake.flow import DONT_KNOW, NOT_SURE, SHORT_LIMIT, Option, Step, worded
+from intake.flow import ADULT, DONT_KNOW, NOT_SURE, SHORT_LIMIT, TOO_LONG, Option, Step, worded
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"'.]{2,}$")
@@ -64,11 +64,8 @@ def clean_text(raw: str) -> str:
     return _CONTROL.sub("", raw.replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
-def _too_long(text: str, limit: int) -> AnswerError:
-    return AnswerError(
-        "too_long",
-        f"That's too long for us. Please keep it under {limit:,} characters (it has {len(text):,}).",
-    )
+def _too_long(text: str, limit: int, who: str = ADULT) -> AnswerError:
+    return AnswerError("too_long", worded(TOO_LONG, who).format(limit=limit, length=len(text)))
 
 
 def option_for(options: tuple[Option, ...], text: str, who: str) -> Option | None:
@@ -85,7 +82,7 @@ def parse(step: Step, raw: str, *, who: str, today: date, options: tuple[Option,
     options = step.options if options is None else options
     text = clean_text(raw)
     if len(text) > step.max_length:
-        raise _too_long(text, step.max_length)
+        raise _too_long(text, step.max_length, who)
     if not text:
         if step.required:
             raise AnswerError("required", step.required_message)

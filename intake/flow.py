@@ -98,12 +98,14 @@ STEPS: tuple[Step, ...] = (
         kind="text",
         text={
             ADULT: "Which team or worker is your complaint about?",
-            CHILD: "Who is it about? You can write a team or a worker's name.",
+            # Not "who is it about?": a child may write their own name. Ask for the team or the grown-up.
+            CHILD: "Which team or grown-up is it about? It could be a team or a worker, like your social worker.",
+            CARE_LEAVER: "Which team or worker is it about? Like the leaving care team, or your personal adviser.",
             HELPER: "Which team or worker is the complaint about?",
         },
         help={
             ADULT: "For example: leaving care, or my social worker Sam. It's OK if you don't know.",
-            CHILD: "Like 'my social worker Sam'. It's OK if you don't know.",
+            CHILD: "Write their name if you know it, like 'my social worker Sam'. It's OK if you don't know.",
         },
         options=(Option(DONT_KNOW, "I don't know"),),
         options_are_quick_replies=True,
@@ -214,7 +216,12 @@ STEPS: tuple[Step, ...] = (
             Option("advocate", "Through my advocate"),
             Option("none", {ADULT: "Please don't contact me", CHILD: "Please don't contact me"}),
         ),
-        help={ADULT: "If you'd rather we didn't contact you, we'll still look into it."},
+        help={
+            ADULT: "If you'd rather we didn't contact you, we'll still look into it. "
+            "A private link will show you our reply.",
+            CHILD: "It's OK if you don't want us to get in touch. We'll still look into it. "
+            "You'll get a private link to see our answer.",
+        },
         required_message="Choose how we should contact you",
         summary_label="How to contact you",
     ),
@@ -268,7 +275,8 @@ STEPS: tuple[Step, ...] = (
             CHILD: "Nearly done! What's your name, or what do you like to be called?",
             CARE_LEAVER: "Nearly done. What's your name, or what do you like to be called?",
         },
-        help={ADULT: "You can give the name you like to be called."},
+        # The child's and the care leaver's question already says it: no hint repeating it.
+        help={ADULT: "You can give the name you like to be called.", CHILD: ""},
         required_message="Tell us your name, or what you like to be called",
         max_length=SHORT_LIMIT,
         summary_label="Your name",
@@ -276,6 +284,11 @@ STEPS: tuple[Step, ...] = (
 )
 
 STEPS_BY_ID: dict[str, Step] = {step.id: step for step in STEPS}
+# An answer over a step's max_length. A child is told simply; an adult gets the numbers.
+TOO_LONG = {
+    ADULT: "That's too long for us. Please keep it under {limit:,} characters (it has {length:,}).",
+    CHILD: "That's a lot to read! Please make it a bit shorter.",
+}
 READY = "check"  # the state after the last question: check your answers, then send
 
 

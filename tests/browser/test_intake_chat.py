@@ -60,7 +60,7 @@ def test_a_young_person_makes_a_complaint_in_the_live_chat(live_server, phone, a
     screenshot(page, "intake-js-1-first-question")
 
     person.tap("I'm a child or young person")
-    expect(prompt(page)).to_contain_text("Who is it about?")
+    expect(prompt(page)).to_contain_text("Which team or grown-up is it about?")
     person.type("my leaving care worker")
     expect(prompt(page)).to_contain_text("Leaving Care team. Is that right?")
     # The new question takes the focus, so a screen reader reads it next.

@@ -160,3 +160,50 @@ def test_what_a_child_reads_is_short_and_plain():
             for sentence in wording.replace("?", ".").replace("!", ".").split("."):
                 assert len(sentence.split()) <= 16, (step.id, sentence)
             assert not any(f" {word} " in f" {wording.lower()} " for word in jargon), step.id
+
+
+def _asked(who: str, step_id: str):
+    """The question `step_id` as `who` reads it, reached by answering the steps before it."""
+    engine = make_engine()
+    state = engine.start()
+    engine.answer(state, who, "role")
+    state.current = step_id
+    return engine, state, engine.question(state, step_id)
+
+
+def test_a_child_is_asked_which_team_or_grown_up_not_who():
+    """ "Who is it about?" reads to a child like "what's your name?"."""
+    for who in ("child", "care-leaver"):
+        _engine, _state, question = _asked(who, "about")
+        assert not question.text.lower().startswith("who is it about"), question.text
+        assert "team" in question.text and "worker" in question.text
+    _engine, _state, question = _asked("child", "about")
+    assert "grown-up" in question.text and "social worker" in question.text
+
+
+def test_the_name_question_does_not_repeat_its_hint():
+    for who in ("child", "care-leaver", "parent", "foster-carer"):
+        _engine, _state, question = _asked(who, "name")
+        said_twice = "like to be called" in question.text and "like to be called" in question.help
+        assert not said_twice, (who, question.text, question.help)
+    _engine, _state, question = _asked("parent", "name")
+    assert "like to be called" in question.help
+
+
+def test_too_long_is_said_simply_to_a_child_and_with_the_numbers_to_an_adult():
+    for who, expected, unwanted in (
+        ("child", "That's a lot to read! Please make it a bit shorter.", "5,000"),
+        ("parent", "keep it under 5,000 characters (it has 6,000)", None),
+    ):
+        engine, state, _question = _asked(who, "what_happened")
+        reply = engine.answer(state, "x" * 6000, "what_happened")
+        assert reply.error.code == "too_long"
+        assert expected in reply.error.message
+        assert unwanted is None or unwanted not in reply.error.message
+
+
+def test_a_child_is_not_given_adult_wording_about_not_being_contacted():
+    _engine, _state, question = _asked("child", "contact")
+    assert "rather" not in question.help and "private link" in question.help
+    _engine, _state, question = _asked("parent", "contact")
+    assert "private link" in question.help
