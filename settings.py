@@ -86,6 +86,10 @@ class Settings:
     head_of_service_email: str = "head-of-service@example-council.gov.uk"
     duty_manager_email: str = "duty-manager@example-council.gov.uk"
     council_name: str = "Example Council"
+    # How many proxies in front of gunicorn set X-Forwarded-For/-Proto/-Host. 0 trusts none of those headers
+    # (a visitor could forge them); behind a proxy it must be set, or every visitor has the proxy's address and
+    # shares one rate limit: the whole public 20 conversations an hour, all staff 10 sign-ins a minute.
+    proxy_hops: int = 0
 
     @property
     def is_production(self) -> bool:
@@ -135,4 +139,5 @@ class Settings:
             head_of_service_email=env.get("HEAD_OF_SERVICE_EMAIL", cls.head_of_service_email),
             duty_manager_email=env.get("DUTY_MANAGER_EMAIL", cls.duty_manager_email),
             council_name=env.get("COUNCIL_NAME", cls.council_name),
+            proxy_hops=_int(env.get("PROXY_HOPS", "0"), "PROXY_HOPS"),
         )

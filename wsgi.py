@@ -7,6 +7,7 @@ import logging
 from flask import Flask, abort, jsonify, render_template, request, url_for
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import BuildError
 
 import models.web
@@ -44,6 +45,10 @@ def create_app(settings: Settings | None = None) -> Flask:
         RATELIMIT_HEADERS_ENABLED=True,
         WTF_CSRF_TIME_LIMIT=None,  # a complaint may take an evening to write; the session bounds the token
     )
+    if settings.proxy_hops:
+        # The visitor's address (rate limits) and scheme come from the proxy's headers, trusted this many hops deep.
+        hops = settings.proxy_hops
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
     models.web.init_app(app, settings.database_url)
     csrf.init_app(app)
     login_manager.init_app(app)
