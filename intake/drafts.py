@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 from intake.engine import Engine, State
 from models.complaints import hash_token, new_token
 from models.drafts import ConversationDraft
-from models.outbox import OutboxMessage
+from models.outbox import OutboxMessage, OutboxStatus
 
 KEEP_FOR = timedelta(days=28)
 SENT = "sent"  # current_step once the complaint is made; claimed in one UPDATE so a double click makes one
@@ -87,9 +87,17 @@ def claim_for_sending(session: Session, draft: ConversationDraft) -> bool:
     return result.rowcount == 1
 
 
+def _resume_key_prefix(draft: ConversationDraft) -> str:
+    return f"draft:{draft.id}:resume:"
+
+
 def queue_resume_email(session: Session, draft: ConversationDraft, email: str, resume_url: str, now: datetime) -> None:
-    """Email the resume link to the address the person gave, once per address."""
-    key = f"draft:{draft.id}:resume:{hash_token(email.lower())[:16]}"
+    """Email the resume link to the address the person gave, once per address; never for a sent draft."""
+    # Read from the database, not the draft in hand: a send may have committed while this request ran.
+    sent_as = session.exec(select(ConversationDraft.complaint_id).where(ConversationDraft.id == draft.id)).first()
+    if sent_as is not None or is_sent(draft):
+        return
+    key = f"{_resume_key_prefix(draft)}{hash_token(email.lower())[:16]}"
     if session.exec(select(OutboxMessage.id).where(OutboxMessage.idempotency_key == key)).first():
         return
     session.add(
@@ -102,3 +110,17 @@ def queue_resume_email(session: Session, draft: ConversationDraft, email: str, r
         )
     )
     session.flush()
+
+
+def cancel_resume_emails(session: Session, draft: ConversationDraft) -> int:
+    """The complaint is sent: a resume link still waiting in the outbox would only confuse. Flushes, in the
+    caller's transaction (the send), so the two happen together or not at all."""
+    result = session.exec(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.idempotency_key.startswith(_resume_key_prefix(draft), autoescape=True),
+            OutboxMessage.status == OutboxStatus.PENDING.value,
+        )
+        .values(status=OutboxStatus.CANCELLED.value, last_error="complaint sent")
+    )
+    return result.rowcount or 0

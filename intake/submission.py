@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, select
 
-from intake.drafts import claim_for_sending, is_sent
+from intake.drafts import cancel_resume_emails, claim_for_sending, is_sent
 from intake.engine import Engine, State
 from intake.flow import DONT_KNOW, NOT_SURE
 from models.audit import AuditEvent
@@ -154,6 +154,8 @@ def submit(
     draft.complaint_id = complaint.id
     session.add(draft)
     session.flush()
+    # Sent: a "carry on where you left off" email still waiting would only confuse. Same transaction as the send.
+    cancel_resume_emails(session, draft)
     notify.complaint_received(session, complaint, settings, now, status_url=status_url_for(token))
     # No personal data in logs: the reference and routing only.
     log.info("complaint %s received online, routing %s", complaint.reference, complaint.routing_decision)

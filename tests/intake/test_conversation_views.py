@@ -53,3 +53,5 @@ def test_scenario(web, db_session, settings, view: str, scenario: Scenario):
         assert "acknowledgement" in templates
         resume = db_session.exec(select(OutboxMessage).where(OutboxMessage.template == "intake-resume")).one()
         assert resume.recipient == complaint.email
+        # Sent: the "carry on where you left off" email must not follow the complaint.
+        assert resume.status == "cancelled"

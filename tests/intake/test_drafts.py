@@ -7,9 +7,12 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, select
 
-from intake.drafts import KEEP_FOR, claim_for_sending, create_draft, find_draft
+from intake.drafts import KEEP_FOR, claim_for_sending, create_draft, find_draft, queue_resume_email, save
+from intake.submission import submit
+from models.complaints import Complaint
 from models.db import get_engine
 from models.drafts import ConversationDraft
+from models.outbox import OutboxMessage
 from tests.intake.test_engine import make_engine
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
@@ -60,3 +63,71 @@ def test_two_sends_at_once_claim_the_draft_once(db_session, clean_db):
     finally:
         first.close()
         second.close()
+
+
+READY = (
+    ("role", "parent"),
+    ("about", "dont-know"),
+    ("what_happened", "Nobody came."),
+    ("when", "not-sure"),
+    ("wanted", "An apology"),
+    ("contact", "email"),
+    ("email", "pat@example.com"),
+    ("name", "Pat"),
+)
+
+
+def _resume_emails(session) -> list[tuple[str, str]]:
+    rows = session.exec(select(OutboxMessage).where(OutboxMessage.template == "intake-resume")).all()
+    return sorted((row.recipient, row.status) for row in rows)
+
+
+def _ready_draft(session):
+    engine = make_engine()
+    draft, _token = create_draft(session, engine, NOW)
+    state = engine.start()
+    for step, answer in READY:
+        assert engine.answer(state, answer, step).error is None, step
+    save(session, draft, state, NOW)
+    queue_resume_email(session, draft, "pat@example.com", "http://test/complaint/resume/t", NOW)
+    session.commit()
+    return draft, state, engine
+
+
+def _send(session, draft, state, engine, settings):
+    return submit(session, draft, state, engine, settings, NOW, status_url_for=lambda token: f"http://test/{token}")
+
+
+def test_sending_cancels_the_waiting_resume_email_in_the_same_transaction(db_session, settings):
+    draft, state, engine = _ready_draft(db_session)
+    assert _resume_emails(db_session) == [("pat@example.com", "pending")]
+
+    _send(db_session, draft, state, engine, settings)
+    assert _resume_emails(db_session) == [("pat@example.com", "cancelled")]
+    db_session.rollback()  # the send failed after all: the email is back with the draft, nothing half-done
+    assert _resume_emails(db_session) == [("pat@example.com", "pending")]
+    assert db_session.exec(select(Complaint)).all() == []
+
+    _send(db_session, draft, state, engine, settings)
+    db_session.commit()
+    assert _resume_emails(db_session) == [("pat@example.com", "cancelled")]
+
+
+def test_no_resume_email_is_queued_once_the_draft_is_sent(db_session, clean_db, settings):
+    draft, state, engine = _ready_draft(db_session)
+    # A request that loaded the draft before the send committed still holds the old copy.
+    late = Session(get_engine(clean_db), expire_on_commit=False)
+    try:
+        stale = late.get(ConversationDraft, draft.id)
+        late.expunge(stale)
+        late.rollback()
+        _send(db_session, draft, state, engine, settings)
+        db_session.commit()
+
+        queue_resume_email(db_session, draft, "new@example.com", "http://test/complaint/resume/t", NOW)
+        queue_resume_email(late, stale, "late@example.com", "http://test/complaint/resume/t", NOW)
+        db_session.commit()
+        late.commit()
+    finally:
+        late.close()
+    assert _resume_emails(db_session) == [("pat@example.com", "cancelled")]
