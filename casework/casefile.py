@@ -56,9 +56,14 @@ class CaseFile:
     officers: list[StaffUser] = field(default_factory=list)
 
 
-def find_complaint(session: Session, user: StaffUser, reference: str) -> Complaint | None:
-    """The complaint if it exists and `user` may see it (otherwise None, so a 404 reveals nothing)."""
-    complaint = session.exec(select(Complaint).where(Complaint.reference == reference.upper())).first()
+def find_complaint(session: Session, user: StaffUser, reference: str, *, for_update: bool = False) -> Complaint | None:
+    """The complaint if it exists and `user` may see it (otherwise None, so a 404 reveals nothing).
+
+    `for_update` locks its row until the transaction ends (PostgreSQL), so two actions on one complaint at
+    once (a double click) run one after the other and the second sees what the first did.
+    """
+    statement = select(Complaint).where(Complaint.reference == reference.upper())
+    complaint = session.exec(statement.with_for_update() if for_update else statement).first()
     if complaint is None or user.role not in ("officer", "manager"):
         return None
     if complaint.team_id is None:

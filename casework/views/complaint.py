@@ -30,8 +30,8 @@ DONE_MESSAGES = {
 }
 
 
-def _complaint_or_404(ctx, reference: str):
-    complaint = find_complaint(ctx.session, ctx.actor, reference)
+def _complaint_or_404(ctx, reference: str, *, for_update: bool = False):
+    complaint = find_complaint(ctx.session, ctx.actor, reference, for_update=for_update)
     if complaint is None:
         abort(404, "There is no complaint with that reference, or your account cannot see it.")
     return complaint
@@ -114,7 +114,7 @@ def complaint_action(reference: str, action: str):
     if action not in DONE_MESSAGES:
         abort(404)
     ctx = action_context()
-    found = _complaint_or_404(ctx, reference)
+    found = _complaint_or_404(ctx, reference, for_update=True)
     try:
         _run(action, ctx, found, request.form)
     except actions.ActionRefused as refused:

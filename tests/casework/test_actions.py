@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from casework import actions
 from casework.actions import ActionRefused, Context
-from casework.casefile import allowed_actions
+from casework.casefile import allowed_actions, find_complaint
 from casework.stages import stages_of
 from models.audit import AuditEvent
 from models.complaints import Complaint, LearningCategory, StageLearning
+from models.db import get_engine
 from models.outbox import OutboxMessage
 from models.staff import StaffUser
 from reminders import notify
 from tests.casework.builders import add_complaint, add_staff
+from tests.databases import backend
 
 # Monday 15 January 2018. Stage 1 received Wednesday 20 December 2017 was due 8 January, at the latest 22 January.
 NOW = datetime(2018, 1, 15, 10, 0, tzinfo=UTC)
@@ -348,3 +351,25 @@ def test_a_missing_or_impossible_date_asks_for_a_real_one_with_todays_example(db
     with pytest.raises(ActionRefused) as refused:
         actions.record_response(ctx, complaint, responded_on=None, outcome="upheld", learning=["delays"], summary="x")
     assert str(refused.value) == "Enter a real date of the response as day, month and year, like 15 1 2018"
+
+
+@pytest.mark.skipif(backend() != "postgresql", reason="row locks are PostgreSQL's; SQLite has one writer anyway")
+def test_an_action_locks_its_complaint_so_a_double_click_waits_for_the_first(db_session, settings, clean_db):
+    """Two escalations at once made two stage 2 rows race for one unique key: a 500 for the second click."""
+    officer = db_session.get(StaffUser, add_staff(db_session, settings)["officer"])
+    stage1(db_session)
+    db_session.commit()
+    first = Session(get_engine(clean_db), expire_on_commit=False)
+    second = Session(get_engine(clean_db), expire_on_commit=False)
+    try:
+        assert find_complaint(first, officer, "CS-TEST-0001", for_update=True) is not None
+        waited = threading.Thread(target=lambda: find_complaint(second, officer, "CS-TEST-0001", for_update=True))
+        waited.start()
+        waited.join(timeout=0.5)
+        assert waited.is_alive(), "the second action should wait for the first to finish"
+        first.commit()
+        waited.join(timeout=10)
+        assert not waited.is_alive()
+    finally:
+        first.close()
+        second.close()
