@@ -98,3 +98,16 @@ def test_the_staff_menu_links_the_other_staff_areas(signed_in):
     menu = [item.text for item in page.select("li", cls="casework-nav__item")]
     # Managers do not triage; the page title says "Queue" too, so only the menu's own items count.
     assert menu == ["Queue", "Ask a question", "Annual report", "Maya Manager", "Sign out"]
+
+
+def test_action_buttons_ignore_a_second_click(signed_in, write, today, calendar):
+    """A double click would send the action twice; the first is done, the second refused or worse."""
+    write(
+        lambda s: add_complaint(
+            s, reference=REF, team="leaving-care", received=calendar.subtract_working_days(today, 3)
+        )
+    )
+    page = Page(signed_in("officer").get(f"/staff/complaints/{REF}").get_data(as_text=True))
+    buttons = [b for b in page.select("button") if b.text.startswith(("Assign", "Move", "Give", "Record", "Extend"))]
+    assert len(buttons) >= 5
+    assert all(b.attrs.get("data-prevent-double-click") == "true" for b in buttons), [b.text for b in buttons]
