@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from casework.stages import effective_due, escalation_window, latest_stage, stages_of
 from models.complaints import Complaint, ComplaintStatus, Outcome, Stage, hash_token
 from reminders.calendar import WorkingCalendar
+from reminders.complainant_words import advocate_words, reply_words
 from reminders.deadlines import stage_deadlines
 
 WHAT_WE_ARE_DOING = {
@@ -42,6 +43,8 @@ class ComplaintStatusView:
     outcome_words: str
     review_by: date | None  # the last day to ask for another look, when they still can
     with_ombudsman: bool
+    reply_words: str = ""  # how they get our reply: written to them, or on this page when they asked for no contact
+    advocate_words: str = ""
 
 
 def find_by_token(session: Session, token: str) -> Complaint | None:
@@ -54,6 +57,10 @@ def find_by_token(session: Session, token: str) -> Complaint | None:
 
 
 def status_view(session: Session, complaint: Complaint, calendar: WorkingCalendar, zone, today: date):
+    words = {
+        "reply_words": reply_words(complaint.contact_method, on_status_page=True),
+        "advocate_words": advocate_words(complaint.advocacy_requested, complaint.complainant_role),
+    }
     received = complaint.received_at.astimezone(zone).date()
     stages = stages_of(session, complaint.id)
     latest = latest_stage(stages)
@@ -69,6 +76,7 @@ def status_view(session: Session, complaint: Complaint, calendar: WorkingCalenda
             "",
             None,
             False,
+            **words,
         )
     stage = Stage(latest.stage)
     window = escalation_window(calendar, stages)  # the same rule staff escalate by
@@ -83,4 +91,5 @@ def status_view(session: Session, complaint: Complaint, calendar: WorkingCalenda
         outcome_words=OUTCOME_WORDS.get(latest.outcome or "", ""),
         review_by=review_by,
         with_ombudsman=stage == Stage.OMBUDSMAN,
+        **words,
     )

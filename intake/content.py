@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from intake.flow import ADULT, FOSTER_CARER, GUARDIAN, HELPER, PARENT, audience, worded
+from reminders.complainant_words import reply_words
+
 
 @dataclass(frozen=True)
 class AdvocacyService:
@@ -28,11 +31,28 @@ ADVOCACY_SERVICES = (
 )
 
 
-def next_steps(team_name: str | None, due_text: str) -> list[str]:
+# Who the services above are for, said to the person reading: a grown-up is told they are the child's.
+SERVICES_INTRO = {
+    ADULT: "You can also contact these free services yourself:",
+    PARENT: "Your child can also contact these free services themselves:",
+    FOSTER_CARER: "The child you care for can also contact these free services themselves:",
+    GUARDIAN: "The child you care for can also contact these free services themselves:",
+    HELPER: "The person you're helping can also contact these free services themselves:",
+}
+
+
+def services_intro(role: str | None) -> str:
+    return worded(SERVICES_INTRO, audience({"role": role}))
+
+
+def next_steps(team_name: str | None, due_text: str, contact_method: str | None = None) -> list[str]:
     who = f"The {team_name} team" if team_name else "Our complaints team"
-    return [
-        f"{who} will read what you told us{'' if team_name else ' and pass it to the right people'}.",
-        "Someone may get in touch to understand more or to talk about putting things right.",
-        f"We'll look into it and reply by {due_text}.",
-        "If you're not happy with our reply, you can ask for someone else to look at it again.",
-    ]
+    steps = [f"{who} will read what you told us{'' if team_name else ' and pass it to the right people'}."]
+    if contact_method == "none":  # they asked us not to contact them: say where the reply will be instead
+        steps += [f"We'll look into it and have our reply ready by {due_text}.", reply_words(contact_method)]
+    else:
+        steps += [
+            "Someone may get in touch to understand more or to talk about putting things right.",
+            f"We'll look into it and reply by {due_text}.",
+        ]
+    return [*steps, "If you're not happy with our reply, you can ask for someone else to look at it again."]

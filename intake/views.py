@@ -12,13 +12,14 @@ from flask import Blueprint, current_app, redirect, render_template, request, se
 
 from extensions import limiter
 from intake.api import SEND_LIMIT, START_LIMIT
-from intake.content import ADVOCACY_SERVICES, next_steps
+from intake.content import ADVOCACY_SERVICES, next_steps, services_intro
 from intake.conversation import make_engine, now
 from intake.drafts import create_draft, find_draft, is_sent, save, state_of
 from intake.engine import NotAskedNow
 from intake.resume import after_answer, resume_url, status_url
 from intake.submission import NotReady, submit
 from models.web import db
+from reminders.complainant_words import advocate_words
 from reminders.mail import long_date  # pages write dates as the emails do
 
 bp = Blueprint("intake", __name__, url_prefix="/complaint")
@@ -175,6 +176,8 @@ def send():
         "status_token": sent.status_token,
         "advocacy_requested": sent.advocacy_requested,
         "has_email": bool(state.answers.get("email")) and state.answers.get("contact") == "email",
+        "contact": state.answers.get("contact"),
+        "role": state.answers.get("role"),
     }
     return redirect(url_for("intake.sent"), 303)
 
@@ -190,7 +193,9 @@ def sent():
         sent=details,
         due_text=long_date(date.fromisoformat(details["due"])),
         status_url=status_url(details["status_token"]),
-        next_steps=next_steps(details["team"], long_date(date.fromisoformat(details["due"]))),
+        next_steps=next_steps(details["team"], long_date(date.fromisoformat(details["due"])), details.get("contact")),
+        advocate_words=advocate_words(details.get("advocacy_requested"), details.get("role")),
+        services_intro=services_intro(details.get("role")),
         advocacy_services=ADVOCACY_SERVICES,
     )
 

@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from reminders.complainant_words import advocate_words
 from settings import BASE_DIR, Settings
 
 SMTP_TIMEOUT_SECONDS = 20
@@ -64,6 +65,8 @@ class Outgoing:
 
 def template_context(context: dict[str, Any], settings: Settings) -> dict[str, Any]:
     values = {"team": None, "deadline": None, "status_url": None, "name": "", "stage": None, **context}
+    if not values.get("advocate_words"):  # a row planned before the words were part of the context
+        values["advocate_words"] = advocate_words(None)
     values["council_name"] = settings.council_name
     values["base_url"] = settings.base_url
     reference = values.get("reference")

@@ -36,6 +36,7 @@ from models.staff import StaffUser
 from models.teams import Team
 from models.types import UTCDateTime
 from reminders.calendar import WorkingCalendar
+from reminders.complainant_words import advocate_words
 from reminders.office_hours import OfficeHours
 from reminders.policy import (
     ARRIVAL_TEMPLATES,
@@ -338,6 +339,8 @@ def _complaint_rows(
             "name": item.complainant_name if email.audience is Audience.COMPLAINANT else "",
             **extra,
         }
+        if email.audience is Audience.COMPLAINANT:  # the advocate line, worded as on the status page
+            context["advocate_words"] = advocate_words(item.advocacy_requested, item.complainant_role)
         rows.append(
             {
                 "idempotency_key": f"complaint:{item.id}:{email.kind}",

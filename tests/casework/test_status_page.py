@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from html import unescape
 
 import pytest
 
@@ -10,6 +11,7 @@ from casework.stages import escalation_window, stages_of
 from casework.status_page import status_view
 from models.complaints import Outcome
 from reminders.calendar import WorkingCalendar
+from reminders.complainant_words import advocate_words
 from tests.casework.builders import add_complaint, add_staff
 
 TOKEN = "a-private-token-for-the-test-only-0123456789"
@@ -85,3 +87,51 @@ def test_the_page_offers_a_review_exactly_when_staff_may_escalate(db_session, se
     view = status_view(db_session, complaint, calendar, settings.timezone, today)
     assert view.review_by == (window[1] if window else None)
     assert (window is not None) == (stages < 3 and outcome not in ("withdrawn", "resolved-early"))
+
+
+def _status_page(client, write, calendar, today, **fields) -> str:
+    def add(session):
+        complaint = add_complaint(
+            session,
+            reference="CS-STAT-0009",
+            team="leaving-care",
+            received=calendar.subtract_working_days(today, 2),
+            token=TOKEN,
+        )
+        for name, value in fields.items():
+            setattr(complaint, name, value)
+        session.add(complaint)
+
+    write(add)
+    return " ".join(unescape(client.get(f"/status/{TOKEN}").get_data(as_text=True)).split())
+
+
+@pytest.mark.parametrize(
+    ("requested", "said", "not_said"),
+    [
+        (True, "we will ask an advocate to get in touch with you", "If you would like one"),
+        (False, "If you would like one, tell us and we will find you one", "ask an advocate to get in touch"),
+        (None, "If you would like one, tell us and we will find you one", "ask an advocate to get in touch"),
+    ],
+)
+def test_the_status_page_does_not_offer_an_advocate_to_someone_who_asked_for_one(
+    client, staff_ids, write, calendar, today, requested, said, not_said
+):
+    html = _status_page(client, write, calendar, today, advocacy_requested=requested)
+    assert said in html and not_said not in html
+    # One rule: the same words as the acknowledgement email's.
+    assert advocate_words(requested, "care-leaver") in html
+
+
+@pytest.mark.parametrize(
+    ("contact", "said", "not_said"),
+    [
+        ("none", "Come back to this page to see our reply", "We will write to you"),
+        ("email", "We will write to you with our reply", "Come back to this page"),
+    ],
+)
+def test_no_contact_means_the_status_page_says_where_the_reply_will_be(
+    client, staff_ids, write, calendar, today, contact, said, not_said
+):
+    html = _status_page(client, write, calendar, today, contact_method=contact)
+    assert said in html and not_said not in html

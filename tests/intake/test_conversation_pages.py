@@ -149,3 +149,42 @@ def test_help_is_one_tap_away_at_the_top(html):
     link = page.one("a", href="#help-now-heading")
     assert link.text == "Need help now?"
     assert page.one(id="help-now-heading")
+
+
+def _sent_page_text(driver: HtmlDriver, answers) -> str:
+    for step, answer in answers:
+        assert driver.say(step, answer)[0] is None, step
+    driver.send()
+    return " ".join(driver.page.one("main").text.split())
+
+
+def test_a_child_who_asked_for_an_advocate_is_told_one_will_get_in_touch(html):
+    text = _sent_page_text(
+        html,
+        (
+            ("role", "child"),
+            ("about", "dont-know"),
+            ("what_happened", "Nobody came."),
+            ("when", "not-sure"),
+            ("wanted", "not-sure"),
+            ("advocate", "yes"),
+            ("contact", "email"),
+            ("email", "jay@example.com"),
+            ("name", "Jay"),
+        ),
+    )
+    assert "we will ask an advocate to get in touch with you" in text
+    assert "If you would like one" not in text and "If you'd like one" not in text
+    assert "You can also contact these free services yourself" in text
+
+
+def test_a_foster_carer_who_wants_no_contact_is_told_where_the_reply_will_be(html):
+    text = _sent_page_text(html, [("role", "foster-carer"), *FINISH[1:]])
+    assert ("contact", "none") in FINISH
+    assert "We will write to you" not in text
+    assert "To see our reply, open your private link below" in text
+    assert "Someone may get in touch" not in text
+    # The advocacy on offer is the child's: a foster carer is not told the services are for them.
+    assert "The child you care for can also contact these free services themselves" in text
+    assert "The child or young person can have an advocate of their own" in text
+    assert "If you would like one, tell us and we will find you one" not in text

@@ -41,4 +41,5 @@ def test_live_demo_complaints_plan_the_expected_reminders(demo_session, settings
             "received_at",
             "acknowledge_by",
             "name",
+            "advocate_words",
         }

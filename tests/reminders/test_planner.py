@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pytest
 from sqlmodel import select
 
 from models.outbox import OutboxMessage, OutboxStatus
 from reminders import notify
+from reminders.complainant_words import advocate_words
+from reminders.mail import Outgoing, render
 from reminders.planner import plan_reminders
 from tests.reminders.factories import london, make_complaint, make_officer, make_team
 
@@ -131,3 +134,28 @@ def test_summer_time_opening_is_seven_utc(db_session, settings):
     plan_reminders(db_session, settings, london(date(2026, 6, 5), 20))
     arrival = rows(db_session)[f"stage:{stage.id}:arrival-manager:2026-06-05"]
     assert arrival.send_after == datetime(2026, 6, 8, 7, 0, tzinfo=UTC)  # Monday 08:00 BST
+
+
+@pytest.mark.parametrize(
+    ("requested", "role", "said", "not_said"),
+    [
+        (True, "child", "we will ask an advocate to get in touch", "If you would like one"),
+        (False, "child", "If you would like one, tell us", "ask an advocate to get in touch"),
+        (None, "child", "If you would like one, tell us", "ask an advocate to get in touch"),
+        (None, "foster-carer", "The child or young person can have an advocate", "If you would like one"),
+    ],
+)
+def test_the_acknowledgement_says_an_advocate_is_coming_when_one_was_asked_for(
+    db_session, settings, requested, role, said, not_said
+):
+    """A child who said "Yes, please" is not offered one again: the words come from the one shared rule."""
+    team = make_team(db_session)
+    complaint, _stage = make_complaint(db_session, team, RECEIVED, email="jo@example.test")
+    complaint.advocacy_requested, complaint.complainant_role = requested, role
+    notify.complaint_received(db_session, complaint, settings, RECEIVED)
+    ack = rows(db_session)[f"complaint:{complaint.id}:acknowledgement"]
+    assert ack.context["advocate_words"] == advocate_words(requested, role)
+    email = render(Outgoing(ack.id, ack.idempotency_key, ack.recipient, ack.template, ack.context), settings)
+    for part in ("text/plain", "text/html"):
+        body = email.get_body((part.split("/")[1],)).get_content()
+        assert said in body and not_said not in body, part

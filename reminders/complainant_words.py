@@ -1,0 +1,40 @@
+"""What a complainant is told about their own complaint, worded once for every place that says it.
+
+The confirmation page (intake), the acknowledgement email (planned here, in reminders) and the private status
+page (casework) show these words; none of them decides them. Plain words (CONTENT.md): the reader may be a child.
+"""
+
+from __future__ import annotations
+
+ADVOCATE_IS = "An advocate is someone on your side who helps you say what you want. They don't work for us."
+# Grown-ups complaining about a child's care: the advocate on offer is the child's (Children Act 1989 s26A).
+FOR_A_CHILD = ("parent", "foster-carer", "guardian-adopter")
+
+
+def advocate_words(advocacy_requested: bool | None, role: str | None = None) -> str:
+    """The advocate line: what happens when they asked for one, else the offer."""
+    if advocacy_requested:
+        return f"{ADVOCATE_IS} You asked for one, so we will ask an advocate to get in touch with you soon."
+    if role in FOR_A_CHILD:
+        return (
+            "The child or young person can have an advocate of their own: someone on their side who helps them "
+            "say what they want. Advocates don't work for us. If they would like one, tell us and we will find one."
+        )
+    return f"{ADVOCATE_IS} If you would like one, tell us and we will find you one."
+
+
+def reply_words(contact_method: str | None, *, on_status_page: bool = False) -> str:
+    """How the person will get our reply, as they asked: by us writing to them, or by looking at their private
+    link when they asked us not to contact them."""
+    if contact_method == "none":
+        if on_status_page:
+            return (
+                "You asked us not to contact you, so we won't. Come back to this page to see our reply. "
+                "If we need more time, this page will show the new date."
+            )
+        return (
+            "You asked us not to contact you, so we won't. To see our reply, open your private link below. Save it now."
+        )
+    if contact_method == "advocate":
+        return "We will send our reply to your advocate. If we need more time, we will tell them why and when."
+    return "We will write to you with our reply. If we need more time, we will tell you why and when we will reply."
