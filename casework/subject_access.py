@@ -50,6 +50,12 @@ STAGE_FIELDS = (
 )
 
 
+def _recipient(address: str, complaint: Complaint) -> str:
+    # The reminders to officers and managers are listed, but a colleague's address is not the requester's data.
+    own = complaint.email and address.strip().lower() == complaint.email.strip().lower()
+    return address if own else "staff"
+
+
 def export_complaint(session: Session, complaint: Complaint) -> dict[str, Any]:
     team = session.get(Team, complaint.team_id) if complaint.team_id else None
     stages = []
@@ -71,7 +77,7 @@ def export_complaint(session: Session, complaint: Complaint) -> dict[str, Any]:
             "emails": [
                 {
                     "template": m.template,
-                    "recipient": m.recipient,
+                    "recipient": _recipient(m.recipient, complaint),
                     "status": m.status,
                     "send_after": m.send_after,
                     "sent_at": m.sent_at,
