@@ -57,7 +57,12 @@ def purge_command(closed_before) -> None:
     """Remove the personal data of complaints closed before a date; the report figures stay the same."""
     settings = _settings()
     now = datetime.now(UTC)
-    cutoff = closed_before.date() if closed_before else default_cutoff(now.astimezone(settings.timezone).date())
+    today = now.astimezone(settings.timezone).date()
+    cutoff = closed_before.date() if closed_before else default_cutoff(today)
+    if cutoff > today:
+        # Most likely a typo for a past year; it would purge complaints closed yesterday, whose complainants may
+        # still ask for a review and whose private links would stop working.
+        raise click.BadParameter(f"{cutoff:%Y-%m-%d} is in the future; give a past date", param_hint="--closed-before")
     with session_scope(engine()) as session:
         report = purge_closed_before(session, cutoff, settings.timezone, now)
     click.echo(f"Purged {report.complaints} complaints closed before {cutoff:%-d %B %Y} ({report.emails} emails).")

@@ -96,3 +96,15 @@ def test_seed_demo_prints_one_account_per_role(tmp_path):
         assert f"Demo {role}: {email}  password: " in first.output
     again = runner.invoke(args=["seed-demo"])
     assert "already exists; password unchanged" in again.output
+
+
+def test_purge_refuses_a_date_in_the_future(app, clean_db):
+    result = app.test_cli_runner().invoke(args=["purge", "--closed-before", "2999-01-01"])
+    assert result.exit_code == 2
+    assert "is in the future" in result.output
+
+
+def test_purge_with_a_past_date_reports_what_it_did(app, clean_db):
+    result = app.test_cli_runner().invoke(args=["purge", "--closed-before", "2012-04-01"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Purged 0 complaints closed before 1 April 2012")
