@@ -20,7 +20,7 @@ from queries.answers import STATUTORY_DAYS, plural, whole_percent
 from queries.engine import LEARNING, OUTCOME_LABELS, SR, Engine, Figure, Scope
 from queries.periods import Period
 from queries.query import Filters, Grouping, Measure, Query
-from queries.vocabulary import Vocabulary
+from queries.vocabulary import cached_vocabulary
 
 # The sections staff write words for, in the published report's order.
 NARRATIVE_SECTIONS = {
@@ -95,7 +95,7 @@ class _Builder:
         self.session = session
         self.period = period
         self.previous = period.year_before()
-        self.vocab = Vocabulary.from_session(session)
+        self.vocab = cached_vocabulary(session)
         self.engine = Engine(session, self.vocab, as_of=as_of, scope=scope, closure_days=closure_days)
         self.scope = scope
         self.scoped = scope.team_ids is not None

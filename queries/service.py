@@ -12,7 +12,7 @@ from queries.answers import UNITS, Answer, Phrasing, corrections_note, interpret
 from queries.engine import Engine, Scope
 from queries.parser import Parser
 from queries.query import Query, query_to_dict
-from queries.vocabulary import Vocabulary
+from queries.vocabulary import Vocabulary, cached_vocabulary
 
 
 @dataclass
@@ -26,7 +26,7 @@ class Asker:
     vocab: Vocabulary | None = None
 
     def __post_init__(self):
-        self.vocab = self.vocab or Vocabulary.from_session(self.session)
+        self.vocab = self.vocab or cached_vocabulary(self.session)
         self.parser = Parser(self.vocab)
         self.phrasing = Phrasing(self.vocab)
         self.engine = Engine(
