@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, delete, select
 
+from casework.csv_rows import numbered_rows
 from models.teams import AliasKind, Team, TeamAlias, Worker
 
 COLUMNS = (
@@ -78,7 +79,7 @@ def parse_directory(text: str) -> list[TeamRow]:
     rows: list[TeamRow] = []
     problems: list[str] = []
     seen: set[str] = set()
-    for line, raw in enumerate(reader, start=2):
+    for line, raw in numbered_rows(reader):
         slug = (raw.get("slug") or "").strip()
         name = (raw.get("name") or "").strip()
         if not _SLUG.match(slug):

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
+from casework.csv_rows import numbered_rows
 from intake.routing import Router
 from models.audit import AuditEvent
 from models.complaints import (
@@ -310,7 +311,7 @@ def read_rows(
     problems: list[RowProblem] = []
     bad_ids: set[str] = set()
     count = 0
-    for line, raw in enumerate(reader, start=2):
+    for line, raw in numbered_rows(reader):
         count += 1
         if None in raw:
             problems.append(RowProblem(line, "the row has more cells than the header"))

@@ -107,6 +107,25 @@ def test_a_bad_row_is_refused_by_line_and_reason_and_nothing_is_written(director
     assert count(directory, Complaint) == 0
 
 
+def test_the_line_named_is_the_files_line_past_line_breaks_in_cells_and_blank_lines(directory):
+    # What happened, in the complainant's words, often runs over several lines of a spreadsheet cell.
+    text = "\n".join(
+        [
+            HEADER + ",what_happened",
+            'H-1,1,2017-12-20,Assessments,parent,,,,,,"Nobody came.',
+            "Then nobody called.",
+            'Then the letter was lost."',
+            "",
+            "H-9,5,2017-02-03,Assessments,parent,,,,,,",
+        ]
+    )
+    with pytest.raises(ImportRefused) as refused:
+        run(directory, text)
+    assert [str(problem) for problem in refused.value.report.problems] == [
+        "line 6: unknown stage '5' (use 1, 2, 3 or ombudsman)"
+    ]
+
+
 def test_skip_invalid_writes_the_valid_complaints_and_reports_the_rest(directory):
     text = GOOD + "\nH-9,1,2017-02-30,Assessments,parent,,,,,"
     report = run(directory, text, skip_invalid=True)
