@@ -91,13 +91,16 @@ SCHEMAS: dict[str, Any] = {
 }
 
 
-def _json(schema_ref: str, description: str) -> dict[str, Any]:
+def json_response(schema_ref: str, description: str) -> dict[str, Any]:
+    """A response described by a JSON schema (other packages describe their paths with it too)."""
     return {"description": description, "content": {"application/json": {"schema": {"$ref": schema_ref}}}}
 
 
 _ERRORS = {
-    "401": _json("#/components/schemas/Error", "No `Authorization: Bearer <token>` header"),
-    "404": _json("#/components/schemas/Error", "No such conversation for this token (or it expired after 28 days)"),
+    "401": json_response("#/components/schemas/Error", "No `Authorization: Bearer <token>` header"),
+    "404": json_response(
+        "#/components/schemas/Error", "No such conversation for this token (or it expired after 28 days)"
+    ),
 }
 _ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
 _BEARER = [{"conversationToken": []}]
@@ -128,7 +131,7 @@ PATHS: dict[str, dict[str, Any]] = {
                         }
                     },
                 },
-                "429": _json("#/components/schemas/Error", "Too many conversations started from here"),
+                "429": json_response("#/components/schemas/Error", "Too many conversations started from here"),
             },
         }
     },
@@ -137,7 +140,7 @@ PATHS: dict[str, dict[str, Any]] = {
             "summary": "Where the conversation is: the current question and the transcript",
             "parameters": [_ID],
             "security": _BEARER,
-            "responses": {"200": _json("#/components/schemas/Conversation", "The conversation"), **_ERRORS},
+            "responses": {"200": json_response("#/components/schemas/Conversation", "The conversation"), **_ERRORS},
         }
     },
     "/api/v1/conversations/{id}/answers": {
@@ -165,9 +168,9 @@ PATHS: dict[str, dict[str, Any]] = {
                 },
             },
             "responses": {
-                "200": _json("#/components/schemas/Conversation", "Saved; the next question (null when ready)"),
-                "400": _json("#/components/schemas/Error", "The body is not a JSON object"),
-                "409": _json("#/components/schemas/Error", "That question is not being asked, or already sent"),
+                "200": json_response("#/components/schemas/Conversation", "Saved; the next question (null when ready)"),
+                "400": json_response("#/components/schemas/Error", "The body is not a JSON object"),
+                "409": json_response("#/components/schemas/Error", "That question is not being asked, or already sent"),
                 "422": {
                     "description": "The answer can't be used: the message says what to do; the question is repeated",
                     "content": {
@@ -190,7 +193,7 @@ PATHS: dict[str, dict[str, Any]] = {
             "summary": "Go back to the question before",
             "parameters": [_ID],
             "security": _BEARER,
-            "responses": {"200": _json("#/components/schemas/Conversation", "The earlier question"), **_ERRORS},
+            "responses": {"200": json_response("#/components/schemas/Conversation", "The earlier question"), **_ERRORS},
         }
     },
     "/api/v1/conversations/{id}/submit": {
@@ -217,8 +220,8 @@ PATHS: dict[str, dict[str, Any]] = {
                         }
                     },
                 },
-                "409": _json("#/components/schemas/Error", "Some questions are still to be answered"),
-                "429": _json("#/components/schemas/Error", "Too many complaints sent from here"),
+                "409": json_response("#/components/schemas/Error", "Some questions are still to be answered"),
+                "429": json_response("#/components/schemas/Error", "Too many complaints sent from here"),
                 **_ERRORS,
             },
         }

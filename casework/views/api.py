@@ -71,18 +71,9 @@ ROUTE_PATH = {
             },
         },
         "responses": {
-            "200": {
-                "description": "The router's decision",
-                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RouteResult"}}},
-            },
-            "400": {
-                "description": "Not a JSON object with text, or no CSRF token",
-                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
-            },
-            "401": {
-                "description": "Not signed in",
-                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
-            },
+            "200": openapi.json_response("#/components/schemas/RouteResult", "The router's decision"),
+            "400": openapi.json_response("#/components/schemas/Error", "Not a JSON object with text, or no CSRF token"),
+            "401": openapi.json_response("#/components/schemas/Error", "Not signed in"),
         },
     }
 }
