@@ -124,10 +124,13 @@ def submit(
 
     `status_url_for(token)` gives the absolute private link for the acknowledgement email.
     """
-    if is_sent(draft) or not claim_for_sending(session, draft):
+    if is_sent(draft):
         return _again(session, draft, settings)
+    # Before the claim: a refused send (the HTML view redirects, and a redirect commits) must leave it unsent.
     if not engine.is_ready(state):
         raise NotReady(state.current)
+    if not claim_for_sending(session, draft):
+        return _again(session, draft, settings)
     slug, confidence = engine.team_choice(state)
     team = session.exec(select(Team).where(Team.slug == slug, Team.active)).first() if slug else None
     complaint = _complaint_from(state, engine, team, confidence, now)

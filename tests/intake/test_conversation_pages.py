@@ -188,3 +188,19 @@ def test_a_foster_carer_who_wants_no_contact_is_told_where_the_reply_will_be(htm
     assert "The child you care for can also contact these free services themselves" in text
     assert "The child or young person can have an advocate of their own" in text
     assert "If you would like one, tell us and we will find you one" not in text
+
+
+def test_sending_before_it_is_ready_keeps_the_draft_going(html, db_session):
+    """A Send from an old page (the answers changed in another tab) must not mark the draft as sent."""
+    for step, answer in FINISH[:3]:
+        assert html.say(step, answer)[0] is None, step
+    csrf = csrf_of(html.page)
+    response = html.client.post("/complaint/send", data={"csrf_token": csrf})
+    assert response.status_code == 303 and response.headers["Location"].endswith("/complaint/chat")
+    assert db_session.exec(select(func.count()).select_from(Complaint)).one() == 0
+    html.load()
+    assert html.current()[0] == FINISH[3][0]  # still asking the next question
+    for step, answer in FINISH[3:]:
+        assert html.say(step, answer)[0] is None, step
+    html.send()
+    assert db_session.exec(select(func.count()).select_from(Complaint)).one() == 1
