@@ -71,6 +71,25 @@ def _yes(value: str, line: int, column: str, problems: list[str]) -> bool:
     return False
 
 
+def _too_long(row: TeamRow) -> list[str]:
+    """Values longer than their database column (PostgreSQL refuses them mid-import; SQLite keeps them)."""
+    team, alias, worker = Team.__table__.c, TeamAlias.__table__.c, Worker.__table__.c
+    checks = [
+        ("slug", row.slug, team.slug),
+        ("name", row.name, team.name),
+        ("manager_name", row.manager_name, team.manager_name),
+        ("manager_email", row.manager_email, team.manager_email),
+        *((kind, text, alias.text) for kind, text in row.aliases),
+        *(("worker", name, worker.name) for name, _title in row.workers),
+        *(("job title", title, worker.job_title) for _name, title in row.workers),
+    ]
+    return [
+        f"{what} {value[:30]!r}... is longer than {column.type.length} characters"
+        for what, value, column in checks
+        if len(value) > column.type.length
+    ]
+
+
 def parse_directory(text: str) -> list[TeamRow]:
     reader = csv.DictReader(io.StringIO(text))
     missing = [column for column in ("slug", "name") if column not in (reader.fieldnames or [])]
@@ -108,6 +127,7 @@ def parse_directory(text: str) -> list[TeamRow]:
                 workers=tuple(dict.fromkeys(workers)),
             )
         )
+        problems.extend(f"line {line}: {reason}" for reason in _too_long(rows[-1]))
     if problems:
         raise DirectoryError(problems)
     return rows

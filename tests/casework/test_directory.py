@@ -55,6 +55,8 @@ def test_a_changed_row_replaces_that_teams_aliases(db_session):
         ("slug,name\nx,X\nx,Y\n", "line 3: team x appears twice"),
         ("slug,name,is_lac\nx,X,perhaps\n", "line 2: is_lac must be yes or no"),
         ("name\nX\n", "the file has no slug column"),
+        ("slug,name\nx," + "N" * 201 + "\n", "line 2: name 'NNN"),
+        ("slug,name,workers\nx,X," + "W" * 201 + "\n", "line 2: worker 'WWW"),
     ],
 )
 def test_bad_directory_files_say_what_is_wrong(text, problem):
