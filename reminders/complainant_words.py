@@ -32,9 +32,7 @@ def reply_words(contact_method: str | None, *, on_status_page: bool = False) -> 
                 "You asked us not to contact you, so we won't. Come back to this page to see our reply. "
                 "If we need more time, this page will show the new date."
             )
-        return (
-            "You asked us not to contact you, so we won't. To see our reply, open your private link below. Save it now."
-        )
+        return "You asked us not to contact you, so we won't. To see our reply, open your private link below."
     if contact_method == "advocate":
         return "We will send our reply to your advocate. If we need more time, we will tell them why and when."
     return "We will write to you with our reply. If we need more time, we will tell you why and when we will reply."
