@@ -29,7 +29,8 @@ from settings import Settings
 log = logging.getLogger(__name__)
 outbox = OutboxMessage.__table__
 BATCH_SIZE = 100
-SECRET_CONTEXT_KEYS = {"status_url"}
+# Private links are keys (to a complaint, a draft, an account): kept only until the email has gone.
+SECRET_CONTEXT_KEYS = {"status_url", "resume_url", "reset_url"}
 # Errors that mean the mail server is down rather than this one email being wrong.
 UNREACHABLE = (ConnectionError, TimeoutError, smtplib.SMTPConnectError, smtplib.SMTPServerDisconnected)
 
@@ -122,7 +123,6 @@ def _record_failure(
 def _sent_values(outgoing: Outgoing, now: datetime) -> dict:
     values = {"status": OutboxStatus.SENT.value, "sent_at": now}
     if SECRET_CONTEXT_KEYS & outgoing.context.keys():
-        # The private status link is a key to the complaint: kept only until the email has gone.
         values["context"] = {k: v for k, v in outgoing.context.items() if k not in SECRET_CONTEXT_KEYS}
     return values
 

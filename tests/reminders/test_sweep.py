@@ -235,3 +235,24 @@ def test_a_sweep_too_slow_to_finish_leaves_the_rest_for_later_not_for_two(
     assert sorted(statuses(engine).values()) == ["sending"] * 3
     assert send_due(engine, smtp_settings, now + timedelta(minutes=11)).sent == 3
     assert len(smtp_server.inbox.messages) == 3
+
+
+def test_private_links_are_dropped_from_the_outbox_once_sent(db_session, clean_db, tmp_path, engine):
+    settings = make_settings(clean_db, tmp_path)
+    now = london(MONDAY, 10)
+    link = "http://127.0.0.1:8000/staff/reset-password/s3cret"
+    db_session.add(
+        OutboxMessage(
+            idempotency_key="staff:1:password-reset:test",
+            recipient="officer@example.test",
+            template="password-reset",
+            context={"name": "Olu", "reset_url": link, "minutes": 60, "resume_url": "http://x/resume/t"},
+            send_after=now,
+        )
+    )
+    db_session.commit()
+    assert send_due(engine, settings, now).sent == 1
+    assert link in next((settings.instance_dir / "outbox").glob("*.eml")).read_text()
+    with Session(engine) as session:
+        (row,) = session.exec(select(OutboxMessage)).all()
+    assert row.context == {"name": "Olu", "minutes": 60}
