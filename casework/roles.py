@@ -85,6 +85,27 @@ def api_error(status: int, code: str, message: str, field: str | None = None):
     return jsonify({"error": error}), status
 
 
+class ApiInputError(Exception):
+    """Bad input to a JSON API; `response` is the 400 reply to return."""
+
+    def __init__(self, code: str, message: str, field: str | None = None):
+        super().__init__(message)
+        self.response = api_error(400, code, message, field)
+
+
+def json_text_field(name: str, max_length: int, example: str) -> tuple[dict, str]:
+    """The request's JSON object and its non-empty text field `name`, or ApiInputError saying what to send."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise ApiInputError("invalid_json", f'Send a JSON object like {{"{name}": "{example}"}}.')
+    text = body.get(name)
+    if not isinstance(text, str) or not text.strip():
+        raise ApiInputError(f"invalid_{name}", f"Give the {name} as a non-empty string.", name)
+    if len(text) > max_length:
+        raise ApiInputError(f"{name}_too_long", f"Keep the {name} to {max_length} characters or fewer.", name)
+    return body, text
+
+
 def staff_api_required(*roles: str) -> Callable[[F], F]:
     """For JSON views: anonymous -> 401, wrong role -> 403, both as `{"error": {"code", "message"}}`."""
 

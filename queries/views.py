@@ -27,7 +27,9 @@ from flask import (
 from casework.roles import (
     CASEWORK_ROLES,
     OFFICER,
+    ApiInputError,
     api_error,
+    json_text_field,
     signed_in_user,
     staff_api_required,
     staff_required,
@@ -215,14 +217,10 @@ def ask_csv(index: str):
 @api_bp.route("/ask", methods=["POST"])
 @staff_api_required(*CASEWORK_ROLES)
 def api_ask():
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        return api_error(400, "invalid_json", 'Send a JSON object like {"question": "how many stage 2 this year"}.')
-    question = body.get("question")
-    if not isinstance(question, str) or not question.strip():
-        return api_error(400, "invalid_question", "Give the question as a non-empty string.", "question")
-    if len(question) > MAX_QUESTION:
-        return api_error(400, "question_too_long", f"Keep the question to {MAX_QUESTION} characters.", "question")
+    try:
+        body, question = json_text_field("question", MAX_QUESTION, "how many stage 2 this year")
+    except ApiInputError as error:
+        return error.response
     as_of = None
     if body.get("as_of") is not None:
         try:

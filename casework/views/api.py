@@ -6,9 +6,9 @@ Clients send the token in an `X-CSRFToken` header (staff pages carry it in <meta
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, jsonify
 
-from casework.roles import api_error, staff_api_required
+from casework.roles import ApiInputError, json_text_field, staff_api_required
 from casework.router import router_for
 from intake import openapi
 from models.web import db
@@ -22,14 +22,10 @@ ROUTE_KEYS = ("text", "decision", "team", "team_name", "confidence", "candidates
 @api_bp.route("/route", methods=["POST"])
 @staff_api_required()
 def route():
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        return api_error(400, "invalid_json", 'Send a JSON object like {"text": "leaving care team"}.')
-    text = body.get("text")
-    if not isinstance(text, str) or not text.strip():
-        return api_error(400, "invalid_text", "Give the text to route as a non-empty string.", "text")
-    if len(text) > MAX_TEXT:
-        return api_error(400, "text_too_long", f"Keep the text to {MAX_TEXT} characters or fewer.", "text")
+    try:
+        _body, text = json_text_field("text", MAX_TEXT, "leaving care team")
+    except ApiInputError as error:
+        return error.response
     result = router_for(db()).route(text).as_dict()
     return jsonify({key: result[key] for key in ROUTE_KEYS})
 
