@@ -3,11 +3,7 @@ every app in a process, and switching it on here must not switch it on for the r
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
-from settings import BASE_DIR
+from tests.child_process import run_json_script
 
 SCRIPT = """
 import json, sys, tempfile
@@ -27,17 +23,7 @@ print(json.dumps({"statuses": statuses, "page": last.get_data(as_text=True), "ge
 
 
 def test_sign_in_is_slowed_after_ten_tries_a_minute(tmp_path, clean_db):
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(BASE_DIR), "INSTANCE_PATH": str(tmp_path)}
-    result = subprocess.run(
-        [sys.executable, "-W", "error", "-c", SCRIPT, clean_db],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    data = json.loads(result.stdout.strip().splitlines()[-1])
+    data = run_json_script(SCRIPT, clean_db, tmp_path)
     assert data["statuses"][:10] == [200] * 10
     assert data["statuses"][10] == 429
     assert "Wait a few minutes, then try again." in data["page"]

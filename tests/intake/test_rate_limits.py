@@ -3,11 +3,7 @@ app in a process, and switching it on here must not switch it on for the rest of
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
-from settings import BASE_DIR
+from tests.child_process import run_json_script
 
 SCRIPT = """
 import json, sys, tempfile
@@ -23,17 +19,7 @@ print(json.dumps({"statuses": statuses, "last": client.post("/api/v1/conversatio
 
 
 def test_starting_too_often_is_slowed_down_kindly(tmp_path, clean_db):
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(BASE_DIR), "INSTANCE_PATH": str(tmp_path)}
-    result = subprocess.run(
-        [sys.executable, "-W", "error", "-c", SCRIPT, clean_db],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr[-2000:]
-    data = json.loads(result.stdout.strip().splitlines()[-1])
+    data = run_json_script(SCRIPT, clean_db, tmp_path)
     assert data["statuses"][:20] == [201] * 20
     assert data["statuses"][20] == 429
     assert data["last"]["error"]["code"] == "too_many_requests"
