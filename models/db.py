@@ -30,7 +30,9 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
-        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
+        # psycopg prepares a statement after 5 runs and PostgreSQL may then reuse a generic plan that ignores the
+        # dates asked about; reports run the same statements with different periods, so plan each one afresh.
+        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True, connect_args={"prepare_threshold": None})
     return engine
 
 
