@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, abort, jsonify, render_template, request, url_for
+from flask import Flask, abort, jsonify, render_template, request
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
-from werkzeug.routing import BuildError
 
 import models.web
 from extensions import csrf, limiter, login_manager
+from intake.pages import bp as pages_bp
 from settings import BASE_DIR, Settings
 
 SERVICE_NAME = "Children's services complaints"
@@ -32,18 +32,16 @@ def create_app(settings: Settings | None = None) -> Flask:
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=settings.is_production,
         TESTING=settings.environment == "test",
+        RATELIMIT_ENABLED=settings.ratelimit_enabled,
+        RATELIMIT_STORAGE_URI=settings.ratelimit_storage_uri,
+        RATELIMIT_HEADERS_ENABLED=True,
+        WTF_CSRF_TIME_LIMIT=None,  # a complaint may take an evening to write; the session bounds the token
     )
     app.jinja_loader = ChoiceLoader(
         [
             FileSystemLoader(str(BASE_DIR / "templates")),
             PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
         ]
-    )
-    app.config.update(
-        RATELIMIT_ENABLED=settings.ratelimit_enabled,
-        RATELIMIT_STORAGE_URI=settings.ratelimit_storage_uri,
-        RATELIMIT_HEADERS_ENABLED=True,
-        WTF_CSRF_TIME_LIMIT=None,  # a complaint may take an evening to write; the session bounds the token
     )
     if settings.proxy_hops:
         # The visitor's address (rate limits) and scheme come from the proxy's headers, trusted this many hops deep.
@@ -58,22 +56,12 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.before_request(_refuse_oversized_bodies)
     app.before_request(_refuse_nul_bytes)
     app.after_request(_security_headers)
-
-    from intake.pages import bp as pages_bp
-
     app.register_blueprint(pages_bp)
     for name in PACKAGES:
         module = __import__(name, fromlist=["init_app"])
         module.init_app(app)
     logging.getLogger(__name__).info("app created for %s", settings.environment)
     return app
-
-
-def _endpoint_url(endpoint: str, fallback: str) -> str:
-    try:
-        return url_for(endpoint)
-    except BuildError:
-        return url_for(fallback)
 
 
 def _register_page_context(app: Flask, settings: Settings) -> None:
@@ -83,8 +71,6 @@ def _register_page_context(app: Flask, settings: Settings) -> None:
             "service_name": SERVICE_NAME,
             "council_name": settings.council_name,
             "page_title": None,
-            "start_complaint_url": _endpoint_url("intake.start", "pages.help_now"),
-            "staff_sign_in_url": _endpoint_url("casework.sign_in", "pages.home"),
         }
 
 
