@@ -25,7 +25,6 @@ from __future__ import annotations
 import bisect
 import math
 import re
-import threading
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -33,6 +32,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import case, func
 from sqlmodel import Session, select
 
+from models.db import built_once_per_database
 from models.teams import Team, TeamAlias, Worker
 
 # Thresholds, chosen from the curve `python -m bench.routing_eval` prints over the labelled set in
@@ -511,9 +511,6 @@ def _off_topic(words: tuple[str, ...]) -> OffTopic | None:
 
 # -- one router per process, rebuilt when the directory changes ------------------------------------------------
 
-_routers: dict[str, tuple[tuple, Router]] = {}
-_routers_lock = threading.Lock()
-
 
 def directory_fingerprint(session: Session) -> tuple:
     """Cheap to compute, and changes whenever `teams import` or an edit changes what the router reads.
@@ -540,12 +537,6 @@ def _count_true(column):
 
 def get_router(session: Session) -> Router:
     """The router for this session's database, built once and rebuilt when the team directory changes."""
-    key = session.get_bind().url.render_as_string(hide_password=True)
-    fingerprint = directory_fingerprint(session)
-    cached = _routers.get(key)
-    if cached is not None and cached[0] == fingerprint:
-        return cached[1]
-    router = Router.from_session(session)
-    with _routers_lock:
-        _routers[key] = (fingerprint, router)
-    return router
+    return built_once_per_database(
+        session, "router", directory_fingerprint(session), lambda: Router.from_session(session)
+    )

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any, TypeVar
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
 _engines: dict[str, Engine] = {}
+T = TypeVar("T")
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -62,3 +65,23 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+_built: dict[tuple[str, str], tuple[tuple, Any]] = {}
+_built_lock = threading.Lock()
+
+
+def built_once_per_database(session: Session, name: str, fingerprint: tuple, build: Callable[[], T]) -> T:
+    """`build()`'s result for this session's database, kept until `fingerprint` (cheap to read) changes.
+
+    For things every request needs but that only change with their source tables (the router, the question
+    vocabulary): a gunicorn worker builds each once, not once per request.
+    """
+    key = (name, session.get_bind().url.render_as_string(hide_password=True))
+    cached = _built.get(key)
+    if cached is not None and cached[0] == fingerprint:
+        return cached[1]
+    value = build()
+    with _built_lock:
+        _built[key] = (fingerprint, value)
+    return value

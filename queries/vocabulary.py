@@ -6,7 +6,6 @@ Built from the database once per request (a few hundred short rows); the parser 
 from __future__ import annotations
 
 import re
-import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -15,6 +14,7 @@ from sqlmodel import Session, select
 
 from intake.routing import directory_fingerprint
 from models.complaints import LearningCategory
+from models.db import built_once_per_database
 from models.teams import AliasKind, Team, TeamAlias, Worker
 from queries.words import FIXED, LEARNING_SYNONYMS, NOISE, TEAM_WORD_STOPLIST
 
@@ -184,16 +184,11 @@ def _add_teams(vocab: Vocabulary, teams: list[TeamInfo], aliases: list[tuple[str
             vocab.phrases[key] = Concept("ambiguous", "|".join(sorted(slugs)), word)
 
 
-_vocabularies: dict[str, tuple[tuple, Vocabulary]] = {}
-_vocabularies_lock = threading.Lock()
-
-
 def cached_vocabulary(session: Session) -> Vocabulary:
     """The vocabulary for this database, built once and rebuilt when the team directory or the lessons change.
 
     Building it reads every alias and worker (10-15 ms); every question and report needs it.
     """
-    key = session.get_bind().url.render_as_string(hide_password=True)
     learning = session.exec(
         select(
             func.count(LearningCategory.id),
@@ -202,10 +197,4 @@ def cached_vocabulary(session: Session) -> Vocabulary:
         )
     ).one()
     fingerprint = directory_fingerprint(session) + tuple(learning)
-    cached = _vocabularies.get(key)
-    if cached is not None and cached[0] == fingerprint:
-        return cached[1]
-    vocabulary = Vocabulary.from_session(session)
-    with _vocabularies_lock:
-        _vocabularies[key] = (fingerprint, vocabulary)
-    return vocabulary
+    return built_once_per_database(session, "vocabulary", fingerprint, lambda: Vocabulary.from_session(session))
