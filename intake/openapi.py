@@ -91,6 +91,12 @@ SCHEMAS: dict[str, Any] = {
 }
 
 
+def json_request_body(required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
+    """A required JSON object body with these properties (other packages describe their paths with it too)."""
+    schema = {"type": "object", "required": required, "properties": properties}
+    return {"required": True, "content": {"application/json": {"schema": schema}}}
+
+
 def json_response(schema_ref: str, description: str) -> dict[str, Any]:
     """A response described by a JSON schema (other packages describe their paths with it too)."""
     return {"description": description, "content": {"application/json": {"schema": {"$ref": schema_ref}}}}
@@ -148,25 +154,17 @@ PATHS: dict[str, dict[str, Any]] = {
             "summary": "Answer the current question (or, with `step`, change an earlier answer)",
             "parameters": [_ID],
             "security": _BEARER,
-            "requestBody": {
-                "required": True,
-                "content": {
-                    "application/json": {
-                        "schema": {
-                            "type": "object",
-                            "required": ["answer"],
-                            "properties": {
-                                "answer": {
-                                    "type": "string",
-                                    "maxLength": 5000,
-                                    "description": "Text, or an option's value. true/false are read as yes/no.",
-                                },
-                                "step": {"type": "string", "description": "The question answered; default current"},
-                            },
-                        }
-                    }
+            "requestBody": json_request_body(
+                ["answer"],
+                {
+                    "answer": {
+                        "type": "string",
+                        "maxLength": 5000,
+                        "description": "Text, or an option's value. true/false are read as yes/no.",
+                    },
+                    "step": {"type": "string", "description": "The question answered; default current"},
                 },
-            },
+            ),
             "responses": {
                 "200": json_response("#/components/schemas/Conversation", "Saved; the next question (null when ready)"),
                 "400": json_response("#/components/schemas/Error", "The body is not a JSON object"),

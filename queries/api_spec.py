@@ -44,22 +44,14 @@ ASK_PATH = {
         "description": "Signed-in officers and managers (managers get their own team's figures). Send the session "
         "cookie and the CSRF token in an `X-CSRFToken` header. For a follow-up such as 'and last year?', send the "
         "previous answer's `interpretation.query` as `context`.",
-        "requestBody": {
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "required": ["question"],
-                        "properties": {
-                            "question": {"type": "string", "maxLength": MAX_QUESTION, "example": "stage 2 this year"},
-                            "as_of": {"type": "string", "format": "date", "description": "the day 'this year' is from"},
-                            "context": {"type": "object", "description": "a previous answer's interpretation.query"},
-                        },
-                    }
-                }
+        "requestBody": openapi.json_request_body(
+            ["question"],
+            {
+                "question": {"type": "string", "maxLength": MAX_QUESTION, "example": "stage 2 this year"},
+                "as_of": {"type": "string", "format": "date", "description": "the day 'this year' is from"},
+                "context": {"type": "object", "description": "a previous answer's interpretation.query"},
             },
-        },
+        ),
         "responses": {
             "200": {
                 "description": "The answer, or what was not understood",

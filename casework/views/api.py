@@ -54,18 +54,9 @@ ROUTE_PATH = {
         "summary": "Which team does this text point to? (staff only)",
         "description": "Signed-in staff only: send the session cookie and the CSRF token in an `X-CSRFToken` "
         'header (staff pages carry it in `<meta name="csrf-token">`). Unclear text gets `"decision": "triage"`.',
-        "requestBody": {
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "required": ["text"],
-                        "properties": {"text": {"type": "string", "maxLength": MAX_TEXT, "example": "my PA"}},
-                    }
-                }
-            },
-        },
+        "requestBody": openapi.json_request_body(
+            ["text"], {"text": {"type": "string", "maxLength": MAX_TEXT, "example": "my PA"}}
+        ),
         "responses": {
             "200": openapi.json_response("#/components/schemas/RouteResult", "The router's decision"),
             "400": openapi.json_response("#/components/schemas/Error", "Not a JSON object with text, or no CSRF token"),
