@@ -31,6 +31,18 @@ def make_settings(database_url: str, instance_dir, **overrides) -> Settings:
     return Settings(**values)
 
 
+def seeded_demo_copy(name: str, tmp_path_factory) -> tuple[str, Settings]:
+    """A database of its own called `name`, migrated and loaded with the demo as of DEMO_TODAY, and its settings.
+
+    For tests that write to demo data: the shared `demo_database_url` stays read-only.
+    """
+    url = migrated_database(name, tmp_path_factory.mktemp(name))
+    settings = make_settings(url, tmp_path_factory.mktemp(f"{name}-instance"))
+    with session_scope(get_engine(url)) as session:
+        seed_demo(session, settings, DEMO_TODAY)
+    return url, settings
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory) -> Iterator[str]:
     url = migrated_database("complaints_test", tmp_path_factory.mktemp("db"))
@@ -69,10 +81,7 @@ def db_session(clean_db) -> Iterator[Session]:
 
 @pytest.fixture(scope="session")
 def demo_database_url(tmp_path_factory) -> str:
-    url = migrated_database("complaints_demo", tmp_path_factory.mktemp("demo"))
-    demo_settings = make_settings(url, tmp_path_factory.mktemp("demo-instance"))
-    with session_scope(get_engine(url)) as session:
-        seed_demo(session, demo_settings, DEMO_TODAY)
+    url, _settings = seeded_demo_copy("complaints_demo", tmp_path_factory)
     return url
 
 

@@ -9,22 +9,18 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import Session, select
 
-from casework.demo import seed_demo
 from casework.demo_accounts import ensure_demo_accounts
 from models.complaints import Complaint
 from models.db import get_engine, session_scope
 from reminders.calendar import WorkingCalendar
-from tests.conftest import DEMO_TODAY, make_settings
-from tests.databases import migrated_database
+from tests.conftest import seeded_demo_copy
 from wsgi import create_app
 
 
 @pytest.fixture(scope="module")
 def demo_copy(tmp_path_factory):
-    url = migrated_database("casework_demo_pages", tmp_path_factory.mktemp("demo-pages"))
-    settings = make_settings(url, tmp_path_factory.mktemp("demo-pages-instance"))
+    url, settings = seeded_demo_copy("casework_demo_pages", tmp_path_factory)
     with session_scope(get_engine(url)) as session:
-        seed_demo(session, settings, DEMO_TODAY)
         passwords = {role: password for _, role, password in ensure_demo_accounts(session, settings)}
     app = create_app(settings)
     app.config["WTF_CSRF_ENABLED"] = False

@@ -9,14 +9,12 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from casework.demo import seed_demo
 from casework.purge import default_cutoff, purge_closed_before
 from models.audit import AuditEvent
 from models.complaints import Complaint, StageLearning, StageRecord
 from models.db import get_engine, session_scope
 from tests.casework.builders import add_complaint
-from tests.conftest import DEMO_TODAY, make_settings
-from tests.databases import migrated_database
+from tests.conftest import seeded_demo_copy
 from wsgi import create_app
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
@@ -25,11 +23,7 @@ NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 @pytest.fixture(scope="module")
 def purge_db(tmp_path_factory):
     """Our own seeded copy of the demo: the shared demo database is read-only."""
-    url = migrated_database("casework_purge", tmp_path_factory.mktemp("purge"))
-    settings = make_settings(url, tmp_path_factory.mktemp("purge-instance"))
-    with session_scope(get_engine(url)) as session:
-        seed_demo(session, settings, DEMO_TODAY)
-    return url, settings
+    return seeded_demo_copy("casework_purge", tmp_path_factory)
 
 
 def figures(session: Session) -> dict[str, list]:

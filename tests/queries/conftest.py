@@ -35,16 +35,12 @@ WEB_STAFF = {
 def web_app(tmp_path_factory):
     """The demo data plus one account per role, in a database of its own (the shared demo one stays read-only)."""
     from casework.accounts import create_staff
-    from casework.demo import seed_demo
     from models.db import get_engine, session_scope
-    from tests.conftest import DEMO_TODAY, make_settings
-    from tests.databases import migrated_database
+    from tests.conftest import seeded_demo_copy
     from wsgi import create_app
 
-    url = migrated_database("queries_web", tmp_path_factory.mktemp("queries-web"))
-    settings = make_settings(url, tmp_path_factory.mktemp("queries-web-instance"))
+    url, settings = seeded_demo_copy("queries_web", tmp_path_factory)
     with session_scope(get_engine(url)) as session:
-        seed_demo(session, settings, DEMO_TODAY)
         for role, (email, team) in WEB_STAFF.items():
             create_staff(session, settings, email=email, name=f"Queries {role}", role=role, password=PASSWORD,
                          team_slug=team)  # fmt: skip
