@@ -11,7 +11,7 @@ from typing import Any
 from flask import Blueprint, current_app, jsonify, request, url_for
 
 from extensions import csrf, limiter
-from intake import openapi
+from intake import disclosure, openapi
 from intake.conversation import make_engine, now
 from intake.drafts import create_draft, find_draft, is_sent, save, state_of
 from intake.engine import Engine, NotAskedNow, State
@@ -165,6 +165,7 @@ def answer(conversation_id: int):
         question = engine.question(state, step_id)
         raise ApiError(422, reply.error.code, reply.error.message, field="answer", question=question.as_dict())
     save(session, draft, state, at)
+    disclosure.record(session, draft, state, _settings(), at)
     after_answer(session, draft, state, token, at)
     body = _view(engine, state, draft.id)
     if reply.safety:

@@ -208,10 +208,12 @@ class Engine:
         safety = ""
         danger = set(answers.get("_danger", []))
         danger.discard(step.id)
-        if step.kind in FREE_TEXT_KINDS and suggests_danger(parsed.label):
+        found = suggests_danger(parsed.label) if step.kind in FREE_TEXT_KINDS else ()
+        if found:
             danger.add(step.id)
             # Sticky: a changed answer does not unflag the complaint; staff decide what the flag means.
             answers["_flagged"] = True
+            answers["_categories"] = sorted(set(answers.get("_categories", [])) | set(found))
             safety = SAFETY_MESSAGE
         answers["_danger"] = sorted(danger)
         state.current = self._next(answers)

@@ -11,6 +11,7 @@ from datetime import date
 from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
 
 from extensions import limiter
+from intake import disclosure
 from intake.api import SEND_LIMIT, START_LIMIT
 from intake.content import ADVOCACY_SERVICES, next_steps, services_intro
 from intake.conversation import make_engine, now
@@ -137,6 +138,7 @@ def answer():
             status=422,
         )
     save(db(), draft, state, at)
+    disclosure.record(db(), draft, state, _settings(), at)
     after_answer(db(), draft, state, token, at)
     # Land on the help message when there is one, so it is the first thing seen; else on the next question.
     anchor = f"safety-{step_id}" if reply.safety else "question"

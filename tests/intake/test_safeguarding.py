@@ -59,8 +59,8 @@ ORDINARY = (
 
 
 def rates() -> tuple[float, float]:
-    caught = sum(suggests_danger(text) for text in DANGEROUS)
-    false_alarms = sum(suggests_danger(text) for text in ORDINARY)
+    caught = sum(bool(suggests_danger(text)) for text in DANGEROUS)
+    false_alarms = sum(bool(suggests_danger(text)) for text in ORDINARY)
     return caught / len(DANGEROUS), false_alarms / len(ORDINARY)
 
 

@@ -125,16 +125,16 @@ def _matches(phrase: str, window: str) -> bool:
     return fuzz.ratio(phrase, window) >= MIN_SIMILARITY
 
 
-def suggests_danger(text: str) -> bool:
-    """True when any danger phrase appears in `text`, allowing small typos in words longer than four letters."""
+def suggests_danger(text: str) -> tuple[str, ...]:
+    """The categories of danger found in `text` (empty when none); small typos allowed in longer words."""
     words = _words(text or "")
     if not words:
-        return False
+        return ()
     for phrase, length in _phrases():
         for start in range(0, len(words) - length + 1):
             if _matches(phrase, " ".join(words[start : start + length])):
-                return True
-    return False
+                return ("feels-unsafe",)
+    return ()
 
 
 def safety_reply() -> dict[str, str]:

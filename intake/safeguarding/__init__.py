@@ -1,0 +1,10 @@
+"""Does what someone wrote suggest a child may be in danger, and of what kind? (See docs on safeguarding.)
+
+`suggests_danger(text)` returns the category slugs found (an empty tuple when none), so a caller may use it as
+a yes/no as well.
+"""
+
+from intake.safeguarding.categories import BY_SLUG, CATEGORIES, UNSAFE, Category, label
+from intake.safeguarding.detector import SAFETY_MESSAGE, safety_reply, suggests_danger
+
+__all__ = ["BY_SLUG", "CATEGORIES", "SAFETY_MESSAGE", "UNSAFE", "Category", "label", "safety_reply", "suggests_danger"]
