@@ -1,6 +1,6 @@
 """Reading one answer: what the person typed or tapped becomes a clean value, or a kind message saying what to do.
 
-Messages follow CONTENT.md: they say what to do ("Enter an email address like name@example.com"), never
+Messages follow docs/content.md: they say what to do ("Enter an email address like name@example.com"), never
 "invalid input". Nothing here touches the database.
 """
 

@@ -1,7 +1,7 @@
 """The conversation as data: every question, its wording for each audience, its kind and when it is asked.
 
 The engine (intake/engine.py) runs this list; the HTML and JSON views only show what the engine says.
-To change a question, change it here. Wording for children aims at a reading age of about 9 (CONTENT.md).
+To change a question, change it here. Wording for children aims at a reading age of about 9 (docs/content.md).
 """
 
 from __future__ import annotations

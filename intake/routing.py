@@ -185,7 +185,7 @@ class RouteResult:
     reason: str = ""  # for staff and logs: why it was or was not routed automatically
 
     def as_dict(self) -> dict[str, object]:
-        """The DESIGN.md shape, plus `off_topic` ({"topic", "advice"} or null)."""
+        """The docs/contracts.md shape ("Routing"), plus `off_topic` ({"topic", "advice"} or null)."""
         return {
             "text": self.text,
             "decision": self.decision,

@@ -1,6 +1,6 @@
 """Sending: a finished draft becomes a complaint with its stage 1 record and deadline, exactly once.
 
-The complaint is written once, here, from the answers the engine collected (STYLE.md habit 9).
+The complaint is written once, here, from the answers the engine collected (docs/architecture.md, "The conversation").
 """
 
 from __future__ import annotations

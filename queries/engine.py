@@ -1,6 +1,6 @@
 """A Query as SQL aggregates: one GROUP BY per period, nothing summed row by row in Python.
 
-Counting rules (DESIGN.md section 2):
+Counting rules (docs/reporting.md):
 - a stage counts in a period by the day that stage was received (`stage_record.received_on`), so the
   (stage, received_on) and (team_id, stage, received_on) indexes serve every question;
 - a share's denominator is the same question without the thing asked about ("36 of 88 stage 1 complaints

@@ -1,7 +1,7 @@
 """Periods staff name in questions, turned into inclusive date ranges.
 
 The reporting year is the financial year, 1 April to 31 March, written "2017/18". "This year" means the
-current financial year (DESIGN.md section 2); a bare "2017" is ambiguous and is never guessed.
+current financial year (docs/reporting.md, "The year"); a bare "2017" is ambiguous and is never guessed.
 """
 
 from __future__ import annotations

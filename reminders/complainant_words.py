@@ -1,7 +1,7 @@
 """What a complainant is told about their own complaint, worded once for every place that says it.
 
 The confirmation page (intake), the acknowledgement email (planned here, in reminders) and the private status
-page (casework) show these words; none of them decides them. Plain words (CONTENT.md): the reader may be a child.
+page (casework) show these words; none of them decides them. Plain words (docs/content.md): the reader may be a child.
 """
 
 from __future__ import annotations

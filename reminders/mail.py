@@ -30,7 +30,7 @@ ON_THE_WIRE = READABLE.clone(linesep="\r\n")  # SMTP wants CRLF; smtplib only fi
 
 
 def long_date(value: str | date | None) -> str:
-    """ "Monday 8 January 2018", the way CONTENT.md writes dates."""
+    """ "Monday 8 January 2018", the way docs/content.md writes dates."""
     if not value:
         return ""
     day = date.fromisoformat(value) if isinstance(value, str) else value

@@ -15,7 +15,7 @@ from models.web import db
 
 api_bp = Blueprint("casework_api", __name__, url_prefix="/api/v1")
 MAX_TEXT = 2000
-# The reply is exactly the contract in DESIGN.md section 4; the router may know more than it promises.
+# The reply is exactly the contract in docs/contracts.md ("Routing"); the router may know more than it promises.
 ROUTE_KEYS = ("text", "decision", "team", "team_name", "confidence", "candidates")
 
 

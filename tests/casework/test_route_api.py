@@ -1,4 +1,4 @@
-"""POST /api/v1/route: the DESIGN.md shape, and 4xx JSON errors for bad bodies."""
+"""POST /api/v1/route: the docs/contracts.md shape, and 4xx JSON errors for bad bodies."""
 
 from __future__ import annotations
 

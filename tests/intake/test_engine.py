@@ -153,7 +153,7 @@ def test_dates_a_year_ago_are_flagged_not_refused():
 
 
 def test_what_a_child_reads_is_short_and_plain():
-    """Reading age about 9 (CONTENT.md): short sentences and none of the words staff use."""
+    """Reading age about 9 (docs/content.md): short sentences and none of the words staff use."""
     jargon = ("stage 1", "lac", "sgo", "statutory", "complainant", "nature of")
     for step in STEPS:
         for wording in (step.text.get("child") or step.text["adult"], step.help.get("child", "")):

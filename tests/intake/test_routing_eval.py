@@ -15,7 +15,7 @@ from models.db import get_engine
 from settings import BASE_DIR
 
 DEMO = BASE_DIR / "demo"
-# The team labels of the 2017/18 report (shared/DEMO-DATA.md) and the team each one means.
+# The team labels of the 2017/18 report (docs/annual-report-2017-18.md) and the team each one means.
 REPORT_LABELS = {
     "LAC - Leaving care - Statutory Childrens": "leaving-care",
     "LAC - Leaving care": "leaving-care",

@@ -1,4 +1,4 @@
-"""`flask --app wsgi ask` as DESIGN.md section 4 sets out."""
+"""`flask --app wsgi ask` as docs/contracts.md ("Questions") sets out."""
 
 from __future__ import annotations
 
