@@ -345,6 +345,9 @@ class Engine:
         if filters.roles:
             joins.add("complaint")
             conditions.append(COMPLAINT.c.complainant_role.in_(filters.roles))
+        if filters.safeguarding:
+            joins.add("complaint")
+            conditions.append(COMPLAINT.c.safeguarding_flag.is_(True))
         return conditions, joins
 
     def _group_key(self, grouping: Grouping, joins: set[str]) -> tuple[ColumnElement, set[str]]:
@@ -459,12 +462,15 @@ def split_subject(filters: Filters) -> tuple[Filters, Filters]:
     the base. The subject is the first named of outcome, learning, who complained, team or LAC.
     """
     empty = Filters()
+    flagged = filters.safeguarding
     if filters.outcomes:
         return Filters(outcomes=filters.outcomes), Filters(
-            filters.teams, filters.lac, (), filters.learning, filters.roles
+            filters.teams, filters.lac, (), filters.learning, filters.roles, flagged
         )
     if filters.learning:
-        return Filters(learning=filters.learning), Filters(filters.teams, filters.lac, (), (), filters.roles)
+        return Filters(learning=filters.learning), Filters(filters.teams, filters.lac, (), (), filters.roles, flagged)
+    if flagged:
+        return Filters(safeguarding=True), Filters(filters.teams, filters.lac, (), (), filters.roles)
     if filters.roles:
         return Filters(roles=filters.roles), Filters(filters.teams, filters.lac)
     if filters.teams or filters.lac is not None:

@@ -75,6 +75,13 @@ def _or_list(options: list[str]) -> str:
     return options[0] if len(options) == 1 else ", ".join(options[:-1]) + " or " + options[-1]
 
 
+SAFEGUARDING_NOTE = (
+    "Safeguarding flags: complaints whose words suggested a child may be at risk (or where they pressed "
+    '"I don\'t feel safe"), counted once each by the day the complaint was received; conversations never sent '
+    "are not complaints and are not counted."
+)
+
+
 @dataclass
 class _Found:
     """What the words of a question named, before it becomes a Query."""
@@ -94,6 +101,7 @@ class _Found:
     outcomes: list[str] = field(default_factory=list)
     learning: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
+    safeguarding: bool = False
     periods: list[PeriodMention] = field(default_factory=list)
     mentions_complaints: bool = False
 
@@ -111,6 +119,7 @@ class _Found:
             or self.outcomes
             or self.learning
             or self.roles
+            or self.safeguarding
             or self.periods
         )
 
@@ -288,6 +297,8 @@ class Parser:
             found.stages.append(int(value))
         elif kind == "lac":
             found.lac = value == "yes"
+        elif kind == "safeguarding":
+            found.safeguarding = True
         elif kind == "teams":
             found.all_teams = True
         elif kind == "ambiguous":
@@ -318,6 +329,8 @@ class Parser:
             limit=found.limit,
             count_extensions=found.extensions and found.within_days is None,
         )
+        if query.filters.safeguarding:
+            result.notes.append(SAFEGUARDING_NOTE)
         return _check(query, result)
 
     def _periods(self, found: _Found, as_of: date, result: ParseResult) -> tuple[Period | None, Period | None]:
@@ -367,6 +380,7 @@ class Parser:
             outcomes=tuple(found.outcomes) or base.outcomes,
             learning=tuple(found.learning) or base.learning,
             roles=tuple(found.roles) or base.roles,
+            safeguarding=found.safeguarding or base.safeguarding,
         )
 
     def _group(self, found: _Found, result: ParseResult) -> Grouping | None:
@@ -464,6 +478,7 @@ def _nothing_but_count(found: _Found) -> bool:
         or found.outcomes
         or found.learning
         or found.roles
+        or found.safeguarding
         or found.periods
     )
 
