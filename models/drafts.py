@@ -14,6 +14,8 @@ from models.types import UTCDateTime, utcnow
 
 class ConversationDraft(SQLModel, table=True):
     __tablename__ = "conversation_draft"
+    # SQLite: never reuse the id of a deleted draft (its alerts' keys and audit events name it). Migration 0003.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: int | None = Field(default=None, primary_key=True)
     # Only a hash of the resume token is kept; the token itself is in the person's link.

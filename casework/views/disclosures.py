@@ -14,6 +14,7 @@ from casework.views import bp
 from casework.views.common import action_context
 from intake.conversation import make_engine
 from intake.drafts import state_of
+from intake.flow import READY
 from models.complaints import Complaint
 from models.safeguarding import REVIEW_LABELS
 from reminders.mail import time_and_date
@@ -31,7 +32,8 @@ def _draft_or_404(ctx, draft_id: int):
 def _render_draft(ctx, draft, *, errors=None, form=None, status=200):
     zone = ctx.settings.timezone
     state = state_of(draft)
-    transcript = make_engine(ctx.session, ctx.settings, ctx.now).transcript(state)
+    # Every answer given, whichever question they were on (going back leaves later answers in place).
+    transcript = make_engine(ctx.session, ctx.settings, ctx.now).transcript(state, until=READY)
     return render_template(
         "casework/disclosure.html",
         draft=draft,
