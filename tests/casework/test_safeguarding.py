@@ -144,7 +144,7 @@ def test_the_queue_puts_unsent_disclosures_and_flagged_triage_first(signed_in, w
 
     write(build)
     html = signed_in("officer").get("/staff/queue").get_data(as_text=True)
-    assert "2 waiting for triage" in html and "1 flagged for safeguarding" in html
+    assert "2 complaints waiting for triage</a>,\n  <strong>1 flagged for safeguarding</strong>" in html
     order = [html.index(text) for text in ("Not sent: disclosure", "CS-TRIA-0002", "CS-SAFE-0001", "CS-LATE-0001")]
     assert order == sorted(order)  # unreviewed flags first, the reviewed one below them, then the rest
     assert f'href="/staff/disclosures/{draft_id}"' in html
