@@ -33,6 +33,7 @@ GROUP_NAMES = {
     Grouping.REASON: "reason (lesson learned)",
     Grouping.STAGE: "stage",
     Grouping.ROLE: "who complained",
+    Grouping.DANGER: "kind of danger",
 }
 
 

@@ -24,6 +24,7 @@ class Grouping(StrEnum):
     REASON = "reason"  # learning categories
     STAGE = "stage"
     ROLE = "role"  # who complained
+    DANGER = "danger"  # the kinds of danger a safeguarding flag was raised for (complaints flagged only)
 
 
 STAGE_NAMES = {1: "stage 1", 2: "stage 2", 3: "stage 3", 4: "Ombudsman"}

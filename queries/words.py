@@ -237,6 +237,16 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "disclosures",
         "disclosure",
     ),
+    ("group", "danger"): (
+        "by kind of danger",
+        "by type of danger",
+        "kinds of danger",
+        "types of danger",
+        "by safeguarding category",
+        "by safeguarding categories",
+        "safeguarding categories",
+        "by danger",
+    ),
     ("role", "child"): (
         "from children",
         "from a child",
