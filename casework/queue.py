@@ -64,6 +64,7 @@ class TriageRow:
     safeguarding: bool
     about_text: str
     suggestion: RouteResult
+    categories: tuple[str, ...] = ()  # staff labels of the kinds of danger
 
 
 def open_stages(
@@ -201,6 +202,7 @@ def triage_queue(session: Session, user: StaffUser, zone) -> list[TriageRow]:
             safeguarding=c.safeguarding_flag,
             about_text=c.about_text,
             suggestion=router.route(c.about_text or c.what_happened[:300]),
+            categories=tuple(category_labels(c.safeguarding_categories)),
         )
         for c in complaints
     ]
