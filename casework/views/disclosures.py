@@ -47,6 +47,7 @@ def _render_draft(ctx, draft, *, errors=None, form=None, status=200):
         form=form,
         events=audit.events_for_draft(ctx.session, draft.id) if ctx.actor.role == "officer" else [],
         time_and_date=lambda value: time_and_date(value, zone),
+        tz=zone,
         page_title="Not sent: disclosure",
     ), status
 

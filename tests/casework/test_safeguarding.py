@@ -219,6 +219,8 @@ def test_a_review_is_recorded_audited_shown_and_moves_the_item_down(signed_in, w
     )
     assert response.status_code == 302
     assert write(lambda s: s.get(ConversationDraft, draft_id).safeguarding_reviewed_at) is not None
+    shown = client.get(f"/staff/disclosures/{draft_id}").get_data(as_text=True)
+    assert "Reviewed: no concern" in shown and "Called the school." in shown and "by Maya Manager" in shown
     queue = client.get("/staff/queue").get_data(as_text=True)
     assert "Safeguarding: reviewed" in queue
 
