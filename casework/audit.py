@@ -8,10 +8,11 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, or_, select
 
 from models.audit import AuditEvent
 from models.complaints import Complaint
+from models.drafts import ConversationDraft
 from models.staff import StaffUser
 
 log = logging.getLogger(__name__)
@@ -36,11 +37,14 @@ def record(
     action: str,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
+    *,
+    draft_id: int | None = None,
 ) -> AuditEvent:
     """Add an audit event (the caller's transaction commits it with the change it describes).
 
     `actor` is a staff member or a label such as "system" or "complainant"; `before`/`after` hold only
-    the fields that changed. Dates and enums are stored as text so the JSON column accepts them.
+    the fields that changed. Dates and enums are stored as text so the JSON column accepts them. `draft_id` names an
+    unsent conversation (a disclosure staff opened or reviewed before it was a complaint).
     """
     if isinstance(actor, StaffUser):
         actor_id, actor_label = actor.id, actor.name
@@ -51,16 +55,26 @@ def record(
         actor_id=actor_id,
         actor_label=actor_label[:200],
         complaint_id=complaint_id,
+        draft_id=draft_id,
         action=action,
         before=jsonable(before) if before is not None else None,
         after=jsonable(after) if after is not None else None,
     )
     session.add(event)
     # A structured line for the log shipper; ids only, never what the complaint says.
-    log.info("audit action=%s complaint_id=%s actor_id=%s", action, complaint_id, actor_id)
+    log.info("audit action=%s complaint_id=%s draft_id=%s actor_id=%s", action, complaint_id, draft_id, actor_id)
     return event
 
 
 def events_for(session: Session, complaint_id: int) -> list[AuditEvent]:
-    statement = select(AuditEvent).where(AuditEvent.complaint_id == complaint_id)
+    """The complaint's events, and those of the conversation it was sent from while it was still unsent."""
+    drafts = select(ConversationDraft.id).where(ConversationDraft.complaint_id == complaint_id)
+    statement = select(AuditEvent).where(
+        or_(AuditEvent.complaint_id == complaint_id, AuditEvent.draft_id.in_(drafts.scalar_subquery()))
+    )
+    return list(session.exec(statement.order_by(AuditEvent.at, AuditEvent.id)).all())
+
+
+def events_for_draft(session: Session, draft_id: int) -> list[AuditEvent]:
+    statement = select(AuditEvent).where(AuditEvent.draft_id == draft_id)
     return list(session.exec(statement.order_by(AuditEvent.at, AuditEvent.id)).all())

@@ -17,6 +17,7 @@ from models.audit import AuditEvent
 from models.complaints import Complaint, ComplaintStatus, StageRecord
 from models.drafts import ConversationDraft
 from models.outbox import OutboxMessage, OutboxStatus
+from models.safeguarding import SafeguardingReview
 
 RETENTION_YEARS = 6
 PERSONAL_FIELDS = {
@@ -25,6 +26,7 @@ PERSONAL_FIELDS = {
     "email": "",
     "phone": "",
     "postal_address": "",
+    "safe_contact": "",
     "about_text": "",
     "what_happened": "",
     "wanted_outcome": "",
@@ -80,6 +82,9 @@ def purge_closed_before(session: Session, cutoff: date, zone, now: datetime) -> 
             emails += 1
         for draft in session.exec(select(ConversationDraft).where(ConversationDraft.complaint_id == complaint.id)):
             session.delete(draft)
+        for review in session.exec(select(SafeguardingReview).where(SafeguardingReview.complaint_id == complaint.id)):
+            review.note = "(removed)"  # the decision, who and when stay; the note may name people
+            session.add(review)
         for event in session.exec(select(AuditEvent).where(AuditEvent.complaint_id == complaint.id)):
             # Who did what and when stays; only free text that may name people goes.
             event.before = _without_text(event.before)

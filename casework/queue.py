@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, case, func, select
 
 from casework.roles import can_triage, scope_to_user
 from casework.router import router_for
+from casework.safeguarding import category_labels, unsent_disclosures
 from casework.stages import STATE_FILTERS, effective_due, state_of
 from intake.routing import RouteResult
 from models.complaints import Complaint, ComplaintStatus, StageRecord
@@ -49,6 +50,10 @@ class QueueRow:
     state: DeadlineState | None
     safeguarding: bool
     officer: str = ""
+    categories: tuple[str, ...] = ()  # staff labels of the kinds of danger
+    reviewed: bool = False  # a safeguarding review is recorded since the last new danger
+    kind: str = "stage"  # "stage"; "triage": a flagged complaint with no team yet; "draft": "Not sent: disclosure"
+    draft_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,7 @@ class TriageRow:
     safeguarding: bool
     about_text: str
     suggestion: RouteResult
+    categories: tuple[str, ...] = ()  # staff labels of the kinds of danger
 
 
 def open_stages(
@@ -95,10 +101,84 @@ def open_stages(
                 state=state,
                 safeguarding=complaint.safeguarding_flag,
                 officer=officer or "",
+                categories=tuple(category_labels(complaint.safeguarding_categories)),
+                reviewed=complaint.safeguarding_reviewed_at is not None,
             )
         )
-    rows.sort(key=lambda r: (not r.safeguarding, _STATE_ORDER.get(r.state, 3), r.due or date.max, r.reference))
+    rows.sort(key=_queue_order)
     return rows
+
+
+def _queue_order(row: QueueRow):
+    # Safeguarding not yet reviewed, then reviewed safeguarding, then the rest; within each, the most urgent.
+    return (not row.safeguarding, row.reviewed, _STATE_ORDER.get(row.state, 3), row.due or date.max, row.reference)
+
+
+def queue_rows(
+    session: Session, user: StaffUser, calendar: WorkingCalendar, today: date, zone, filters: QueueFilters
+) -> list[QueueRow]:
+    """The main queue: open stages, and with no filter also what has no stage to file it under yet but must not
+    wait: flagged complaints in triage (officers) and conversations never sent that hold a disclosure."""
+    rows = open_stages(session, user, calendar, today, filters)
+    if filters == QueueFilters():
+        rows += [
+            QueueRow(
+                reference=row.reference,
+                team_name="",
+                stage=1,
+                received_on=row.received_on,
+                due=None,
+                state=None,
+                safeguarding=True,
+                categories=tuple(category_labels(row.categories)),
+                reviewed=row.reviewed,
+                kind="triage",
+            )
+            for row in flagged_in_triage(session, user, zone)
+        ]
+        rows += [
+            QueueRow(
+                reference="",
+                team_name="",
+                stage=0,
+                received_on=row.flagged_at.astimezone(zone).date(),
+                due=None,
+                state=None,
+                safeguarding=True,
+                categories=tuple(row.categories),
+                reviewed=row.reviewed,
+                kind="draft",
+                draft_id=row.draft_id,
+            )
+            for row in unsent_disclosures(session, user)
+        ]
+        rows.sort(key=_queue_order)
+    return rows
+
+
+@dataclass(frozen=True)
+class FlaggedTriage:
+    reference: str
+    received_on: date
+    categories: list[str]
+    reviewed: bool
+
+
+def flagged_in_triage(session: Session, user: StaffUser, zone) -> list[FlaggedTriage]:
+    if not can_triage(user):
+        return []
+    statement = select(Complaint).where(
+        Complaint.status == ComplaintStatus.AWAITING_TRIAGE.value, Complaint.safeguarding_flag.is_(True)
+    )
+    return [
+        FlaggedTriage(
+            c.reference,
+            c.received_at.astimezone(zone).date(),
+            list(c.safeguarding_categories or []),
+            c.safeguarding_reviewed_at is not None,
+        )
+        for c in session.exec(statement)
+    ]
 
 
 def triage_queue(session: Session, user: StaffUser, zone) -> list[TriageRow]:
@@ -122,6 +202,7 @@ def triage_queue(session: Session, user: StaffUser, zone) -> list[TriageRow]:
             safeguarding=c.safeguarding_flag,
             about_text=c.about_text,
             suggestion=router.route(c.about_text or c.what_happened[:300]),
+            categories=tuple(category_labels(c.safeguarding_categories)),
         )
         for c in complaints
     ]
@@ -135,10 +216,20 @@ def team_choices(session: Session, user: StaffUser | None = None) -> list[Team]:
     return list(session.exec(statement.order_by(Team.name)).all())
 
 
-def triage_count(session: Session, user: StaffUser) -> int:
+@dataclass(frozen=True)
+class TriageCount:
+    waiting: int = 0
+    flagged: int = 0  # of those, flagged for safeguarding
+
+    def __bool__(self) -> bool:
+        return self.waiting > 0
+
+
+def triage_count(session: Session, user: StaffUser) -> TriageCount:
+    """For the banner: "N waiting for triage, M flagged for safeguarding"."""
     if not can_triage(user):
-        return 0
-    statement = (
-        select(func.count()).select_from(Complaint).where(Complaint.status == ComplaintStatus.AWAITING_TRIAGE.value)
-    )
-    return session.exec(statement).one()
+        return TriageCount()
+    flagged = func.sum(case((Complaint.safeguarding_flag.is_(True), 1), else_=0))
+    statement = select(func.count(), flagged).where(Complaint.status == ComplaintStatus.AWAITING_TRIAGE.value)
+    waiting, flagged_count = session.exec(statement).one()
+    return TriageCount(waiting, flagged_count or 0)

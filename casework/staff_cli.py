@@ -12,7 +12,7 @@ from flask.cli import with_appcontext
 from casework import accounts
 from casework.demo_accounts import ensure_demo_accounts
 from casework.purge import default_cutoff, purge_closed_before
-from casework.views import admin, api, bp, complaint, queue, sign_in, status  # noqa: F401  (their routes join bp)
+from casework.views import admin, api, bp, complaint, disclosures, queue, sign_in, status  # noqa: F401  (routes join bp)
 from models.db import session_scope
 from models.staff import Role
 from models.web import engine

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hmac
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, or_, update
 from sqlmodel import Session, select
 
 from intake.engine import Engine, State
@@ -24,7 +24,7 @@ SENT = "sent"  # current_step once the complaint is made; claimed in one UPDATE 
 def create_draft(session: Session, engine: Engine, now: datetime) -> tuple[ConversationDraft, str]:
     """A new draft and its token (the token is returned once and never stored)."""
     # Expired drafts go as new ones come: the table stays small without a job of its own.
-    session.exec(delete(ConversationDraft).where(ConversationDraft.expires_at < now))
+    session.exec(delete(ConversationDraft).where(ConversationDraft.expires_at < now, may_expire()))
     token = new_token()
     state = engine.start()
     draft = ConversationDraft(
@@ -38,6 +38,18 @@ def create_draft(session: Session, engine: Engine, now: datetime) -> tuple[Conve
     session.add(draft)
     session.flush()
     return draft, token
+
+
+def may_expire():
+    """The drafts normal expiry may delete: not an unsent one holding a disclosure that staff have not reviewed.
+
+    Nobody else may ever read what that child wrote: it stays (and stays in the staff queue) until someone has.
+    """
+    return or_(
+        ConversationDraft.flagged_at.is_(None),
+        ConversationDraft.complaint_id.is_not(None),  # sent: the complaint holds it now
+        ConversationDraft.safeguarding_reviewed_at.is_not(None),
+    )
 
 
 def find_draft(session: Session, token: str, now: datetime, draft_id: int | None = None) -> ConversationDraft | None:

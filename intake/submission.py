@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, select
 
+from intake import disclosure
 from intake.drafts import cancel_resume_emails, claim_for_sending, is_sent
 from intake.engine import Engine, State
 from intake.flow import DONT_KNOW, NOT_SURE
@@ -37,6 +38,7 @@ from reminders.deadlines import stage_deadlines
 from settings import Settings
 
 log = logging.getLogger(__name__)
+SAFE_CONTACT_DECLINED = "declined"  # answers["safe_contact"] when they chose "I'd rather not"
 
 
 class NotReady(ValueError):
@@ -84,6 +86,9 @@ def _complaint_from(state: State, engine: Engine, team: Team | None, confidence,
     if contact == "advocate":
         details = _text(answers, "advocate_contact")
         email, phone = (details, "") if "@" in details else ("", details)
+    # Asked after a disclosure when there was no way to reach them: what they gave, or "declined" (I'd rather not).
+    safe = answers.get("safe_contact")
+    declined = safe == SAFE_CONTACT_DECLINED
     return Complaint(
         reference=new_reference(),
         received_at=now,
@@ -103,6 +108,9 @@ def _complaint_from(state: State, engine: Engine, team: Team | None, confidence,
         over_a_year_ago=bool(when.get("over_a_year_ago")),
         advocacy_requested={"yes": True, "no": False}.get(answers.get("advocate")),
         safeguarding_flag=state.flagged,
+        safeguarding_categories=sorted(set(answers.get("_categories") or [])) if state.flagged else [],
+        safe_contact=safe.strip() if isinstance(safe, str) and not declined else "",
+        safe_contact_declined=declined,
         routing_decision="auto" if team else "triage",
         routing_confidence=confidence,
         team_id=team.id if team else None,
@@ -157,6 +165,8 @@ def submit(
     draft.complaint_id = complaint.id
     session.add(draft)
     session.flush()
+    # Before planning its emails: an alert already sent about this conversation makes the complaint's own a note.
+    disclosure.carry_to_complaint(session, draft, complaint)
     # Sent: a "carry on where you left off" email still waiting would only confuse. Same transaction as the send.
     cancel_resume_emails(session, draft)
     notify.complaint_received(session, complaint, settings, now, status_url=status_url_for(token))

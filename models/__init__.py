@@ -17,6 +17,7 @@ from models.drafts import ConversationDraft
 from models.locks import Lease
 from models.outbox import OutboxMessage, OutboxStatus
 from models.reports import ReportNarrative
+from models.safeguarding import REVIEW_LABELS, ReviewDecision, SafeguardingReview
 from models.staff import PasswordResetToken, Role, StaffUser
 from models.teams import ALIAS_KINDS, AliasKind, Team, TeamAlias, Worker
 
@@ -36,8 +37,11 @@ __all__ = [
     "OutboxStatus",
     "Outcome",
     "PasswordResetToken",
+    "REVIEW_LABELS",
     "ReportNarrative",
+    "ReviewDecision",
     "Role",
+    "SafeguardingReview",
     "StaffUser",
     "Stage",
     "StageLearning",

@@ -21,6 +21,9 @@ class AuditEvent(SQLModel, table=True):
     actor_id: int | None = Field(default=None, foreign_key="staff_user.id")
     actor_label: str = Field(default="", max_length=200)  # "system", "importer", "complainant"
     complaint_id: int | None = Field(default=None, foreign_key="complaint.id", ondelete="SET NULL")
+    # An unsent conversation staff opened or reviewed after a disclosure. No foreign key: the trail outlives the
+    # draft, which goes once it has expired and been reviewed.
+    draft_id: int | None = Field(default=None, index=True)
     action: str = Field(max_length=60)
     before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))

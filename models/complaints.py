@@ -7,7 +7,7 @@ import secrets
 from datetime import date, datetime
 from enum import IntEnum, StrEnum
 
-from sqlalchemy import CheckConstraint, Column, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Column, Index, String, Text, UniqueConstraint, false, text
 from sqlmodel import Field
 
 from models.base import SQLModel
@@ -104,6 +104,15 @@ class Complaint(SQLModel, table=True):
     over_a_year_ago: bool = Field(default=False)
     advocacy_requested: bool | None = Field(default=None)
     safeguarding_flag: bool = Field(default=False, index=True)
+    # What kind of danger (intake.safeguarding category slugs), for the alert, the queue and `ask`.
+    safeguarding_categories: list[str] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default=text("'[]'"))
+    )
+    # The last safeguarding review (casework/safeguarding.py); cleared when new danger is reported.
+    safeguarding_reviewed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    # A safe way to reach them, asked after a disclosure: what they gave, or "" (see `safe_contact_declined`).
+    safe_contact: str = Field(default="", sa_column=Column(Text, nullable=False, default="", server_default=""))
+    safe_contact_declined: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     routing_decision: str = Field(default="manual", max_length=20)
     routing_confidence: float | None = Field(default=None)
     team_id: int | None = Field(default=None, foreign_key="team.id", index=True)

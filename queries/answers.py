@@ -33,6 +33,7 @@ GROUP_NAMES = {
     Grouping.REASON: "reason (lesson learned)",
     Grouping.STAGE: "stage",
     Grouping.ROLE: "who complained",
+    Grouping.DANGER: "kind of danger",
 }
 
 
@@ -118,9 +119,18 @@ class Phrasing:
             return ""
         return "that were " + " or ".join(OUTCOME_LABELS[o].lower() for o in filters.outcomes)
 
+    def flagged(self, filters: Filters) -> str:
+        return "flagged for safeguarding" if filters.safeguarding else ""
+
     def subject(self, query: Query, filters: Filters) -> str:
         """ "stage 1 complaints from parents for Leaving Care" (no period, no outcome)."""
-        parts = [self.stages(query), self.roles(filters), self.teams(filters), self.learning(filters)]
+        parts = [
+            self.stages(query),
+            self.flagged(filters),
+            self.roles(filters),
+            self.teams(filters),
+            self.learning(filters),
+        ]
         return " ".join(part for part in parts if part)
 
     def share_of(self, filters: Filters) -> str:
@@ -128,6 +138,8 @@ class Phrasing:
             return "were " + " or ".join(OUTCOME_LABELS[o].lower() for o in filters.outcomes)
         if filters.learning:
             return "recorded " + self.learning(filters).removeprefix("with ")
+        if filters.safeguarding:
+            return "were " + self.flagged(filters)
         if filters.roles:
             return "came " + self.roles(filters)
         return "were " + self.teams(filters)
@@ -252,6 +264,7 @@ def interpretation(parsed: ParseResult, query: Query, phrasing: Phrasing, *, as_
             "outcomes": list(filters.outcomes),
             "learning": list(filters.learning),
             "roles": list(filters.roles),
+            "safeguarding": filters.safeguarding,
         },
         "group_by": query.group_by.value if query.group_by else None,
         "as_of": as_of.isoformat(),

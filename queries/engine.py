@@ -19,11 +19,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
-from sqlalchemy import Date, and_, case, exists, func, literal, or_, select, union_all
+from sqlalchemy import Date, and_, case, exists, func, literal, or_, select, true, union_all
 from sqlalchemy.sql.expression import ColumnElement
 from sqlmodel import Session
 
+from intake.safeguarding import CATEGORIES
 from models.complaints import ComplainantRole, Complaint, Outcome, StageLearning, StageRecord
 from queries.periods import MONTH_NAMES, Period, month
 from queries.query import STAGE_KEYS, STAGE_NAMES, Filters, Grouping, Measure, Query
@@ -174,8 +176,8 @@ class Engine:
         stmt = select(key, func.count()).select_from(self._from(joins)).where(*conditions).group_by(key)
         counts = dict(self._execute(stmt).all())
         rows = self._rows(query, period, counts)
-        if query.group_by is Grouping.REASON:
-            # A response can record several lessons, so the rows do not add up to the number of complaints.
+        if query.group_by in (Grouping.REASON, Grouping.DANGER):
+            # A response can record several lessons (a flag several kinds of danger), so the rows do not add up.
             total = self._count(query.with_changes(group_by=None), period).value
         else:
             total = sum(counts.values())
@@ -345,6 +347,9 @@ class Engine:
         if filters.roles:
             joins.add("complaint")
             conditions.append(COMPLAINT.c.complainant_role.in_(filters.roles))
+        if filters.safeguarding:
+            joins.add("complaint")
+            conditions.append(COMPLAINT.c.safeguarding_flag.is_(True))
         return conditions, joins
 
     def _group_key(self, grouping: Grouping, joins: set[str]) -> tuple[ColumnElement, set[str]]:
@@ -360,6 +365,9 @@ class Engine:
         if grouping is Grouping.ROLE:
             joins.add("complaint")
             return COMPLAINT.c.complainant_role, joins
+        if grouping is Grouping.DANGER:
+            joins |= {"complaint", "danger"}
+            return self._danger.c.value, joins
         joins.add("learning")
         return LEARNING.c.category_id, joins
 
@@ -369,7 +377,18 @@ class Engine:
             source = source.join(COMPLAINT, COMPLAINT.c.id == SR.c.complaint_id)
         if "learning" in joins:
             source = source.join(LEARNING, LEARNING.c.stage_record_id == SR.c.id)
+        if "danger" in joins:
+            # One row per kind of danger; a flagged complaint with none recorded keeps one row (NULL).
+            source = source.outerjoin(self._danger, true())
         return source
+
+    @cached_property
+    def _danger(self):
+        """The flagged complaint's category slugs as rows: json_each on SQLite, a lateral unnest on PostgreSQL."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            elements = func.json_array_elements_text(COMPLAINT.c.safeguarding_categories)
+            return elements.table_valued("value", joins_implicitly=True).lateral("danger")
+        return func.json_each(COMPLAINT.c.safeguarding_categories).table_valued("value", joins_implicitly=True)
 
     # -- rows: database keys to the contract's keys and labels, with zero rows where they help ------------------
     def _rows(self, query: Query, period: Period, counts: dict) -> list[Row]:
@@ -395,6 +414,8 @@ class Engine:
         elif grouping is Grouping.STAGE:
             for stage in sorted(set(query.stages or (1, 2, 3, 4)) | set(counts)):
                 rows.append(_row(STAGE_KEYS[stage], STAGE_NAMES[stage].capitalize(), counts.get(stage, 0), stage))
+        elif grouping is Grouping.DANGER:
+            rows = _danger_rows(counts)
         elif grouping is Grouping.ROLE:
             for role in [r.value for r in ComplainantRole]:
                 if not query.filters.roles or role in query.filters.roles:
@@ -432,6 +453,14 @@ def _row(key: str, label: str, value, raw) -> Row:
     return Row(key, label, value, raw=raw)
 
 
+def _danger_rows(counts: dict) -> list[Row]:
+    """Every kind of danger (zeros too), then any slug no longer known and flags with no kind recorded."""
+    rows = [_row(c.slug, c.label, counts.get(c.slug, 0), c.slug) for c in CATEGORIES]
+    for key in set(counts) - {category.slug for category in CATEGORIES}:
+        rows.append(_row(key or "not-recorded", "Kind not recorded" if key is None else key, counts[key], key))
+    return sorted(rows, key=lambda r: -(r.value or 0))
+
+
 def _months(period: Period, as_of: date) -> set[str]:
     end = min(period.end, max(as_of, period.start))
     keys, current = set(), month(period.start.year, period.start.month)
@@ -459,12 +488,15 @@ def split_subject(filters: Filters) -> tuple[Filters, Filters]:
     the base. The subject is the first named of outcome, learning, who complained, team or LAC.
     """
     empty = Filters()
+    flagged = filters.safeguarding
     if filters.outcomes:
         return Filters(outcomes=filters.outcomes), Filters(
-            filters.teams, filters.lac, (), filters.learning, filters.roles
+            filters.teams, filters.lac, (), filters.learning, filters.roles, flagged
         )
     if filters.learning:
-        return Filters(learning=filters.learning), Filters(filters.teams, filters.lac, (), (), filters.roles)
+        return Filters(learning=filters.learning), Filters(filters.teams, filters.lac, (), (), filters.roles, flagged)
+    if flagged:
+        return Filters(safeguarding=True), Filters(filters.teams, filters.lac, (), (), filters.roles)
     if filters.roles:
         return Filters(roles=filters.roles), Filters(filters.teams, filters.lac)
     if filters.teams or filters.lac is not None:

@@ -8,7 +8,7 @@ the question unclear. Nothing is guessed: ambiguous words (two teams, a bare "20
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from rapidfuzz import fuzz, process
@@ -75,6 +75,17 @@ def _or_list(options: list[str]) -> str:
     return options[0] if len(options) == 1 else ", ".join(options[:-1]) + " or " + options[-1]
 
 
+DANGER_NOTE = (
+    "A complaint can be flagged for more than one kind of danger, so the rows can add up to more than the total; "
+    'flags from before the kinds were recorded show as "Kind not recorded".'
+)
+SAFEGUARDING_NOTE = (
+    "Safeguarding flags: complaints whose words suggested a child may be at risk (or where they pressed "
+    '"I don\'t feel safe"), counted once each by the day the complaint was received; conversations never sent '
+    "are not complaints and are not counted."
+)
+
+
 @dataclass
 class _Found:
     """What the words of a question named, before it becomes a Query."""
@@ -94,6 +105,7 @@ class _Found:
     outcomes: list[str] = field(default_factory=list)
     learning: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
+    safeguarding: bool = False
     periods: list[PeriodMention] = field(default_factory=list)
     mentions_complaints: bool = False
 
@@ -111,6 +123,7 @@ class _Found:
             or self.outcomes
             or self.learning
             or self.roles
+            or self.safeguarding
             or self.periods
         )
 
@@ -288,6 +301,8 @@ class Parser:
             found.stages.append(int(value))
         elif kind == "lac":
             found.lac = value == "yes"
+        elif kind == "safeguarding":
+            found.safeguarding = True
         elif kind == "teams":
             found.all_teams = True
         elif kind == "ambiguous":
@@ -318,6 +333,12 @@ class Parser:
             limit=found.limit,
             count_extensions=found.extensions and found.within_days is None,
         )
+        if query.group_by is Grouping.DANGER and not query.filters.safeguarding:
+            query = query.with_changes(filters=replace(query.filters, safeguarding=True))
+        if query.filters.safeguarding:
+            result.notes.append(SAFEGUARDING_NOTE)
+        if query.group_by is Grouping.DANGER:
+            result.notes.append(DANGER_NOTE)
         return _check(query, result)
 
     def _periods(self, found: _Found, as_of: date, result: ParseResult) -> tuple[Period | None, Period | None]:
@@ -367,6 +388,7 @@ class Parser:
             outcomes=tuple(found.outcomes) or base.outcomes,
             learning=tuple(found.learning) or base.learning,
             roles=tuple(found.roles) or base.roles,
+            safeguarding=found.safeguarding or base.safeguarding,
         )
 
     def _group(self, found: _Found, result: ParseResult) -> Grouping | None:
@@ -376,6 +398,9 @@ class Parser:
             groups.remove(Grouping.OUTCOME)
         if Grouping.REASON in groups and found.learning:
             groups.remove(Grouping.REASON)
+        if Grouping.REASON in groups and found.safeguarding:
+            # "safeguarding flags by category": the kinds of danger, not the lessons learned.
+            groups[groups.index(Grouping.REASON)] = Grouping.DANGER
         if Grouping.TEAM in groups and len(groups) > 1 and Measure.TOP in found.measures:
             groups.remove(Grouping.TEAM)  # "which team ... most reasons" is unusual; "top reasons" is the table
         if len(groups) > 1:
@@ -464,6 +489,7 @@ def _nothing_but_count(found: _Found) -> bool:
         or found.outcomes
         or found.learning
         or found.roles
+        or found.safeguarding
         or found.periods
     )
 

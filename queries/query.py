@@ -24,6 +24,7 @@ class Grouping(StrEnum):
     REASON = "reason"  # learning categories
     STAGE = "stage"
     ROLE = "role"  # who complained
+    DANGER = "danger"  # the kinds of danger a safeguarding flag was raised for (complaints flagged only)
 
 
 STAGE_NAMES = {1: "stage 1", 2: "stage 2", 3: "stage 3", 4: "Ombudsman"}
@@ -37,6 +38,7 @@ class Filters:
     outcomes: tuple[str, ...] = ()
     learning: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
+    safeguarding: bool = False  # only complaints flagged for safeguarding (a child may be at risk)
 
     def is_empty(self) -> bool:
         return self == Filters()
@@ -69,7 +71,7 @@ def query_to_dict(query: Query) -> dict:
         "stages": list(query.stages),
         "period": period(query.period),
         "compare_with": period(query.compare_with),
-        "filters": [list(f.teams), f.lac, list(f.outcomes), list(f.learning), list(f.roles)],
+        "filters": [list(f.teams), f.lac, list(f.outcomes), list(f.learning), list(f.roles), f.safeguarding],
         "group_by": query.group_by.value if query.group_by else None,
         "limit": query.limit,
         "count_extensions": query.count_extensions,
@@ -86,7 +88,7 @@ def query_from_dict(data: object) -> Query | None:
         return Period(date.fromisoformat(start), date.fromisoformat(end), str(label), str(kind))
 
     try:
-        teams, lac, outcomes, learning, roles = data["filters"]
+        teams, lac, outcomes, learning, roles, *rest = data["filters"]  # rest: safeguarding, absent from older ones
         return Query(
             measure=Measure(data["measure"]),
             stages=tuple(int(s) for s in data["stages"] if int(s) in STAGE_NAMES),
@@ -98,6 +100,7 @@ def query_from_dict(data: object) -> Query | None:
                 tuple(map(str, outcomes)),
                 tuple(map(str, learning)),
                 tuple(map(str, roles)),
+                bool(rest[0]) if rest else False,
             ),
             group_by=Grouping(data["group_by"]) if data["group_by"] else None,
             limit=int(data["limit"]) if data["limit"] else None,

@@ -222,6 +222,31 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
     ("outcome", "withdrawn"): ("withdrawn",),
     ("outcome", "resolved-early"): ("resolved early", "resolved"),
     # who complained
+    # complaints flagged for safeguarding
+    ("safeguarding", "yes"): (
+        "safeguarding flags",
+        "safeguarding flag",
+        "flagged for safeguarding",
+        "safeguarding concerns",
+        "safeguarding concern",
+        "safeguarding alerts",
+        "safeguarding alert",
+        "safeguarding",
+        "flagged",
+        "flags",
+        "disclosures",
+        "disclosure",
+    ),
+    ("group", "danger"): (
+        "by kind of danger",
+        "by type of danger",
+        "kinds of danger",
+        "types of danger",
+        "by safeguarding category",
+        "by safeguarding categories",
+        "safeguarding categories",
+        "by danger",
+    ),
     ("role", "child"): (
         "from children",
         "from a child",

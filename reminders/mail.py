@@ -11,7 +11,7 @@ import hashlib
 import smtplib
 import sys
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from email.message import EmailMessage
 from email.utils import formatdate
 from functools import lru_cache
@@ -35,6 +35,17 @@ def long_date(value: str | date | None) -> str:
         return ""
     day = date.fromisoformat(value) if isinstance(value, str) else value
     return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def clock_time(value: datetime, zone) -> str:
+    """ "3:14pm", in `zone`."""
+    local = value.astimezone(zone)
+    return f"{local:%-I:%M}{'am' if local.hour < 12 else 'pm'}"
+
+
+def time_and_date(value: datetime, zone) -> str:
+    """ "3:14pm on Tuesday 1 December 2026", in `zone`."""
+    return f"{clock_time(value, zone)} on {long_date(value.astimezone(zone).date())}"
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +75,15 @@ class Outgoing:
 
 
 def template_context(context: dict[str, Any], settings: Settings) -> dict[str, Any]:
-    values = {"team": None, "deadline": None, "status_url": None, "name": "", "stage": None, **context}
+    values = {
+        "team": None,
+        "deadline": None,
+        "status_url": None,
+        "name": "",
+        "stage": None,
+        "categories": [],
+        **context,
+    }
     if not values.get("advocate_words"):  # a row planned before the words were part of the context
         values["advocate_words"] = advocate_words(None)
     values["council_name"] = settings.council_name

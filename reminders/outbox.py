@@ -5,11 +5,37 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 from models.outbox import OutboxMessage, OutboxStatus
 
 outbox = OutboxMessage.__table__
+
+
+def queue_once(session: Session, row: dict) -> bool:
+    """Insert one outbox row unless its idempotency key is there already (a retry, a double click, two requests
+    at once); True when this call queued it. Flushes."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    values = {"status": OutboxStatus.PENDING.value, "attempts": 0, "last_error": "", **row}
+    statement = (
+        dialect.insert(outbox)
+        .values(values)
+        .on_conflict_do_nothing(index_elements=["idempotency_key"])
+        .returning(outbox.c.id)
+    )
+    return session.execute(statement).first() is not None
+
+
+def latest_by_prefix(session: Session, prefix: str) -> OutboxMessage | None:
+    """The newest row whose key starts with `prefix` (a draft's safeguarding alerts, say)."""
+    query = (
+        select(OutboxMessage)
+        .where(OutboxMessage.idempotency_key.startswith(prefix, autoescape=True))
+        .order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())
+        .limit(1)
+    )
+    return session.execute(query).scalars().first()
 
 
 def counts_by_status(session: Session) -> dict[str, int]:

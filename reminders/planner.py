@@ -30,6 +30,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
+from intake.safeguarding import label as category_label
 from models.complaints import Complaint, ComplaintStatus, StageRecord
 from models.outbox import OutboxMessage, OutboxStatus
 from models.staff import StaffUser
@@ -42,7 +43,11 @@ from reminders.policy import (
     ARRIVAL_TEMPLATES,
     COMPLAINT_EMAILS,
     DEADLINE_TEMPLATES,
+    DISCLOSURE_ALERT,
+    NOW_SENT_ALERT,
+    SAFEGUARDING_ALERT,
     STAGE_REMINDERS,
+    UNSAFE_ALERT,
     Audience,
     ComplaintEmail,
     StageReminder,
@@ -315,12 +320,16 @@ def _complaint_rows(
     rows = []
     team_names = dict(session.execute(select(team.c.id, team.c.name)).all())
     for item in complaints:
+        template = email.template
         if email.audience is Audience.COMPLAINANT:
             if not item.email:
                 continue
             recipient = item.email
         elif email.audience is Audience.DUTY_MANAGER:
             if not item.safeguarding_flag:
+                continue
+            template = _duty_manager_template(session, item.id)
+            if template is None:
                 continue
             recipient = settings.duty_manager_email
         else:
@@ -339,13 +348,16 @@ def _complaint_rows(
             "name": item.complainant_name if email.audience is Audience.COMPLAINANT else "",
             **extra,
         }
+        if email.audience is Audience.DUTY_MANAGER:  # the kinds of danger, as staff name them; never the words
+            context["categories"] = [category_label(slug) for slug in item.safeguarding_categories or []]
+            context.pop("status_url", None)  # the complainant's private link is theirs alone
         if email.audience is Audience.COMPLAINANT:  # the advocate line, worded as on the status page
             context["advocate_words"] = advocate_words(item.advocacy_requested, item.complainant_role)
         rows.append(
             {
                 "idempotency_key": f"complaint:{item.id}:{email.kind}",
                 "recipient": recipient,
-                "template": email.template,
+                "template": template,
                 "context": context,
                 "send_after": now if email.urgent else hours.next_open(now),
                 "status": OutboxStatus.PENDING.value,
@@ -357,6 +369,25 @@ def _complaint_rows(
             }
         )
     return rows
+
+
+def _duty_manager_template(session: Session, complaint_id: int) -> str | None:
+    """The complaint's own alert, unless intake/disclosure.py alerted the duty manager already.
+
+    Alerted while the conversation was unsent: a short note that it is now this complaint (NOW_SENT_ALERT).
+    Alerted from the status page only ("I don't feel safe" on a complaint never flagged before): nothing more,
+    that alert named the reference already.
+    """
+    earlier = set(
+        session.execute(
+            select(outbox.c.template).where(
+                outbox.c.complaint_id == complaint_id, outbox.c.template.in_((DISCLOSURE_ALERT, UNSAFE_ALERT))
+            )
+        ).scalars()
+    )
+    if DISCLOSURE_ALERT in earlier:
+        return NOW_SENT_ALERT
+    return None if earlier else SAFEGUARDING_ALERT.template
 
 
 def plan_complaint_emails(

@@ -92,7 +92,21 @@ class ComplaintEmail:
 ACKNOWLEDGEMENT = ComplaintEmail("acknowledgement", "acknowledgement", Audience.COMPLAINANT)
 SAFEGUARDING_ALERT = ComplaintEmail("safeguarding-alert", "safeguarding-alert", Audience.DUTY_MANAGER, urgent=True)
 COMPLAINT_EMAILS = (ACKNOWLEDGEMENT, SAFEGUARDING_ALERT)
-URGENT_TEMPLATES = tuple(e.template for e in COMPLAINT_EMAILS if e.urgent)
+
+# Safeguarding alerts queued by intake/disclosure.py the moment danger is reported, not by the planner:
+# an answer in a conversation not sent yet (keyed `draft:<id>:safeguarding:<categories>`, one per new set of
+# categories), and the status page's "I don't feel safe" button (`complaint:<id>:feels-unsafe:<minute>`, one per
+# press, doubles within the same minute dropped).
+DISCLOSURE_ALERT = "safeguarding-disclosure"
+UNSAFE_ALERT = "safeguarding-unsafe"
+# When a conversation the duty manager was already alerted about is sent, the complaint's own alert says only
+# that it is now a complaint, with its reference (it replaces SAFEGUARDING_ALERT for that complaint).
+NOW_SENT_ALERT = "safeguarding-now-sent"
+URGENT_TEMPLATES = tuple(e.template for e in COMPLAINT_EMAILS if e.urgent) + (
+    DISCLOSURE_ALERT,
+    UNSAFE_ALERT,
+    NOW_SENT_ALERT,
+)
 
 # Sending: how often a failed email is tried again, and when a claim by a crashed sweep is taken over.
 MAX_ATTEMPTS = 6

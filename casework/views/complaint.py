@@ -10,10 +10,12 @@ from casework.casefile import find_complaint, load_case_file
 from casework.forms import date_from, date_parts
 from casework.queue import team_choices
 from casework.roles import CASEWORK_ROLES, OFFICER, staff_required
+from casework.safeguarding import safeguarding_panel
 from casework.subject_access import export_complaint
 from casework.views import bp
 from casework.views.common import action_context
 from models.complaints import LearningCategory
+from models.safeguarding import REVIEW_LABELS
 from reminders.mail import long_date  # pages write dates as the emails do
 
 DONE_MESSAGES = {
@@ -79,7 +81,7 @@ def _run(action: str, ctx, complaint, form) -> None:
         abort(404)
 
 
-def _render(ctx, complaint, *, errors=None, open_action=None, form=None, status=200):
+def render_complaint(ctx, complaint, *, errors=None, open_action=None, form=None, status=200):
     case = load_case_file(ctx, complaint)
     learning = ctx.session.exec(select(LearningCategory).where(LearningCategory.active)).all()
     return render_template(
@@ -93,6 +95,8 @@ def _render(ctx, complaint, *, errors=None, open_action=None, form=None, status=
         teams=team_choices(ctx.session),
         learning_categories=learning,
         long_date=long_date,
+        safeguarding=safeguarding_panel(ctx, complaint),
+        review_labels=REVIEW_LABELS,
         show_audit=ctx.actor.role == OFFICER,
         tz=ctx.settings.timezone,
         page_title=f"Complaint {complaint.reference}",
@@ -105,7 +109,7 @@ def complaint(reference: str):
     ctx = action_context()
     found = _complaint_or_404(ctx, reference)
     audit.record(ctx.session, ctx.actor, found, "viewed")
-    return _render(ctx, found)
+    return render_complaint(ctx, found)
 
 
 @bp.route("/staff/complaints/<reference>/<action>", methods=["POST"])
@@ -120,7 +124,7 @@ def complaint_action(reference: str, action: str):
     except actions.ActionRefused as refused:
         # 400 rolls back anything the action had begun; the page says what to fix.
         errors = {f"{action}-{refused.field}" if refused.field else action: refused.message}
-        return _render(ctx, found, errors=errors, open_action=action, form=request.form, status=400)
+        return render_complaint(ctx, found, errors=errors, open_action=action, form=request.form, status=400)
     flash(DONE_MESSAGES[action], "success")
     if request.form.get("return_to") == "triage":
         return redirect(url_for("casework.triage"))

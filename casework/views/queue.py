@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import redirect, render_template, request, url_for
 
 from casework import audit
-from casework.queue import QueueFilters, open_stages, team_choices, triage_count, triage_queue
+from casework.queue import QueueFilters, queue_rows, team_choices, triage_count, triage_queue
 from casework.roles import CASEWORK_ROLES, signed_in_user, staff_required
 from casework.stages import STATE_FILTERS, STATE_TAGS
 from casework.views import bp
@@ -24,7 +24,7 @@ def staff_home():
 def queue():
     ctx = action_context()
     filters = QueueFilters.from_args(request.args)
-    rows = open_stages(ctx.session, ctx.actor, ctx.calendar, ctx.today, filters)
+    rows = queue_rows(ctx.session, ctx.actor, ctx.calendar, ctx.today, ctx.settings.timezone, filters)
     return render_template(
         "casework/queue.html",
         rows=rows,

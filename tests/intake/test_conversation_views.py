@@ -47,8 +47,11 @@ def test_scenario(web, db_session, settings, view: str, scenario: Scenario):
     templates = set(
         db_session.exec(select(OutboxMessage.template).where(OutboxMessage.complaint_id == complaint.id)).all()
     )
-    if complaint.safeguarding_flag:
-        assert "safeguarding-alert" in templates
+    if complaint.safeguarding_flag:  # alerted at the disclosure; the complaint's own email only says it is sent now
+        assert {
+            "safeguarding-disclosure",
+            "safeguarding-now-sent",
+        } <= templates and "safeguarding-alert" not in templates
     if complaint.contact_method == "email":
         assert "acknowledgement" in templates
         resume = db_session.exec(select(OutboxMessage).where(OutboxMessage.template == "intake-resume")).one()

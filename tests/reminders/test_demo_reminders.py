@@ -42,4 +42,5 @@ def test_live_demo_complaints_plan_the_expected_reminders(demo_session, settings
             "acknowledge_by",
             "name",
             "advocate_words",
+            "categories",  # the duty manager's alert: the kinds of danger as staff name them, never the words
         }
