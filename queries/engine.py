@@ -25,8 +25,8 @@ from sqlalchemy import Date, and_, case, exists, func, literal, or_, select, tru
 from sqlalchemy.sql.expression import ColumnElement
 from sqlmodel import Session
 
-from intake.safeguarding import CATEGORIES
 from models.complaints import ComplainantRole, Complaint, Outcome, StageLearning, StageRecord
+from models.safeguarding import CATEGORIES
 from queries.periods import MONTH_NAMES, Period, month
 from queries.query import STAGE_KEYS, STAGE_NAMES, Filters, Grouping, Measure, Query
 from queries.sqlfuncs import weekdays_to, year_month

@@ -30,9 +30,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
-from intake.safeguarding import label as category_label
 from models.complaints import Complaint, ComplaintStatus, StageRecord
 from models.outbox import OutboxMessage, OutboxStatus
+from models.safeguarding import label as category_label
 from models.staff import StaffUser
 from models.teams import Team
 from models.types import UTCDateTime

@@ -4,7 +4,7 @@
 a yes/no as well.
 """
 
-from intake.safeguarding.categories import BY_SLUG, CATEGORIES, UNSAFE, Category, label
 from intake.safeguarding.detector import SAFETY_MESSAGE, safety_reply, suggests_danger
+from models.safeguarding import BY_SLUG, CATEGORIES, UNSAFE, Category, label
 
 __all__ = ["BY_SLUG", "CATEGORIES", "SAFETY_MESSAGE", "UNSAFE", "Category", "label", "safety_reply", "suggests_danger"]
