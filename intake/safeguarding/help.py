@@ -82,15 +82,14 @@ MESSAGE = {
     YOUNG: "Thank you for telling us. It's not your fault. We will make sure someone checks you are safe.",
     # Before we know who they are, the person pressed "I don't feel safe" about themselves: answer them.
     ANYONE: "Thank you for telling us. It's not your fault. We will make sure someone checks you are safe.",
-    GROWN_UP: "Thank you for telling us. We take this seriously, and we will make sure someone checks that "
-    "everyone is safe.",
+    GROWN_UP: "Thank you for telling us. We will make sure someone checks that everyone is safe.",
 }
 
 # --- the lines ------------------------------------------------------------------------------------------
 EMERGENCY = {
     YOUNG: HelpLine("Emergency", "If you are in danger right now, call 999.", phone="999"),
     ANYONE: HelpLine("Emergency", "If you or anyone else is in danger right now, call 999.", phone="999"),
-    GROWN_UP: HelpLine("Emergency", "If a child or anyone else is in danger right now, call 999.", phone="999"),
+    GROWN_UP: HelpLine("Emergency", "If anyone is in danger right now, call 999.", phone="999"),
 }
 CHILDLINE = {
     YOUNG: HelpLine(
@@ -119,7 +118,7 @@ SHOUT = HelpLine(
 )
 NSPCC = HelpLine(
     "NSPCC helpline",
-    "Free advice for any adult who is worried about a child.",
+    "Free advice for adults worried about a child.",
     phone="0808 800 5000",
     url="https://www.nspcc.org.uk",
 )
@@ -135,12 +134,12 @@ def _council_lines(numbers: LocalNumbers) -> tuple[HelpLine, ...]:
     return (
         HelpLine(
             f"{numbers.council_name} children's services",
-            "If you are worried about a child, call us in office hours.",
+            "Worried about a child? Call us in office hours.",
             phone=numbers.childrens_services_phone,
         ),
         HelpLine(
             "Emergency duty team",
-            "Outside office hours: evenings, nights, weekends and bank holidays.",
+            "Out of hours: evenings, nights, weekends and bank holidays.",
             phone=numbers.emergency_duty_phone,
         ),
     )
