@@ -176,7 +176,7 @@ def answer(conversation_id: int):
 
 @bp.post("/conversations/<int:conversation_id>/unsafe")
 def unsafe(conversation_id: int):
-    """ "I don't feel safe": the help, and the duty manager alerted as for an answer that suggests danger."""
+    """The "I don't feel safe" button: the help, and the duty manager alerted as for an answer suggesting danger."""
     session, draft, _token, at = _conversation(conversation_id)
     if is_sent(draft):
         raise ApiError(

@@ -35,7 +35,7 @@ def privacy():
 
 @bp.get("/exit")
 def exit_this_page():
-    """ "Exit this page" (the button, or Shift pressed three times): forget this visit on this device, then leave.
+    """The "Exit this page" button (or Shift pressed three times): forget this visit on this device, then leave.
 
     The session cookie goes (the draft's token, what was just sent), so /complaint no longer offers to carry on
     and Back to a conversation page finds nothing to show (every page is Cache-Control: no-store). The draft is

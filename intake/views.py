@@ -152,7 +152,7 @@ def answer():
 
 @bp.post("/unsafe")
 def unsafe():
-    """ "I don't feel safe": one tap, no words. The help, and the duty manager alerted as for a disclosure."""
+    """The "I don't feel safe" button: one tap, no words. The help, and the duty manager alerted as for a disclosure."""
     draft, _token = _draft()
     if draft is None:
         return redirect(url_for("pages.help_now"), 303)
@@ -233,7 +233,6 @@ def sent():
         services_intro=services_intro(details.get("role")),
         advocacy_services=ADVOCACY_SERVICES,
         safety=safety_help(details.get("categories") or [], details.get("role"), _settings()) if flagged else None,
-        reachable=reachable,
         help_role=details.get("role"),
     )
 

@@ -41,7 +41,7 @@ def status(token: str):
 
 @bp.post("/status/<token>/unsafe")
 def status_unsafe(token: str):
-    """ "I don't feel safe" on the status page: no words needed; the duty manager is alerted each time."""
+    """The status page's "I don't feel safe" button: no words needed; the duty manager is alerted each time."""
     found = find_by_token(db(), token)
     if found is None:
         return render_template("casework/status_not_found.html", page_title="We can't find that page"), 404
