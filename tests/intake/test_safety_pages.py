@@ -153,6 +153,7 @@ def test_the_unsafe_button_on_check_your_answers(web):
     driver.say("name", "Pat")
     assert driver.current()[0] is None
     assert driver.page.select("form", action="/complaint/unsafe")
+    assert "trouble" not in driver.page.one("main").text  # a grown-up's words
     response = web.post("/complaint/unsafe", data={"csrf_token": csrf_of(driver.page)})
     assert urlsplit(response.headers["Location"]).fragment == "unsafe-check"
     page = driver.load()
