@@ -86,6 +86,10 @@ class Settings:
     head_of_service_email: str = "head-of-service@example-council.gov.uk"
     duty_manager_email: str = "duty-manager@example-council.gov.uk"
     council_name: str = "Example Council"
+    # The council's numbers shown with the help after a disclosure and on /help-now. The defaults are Ofcom's
+    # numbers for drama (never anyone's real line): set the council's own before going live.
+    childrens_services_phone: str = "01632 960 000"
+    emergency_duty_phone: str = "01632 960 999"
     # How many proxies in front of gunicorn set X-Forwarded-For/-Proto/-Host. 0 trusts none of those headers
     # (a visitor could forge them); behind a proxy it must be set, or every visitor has the proxy's address and
     # shares one rate limit: the whole public 20 conversations an hour, all staff 10 sign-ins a minute.
@@ -139,5 +143,7 @@ class Settings:
             head_of_service_email=env.get("HEAD_OF_SERVICE_EMAIL", cls.head_of_service_email),
             duty_manager_email=env.get("DUTY_MANAGER_EMAIL", cls.duty_manager_email),
             council_name=env.get("COUNCIL_NAME", cls.council_name),
+            childrens_services_phone=env.get("CHILDRENS_SERVICES_PHONE", cls.childrens_services_phone),
+            emergency_duty_phone=env.get("EMERGENCY_DUTY_PHONE", cls.emergency_duty_phone),
             proxy_hops=_int(env.get("PROXY_HOPS", "0"), "PROXY_HOPS"),
         )

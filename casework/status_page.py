@@ -58,8 +58,13 @@ def find_by_token(session: Session, token: str) -> Complaint | None:
 
 def status_view(session: Session, complaint: Complaint, calendar: WorkingCalendar, zone, today: date):
     words = {
-        "reply_words": reply_words(complaint.contact_method, on_status_page=True),
-        "advocate_words": advocate_words(complaint.advocacy_requested, complaint.complainant_role),
+        # After a disclosure, never "we won't contact you"; never an advocate promised who can't reach them.
+        "reply_words": reply_words(complaint.contact_method, on_status_page=True, flagged=complaint.safeguarding_flag),
+        "advocate_words": advocate_words(
+            complaint.advocacy_requested,
+            complaint.complainant_role,
+            reachable=bool(complaint.email or complaint.phone or complaint.postal_address),
+        ),
     }
     received = complaint.received_at.astimezone(zone).date()
     stages = stages_of(session, complaint.id)

@@ -17,7 +17,6 @@ from intake.drafts import create_draft, find_draft, is_sent, save, state_of
 from intake.engine import Engine, NotAskedNow, State
 from intake.flow import READY
 from intake.resume import after_answer, status_url
-from intake.safeguarding import safety_reply
 from intake.submission import NotReady, submit
 from models.web import db
 from reminders.mail import long_date  # pages write dates as the emails do
@@ -169,9 +168,30 @@ def answer(conversation_id: int):
     after_answer(session, draft, state, token, at)
     body = _view(engine, state, draft.id)
     if reply.safety:
-        body["safety"] = safety_reply()
+        body["safety"] = reply.safety.as_dict()
     if reply.notes:
         body["notes"] = list(reply.notes)
+    return jsonify(body)
+
+
+@bp.post("/conversations/<int:conversation_id>/unsafe")
+def unsafe(conversation_id: int):
+    """The "I don't feel safe" button: the help, and the duty manager alerted as for an answer suggesting danger."""
+    session, draft, _token, at = _conversation(conversation_id)
+    if is_sent(draft):
+        raise ApiError(
+            409,
+            "already_sent",
+            "This complaint has been sent. Your private link has an 'I don't feel safe' button. "
+            "If you are in danger right now, call 999.",
+        )
+    engine = make_engine(session, _settings(), at)
+    state = state_of(draft)
+    help_ = engine.feels_unsafe(state)
+    save(session, draft, state, at)
+    disclosure.record(session, draft, state, _settings(), at)
+    body = _view(engine, state, draft.id)
+    body["safety"] = help_.as_dict()
     return jsonify(body)
 
 

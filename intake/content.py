@@ -45,11 +45,16 @@ def services_intro(role: str | None) -> str:
     return worded(SERVICES_INTRO, audience({"role": role}))
 
 
-def next_steps(team_name: str | None, due_text: str, contact_method: str | None = None) -> list[str]:
+def next_steps(
+    team_name: str | None, due_text: str, contact_method: str | None = None, *, flagged: bool = False
+) -> list[str]:
     who = f"The {team_name} team" if team_name else "Our complaints team"
     steps = [f"{who} will read what you told us{'' if team_name else ' and pass it to the right people'}."]
     if contact_method == "none":  # they asked us not to contact them: say where the reply will be instead
-        steps += [f"We'll look into it and have our reply ready by {due_text}.", reply_words(contact_method)]
+        steps += [
+            f"We'll look into it and have our reply ready by {due_text}.",
+            reply_words(contact_method, flagged=flagged),
+        ]
     else:
         steps += [
             "Someone may get in touch to understand more or to talk about putting things right.",

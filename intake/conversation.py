@@ -39,4 +39,4 @@ def make_engine(session: Session, settings: Settings, at: datetime) -> Engine:
     teams = tuple(
         Option(team.slug, team.name) for team in session.exec(select(Team).where(Team.active).order_by(Team.name))
     )
-    return Engine(Context(today=at.astimezone(settings.timezone).date(), route=route, teams=teams))
+    return Engine(Context(today=at.astimezone(settings.timezone).date(), route=route, teams=teams, settings=settings))

@@ -14,9 +14,12 @@ from typing import Any
 
 from intake.answers import AnswerError, parse
 from intake.flow import ADULT, CHILD, DONT_KNOW, READY, STEPS, Option, Step, audience, worded
-from intake.safeguarding import SAFETY_MESSAGE, suggests_danger
+from intake.safeguarding import UNSAFE, suggests_danger
+from intake.safeguarding.help import SafetyHelp, safety_help
+from settings import Settings
 
 FREE_TEXT_KINDS = ("text", "long_text", "date")
+UNSAFE_SAID = "I don't feel safe"  # the person's side of the chat when they press the button
 CHOICE_KINDS = ("choice", "confirm", "yes_no")
 OVER_A_YEAR_NOTE = {
     ADULT: "Thank you. That's more than a year ago, which is fine: we will still look into it.",
@@ -53,6 +56,8 @@ class Context:
     today: date
     route: Callable[[str], RouteInfo]
     teams: tuple[Option, ...]  # (slug, name) of the active teams, for "choose another"
+    # The council's name and numbers, for the help shown after a disclosure.
+    settings: Settings = field(default_factory=Settings)
 
 
 @dataclass
@@ -94,9 +99,14 @@ class Message:
     text: str
     step: str = ""
     tone: str = "question"  # question, answer, note, safety
+    help: SafetyHelp | None = None  # the help itself, for a safety message
+    kind: str = ""  # a safety message: "said" (their words suggested danger) or "unsafe" (the button)
 
-    def as_dict(self) -> dict[str, str]:
-        return {"from": self.sender, "text": self.text, "step": self.step, "tone": self.tone}
+    def as_dict(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"from": self.sender, "text": self.text, "step": self.step, "tone": self.tone}
+        if self.help is not None:
+            body["safety"] = self.help.as_dict()
+        return body
 
 
 @dataclass(frozen=True)
@@ -104,7 +114,7 @@ class Reply:
     """What answering a question did: the error to show beside it, or any notes and the safety message."""
 
     error: AnswerError | None = None
-    safety: str = ""
+    safety: SafetyHelp | None = None
     notes: tuple[str, ...] = ()
 
 
@@ -205,7 +215,7 @@ class Engine:
         if step.id == "about":
             route = self.context.route(parsed.value) if parsed.value not in ("", DONT_KNOW) else RouteInfo()
             answers["_route"] = route.as_dict()
-        safety = ""
+        safety = None
         danger = set(answers.get("_danger", []))
         danger.discard(step.id)
         found = suggests_danger(parsed.label) if step.kind in FREE_TEXT_KINDS else ()
@@ -214,10 +224,27 @@ class Engine:
             # Sticky: a changed answer does not unflag the complaint; staff decide what the flag means.
             answers["_flagged"] = True
             answers["_categories"] = sorted(set(answers.get("_categories", [])) | set(found))
-            safety = SAFETY_MESSAGE
         answers["_danger"] = sorted(danger)
         state.current = self._next(answers)
+        if found:
+            safety = self.safety(state)
         return Reply(safety=safety, notes=tuple(self._notes(step, answers)))
+
+    def feels_unsafe(self, state: State) -> SafetyHelp:
+        """The "I don't feel safe" button: no words needed. Flags the conversation as an answer suggesting danger
+        would, remembers where they pressed it (the help shows there in the chat) and leaves them where they
+        were, so they can carry on if they want to."""
+        answers = state.answers
+        answers["_flagged"] = True
+        answers["_categories"] = sorted(set(answers.get("_categories", [])) | {UNSAFE})
+        answers["_unsafe"] = sorted(set(answers.get("_unsafe", [])) | {state.current})
+        if state.current == READY:
+            state.current = self._next(answers)  # a safe way to reach them may now be asked
+        return self.safety(state)
+
+    def safety(self, state: State) -> SafetyHelp:
+        """The help for this person and what they have told us so far."""
+        return safety_help(state.answers.get("_categories", []), state.answers.get("role"), self.context.settings)
 
     def back(self, state: State) -> None:
         """Go to the question before the current one; its answer is kept to fill the box again."""
@@ -250,16 +277,28 @@ class Engine:
         until = until or state.current
         labels = self._labels(state)
         danger = set(state.answers.get("_danger", []))
+        unsafe = set(state.answers.get("_unsafe", []))
+        help_ = self.safety(state) if state.flagged else None
         messages: list[Message] = []
+
+        def pressed_unsafe(at: str) -> None:
+            # Where they pressed "I don't feel safe": their press, then the help, then the question again.
+            messages.append(Message("person", UNSAFE_SAID, at, "answer"))
+            messages.append(Message("service", help_.plain, at, "safety", help_, "unsafe"))
+
         for step in self.applicable(state.answers):
+            if step.id in unsafe:
+                pressed_unsafe(step.id)
             if step.id == until or step.id not in state.answers:
                 break
             question = self.question(state, step.id)
             messages.append(Message("service", question.text, step.id, "question"))
             messages.append(Message("person", labels.get(step.id, ""), step.id, "answer"))
             if step.id in danger:
-                messages.append(Message("service", SAFETY_MESSAGE, step.id, "safety"))
+                messages.append(Message("service", help_.plain, step.id, "safety", help_, "said"))
             messages.extend(Message("service", note, step.id, "note") for note in self._notes(step, state.answers))
+        if READY in unsafe:  # pressed on "check your answers": the help stays at the end of the chat
+            pressed_unsafe(READY)
         return messages
 
     def summary(self, state: State) -> list[SummaryRow]:

@@ -61,16 +61,42 @@ def _young(answers: Answers) -> bool:
     return _role(answers) in YOUNG
 
 
+def has_way_to_reach(answers: Answers) -> bool:
+    """Whether someone can reach them quickly to check they are safe: their email or phone, their advocate's
+    details, or a safe way they gave us. A letter is too slow for that, and may be opened by someone else."""
+    contact = answers.get("contact")
+    if contact in ("email", "phone") and answers.get(contact):
+        return True
+    if contact == "advocate" and answers.get("advocate_contact") not in (None, "", DONT_KNOW):
+        return True
+    safe = answers.get("safe_contact")
+    return bool(safe) and safe != DECLINED
+
+
+def _ask_for_a_safe_way(answers: Answers) -> bool:
+    """After a disclosure, once they have said how to contact them and it leaves no way to reach them."""
+    if not answers.get("_flagged") or "contact" not in answers:
+        return False
+    if answers.get("contact") == "advocate" and "advocate_contact" not in answers:
+        return False  # their advocate's details come first
+    if "safe_contact" in answers:
+        return True  # asked already: keep it in the flow (it is answered, so never asked again)
+    return not has_way_to_reach(answers)
+
+
 YES_NO = (Option("yes", "Yes, please"), Option("no", "No, thanks"))
 NOT_SURE = "not-sure"
 DONT_KNOW = "dont-know"
+DECLINED = "declined"  # "I'd rather not" give a safe way to reach them
 
 STEPS: tuple[Step, ...] = (
     Step(
         id="role",
         kind="choice",
         text={ADULT: "Hello. We're here to listen, and we want to put things right. First, who are you?"},
-        help={ADULT: "You won't get in trouble for telling us."},
+        # Said to everyone, before we know who they are: "you won't get in trouble" is for children only and
+        # comes with their "what went wrong" question.
+        help={ADULT: "Take your time. There are no wrong answers."},
         options=(
             Option(CHILD, "I'm a child or young person"),
             Option(CARE_LEAVER, "I'm a care leaver"),
@@ -151,7 +177,7 @@ STEPS: tuple[Step, ...] = (
         },
         help={
             ADULT: "Write as much or as little as you like.",
-            CHILD: "You can write a little or a lot.",
+            CHILD: "You can write a little or a lot. You won't get in trouble for telling us.",
         },
         required_message="Tell us what happened. A few words is fine.",
         summary_label="What happened",
@@ -280,6 +306,34 @@ STEPS: tuple[Step, ...] = (
         required_message="Tell us your name, or what you like to be called",
         max_length=SHORT_LIMIT,
         summary_label="Your name",
+    ),
+    Step(
+        # Asked once, only after they told us about danger (or pressed "I don't feel safe") and left us no way
+        # to reach them. Never a promise not to contact them; "I'd rather not" is fine.
+        id="safe_contact",
+        kind="text",
+        text={
+            ADULT: "Because of what you told us, we'd like to be able to check that everyone is safe. "
+            "Is there a safe way for us to reach you?",
+            HELPER: "Because of what you told us, we'd like to be able to check that the person you're helping "
+            "is safe. Is there a safe way for us to reach you or them?",
+            CHILD: "We want to check you are safe. Is there a safe way for someone to reach you?",
+            CARE_LEAVER: "We want to check you are safe. Is there a safe way for someone to reach you?",
+        },
+        help={
+            ADULT: "A phone number, an email address, or someone who can pass on a message, like a social worker. "
+            "If you'd rather not, that's OK.",
+            CHILD: "You could write a phone number or an email. Or a grown-up you trust, like your social worker "
+            "or a teacher. If you'd rather not, that's OK.",
+            CARE_LEAVER: "You could write a phone number or an email. Or someone you trust, like your personal "
+            "adviser. If you'd rather not, that's OK.",
+        },
+        options=(Option(DECLINED, "I'd rather not"),),
+        options_are_quick_replies=True,
+        required_message="Write a safe way to reach you, or choose 'I'd rather not'",
+        max_length=SHORT_LIMIT,
+        ask_when=_ask_for_a_safe_way,
+        summary_label="A safe way to reach you",
     ),
 )
 

@@ -55,12 +55,41 @@ SCHEMAS: dict[str, Any] = {
             "text": {"type": "string", "description": "Plain text: show it as text, never as HTML."},
             "step": {"type": "string"},
             "tone": {"type": "string", "enum": ["question", "answer", "note", "safety"]},
+            "safety": {
+                "$ref": "#/components/schemas/Safety",
+                "description": "On a safety message: the help itself, to show with its numbers as links.",
+            },
+        },
+    },
+    "HelpLine": {
+        "type": "object",
+        "required": ["name"],
+        "properties": {
+            "name": {"type": "string", "example": "Childline"},
+            "phone": {"type": "string", "example": "0800 1111", "description": "To call; absent when none"},
+            "text": {"type": "string", "example": "Call or chat online, free, any time. They are there to listen."},
+            "url": {"type": "string", "format": "uri", "example": "https://www.childline.org.uk"},
         },
     },
     "Safety": {
         "type": "object",
-        "description": "Present when an answer suggests danger: show it at once.",
-        "properties": {"message": {"type": "string", "example": "If you are in danger right now, call 999. ..."}},
+        "description": "Present when an answer suggests danger, or after 'I don't feel safe': show it at once, "
+        "before the next question. Worded for the person (a child or young person, or a grown-up).",
+        "required": ["message", "categories", "help"],
+        "properties": {
+            "message": {
+                "type": "string",
+                "example": "Thank you for telling us. It's not your fault. We will make sure someone checks you "
+                "are safe.",
+            },
+            "categories": {
+                "type": "array",
+                "items": {"type": "string"},
+                "example": ["self-harm"],
+                "description": "The kinds of danger heard so far (slugs, as staff see them)",
+            },
+            "help": {"type": "array", "items": {"$ref": "#/components/schemas/HelpLine"}},
+        },
     },
     "Conversation": {
         "type": "object",
@@ -192,6 +221,21 @@ PATHS: dict[str, dict[str, Any]] = {
             "parameters": [_ID],
             "security": _BEARER,
             "responses": {"200": json_response("#/components/schemas/Conversation", "The earlier question"), **_ERRORS},
+        }
+    },
+    "/api/v1/conversations/{id}/unsafe": {
+        "post": {
+            "summary": '"I don\'t feel safe": no words needed. Shows the help and alerts the duty manager at once',
+            "description": "No body needed. The conversation carries on at the same question.",
+            "parameters": [_ID],
+            "security": _BEARER,
+            "responses": {
+                "200": json_response(
+                    "#/components/schemas/Conversation", "Noted; `safety` holds the help, `question` is unchanged"
+                ),
+                "409": json_response("#/components/schemas/Error", "The complaint has been sent already"),
+                **_ERRORS,
+            },
         }
     },
     "/api/v1/conversations/{id}/submit": {

@@ -1,10 +1,15 @@
-"""The public pages around the conversation: home, help now, accessibility, privacy."""
+"""The public pages around the conversation: home, help now, accessibility, privacy, and "Exit this page"."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, current_app, redirect, render_template, session
+
+from intake.safeguarding.help import help_now_page
 
 bp = Blueprint("pages", __name__)
+
+# Where "Exit this page" lands: a well-known, harmless page that gives nothing away (GOV.UK's suggestion).
+EXIT_TO = "https://www.bbc.co.uk/weather"
 
 
 @bp.get("/")
@@ -14,7 +19,8 @@ def home():
 
 @bp.get("/help-now")
 def help_now():
-    return render_template("pages/help_now.html", page_title="Need help now?")
+    lines = help_now_page(current_app.config["SETTINGS"])
+    return render_template("pages/help_now.html", page_title="Need help now?", lines=lines)
 
 
 @bp.get("/accessibility")
@@ -25,3 +31,19 @@ def accessibility():
 @bp.get("/privacy")
 def privacy():
     return render_template("pages/privacy.html", page_title="Privacy")
+
+
+@bp.get("/exit")
+def exit_this_page():
+    """The "Exit this page" button (or Shift pressed three times): forget this visit on this device, then leave.
+
+    The session cookie goes (the draft's token, what was just sent), so /complaint no longer offers to carry on
+    and Back to a conversation page finds nothing to show (every page is Cache-Control: no-store). The draft is
+    still saved with us for its resume link, and a disclosure in it has already been passed on. A GET, because
+    the exit is a link that must work without JavaScript; it changes nothing but this device's session.
+    """
+    session.clear()
+    response = redirect(EXIT_TO, 303)
+    # Anything our pages stored in this browser goes too (the chat keeps nothing there, but a future one might).
+    response.headers["Clear-Site-Data"] = '"storage"'
+    return response

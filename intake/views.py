@@ -17,7 +17,9 @@ from intake.content import ADVOCACY_SERVICES, next_steps, services_intro
 from intake.conversation import make_engine, now
 from intake.drafts import create_draft, find_draft, is_sent, save, state_of
 from intake.engine import NotAskedNow
+from intake.flow import has_way_to_reach
 from intake.resume import after_answer, resume_url, status_url
+from intake.safeguarding.help import safety_help
 from intake.submission import NotReady, submit
 from models.web import db
 from reminders.complainant_words import advocate_words
@@ -64,6 +66,7 @@ def begin():
 
 def _render_chat(draft, token, state, engine, *, change: str | None = None, error=None, typed: str = "", status=200):
     question = engine.question(state, change)
+    role = state.answers.get("role")  # the help panel and the safety words fit the person once we know them
     if question is None:
         return render_template(
             "intake/check.html",
@@ -73,6 +76,7 @@ def _render_chat(draft, token, state, engine, *, change: str | None = None, erro
             resume_link=resume_url(token),
             conversation_id=draft.id,
             token=token,
+            help_role=role,
         ), status
     title = ("Error: " if error else "") + question.text
     return render_template(
@@ -87,6 +91,7 @@ def _render_chat(draft, token, state, engine, *, change: str | None = None, erro
         resume_link=resume_url(token),
         conversation_id=draft.id,
         token=token,
+        help_role=role,
     ), status
 
 
@@ -145,6 +150,25 @@ def answer():
     return redirect(url_for("intake.chat", _anchor=anchor), 303)
 
 
+@bp.post("/unsafe")
+def unsafe():
+    """The "I don't feel safe" button: one tap, no words. The help, and the duty manager alerted as for a disclosure."""
+    draft, _token = _draft()
+    if draft is None:
+        return redirect(url_for("pages.help_now"), 303)
+    if is_sent(draft):
+        return redirect(url_for("intake.sent"), 303)
+    at = now()
+    engine = make_engine(db(), _settings(), at)
+    state = state_of(draft)
+    pressed_at = state.current
+    engine.feels_unsafe(state)
+    save(db(), draft, state, at)
+    disclosure.record(db(), draft, state, _settings(), at)
+    # The page opens at the help; the question they were on follows it.
+    return redirect(url_for("intake.chat", _anchor=f"unsafe-{pressed_at}"), 303)
+
+
 @bp.post("/back")
 def back():
     draft, _token = _draft()
@@ -167,11 +191,17 @@ def send():
     at = now()
     engine = make_engine(db(), _settings(), at)
     state = state_of(draft)
+    answers = dict(state.answers)
     try:
         sent = submit(db(), draft, state, engine, _settings(), at, status_url_for=status_url)
     except NotReady:
         return redirect(url_for("intake.chat"), 303)
     session[SENT_KEY] = {
+        # After a disclosure the sent page says someone will check they are safe, and gives the help again.
+        "categories": list(answers.get("_categories", [])) if answers.get("_flagged") else [],
+        "flagged": bool(answers.get("_flagged")),
+        "safe_reach": has_way_to_reach(answers),  # someone can reach them quickly to check they are safe
+        "reachable": has_way_to_reach(answers) or answers.get("contact") == "post",  # an advocate can write
         "reference": sent.reference,
         "team": sent.team_name,
         "due": sent.due.isoformat(),
@@ -189,16 +219,21 @@ def sent():
     details = session.get(SENT_KEY)
     if not isinstance(details, dict):
         return redirect(url_for("intake.start"))
+    flagged = bool(details.get("flagged"))
+    reachable = details.get("reachable", True)
+    due_text = long_date(date.fromisoformat(details["due"]))
     return render_template(
         "intake/sent.html",
         page_title="We've got your complaint",
         sent=details,
-        due_text=long_date(date.fromisoformat(details["due"])),
+        due_text=due_text,
         status_url=status_url(details["status_token"]),
-        next_steps=next_steps(details["team"], long_date(date.fromisoformat(details["due"])), details.get("contact")),
-        advocate_words=advocate_words(details.get("advocacy_requested"), details.get("role")),
+        next_steps=next_steps(details["team"], due_text, details.get("contact"), flagged=flagged),
+        advocate_words=advocate_words(details.get("advocacy_requested"), details.get("role"), reachable=reachable),
         services_intro=services_intro(details.get("role")),
         advocacy_services=ADVOCACY_SERVICES,
+        safety=safety_help(details.get("categories") or [], details.get("role"), _settings()) if flagged else None,
+        help_role=details.get("role"),
     )
 
 

@@ -11,8 +11,14 @@ ADVOCATE_IS = "An advocate is someone on your side who helps you say what you wa
 FOR_A_CHILD = ("parent", "foster-carer", "guardian-adopter")
 
 
-def advocate_words(advocacy_requested: bool | None, role: str | None = None) -> str:
-    """The advocate line: what happens when they asked for one, else the offer."""
+def advocate_words(advocacy_requested: bool | None, role: str | None = None, *, reachable: bool = True) -> str:
+    """The advocate line: what happens when they asked for one, else the offer. Never a promise that an advocate
+    will get in touch when they left us no way to reach them."""
+    if advocacy_requested and not reachable:
+        return (
+            f"{ADVOCATE_IS} You asked for one. We don't have a way to reach you, so you can contact one of the "
+            "free services below yourself, or tell us how to reach you."
+        )
     if advocacy_requested:
         return f"{ADVOCATE_IS} You asked for one, so we will ask an advocate to get in touch with you soon."
     if role in FOR_A_CHILD:
@@ -23,9 +29,14 @@ def advocate_words(advocacy_requested: bool | None, role: str | None = None) -> 
     return f"{ADVOCATE_IS} If you would like one, tell us and we will find you one."
 
 
-def reply_words(contact_method: str | None, *, on_status_page: bool = False) -> str:
+def reply_words(contact_method: str | None, *, on_status_page: bool = False, flagged: bool = False) -> str:
     """How the person will get our reply, as they asked: by us writing to them, or by looking at their private
-    link when they asked us not to contact them."""
+    link when they asked us not to contact them. After they told us about danger we never promise not to
+    contact them: someone may need to check they are safe."""
+    if contact_method == "none" and flagged:
+        if on_status_page:
+            return "Come back to this page to see our reply. If we need more time, this page will show the new date."
+        return "To see our reply, open your private link below."
     if contact_method == "none":
         if on_status_page:
             return (

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from flask import render_template
+from flask import redirect, render_template, request, url_for
 
 from casework.status_page import find_by_token, status_view
 from casework.views import bp
 from casework.views.common import now, settings
+from intake import disclosure
+from intake.safeguarding import UNSAFE
+from intake.safeguarding.help import safety_help
 from models.web import db
 from reminders.calendar import WorkingCalendar
 from reminders.mail import long_date  # pages write dates as the emails do
+
+HELP_SHOWN = "help"  # ?shown=help after "I don't feel safe": the page opens at the help
 
 
 @bp.route("/status/<token>")
@@ -20,4 +25,25 @@ def status(token: str):
     config = settings()
     today = now().astimezone(config.timezone).date()
     view = status_view(db(), found, WorkingCalendar(config.closure_days), config.timezone, today)
-    return render_template("casework/status.html", view=view, long_date=long_date, page_title="Your complaint")
+    safety = None
+    if request.args.get("shown") == HELP_SHOWN:
+        safety = safety_help([UNSAFE], found.complainant_role, config)
+    return render_template(
+        "casework/status.html",
+        view=view,
+        long_date=long_date,
+        page_title="Your complaint",
+        safety=safety,
+        help_role=found.complainant_role,
+        token=token,
+    )
+
+
+@bp.post("/status/<token>/unsafe")
+def status_unsafe(token: str):
+    """The status page's "I don't feel safe" button: no words needed; the duty manager is alerted each time."""
+    found = find_by_token(db(), token)
+    if found is None:
+        return render_template("casework/status_not_found.html", page_title="We can't find that page"), 404
+    disclosure.record_unsafe_on_complaint(db(), found, settings(), now())
+    return redirect(url_for("casework.status", token=token, shown=HELP_SHOWN, _anchor="safety"), 303)

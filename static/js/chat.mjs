@@ -18,29 +18,55 @@ function el(tag, attrs = {}, children = []) {
   return node;
 }
 
-function safetyBubble() {
-  // The same words as templates/intake/_message.html, with the numbers as links to call.
-  return el("div", { class: "chat__bubble", role: "alert" }, [
-    el("strong", {}, [
-      "If you are in danger right now, call ",
-      el("a", { class: "govuk-link", href: "tel:999", text: "999" }),
-      ".",
-    ]),
-    " You can talk to Childline any time, free, on ",
-    el("a", { class: "govuk-link", href: "tel:08001111", text: "0800 1111" }),
-    ". We will still read your complaint.",
+function helpLine(line) {
+  // The same markup as templates/pages/_help_line.html.
+  const item = el("li", { class: "council-help-line" }, [el("strong", { class: "council-help-line__name", text: line.name })]);
+  if (line.phone) {
+    const tel = line.phone.replace(/[^0-9+]/g, "");
+    item.append(" ", el("a", { class: "govuk-link council-help-line__phone", href: `tel:${tel}`, text: line.phone }));
+  }
+  const text = el("span", { class: "council-help-line__text", text: line.text || "" });
+  if (line.url) {
+    const label = line.url.replace(/^[a-z]+:\/\//, "").replace(/^www\./, "").replace(/\/$/, "");
+    text.append(" ", el("a", { class: "govuk-link", href: line.url, rel: "noreferrer noopener", text: label }));
+  }
+  item.append(text);
+  return item;
+}
+
+function safetyBubble(safety) {
+  // The same words as templates/intake/_safety.html, from intake/safeguarding/help.py through the API.
+  // role=alert: announced at once; tabindex=-1: it takes the focus, so it is the next thing read.
+  return el("div", { class: "chat__bubble chat__safety", role: "alert", tabindex: "-1" }, [
+    el("span", { class: "govuk-visually-hidden", text: "We said: " }),
+    el("p", { class: "chat__safety-message" }, [el("strong", { text: safety.message })]),
+    el("ul", { class: "council-help-lines" }, (safety.help || []).map(helpLine)),
   ]);
 }
 
 function messageItem(message) {
   const item = el("li", { class: `chat__message chat__message--${message.from} chat__message--${message.tone}` });
-  if (message.tone === "safety") {
-    item.append(safetyBubble());
+  if (message.tone === "safety" && message.safety) {
+    item.append(safetyBubble(message.safety));
   } else {
     const who = message.from === "service" ? "We said: " : "You said: ";
     item.append(el("p", { class: "chat__bubble" }, [el("span", { class: "govuk-visually-hidden", text: who }), message.text]));
   }
   return item;
+}
+
+function stickyBarHeight() {
+  // GOV.UK's "Exit this page" bar sticks to the top of a phone's screen: the help must sit below it.
+  const bar = document.querySelector(".govuk-exit-this-page");
+  if (!bar || getComputedStyle(bar).position !== "sticky") return 0;
+  return bar.getBoundingClientRect().height;
+}
+
+function bringIntoView(node) {
+  // The help is the next thing seen and read: scrolled to just below the sticky bar, then focused.
+  const top = node.getBoundingClientRect().top + window.scrollY - stickyBarHeight() - 8;
+  window.scrollTo({ top: Math.max(0, top), behavior: "instant" });
+  node.focus({ preventScroll: true });
 }
 
 function errorMessage(text) {
@@ -110,6 +136,7 @@ function enhance(root) {
   const transcript = root.querySelector(".chat__transcript");
   const form = root.querySelector(".chat__question");
   const backForm = root.querySelector(".chat__back");
+  const unsafeForm = root.querySelector(".council-unsafe");
   if (!form || !token) return;
   // Only now that messages arrive without a page load do they need announcing.
   transcript.setAttribute("aria-live", "polite");
@@ -135,13 +162,14 @@ function enhance(root) {
     }
   }
 
-  function showQuestion(question) {
+  function showQuestion(question, { focus: takeFocus = true } = {}) {
     const group = form.querySelector(".govuk-form-group");
     group.classList.remove("govuk-form-group--error");
     const { nodes, focus } = questionFields(question);
     group.replaceChildren(...nodes);
     form.querySelector('input[name="step"]').value = question.id;
     if (backForm) backForm.hidden = transcript.children.length === 0;
+    if (!takeFocus) return; // the help was just shown: it keeps the focus and the screen
     focus.focus({ preventScroll: true });
     form.scrollIntoView({ block: "nearest" });
   }
@@ -171,10 +199,19 @@ function enhance(root) {
     target.requestSubmit(submitter || undefined);
   }
 
-  function afterReply(data) {
+  function afterReply(data, { keepQuestion = false } = {}) {
     showTranscript(data.transcript || []);
-    if (data.question) showQuestion(data.question);
-    else window.location.assign(root.dataset.chatUrl); // ready: "check your answers" is a page of its own
+    if (!data.question) {
+      window.location.assign(root.dataset.chatUrl); // ready: "check your answers" is a page of its own
+      return;
+    }
+    const same = form.querySelector('input[name="step"]').value === data.question.id;
+    // "I don't feel safe" leaves them on the same question: keep what they had typed in the box.
+    if (!(keepQuestion && same)) showQuestion(data.question, { focus: !data.safety });
+    if (data.safety) {
+      const bubbles = transcript.querySelectorAll(".chat__safety");
+      if (bubbles.length) bringIntoView(bubbles[bubbles.length - 1]);
+    }
   }
 
   root.addEventListener("submit", async (event) => {
@@ -193,6 +230,12 @@ function enhance(root) {
       if (target === backForm) {
         const { status, data } = await call("/back", {});
         if (status === 200) afterReply(data);
+        else fallBack(target, submitter);
+        return;
+      }
+      if (target === unsafeForm) {
+        const { status, data } = await call("/unsafe", {});
+        if (status === 200) afterReply(data, { keepQuestion: true });
         else fallBack(target, submitter);
         return;
       }

@@ -133,10 +133,11 @@ def test_a_foster_carer_makes_a_complaint_without_javascript(live_server, phone_
     expect(page.locator("#answer-error")).to_contain_text("Tell us what happened")
     assert_accessible(page, "required error (no js)")
     person.type("The child I care for said she is scared to go home after contact.")
-    # The help message shows at once, in the chat, with the numbers to call.
+    # The help message shows at once, in the chat, with the numbers a grown-up calls (never Childline).
     safety = page.locator(".chat__message--safety")
     expect(safety).to_contain_text("call 999")
-    expect(safety).to_contain_text("0800 1111")
+    expect(safety).to_contain_text("0808 800 5000")
+    expect(safety).not_to_contain_text("Childline")
     assert_accessible(page, "safety (no js)")
     screenshot(page, "intake-nojs-1-safety")
     person.tap("I'm not sure")

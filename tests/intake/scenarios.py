@@ -166,6 +166,8 @@ SCENARIOS: tuple[Scenario, ...] = (
             Turn("wanted", "A meeting this week"),
             Turn("contact", "none"),
             Turn("name", "Sam Foster"),
+            # After a disclosure with no way to reach them: asked once, gently; "I'd rather not" is fine.
+            Turn("safe_contact", "I'd rather not", wording="Is there a safe way for us to reach you?"),
         ),
         complaint={
             "complainant_role": "foster-carer",

@@ -122,7 +122,12 @@ def test_danger_brings_the_safety_message(api):
     api.say("role", "child")
     api.say("about", "dont-know")
     data = api.post("/answers", json={"answer": "my foster dad hits me"}).get_json()
-    assert "999" in data["safety"]["message"] and "0800 1111" in data["safety"]["message"]
+    safety = data["safety"]
+    assert safety["message"].startswith("Thank you for telling us. It's not your fault.")
+    assert set(safety) == {"message", "categories", "help"} and safety["categories"]
+    phones = [line.get("phone") for line in safety["help"]]
+    assert phones[:2] == ["999", "0800 1111"]
+    assert all(set(line) <= {"name", "phone", "text", "url"} and line["name"] for line in safety["help"])
 
 
 def test_off_topic_words_get_a_note_on_where_to_go(api):

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from intake.safeguarding import SAFETY_MESSAGE, safety_reply, suggests_danger
+from intake.safeguarding import suggests_danger
 
 DANGEROUS = (
     "He hit me when I got home",
@@ -75,11 +75,6 @@ def test_false_alarms_are_few_and_figures_are_reported():
     # Leaning towards alarm is deliberate ("my feelings were hurt" shows the help message); keep it rare.
     assert false_alarm_rate <= 0.15
     assert not suggests_danger("this delay is killing me")
-
-
-def test_the_message_names_999_and_childline():
-    assert "999" in SAFETY_MESSAGE and "0800 1111" in SAFETY_MESSAGE
-    assert safety_reply() == {"message": SAFETY_MESSAGE}
 
 
 def test_empty_and_odd_text_is_not_danger():
