@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from intake.safeguarding.categories import BY_SLUG
+from models.safeguarding import BY_SLUG
 
 # Who the help is for. The chat's roles map onto these (see `audience_for`); before the person has said who
 # they are, they get help for everyone, each line saying who it is for.
