@@ -189,7 +189,7 @@ def unsafe(conversation_id: int):
     state = state_of(draft)
     help_ = engine.feels_unsafe(state)
     save(session, draft, state, at)
-    disclosure.record(session, draft, state, _settings(), at)
+    disclosure.record(session, draft, state, _settings(), at, pressed_unsafe=True)
     body = _view(engine, state, draft.id)
     body["safety"] = help_.as_dict()
     return jsonify(body)

@@ -43,17 +43,27 @@ def labels(slugs) -> list[str]:
     return [label(slug) for slug in slugs]
 
 
-def record(session: Session, draft: ConversationDraft, state: State, settings: Settings, now: datetime) -> None:
+def record(
+    session: Session,
+    draft: ConversationDraft,
+    state: State,
+    settings: Settings,
+    now: datetime,
+    *,
+    pressed_unsafe: bool = False,
+) -> None:
     """Flag the draft and queue the duty manager's alert when the conversation holds a disclosure. Flushes.
 
     One alert per draft per new set of categories: the key names the set, so the same answer saved twice (a retry,
-    a double click, two tabs) finds its alert queued already, and a new kind of danger makes one more.
+    a double click, two tabs) finds its alert queued already, and a new kind of danger makes one more. Every press
+    of "I don't feel safe" (`pressed_unsafe`) is a new alert, as on the status page: a child pressing it a second
+    time may be in more danger than the first; presses in the same minute share one.
     """
     if not state.flagged or draft.complaint_id is not None:
         return
     before = set(draft.safeguarding_categories or [])
     categories = sorted(before | set(state.answers.get("_categories") or []))
-    if draft.flagged_at is not None and set(categories) == before:
+    if draft.flagged_at is not None and set(categories) == before and not pressed_unsafe:
         return
     draft.flagged_at = draft.flagged_at or now
     draft.safeguarding_categories = categories
@@ -65,7 +75,9 @@ def record(session: Session, draft: ConversationDraft, state: State, settings: S
         queue_once(
             session,
             {
-                "idempotency_key": draft_alert_prefix(draft.id) + (",".join(categories) or "flagged"),
+                "idempotency_key": draft_alert_prefix(draft.id)
+                + (",".join(categories) or "flagged")
+                + (f":pressed:{now:%Y-%m-%dT%H:%M}" if pressed_unsafe else ""),
                 "recipient": settings.duty_manager_email,
                 "template": DISCLOSURE_ALERT,
                 "context": {
@@ -74,6 +86,7 @@ def record(session: Session, draft: ConversationDraft, state: State, settings: S
                     "staff_url": settings.base_url + staff_draft_path(draft.id),
                     "when": time_and_date(now, settings.timezone),
                     "first": not before,
+                    "pressed_unsafe": pressed_unsafe,
                 },
                 "send_after": now,
                 "created_at": now,

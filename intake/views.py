@@ -164,7 +164,7 @@ def unsafe():
     pressed_at = state.current
     engine.feels_unsafe(state)
     save(db(), draft, state, at)
-    disclosure.record(db(), draft, state, _settings(), at)
+    disclosure.record(db(), draft, state, _settings(), at, pressed_unsafe=True)
     # The page opens at the help; the question they were on follows it.
     return redirect(url_for("intake.chat", _anchor=f"unsafe-{pressed_at}"), 303)
 

@@ -158,3 +158,23 @@ def test_sending_the_draft_later_sends_a_note_not_a_second_alert(smtp_settings, 
     with Session(engine) as session:
         templates = session.exec(select(OutboxMessage.template).where(OutboxMessage.complaint_id.is_not(None))).all()
     assert sorted(templates) == ["safeguarding-disclosure", "safeguarding-now-sent"]
+
+
+def test_each_press_of_i_dont_feel_safe_in_the_chat_is_a_new_alert(db_session, smtp_settings, smtp_server, engine):
+    smtp_server.start()
+    now = SATURDAY_NIGHT
+    conversation = Engine(Context(today=now.date(), route=lambda _text: RouteInfo(), teams=()))
+    draft, _token = create_draft(db_session, conversation, now)
+    state = state_of(draft)
+    # Pressed, pressed again in the same minute (a double tap), then again ten minutes later.
+    for at in (now, now + timedelta(seconds=20), now + timedelta(minutes=10)):
+        conversation.feels_unsafe(state)
+        save(db_session, draft, state, at)
+        disclosure.record(db_session, draft, state, smtp_settings, at, pressed_unsafe=True)
+    db_session.commit()
+
+    assert send_due(engine, smtp_settings, now + timedelta(minutes=11)).sent == 2
+    first, second = (text_of(m) for m in smtp_server.inbox.messages)
+    assert 'pressed the "I don\'t feel safe" button.' in first
+    assert 'pressed the "I don\'t feel safe" button again.' in second
+    assert "New since the last alert" not in second
