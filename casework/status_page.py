@@ -11,9 +11,9 @@ from datetime import date
 from sqlmodel import Session, select
 
 from casework.stages import effective_due, escalation_window, latest_stage, stages_of
+from content.complainant import advocate_words, reply_words
 from models.complaints import Complaint, ComplaintStatus, Outcome, Stage, hash_token
 from reminders.calendar import WorkingCalendar
-from reminders.complainant_words import advocate_words, reply_words
 from reminders.deadlines import stage_deadlines
 
 WHAT_WE_ARE_DOING = {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from content.complainant import reply_words
 from intake.flow import ADULT, FOSTER_CARER, GUARDIAN, HELPER, PARENT, audience, worded
-from reminders.complainant_words import reply_words
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from content.safety_help import SafetyHelp, safety_help
 from intake.answers import AnswerError, parse
 from intake.flow import ADULT, CHILD, DONT_KNOW, READY, STEPS, Option, Step, audience, worded
 from intake.safeguarding import UNSAFE, suggests_danger
-from intake.safeguarding.help import SafetyHelp, safety_help
 from settings import Settings
 
 FREE_TEXT_KINDS = ("text", "long_text", "date")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, redirect, render_template, session
 
-from intake.safeguarding.help import help_now_page
+from content.safety_help import help_now_page
 
 bp = Blueprint("pages", __name__)
 

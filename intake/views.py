@@ -10,6 +10,8 @@ from datetime import date
 
 from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
 
+from content.complainant import advocate_words
+from content.safety_help import safety_help
 from extensions import limiter
 from intake import disclosure
 from intake.api import SEND_LIMIT, START_LIMIT
@@ -19,10 +21,8 @@ from intake.drafts import create_draft, find_draft, is_sent, save, state_of
 from intake.engine import NotAskedNow
 from intake.flow import has_way_to_reach
 from intake.resume import after_answer, resume_url, status_url
-from intake.safeguarding.help import safety_help
 from intake.submission import NotReady, submit
 from models.web import db
-from reminders.complainant_words import advocate_words
 from reminders.mail import long_date  # pages write dates as the emails do
 
 bp = Blueprint("intake", __name__, url_prefix="/complaint")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from flask import Flask, current_app
 
+from content.safety_help import HelpLine, help_now
 from intake.api import bp as api_bp
-from intake.safeguarding.help import HelpLine, help_now
 from intake.views import bp as pages_bp
 
 

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from reminders.complainant_words import advocate_words
+from content.complainant import advocate_words
 from settings import BASE_DIR, Settings
 
 SMTP_TIMEOUT_SECONDS = 20

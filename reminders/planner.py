@@ -30,6 +30,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
+from content.complainant import advocate_words
+from content.safety_help import YOUNG, audience_for, help_now
 from models.complaints import Complaint, ComplaintStatus, StageRecord
 from models.outbox import OutboxMessage, OutboxStatus
 from models.safeguarding import label as category_label
@@ -37,7 +39,6 @@ from models.staff import StaffUser
 from models.teams import Team
 from models.types import UTCDateTime
 from reminders.calendar import WorkingCalendar
-from reminders.complainant_words import advocate_words
 from reminders.office_hours import OfficeHours
 from reminders.policy import (
     ARRIVAL_TEMPLATES,
@@ -353,6 +354,10 @@ def _complaint_rows(
             context.pop("status_url", None)  # the complainant's private link is theirs alone
         if email.audience is Audience.COMPLAINANT:  # the advocate line, worded as on the status page
             context["advocate_words"] = advocate_words(item.advocacy_requested, item.complainant_role)
+            # Help in the words for this person: Childline and "you won't get in trouble" for a young person, the
+            # NSPCC and the council's numbers for a grown-up (content/safety_help.py, as on the pages).
+            context["young"] = audience_for(item.complainant_role) == YOUNG
+            context["help_lines"] = [line.as_dict() for line in help_now(item.complainant_role, settings)]
         rows.append(
             {
                 "idempotency_key": f"complaint:{item.id}:{email.kind}",

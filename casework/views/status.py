@@ -7,9 +7,9 @@ from flask import redirect, render_template, request, url_for
 from casework.status_page import find_by_token, status_view
 from casework.views import bp
 from casework.views.common import now, settings
+from content.safety_help import safety_help
 from intake import disclosure
 from intake.safeguarding import UNSAFE
-from intake.safeguarding.help import safety_help
 from models.web import db
 from reminders.calendar import WorkingCalendar
 from reminders.mail import long_date  # pages write dates as the emails do

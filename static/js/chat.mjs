@@ -35,7 +35,7 @@ function helpLine(line) {
 }
 
 function safetyBubble(safety) {
-  // The same words as templates/intake/_safety.html, from intake/safeguarding/help.py through the API.
+  // The same words as templates/intake/_safety.html, from content/safety_help.py through the API.
   // role=alert: announced at once; tabindex=-1: it takes the focus, so it is the next thing read.
   return el("div", { class: "chat__bubble chat__safety", role: "alert", tabindex: "-1" }, [
     el("span", { class: "govuk-visually-hidden", text: "We said: " }),

@@ -9,9 +9,9 @@ import pytest
 
 from casework.stages import escalation_window, stages_of
 from casework.status_page import status_view
+from content.complainant import advocate_words
 from models.complaints import Outcome
 from reminders.calendar import WorkingCalendar
-from reminders.complainant_words import advocate_words
 from tests.casework.builders import add_complaint, add_staff
 
 TOKEN = "a-private-token-for-the-test-only-0123456789"

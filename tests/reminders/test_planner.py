@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlmodel import select
 
+from content.complainant import advocate_words
 from models.outbox import OutboxMessage, OutboxStatus
 from reminders import notify
-from reminders.complainant_words import advocate_words
 from reminders.mail import Outgoing, render
 from reminders.planner import plan_reminders
 from tests.reminders.factories import london, make_complaint, make_officer, make_team

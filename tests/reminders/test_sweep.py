@@ -156,7 +156,9 @@ def test_file_backend_writes_readable_emails_without_the_story(db_session, clean
     assert "Subject: We've got your complaint - reference " + complaint.reference in ack
     assert "reply by Monday 14 December 2026" in ack
     assert "http://127.0.0.1:8000/status/t0k" in ack
-    assert "Childline" in ack
+    # Jo is a parent: grown-up help (the NSPCC, the council's numbers), never Childline or "trouble".
+    assert "NSPCC helpline: 0808 800 5000" in ack and settings.emergency_duty_phone in ack
+    assert "Childline" not in ack and "trouble" not in ack
     staff = next(p for p in outbox_dir.glob("stage-*-arrival-manager-*.eml")).read_text()
     assert f"{settings.base_url}/staff/complaints/{complaint.reference}" in staff
     assert "Monday 14 December 2026" in staff
@@ -165,6 +167,19 @@ def test_file_backend_writes_readable_emails_without_the_story(db_session, clean
     with Session(engine) as session:
         contexts = [row.context for row in session.exec(select(OutboxMessage))]
     assert all("status_url" not in context for context in contexts)  # the private link is not kept once sent
+
+
+def test_a_young_persons_acknowledgement_gives_childline(db_session, clean_db, tmp_path, engine):
+    settings = make_settings(clean_db, tmp_path)
+    received = london(MONDAY, 10)
+    complaint, _ = make_complaint(db_session, make_team(db_session), received, email="sam@example.test")
+    complaint.complainant_role = "care-leaver"
+    notify.complaint_received(db_session, complaint, settings, received)
+    db_session.commit()
+    send_due(engine, settings, received)
+    ack = (settings.instance_dir / "outbox" / f"complaint-{complaint.id}-acknowledgement.eml").read_text()
+    assert "Childline: 0800 1111" in ack and "You won't get in trouble for telling us." in ack
+    assert "NSPCC" not in ack
 
 
 def test_two_sweepers_at_once_send_each_email_once(db_session, smtp_settings, smtp_server, engine):

@@ -1,12 +1,12 @@
-"""The help's words (intake/safeguarding/help.py): right for who is reading and for what they told us."""
+"""The help's words (content/safety_help.py): right for who is reading and for what they told us."""
 
 from __future__ import annotations
 
 import pytest
 
+from content.safety_help import ANYONE, GROWN_UP, YOUNG, audience_for, help_now, help_now_page, safety_help
 from intake.flow import STEPS, worded
 from intake.safeguarding import CATEGORIES, UNSAFE
-from intake.safeguarding.help import ANYONE, GROWN_UP, YOUNG, audience_for, help_now, help_now_page, safety_help
 from settings import Settings
 
 NUMBERS = Settings(
