@@ -27,9 +27,13 @@ DOMESTIC_ABUSE = "domestic-abuse"
 class LocalNumbers(Protocol):
     """What the help needs from settings.Settings: the council's name and its two numbers."""
 
-    council_name: str
-    childrens_services_phone: str
-    emergency_duty_phone: str
+    # Read-only properties, so the frozen Settings satisfies the protocol.
+    @property
+    def council_name(self) -> str: ...
+    @property
+    def childrens_services_phone(self) -> str: ...
+    @property
+    def emergency_duty_phone(self) -> str: ...
 
 
 @dataclass(frozen=True)

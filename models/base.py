@@ -1,8 +1,12 @@
 """The declarative base every table uses, with constraint names that are the same on every database.
 
-Named constraints let Alembic alter them later on SQLite (batch mode) and PostgreSQL alike.
+Named constraints let Alembic alter them later on SQLite (batch mode) and PostgreSQL alike. The two helpers
+state what SQLModel sets at run time but does not declare to a type checker.
 """
 
+from typing import Protocol
+
+from sqlalchemy import Table, inspect
 from sqlmodel import SQLModel
 
 SQLModel.metadata.naming_convention = {
@@ -12,4 +16,23 @@ SQLModel.metadata.naming_convention = {
     "pk": "pk_%(table_name)s",
 }
 
-__all__ = ["SQLModel"]
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core table of a `table=True` model, for Core queries (SQLModel sets `__table__` but does not type it)."""
+    table = inspect(model).local_table
+    assert isinstance(table, Table), f"{model.__name__} is not a table model"
+    return table
+
+
+class HasId(Protocol):
+    id: int | None
+
+
+def require_id(row: HasId) -> int:
+    """The primary key of a row that has been flushed or loaded: `id` is `int | None` only before the first flush."""
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} has no id yet: flush it first")
+    return row.id
+
+
+__all__ = ["SQLModel", "require_id", "table_of"]
