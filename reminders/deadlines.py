@@ -69,8 +69,11 @@ class StageDeadlines:
             "latest": self.latest.isoformat() if self.latest else None,
         }
         if self.stage is Stage.THREE:
-            for name in ("panel_by", "report_by", "response_by"):
-                value = getattr(self, name)
+            for name, value in (
+                ("panel_by", self.panel_by),
+                ("report_by", self.report_by),
+                ("response_by", self.response_by),
+            ):
                 out[name] = value.isoformat() if value else None
         return out
 
@@ -102,7 +105,8 @@ def check_extension(calendar: WorkingCalendar, stage: Stage, received: date, ext
     if not reason.strip():
         raise ExtensionError("Give a reason for the extension")
     deadlines = stage_deadlines(calendar, stage, received)
-    if deadlines.due is None or STAGE_RULES[stage].extendable_to is None:
+    # `latest` is None exactly when `due` is (a stage with no deadline); both are named for the type checker.
+    if deadlines.due is None or deadlines.latest is None or STAGE_RULES[stage].extendable_to is None:
         raise ExtensionError(f"{stage.label} cannot be extended")
     if extend_to <= deadlines.due:
         raise ExtensionError(f"The new date must be after the current deadline, {deadlines.due:%d %B %Y}")

@@ -19,11 +19,12 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
+from models.base import table_of
 from models.locks import Lease
 
 LOCK_NAME = "reminders-scheduler"
 LEASE_SECONDS = 180  # three missed sweeps before another scheduler may take over
-lease = Lease.__table__
+lease = table_of(Lease)
 
 
 class SchedulerLock(Protocol):

@@ -99,7 +99,8 @@ def render(outgoing: Outgoing, settings: Settings) -> EmailMessage:
     text = env.get_template(f"emails/{outgoing.template}.txt").make_module(values)
     html = env.get_template(f"emails/{outgoing.template}.html").render(values)
     message = EmailMessage(policy=READABLE)
-    message["Subject"] = str(text.subject).strip()
+    # The text template sets `subject` with {% set %}; Jinja's TemplateModule exposes it as an untyped attribute.
+    message["Subject"] = str(text.subject).strip()  # type: ignore[attr-defined]
     message["From"] = settings.mail_from
     message["To"] = outgoing.recipient
     message["Date"] = formatdate(localtime=False, usegmt=True)

@@ -23,7 +23,7 @@ def complaint_received(
     acknowledgement to the complainant (when there is an email address; `status_url` is linked when given),
     and the safeguarding alert to the duty manager, sent at once, whatever the hour."""
     session.flush()
-    extra = {"status_url": status_url} if status_url else None
+    extra: dict[str, object] | None = {"status_url": status_url} if status_url else None
     return plan_reminders(session, settings, now, scope=Scope(complaint_id=complaint.id), extra=extra)
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlmodel import Session
+from sqlmodel import Session, col
 
+from models.base import table_of
 from models.outbox import OutboxMessage, OutboxStatus
 
-outbox = OutboxMessage.__table__
+outbox = table_of(OutboxMessage)
 
 
 def queue_once(session: Session, row: dict) -> bool:
@@ -31,8 +32,8 @@ def latest_by_prefix(session: Session, prefix: str) -> OutboxMessage | None:
     """The newest row whose key starts with `prefix` (a draft's safeguarding alerts, say)."""
     query = (
         select(OutboxMessage)
-        .where(OutboxMessage.idempotency_key.startswith(prefix, autoescape=True))
-        .order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())
+        .where(col(OutboxMessage.idempotency_key).startswith(prefix, autoescape=True))
+        .order_by(col(OutboxMessage.created_at).desc(), col(OutboxMessage.id).desc())
         .limit(1)
     )
     return session.execute(query).scalars().first()
@@ -47,8 +48,8 @@ def failed_messages(session: Session, *, limit: int = 50) -> list[OutboxMessage]
     """Emails given up on, newest first: staff should see these and act (wrong address, server refusing)."""
     query = (
         select(OutboxMessage)
-        .where(OutboxMessage.status == OutboxStatus.FAILED.value)
-        .order_by(OutboxMessage.send_after.desc())
+        .where(col(OutboxMessage.status) == OutboxStatus.FAILED.value)
+        .order_by(col(OutboxMessage.send_after).desc())
         .limit(limit)
     )
     return list(session.execute(query).scalars())
@@ -56,7 +57,11 @@ def failed_messages(session: Session, *, limit: int = 50) -> list[OutboxMessage]
 
 def messages_for_complaint(session: Session, complaint_id: int) -> list[OutboxMessage]:
     """Every email about one complaint, in the order they go out (for the case page)."""
-    query = select(OutboxMessage).where(OutboxMessage.complaint_id == complaint_id).order_by(OutboxMessage.send_after)
+    query = (
+        select(OutboxMessage)
+        .where(col(OutboxMessage.complaint_id) == complaint_id)
+        .order_by(col(OutboxMessage.send_after))
+    )
     return list(session.execute(query).scalars())
 
 
@@ -67,4 +72,6 @@ def retry_failed(session: Session, message_id: int, now: datetime) -> bool:
         .where(outbox.c.id == message_id, outbox.c.status == OutboxStatus.FAILED.value)
         .values(status=OutboxStatus.PENDING.value, attempts=0, send_after=now, claimed_at=None)
     )
-    return session.execute(statement).rowcount == 1
+    result = session.execute(statement)
+    assert isinstance(result, CursorResult)  # an UPDATE gives a cursor result, which counts the rows
+    return result.rowcount == 1

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from sqlalchemy import (
+    CursorResult,
     Date,
     String,
     case,
@@ -28,10 +29,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql import ColumnElement
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from content.complainant import advocate_words
 from content.safety_help import YOUNG, audience_for, help_now
+from models.base import require_id, table_of
 from models.complaints import Complaint, ComplaintStatus, StageRecord
 from models.outbox import OutboxMessage, OutboxStatus
 from models.safeguarding import label as category_label
@@ -56,11 +58,11 @@ from reminders.policy import (
 from settings import Settings
 
 OPEN_COMPLAINT = (ComplaintStatus.OPEN.value, ComplaintStatus.AWAITING_TRIAGE.value)
-outbox = OutboxMessage.__table__
-stage = StageRecord.__table__
-complaint = Complaint.__table__
-team = Team.__table__
-staff = StaffUser.__table__
+outbox = table_of(OutboxMessage)
+stage = table_of(StageRecord)
+complaint = table_of(Complaint)
+team = table_of(Team)
+staff = table_of(StaffUser)
 existing = outbox.alias("existing")
 
 
@@ -162,7 +164,9 @@ def cancel_outdated(session: Session, scope: Scope) -> int:
         .where(*conditions)
         .values(status=OutboxStatus.CANCELLED.value, last_error="deadline changed or stage closed")
     )
-    return session.execute(statement).rowcount or 0
+    result = session.execute(statement)
+    assert isinstance(result, CursorResult)  # an UPDATE gives a cursor result, which counts the rows
+    return result.rowcount or 0
 
 
 @dataclass(frozen=True)
@@ -329,9 +333,10 @@ def _complaint_rows(
         elif email.audience is Audience.DUTY_MANAGER:
             if not item.safeguarding_flag:
                 continue
-            template = _duty_manager_template(session, item.id)
-            if template is None:
+            alert = _duty_manager_template(session, require_id(item))
+            if alert is None:
                 continue
+            template = alert
             recipient = settings.duty_manager_email
         else:
             raise ValueError(f"{email.kind}: a complaint email cannot go to {email.audience}")
@@ -409,17 +414,17 @@ def plan_complaint_emails(
     Few complaints arrive in a day, so these are built in Python and inserted in bulk.
     """
     query = select(Complaint).where(
-        Complaint.status.in_(OPEN_COMPLAINT),
-        Complaint.purged_at.is_(None),
-        or_(Complaint.email != "", Complaint.safeguarding_flag.is_(True)),  # someone to write to
+        col(Complaint.status).in_(OPEN_COMPLAINT),
+        col(Complaint.purged_at).is_(None),
+        or_(col(Complaint.email) != "", col(Complaint.safeguarding_flag).is_(True)),  # someone to write to
     )
     if complaint_id is not None:
-        query = query.where(Complaint.id == complaint_id)
+        query = query.where(col(Complaint.id) == complaint_id)
     else:
         # A safety net for complaints no event planned for: recent ones only, never years of imports.
         today = hours.local_day(now)
         since = hours.calendar.subtract_working_days(today, max(settings.acknowledgement_working_days, 1))
-        query = query.where(Complaint.received_at >= datetime.combine(since, time(0), tzinfo=hours.zone))
+        query = query.where(col(Complaint.received_at) >= datetime.combine(since, time(0), tzinfo=hours.zone))
     complaints = list(session.execute(query).scalars().all())
     counts = {}
     for email in COMPLAINT_EMAILS:

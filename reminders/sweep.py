@@ -19,6 +19,7 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
 
+from models.base import table_of
 from models.outbox import OutboxMessage, OutboxStatus
 from reminders.calendar import WorkingCalendar
 from reminders.mail import Mailer, Outgoing, open_mailer, render
@@ -27,7 +28,7 @@ from reminders.policy import MAX_ATTEMPTS, RETRY_BACKOFF_MINUTES, STALE_CLAIM_MI
 from settings import Settings
 
 log = logging.getLogger(__name__)
-outbox = OutboxMessage.__table__
+outbox = table_of(OutboxMessage)
 BATCH_SIZE = 100
 # Private links are keys (to a complaint, a draft, an account): kept only until the email has gone.
 SECRET_CONTEXT_KEYS = {"status_url", "resume_url", "reset_url"}
@@ -110,6 +111,7 @@ def _record_failure(
     attempts = outgoing.attempts
     # The error's class and text, not the message: SMTP replies may quote an address, never the body.
     detail = f"{type(error).__name__}: {error}"[:1000]
+    values: dict[str, object]
     if attempts >= MAX_ATTEMPTS:
         values = {"status": OutboxStatus.FAILED.value, "last_error": detail}
         report.failed += 1
