@@ -12,6 +12,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, select
 
 from casework import audit
+from models.base import max_length, require_id, table_of
 from models.complaints import hash_token, new_token
 from models.outbox import OutboxMessage
 from models.staff import PasswordResetToken, Role, StaffUser
@@ -23,9 +24,17 @@ LOCK_AFTER_FAILURES = 5
 LOCK_FOR = timedelta(minutes=15)
 RESET_LINK_LIFETIME = timedelta(hours=1)
 RESET_TEMPLATE = "password-reset"
+
+
+def _column_size(column: str) -> int:
+    size = max_length(table_of(StaffUser), column)
+    assert size is not None, f"staff_user.{column} is a sized string column"
+    return size
+
+
 # The columns' sizes: PostgreSQL refuses a longer value (a 500), where SQLite would keep it whole.
-MAX_EMAIL = StaffUser.__table__.c.email.type.length
-MAX_NAME = StaffUser.__table__.c.name.type.length
+MAX_EMAIL = _column_size("email")
+MAX_NAME = _column_size("name")
 log = logging.getLogger(__name__)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -145,7 +154,9 @@ def request_reset(session: Session, email: str, base_url: str, now: datetime) ->
     if user is None or not user.active:
         return False
     token = new_token()
-    row = PasswordResetToken(staff_user_id=user.id, token_hash=hash_token(token), expires_at=now + RESET_LINK_LIFETIME)
+    row = PasswordResetToken(
+        staff_user_id=require_id(user), token_hash=hash_token(token), expires_at=now + RESET_LINK_LIFETIME
+    )
     session.add(row)
     session.flush()
     session.add(

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlmodel import Session, or_, select
+from sqlmodel import Session, col, or_, select
 
 from models.audit import AuditEvent
 from models.complaints import Complaint
@@ -70,11 +70,11 @@ def events_for(session: Session, complaint_id: int) -> list[AuditEvent]:
     """The complaint's events, and those of the conversation it was sent from while it was still unsent."""
     drafts = select(ConversationDraft.id).where(ConversationDraft.complaint_id == complaint_id)
     statement = select(AuditEvent).where(
-        or_(AuditEvent.complaint_id == complaint_id, AuditEvent.draft_id.in_(drafts.scalar_subquery()))
+        or_(AuditEvent.complaint_id == complaint_id, col(AuditEvent.draft_id).in_(drafts.scalar_subquery()))
     )
-    return list(session.exec(statement.order_by(AuditEvent.at, AuditEvent.id)).all())
+    return list(session.exec(statement.order_by(col(AuditEvent.at), col(AuditEvent.id))).all())
 
 
 def events_for_draft(session: Session, draft_id: int) -> list[AuditEvent]:
     statement = select(AuditEvent).where(AuditEvent.draft_id == draft_id)
-    return list(session.exec(statement.order_by(AuditEvent.at, AuditEvent.id)).all())
+    return list(session.exec(statement.order_by(col(AuditEvent.at), col(AuditEvent.id))).all())

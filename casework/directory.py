@@ -11,9 +11,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlmodel import Session, delete, select
+from sqlmodel import Session, col, delete, select
 
 from casework.csv_rows import numbered_rows
+from models.base import max_length, require_id, table_of
 from models.teams import AliasKind, Team, TeamAlias, Worker
 
 COLUMNS = (
@@ -57,11 +58,11 @@ class TeamRow:
     workers: tuple[tuple[str, str], ...]  # (name, job title)
 
 
-def _split(value: str) -> list[str]:
+def _split(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(";") if part.strip()]
 
 
-def _yes(value: str, line: int, column: str, problems: list[str]) -> bool:
+def _yes(value: str | None, line: int, column: str, problems: list[str]) -> bool:
     lowered = (value or "").strip().lower()
     if lowered in ("yes", "y", "true", "1"):
         return True
@@ -73,20 +74,20 @@ def _yes(value: str, line: int, column: str, problems: list[str]) -> bool:
 
 def _too_long(row: TeamRow) -> list[str]:
     """Values longer than their database column (PostgreSQL refuses them mid-import; SQLite keeps them)."""
-    team, alias, worker = Team.__table__.c, TeamAlias.__table__.c, Worker.__table__.c
+    team, alias, worker = table_of(Team), table_of(TeamAlias), table_of(Worker)
     checks = [
-        ("slug", row.slug, team.slug),
-        ("name", row.name, team.name),
-        ("manager_name", row.manager_name, team.manager_name),
-        ("manager_email", row.manager_email, team.manager_email),
-        *((kind, text, alias.text) for kind, text in row.aliases),
-        *(("worker", name, worker.name) for name, _title in row.workers),
-        *(("job title", title, worker.job_title) for _name, title in row.workers),
+        ("slug", row.slug, max_length(team, "slug")),
+        ("name", row.name, max_length(team, "name")),
+        ("manager_name", row.manager_name, max_length(team, "manager_name")),
+        ("manager_email", row.manager_email, max_length(team, "manager_email")),
+        *((kind, text, max_length(alias, "text")) for kind, text in row.aliases),
+        *(("worker", name, max_length(worker, "name")) for name, _title in row.workers),
+        *(("job title", title, max_length(worker, "job_title")) for _name, title in row.workers),
     ]
     return [
-        f"{what} {value[:30]!r}... is longer than {column.type.length} characters"
-        for what, value, column in checks
-        if len(value) > column.type.length
+        f"{what} {value[:30]!r}... is longer than {limit} characters"
+        for what, value, limit in checks
+        if limit is not None and len(value) > limit
     ]
 
 
@@ -150,17 +151,18 @@ def import_directory(session: Session, rows: Iterable[TeamRow]) -> dict[str, int
         team.manager_name, team.manager_email = row.manager_name, row.manager_email
         session.add(team)
         session.flush()
-        session.exec(delete(TeamAlias).where(TeamAlias.team_id == team.id))
-        session.exec(delete(Worker).where(Worker.team_id == team.id))
-        session.add_all(TeamAlias(team_id=team.id, kind=kind, text=text) for kind, text in row.aliases)
-        session.add_all(Worker(team_id=team.id, name=name, job_title=title) for name, title in row.workers)
+        team_id = require_id(team)
+        session.exec(delete(TeamAlias).where(col(TeamAlias.team_id) == team_id))
+        session.exec(delete(Worker).where(col(Worker.team_id) == team_id))
+        session.add_all(TeamAlias(team_id=team_id, kind=kind, text=text) for kind, text in row.aliases)
+        session.add_all(Worker(team_id=team_id, name=name, job_title=title) for name, title in row.workers)
         session.flush()
     return counts
 
 
 def _snapshot(session: Session, team: Team) -> TeamRow:
-    aliases = session.exec(select(TeamAlias).where(TeamAlias.team_id == team.id).order_by(TeamAlias.id)).all()
-    workers = session.exec(select(Worker).where(Worker.team_id == team.id).order_by(Worker.id)).all()
+    aliases = session.exec(select(TeamAlias).where(TeamAlias.team_id == team.id).order_by(col(TeamAlias.id))).all()
+    workers = session.exec(select(Worker).where(Worker.team_id == team.id).order_by(col(Worker.id))).all()
     order = {kind.value: index for index, kind in enumerate(LIST_COLUMNS.values())}
     return TeamRow(
         slug=team.slug,
@@ -178,7 +180,7 @@ def export_directory(session: Session) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for team in session.exec(select(Team).order_by(Team.id)):
+    for team in session.exec(select(Team).order_by(col(Team.id))):
         row = _snapshot(session, team)
         record = {
             "slug": row.slug,

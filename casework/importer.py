@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from casework.csv_rows import numbered_rows
 from intake.routing import Router
 from models.audit import AuditEvent
+from models.base import max_length, require_id, table_of
 from models.complaints import (
     Channel,
     ComplainantRole,
@@ -68,10 +69,11 @@ IMPORT_COLUMNS = (
 
 def _column_limits() -> dict[str, int]:
     """The longest value each import column may hold: its database column's size (PostgreSQL refuses longer)."""
-    limits = {"complaint_id": Complaint.__table__.c.external_id.type.length}
-    for table in (Complaint.__table__, StageRecord.__table__):
+    limits: dict[str, int] = {}
+    for table, columns in ((table_of(Complaint), {"complaint_id": "external_id"}), (table_of(StageRecord), {})):
         for column in IMPORT_COLUMNS:
-            length = getattr(table.c[column].type, "length", None) if column in table.c else None
+            name = columns.get(column, column)
+            length = max_length(table, name) if name in table.c else None
             if length:
                 limits[column] = length
     return limits
@@ -238,6 +240,7 @@ class _RowReader:
             problem("extended_to needs an extension_reason")
         if problems:
             return None, problems
+        assert stage is not None and received_on is not None  # either missing is a problem, returned above
         return (
             StageRow(
                 line=line,
@@ -352,7 +355,7 @@ def import_complaints(
     router = router or Router.from_session(session)
     categories = session.exec(select(LearningCategory)).all()
     learning_slugs = {c.slug.lower(): c.slug for c in categories} | {c.label.lower(): c.slug for c in categories}
-    learning_ids = {c.slug: c.id for c in categories}
+    learning_ids = {c.slug: require_id(c) for c in categories}
     team_ids = {team.slug: team.id for team in session.exec(select(Team))}
 
     complaints, problems, count, invalid = read_rows(text, router, learning_slugs, allow_triage=allow_triage)
@@ -362,7 +365,7 @@ def import_complaints(
 
     existing = {
         c.external_id: c
-        for c in session.exec(select(Complaint).where(Complaint.external_id.in_(list(complaints)))).all()
+        for c in session.exec(select(Complaint).where(col(Complaint.external_id).in_(list(complaints)))).all()
     }
     for complaint_id, rows in complaints.items():
         rows.sort(key=lambda r: r.stage)
@@ -384,7 +387,7 @@ def import_complaints(
         complaint.team_id = team_ids.get(latest.team_slug) if latest.team_slug else None
         complaint.status = _status(rows)
         if complaint.status == ComplaintStatus.CLOSED:
-            complaint.closed_at = _received_at(max(r.responded_on for r in rows), zone)
+            complaint.closed_at = _received_at(max(r.responded_on for r in rows if r.responded_on), zone)
         session.add(complaint)
         session.flush()
         for row in new_rows:
@@ -392,7 +395,7 @@ def import_complaints(
                 calendar, row.stage, row.received_on, panel_on=row.panel_on, report_on=row.report_on
             )
             record = StageRecord(
-                complaint_id=complaint.id,
+                complaint_id=require_id(complaint),
                 stage=int(row.stage),
                 received_on=row.received_on,
                 due_on=deadlines.due,
@@ -408,7 +411,9 @@ def import_complaints(
             )
             session.add(record)
             session.flush()
-            session.add_all(StageLearning(stage_record_id=record.id, category_id=learning_ids[s]) for s in row.learning)
+            session.add_all(
+                StageLearning(stage_record_id=require_id(record), category_id=learning_ids[s]) for s in row.learning
+            )
             report.stages_created += 1
         session.add(
             AuditEvent(

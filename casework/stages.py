@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.complaints import Outcome, Stage, StageRecord
 from reminders.calendar import WorkingCalendar
@@ -30,7 +30,7 @@ def stage_label(stage: int) -> str:
 
 
 def stages_of(session: Session, complaint_id: int) -> list[StageRecord]:
-    statement = select(StageRecord).where(StageRecord.complaint_id == complaint_id).order_by(StageRecord.stage)
+    statement = select(StageRecord).where(StageRecord.complaint_id == complaint_id).order_by(col(StageRecord.stage))
     return list(session.exec(statement).all())
 
 
@@ -66,4 +66,5 @@ def escalation_window(calendar: WorkingCalendar, stages: list[StageRecord]) -> t
     if latest.outcome in (Outcome.WITHDRAWN, Outcome.RESOLVED_EARLY):
         return None
     next_stage = Stage(latest.stage + 1)
-    return next_stage, request_deadline(calendar, next_stage, latest.responded_on)
+    deadline = request_deadline(calendar, next_stage, latest.responded_on)  # stages 2 and 3 always have one
+    return (next_stage, deadline) if deadline is not None else None

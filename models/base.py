@@ -6,7 +6,7 @@ state what SQLModel sets at run time but does not declare to a type checker.
 
 from typing import Protocol
 
-from sqlalchemy import Table, inspect
+from sqlalchemy import String, Table, TypeDecorator, inspect
 from sqlmodel import SQLModel
 
 SQLModel.metadata.naming_convention = {
@@ -24,6 +24,14 @@ def table_of(model: type[SQLModel]) -> Table:
     return table
 
 
+def max_length(table: Table, column: str) -> int | None:
+    """The size of a string column (None for other types or no size): PostgreSQL refuses a longer value."""
+    kind = table.c[column].type
+    if isinstance(kind, TypeDecorator):  # SQLModel's AutoString (a `Field(max_length=...)`) wraps a String
+        kind = kind.impl_instance
+    return kind.length if isinstance(kind, String) else None
+
+
 class HasId(Protocol):
     id: int | None
 
@@ -35,4 +43,4 @@ def require_id(row: HasId) -> int:
     return row.id
 
 
-__all__ = ["SQLModel", "require_id", "table_of"]
+__all__ = ["SQLModel", "max_length", "require_id", "table_of"]
