@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlmodel import Session, delete, select
+from sqlmodel import Session, col, delete, select
 
 from casework import audit, replan
 from casework.roles import MANAGER, OFFICER, can_see_complaint, can_triage
 from casework.stages import effective_due, latest_stage, open_stage, stages_of
 from casework.stages import escalation_window as _escalation_window
+from models.base import require_id
 from models.complaints import Complaint, ComplaintStatus, LearningCategory, Outcome, Stage, StageLearning, StageRecord
 from models.staff import StaffUser
 from models.teams import Team
@@ -126,13 +127,13 @@ def assign_team(ctx: Context, complaint: Complaint, team_slug: str, reason: str)
     complaint.routing_decision = "manual"
     if complaint.status == ComplaintStatus.AWAITING_TRIAGE:
         complaint.status = ComplaintStatus.OPEN.value
-    stages = stages_of(session, complaint.id)
+    stages = stages_of(session, require_id(complaint))
     record = open_stage(stages)
     if record is None and not stages:
         # A complaint routed to triage at intake may not have its first stage yet: it starts the day received.
         received = complaint.received_at.astimezone(ctx.settings.timezone).date()
         deadlines = stage_deadlines(ctx.calendar, Stage.ONE, received)
-        record = StageRecord(complaint_id=complaint.id, stage=1, received_on=received, due_on=deadlines.due)
+        record = StageRecord(complaint_id=require_id(complaint), stage=1, received_on=received, due_on=deadlines.due)
     if record is not None:
         record.team_id = team.id
         session.add(record)
@@ -152,7 +153,9 @@ def assign_team(ctx: Context, complaint: Complaint, team_slug: str, reason: str)
 def eligible_officers(session: Session, complaint: Complaint) -> list[StaffUser]:
     """Who may hold a complaint: any active complaints officer, or a manager of its team."""
     statement = (
-        select(StaffUser).where(StaffUser.active, StaffUser.role.in_([OFFICER, MANAGER])).order_by(StaffUser.name)
+        select(StaffUser)
+        .where(StaffUser.active, col(StaffUser.role).in_([OFFICER, MANAGER]))
+        .order_by(col(StaffUser.name))
     )
     return [u for u in session.exec(statement) if u.role == OFFICER or u.team_id == complaint.team_id]
 
@@ -192,7 +195,7 @@ def record_response(
     """Record the council's response to the open stage 1, 2 or 3: date, outcome, lessons and a summary."""
     _can_act(ctx, complaint)
     session = ctx.session
-    stages = stages_of(session, complaint.id)
+    stages = stages_of(session, require_id(complaint))
     record = _open_stage_or_refuse(stages, "respond to")
     if record.stage == Stage.OMBUDSMAN:
         raise ActionRefused("Record the Ombudsman's decision instead.")
@@ -203,7 +206,7 @@ def record_response(
     )
     if outcome not in {o.value for o in RESPONSE_OUTCOMES}:
         raise ActionRefused("Choose the outcome", "outcome")
-    categories = session.exec(select(LearningCategory).where(LearningCategory.slug.in_(learning or []))).all()
+    categories = session.exec(select(LearningCategory).where(col(LearningCategory.slug).in_(learning or []))).all()
     if len(categories) != len(set(learning or [])):
         raise ActionRefused("Choose the lessons from the list", "learning")
     if record.stage == Stage.ONE and outcome != Outcome.NOT_UPHELD and not categories:
@@ -218,8 +221,9 @@ def record_response(
     record.response_summary = summary
     session.add(record)
     session.flush()
-    session.exec(delete(StageLearning).where(StageLearning.stage_record_id == record.id))
-    session.add_all(StageLearning(stage_record_id=record.id, category_id=c.id) for c in categories)
+    record_id = require_id(record)
+    session.exec(delete(StageLearning).where(col(StageLearning.stage_record_id) == record_id))
+    session.add_all(StageLearning(stage_record_id=record_id, category_id=require_id(c)) for c in categories)
     _close_if_done(complaint, stages, ctx, ComplaintStatus.CLOSED.value)
     session.add(complaint)
     session.flush()
@@ -240,7 +244,7 @@ def extend(ctx: Context, complaint: Complaint, *, extend_to: date | None, reason
     """Extend the open stage 1 (once, to 20 working days) or stage 2 (to at most 65), with a reason."""
     _can_act(ctx, complaint)
     session = ctx.session
-    record = _open_stage_or_refuse(stages_of(session, complaint.id), "extend")
+    record = _open_stage_or_refuse(stages_of(session, require_id(complaint)), "extend")
     stage = Stage(record.stage)
     if STAGE_RULES[stage].extendable_to is None:
         raise ActionRefused(f"{stage.label} cannot be extended.")
@@ -272,7 +276,7 @@ def record_panel(ctx: Context, complaint: Complaint, *, panel_on: date | None, r
     due 15 working days after the report, which is due 5 working days after the panel."""
     _can_act(ctx, complaint)
     session = ctx.session
-    record = _open_stage_or_refuse(stages_of(session, complaint.id), "record a panel for")
+    record = _open_stage_or_refuse(stages_of(session, require_id(complaint)), "record a panel for")
     if record.stage != Stage.THREE:
         raise ActionRefused("Only stage 3 has a review panel.")
     panel_on = _day_in_range(panel_on, "panel_on", earliest=record.received_on, today=ctx.today, what="of the panel")
@@ -305,12 +309,13 @@ def escalate(ctx: Context, complaint: Complaint, *, requested_on: date | None, l
     """Open stage 2 or 3 from the day the complainant asked; a late request needs the reason it was accepted."""
     _can_act(ctx, complaint)
     session = ctx.session
-    stages = stages_of(session, complaint.id)
+    stages = stages_of(session, require_id(complaint))
     window = escalation_window(ctx, stages)
     if window is None:
         raise ActionRefused("This complaint cannot move to another stage now.")
     next_stage, ask_by = window
     previous = latest_stage(stages)
+    assert previous is not None and previous.responded_on is not None  # a window opens only after a response
     requested_on = _day_in_range(
         requested_on, "requested_on", earliest=previous.responded_on, today=ctx.today, what="they asked"
     )
@@ -321,7 +326,7 @@ def escalate(ctx: Context, complaint: Complaint, *, requested_on: date | None, l
         late_reason = ""
     deadlines = stage_deadlines(ctx.calendar, next_stage, requested_on)
     record = StageRecord(
-        complaint_id=complaint.id,
+        complaint_id=require_id(complaint),
         stage=int(next_stage),
         received_on=requested_on,
         due_on=deadlines.due,
@@ -362,7 +367,7 @@ def ombudsman_allowed(ctx: Context, stages: list[StageRecord]) -> bool:
 def record_ombudsman(ctx: Context, complaint: Complaint, *, received_on: date | None) -> StageRecord:
     _can_act(ctx, complaint)
     session = ctx.session
-    stages = stages_of(session, complaint.id)
+    stages = stages_of(session, require_id(complaint))
     if not ombudsman_allowed(ctx, stages):
         raise ActionRefused(
             "The Ombudsman can be recorded after the stage 3 response, or when a deadline has been missed."
@@ -371,7 +376,10 @@ def record_ombudsman(ctx: Context, complaint: Complaint, *, received_on: date | 
         received_on, "received_on", earliest=stages[0].received_on, today=ctx.today, what="the Ombudsman contacted us"
     )
     record = StageRecord(
-        complaint_id=complaint.id, stage=int(Stage.OMBUDSMAN), received_on=received_on, team_id=complaint.team_id
+        complaint_id=require_id(complaint),
+        stage=int(Stage.OMBUDSMAN),
+        received_on=received_on,
+        team_id=complaint.team_id,
     )
     before = {"status": complaint.status}
     complaint.status = ComplaintStatus.OPEN.value
@@ -388,7 +396,7 @@ def record_ombudsman_decision(
 ) -> StageRecord:
     _can_act(ctx, complaint)
     session = ctx.session
-    stages = stages_of(session, complaint.id)
+    stages = stages_of(session, require_id(complaint))
     record = open_stage(stages)
     if record is None or record.stage != Stage.OMBUDSMAN:
         raise ActionRefused("There is no Ombudsman complaint waiting for a decision.")
@@ -417,7 +425,7 @@ def record_ombudsman_decision(
 def _finish(ctx: Context, complaint: Complaint, *, on: date | None, outcome: Outcome, note: str, action: str):
     _can_act(ctx, complaint)
     session = ctx.session
-    stages = stages_of(session, complaint.id)
+    stages = stages_of(session, require_id(complaint))
     record = _open_stage_or_refuse(stages, "close")
     if outcome is Outcome.RESOLVED_EARLY and record.stage != Stage.ONE:
         raise ActionRefused("Only a stage 1 complaint can be resolved early.")

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from casework import actions
 from casework.audit import events_for
 from casework.roles import OFFICER, can_see_complaint, can_triage
 from casework.stages import effective_due, open_stage, stages_of, state_of
+from models.base import require_id
 from models.complaints import Complaint, LearningCategory, Outcome, Stage, StageLearning, StageRecord
 from models.outbox import OutboxMessage
 from models.staff import StaffUser
@@ -74,8 +75,8 @@ def find_complaint(session: Session, user: StaffUser, reference: str, *, for_upd
 def _learning(session: Session, record_ids: list[int]) -> dict[int, list[str]]:
     statement = (
         select(StageLearning.stage_record_id, LearningCategory.label)
-        .join(LearningCategory, LearningCategory.id == StageLearning.category_id)
-        .where(StageLearning.stage_record_id.in_(record_ids))
+        .join(LearningCategory, col(LearningCategory.id) == StageLearning.category_id)
+        .where(col(StageLearning.stage_record_id).in_(record_ids))
     )
     out: dict[int, list[str]] = {}
     for record_id, label in session.exec(statement):
@@ -164,7 +165,7 @@ def allowed_actions(ctx: actions.Context, complaint: Complaint, stages: list[Sta
 def reminder_plan(ctx: actions.Context, record: StageRecord | None) -> list[PlannedReminder]:
     """The reminder emails the policy plans for the open stage's current deadline (each is queued on its day)."""
     due = effective_due(record) if record is not None else None
-    if due is None:
+    if record is None or due is None:
         return []
     by_key: dict[tuple[date, str], list[str]] = {}
     for reminder in STAGE_REMINDERS:
@@ -175,21 +176,22 @@ def reminder_plan(ctx: actions.Context, record: StageRecord | None) -> list[Plan
 
 def load_case_file(ctx: actions.Context, complaint: Complaint) -> CaseFile:
     session, zone = ctx.session, ctx.settings.timezone
-    stages = stages_of(session, complaint.id)
-    learning = _learning(session, [record.id for record in stages])
+    complaint_id = require_id(complaint)
+    stages = stages_of(session, complaint_id)
+    learning = _learning(session, [require_id(record) for record in stages])
     views = [
         StageView(
             record=record,
             label=Stage(record.stage).label,
             due=effective_due(record),
             state=state_of(ctx.calendar, record, ctx.today),
-            learning=learning.get(record.id, []),
+            learning=learning.get(require_id(record), []),
         )
         for record in stages
     ]
-    timeline = _stage_entries(stages, zone) + _email_entries(session, complaint.id)
+    timeline = _stage_entries(stages, zone) + _email_entries(session, complaint_id)
     if ctx.actor.role == OFFICER:  # the audit trail is shown to complaints officers
-        timeline += _audit_entries(session, complaint.id)
+        timeline += _audit_entries(session, complaint_id)
     timeline.sort(key=lambda entry: entry.at)
     team = session.get(Team, complaint.team_id) if complaint.team_id else None
     return CaseFile(

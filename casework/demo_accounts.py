@@ -21,7 +21,7 @@ def ensure_demo_accounts(session: Session, settings: Settings) -> list[tuple[str
     """Create the missing demo accounts; returns (email, role, new password or None when it already existed)."""
     if settings.is_production:
         raise ValueError("demo accounts are never created in production")
-    out = []
+    out: list[tuple[str, str, str | None]] = []
     for email, name, role, team in DEMO_ACCOUNTS:
         if session.exec(select(StaffUser.id).where(StaffUser.email == email)).first() is not None:
             out.append((email, role, None))

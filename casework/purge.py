@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from casework import audit
 from models.audit import AuditEvent
@@ -56,10 +56,10 @@ def purge_closed_before(session: Session, cutoff: date, zone, now: datetime) -> 
     """Purge every complaint closed (or withdrawn) before `cutoff` and not purged yet. Running it twice is harmless."""
     boundary = datetime.combine(cutoff, time(0, 0), tzinfo=zone)
     statement = select(Complaint).where(
-        Complaint.status.in_([ComplaintStatus.CLOSED.value, ComplaintStatus.WITHDRAWN.value]),
-        Complaint.closed_at.is_not(None),
-        Complaint.closed_at < boundary,
-        Complaint.purged_at.is_(None),
+        col(Complaint.status).in_([ComplaintStatus.CLOSED.value, ComplaintStatus.WITHDRAWN.value]),
+        col(Complaint.closed_at).is_not(None),
+        col(Complaint.closed_at) < boundary,
+        col(Complaint.purged_at).is_(None),
     )
     complaints = emails = 0
     for complaint in session.exec(statement).all():

@@ -5,20 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, case, func, select
+from sqlmodel import Session, case, col, func, select
 
 from casework.roles import can_triage, scope_to_user
 from casework.router import router_for
 from casework.safeguarding import category_labels, unsent_disclosures
 from casework.stages import STATE_FILTERS, effective_due, state_of
 from intake.routing import RouteResult
+from models.base import require_id
 from models.complaints import Complaint, ComplaintStatus, StageRecord
 from models.staff import StaffUser
 from models.teams import Team
 from reminders.calendar import WorkingCalendar
 from reminders.deadlines import DeadlineState
 
-_STATE_ORDER = {DeadlineState.OVERDUE: 0, DeadlineState.DUE_TODAY: 1, DeadlineState.DUE_SOON: 2}
+_STATE_ORDER: dict[DeadlineState | None, int] = {
+    DeadlineState.OVERDUE: 0,
+    DeadlineState.DUE_TODAY: 1,
+    DeadlineState.DUE_SOON: 2,
+}
 
 
 @dataclass(frozen=True)
@@ -73,10 +78,10 @@ def open_stages(
     """Open stages of complaints `user` may see: safeguarding first, then the most urgent."""
     statement = (
         select(StageRecord, Complaint, Team, StaffUser.name)
-        .join(Complaint, Complaint.id == StageRecord.complaint_id)
-        .join(Team, Team.id == Complaint.team_id)
-        .outerjoin(StaffUser, StaffUser.id == Complaint.assigned_officer_id)
-        .where(StageRecord.responded_on.is_(None), Complaint.status == ComplaintStatus.OPEN.value)
+        .join(Complaint, col(Complaint.id) == StageRecord.complaint_id)
+        .join(Team, col(Team.id) == Complaint.team_id)
+        .outerjoin(StaffUser, col(StaffUser.id) == Complaint.assigned_officer_id)
+        .where(col(StageRecord.responded_on).is_(None), col(Complaint.status) == ComplaintStatus.OPEN.value)
     )
     statement = scope_to_user(statement, user)
     if filters.team:
@@ -168,7 +173,7 @@ def flagged_in_triage(session: Session, user: StaffUser, zone) -> list[FlaggedTr
     if not can_triage(user):
         return []
     statement = select(Complaint).where(
-        Complaint.status == ComplaintStatus.AWAITING_TRIAGE.value, Complaint.safeguarding_flag.is_(True)
+        Complaint.status == ComplaintStatus.AWAITING_TRIAGE.value, col(Complaint.safeguarding_flag).is_(True)
     )
     return [
         FlaggedTriage(
@@ -188,7 +193,7 @@ def triage_queue(session: Session, user: StaffUser, zone) -> list[TriageRow]:
     statement = (
         select(Complaint)
         .where(Complaint.status == ComplaintStatus.AWAITING_TRIAGE.value)
-        .order_by(Complaint.safeguarding_flag.desc(), Complaint.received_at)
+        .order_by(col(Complaint.safeguarding_flag).desc(), col(Complaint.received_at))
     )
     complaints = session.exec(statement).all()
     if not complaints:
@@ -196,7 +201,7 @@ def triage_queue(session: Session, user: StaffUser, zone) -> list[TriageRow]:
     router = router_for(session)
     return [
         TriageRow(
-            complaint_id=c.id,
+            complaint_id=require_id(c),
             reference=c.reference,
             received_on=c.received_at.astimezone(zone).date(),
             safeguarding=c.safeguarding_flag,
@@ -229,7 +234,7 @@ def triage_count(session: Session, user: StaffUser) -> TriageCount:
     """For the banner: "N waiting for triage, M flagged for safeguarding"."""
     if not can_triage(user):
         return TriageCount()
-    flagged = func.sum(case((Complaint.safeguarding_flag.is_(True), 1), else_=0))
+    flagged = func.sum(case((col(Complaint.safeguarding_flag).is_(True), 1), else_=0))
     statement = select(func.count(), flagged).where(Complaint.status == ComplaintStatus.AWAITING_TRIAGE.value)
     waiting, flagged_count = session.exec(statement).one()
     return TriageCount(waiting, flagged_count or 0)

@@ -8,6 +8,5 @@ from intake import routing
 
 
 def router_for(session: Session) -> routing.Router:
-    # The routing package may offer a cached router (rebuilt when the directory changes); prefer it.
-    cached = getattr(routing, "get_router", None)
-    return cached(session) if cached is not None else routing.Router.from_session(session)
+    # The cached router, rebuilt when the team directory changes.
+    return routing.get_router(session)

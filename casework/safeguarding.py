@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from casework import audit
 from casework.actions import ActionRefused, Context
 from casework.roles import CASEWORK_ROLES, can_see_complaint, can_triage
 from intake.disclosure import draft_alert_prefix
+from models.base import require_id
 from models.complaints import Complaint
 from models.drafts import ConversationDraft
 from models.outbox import OutboxMessage, OutboxStatus
@@ -63,16 +64,17 @@ def unsent_disclosures(session: Session, user: StaffUser) -> list[DisclosureRow]
     if not can_see_disclosures(user):
         return []
     statement = select(ConversationDraft).where(
-        ConversationDraft.flagged_at.is_not(None), ConversationDraft.complaint_id.is_(None)
+        col(ConversationDraft.flagged_at).is_not(None), col(ConversationDraft.complaint_id).is_(None)
     )
     rows = [
         DisclosureRow(
-            draft.id,
+            require_id(draft),
             draft.flagged_at,
             category_labels(draft.safeguarding_categories),
             draft.safeguarding_reviewed_at is not None,
         )
         for draft in session.exec(statement)
+        if draft.flagged_at is not None  # always, by the query; said again for the type checker
     ]
     rows.sort(key=lambda row: (row.reviewed, -row.flagged_at.timestamp()))
     return rows
@@ -126,13 +128,15 @@ def _alert_words(message: OutboxMessage, zone) -> str:
 def alert_statuses(session: Session, zone, *, complaint_id: int | None = None, draft_id: int | None = None):
     """Every safeguarding alert about a complaint or an unsent conversation, read from the outbox: what happened to
     each email, not what we hoped."""
-    statement = select(OutboxMessage).where(OutboxMessage.template.in_(ALERT_TEMPLATES + (NOW_SENT_ALERT,)))
+    statement = select(OutboxMessage).where(col(OutboxMessage.template).in_(ALERT_TEMPLATES + (NOW_SENT_ALERT,)))
     if complaint_id is not None:
         statement = statement.where(OutboxMessage.complaint_id == complaint_id)
-    else:
+    elif draft_id is not None:
         prefix = draft_alert_prefix(draft_id)
-        statement = statement.where(OutboxMessage.idempotency_key.startswith(prefix, autoescape=True))
-    messages = session.exec(statement.order_by(OutboxMessage.created_at, OutboxMessage.id)).all()
+        statement = statement.where(col(OutboxMessage.idempotency_key).startswith(prefix, autoescape=True))
+    else:
+        raise ValueError("alert_statuses needs a complaint_id or a draft_id")
+    messages = session.exec(statement.order_by(col(OutboxMessage.created_at), col(OutboxMessage.id))).all()
     return [AlertStatus(_alert_words(message, zone), message.status) for message in messages]
 
 
@@ -153,7 +157,9 @@ def reviews_of(session: Session, *, complaint_id: int | None = None, draft_id: i
         statement = statement.where(SafeguardingReview.draft_id == draft_id)
     return [
         ReviewView(review.at, review.reviewer_name, REVIEW_LABELS[ReviewDecision(review.decision)], review.note)
-        for review in session.exec(statement.order_by(SafeguardingReview.at.desc(), SafeguardingReview.id.desc()))
+        for review in session.exec(
+            statement.order_by(col(SafeguardingReview.at).desc(), col(SafeguardingReview.id).desc())
+        )
     ]
 
 

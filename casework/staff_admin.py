@@ -6,7 +6,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from casework import accounts, audit
 from models.staff import StaffUser
@@ -15,7 +15,7 @@ from settings import Settings
 
 
 def list_staff(session: Session) -> list[tuple[StaffUser, Team | None]]:
-    statement = select(StaffUser, Team).outerjoin(Team, Team.id == StaffUser.team_id).order_by(StaffUser.name)
+    statement = select(StaffUser, Team).outerjoin(Team, col(Team.id) == StaffUser.team_id).order_by(StaffUser.name)
     return list(session.exec(statement).all())
 
 

@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 
 from casework.stages import effective_due, escalation_window, latest_stage, stages_of
 from content.complainant import advocate_words, reply_words
+from models.base import require_id
 from models.complaints import Complaint, ComplaintStatus, Outcome, Stage, hash_token
 from reminders.calendar import WorkingCalendar
 from reminders.deadlines import stage_deadlines
@@ -67,7 +68,7 @@ def status_view(session: Session, complaint: Complaint, calendar: WorkingCalenda
         ),
     }
     received = complaint.received_at.astimezone(zone).date()
-    stages = stages_of(session, complaint.id)
+    stages = stages_of(session, require_id(complaint))
     latest = latest_stage(stages)
     if latest is None:
         # Still with the complaints team for sorting out: the first reply date already runs.

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from casework.audit import events_for, jsonable
 from casework.stages import stages_of
+from models.base import require_id
 from models.complaints import Complaint, LearningCategory, StageLearning
 from models.outbox import OutboxMessage
 from models.teams import Team
@@ -62,15 +63,15 @@ def _recipient(address: str, complaint: Complaint) -> str:
 def export_complaint(session: Session, complaint: Complaint) -> dict[str, Any]:
     team = session.get(Team, complaint.team_id) if complaint.team_id else None
     stages = []
-    for record in stages_of(session, complaint.id):
+    for record in stages_of(session, require_id(complaint)):
         learning = session.exec(
             select(LearningCategory.slug)
-            .join(StageLearning, StageLearning.category_id == LearningCategory.id)
+            .join(StageLearning, col(StageLearning.category_id) == LearningCategory.id)
             .where(StageLearning.stage_record_id == record.id)
         ).all()
         stages.append({name: getattr(record, name) for name in STAGE_FIELDS} | {"learning": sorted(learning)})
     emails = session.exec(
-        select(OutboxMessage).where(OutboxMessage.complaint_id == complaint.id).order_by(OutboxMessage.id)
+        select(OutboxMessage).where(OutboxMessage.complaint_id == complaint.id).order_by(col(OutboxMessage.id))
     ).all()
     return jsonable(
         {
@@ -90,7 +91,7 @@ def export_complaint(session: Session, complaint: Complaint) -> dict[str, Any]:
             # Staff are named by role only: the request is for the complainant's data, not colleagues'.
             "audit": [
                 {"at": e.at, "action": e.action, "by": "staff" if e.actor_id else e.actor_label}
-                for e in events_for(session, complaint.id)
+                for e in events_for(session, require_id(complaint))
             ],
         }
     )
