@@ -39,6 +39,7 @@ def route_command(text: str | None, as_json: bool, from_stdin: bool) -> None:
     with session_scope(engine()) as session:
         router = get_router(session)
     if not from_stdin:
+        assert text is not None  # checked above: TEXT or --stdin, exactly one
         result = router.route(text)
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False) if as_json else _describe(result))
         return

@@ -27,7 +27,7 @@ def make_engine(session: Session, settings: Settings, at: datetime) -> Engine:
 
     def route(text: str) -> RouteInfo:
         result = router.route(text)
-        off_topic = getattr(result, "off_topic", None)
+        off_topic = result.off_topic
         return RouteInfo(
             team=result.team if result.decision == "auto" else None,
             team_name=result.team_name if result.decision == "auto" else None,

@@ -13,11 +13,12 @@ import logging
 from datetime import datetime
 
 from sqlalchemy import update
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from intake.engine import State
 from intake.safeguarding import UNSAFE, label
 from models.audit import AuditEvent
+from models.base import require_id
 from models.complaints import Complaint
 from models.drafts import ConversationDraft
 from models.outbox import OutboxMessage
@@ -71,11 +72,12 @@ def record(
     draft.safeguarding_reviewed_at = None
     session.add(draft)
     session.flush()
+    draft_id = require_id(draft)
     if settings.duty_manager_email:
         queue_once(
             session,
             {
-                "idempotency_key": draft_alert_prefix(draft.id)
+                "idempotency_key": draft_alert_prefix(draft_id)
                 + (",".join(categories) or "flagged")
                 + (f":pressed:{now:%Y-%m-%dT%H:%M}" if pressed_unsafe else ""),
                 "recipient": settings.duty_manager_email,
@@ -83,7 +85,7 @@ def record(
                 "context": {
                     "categories": labels(categories),
                     "new_categories": labels(c for c in categories if c not in before),
-                    "staff_url": settings.base_url + staff_draft_path(draft.id),
+                    "staff_url": settings.base_url + staff_draft_path(draft_id),
                     "when": time_and_date(now, settings.timezone),
                     "first": not before,
                     "pressed_unsafe": pressed_unsafe,
@@ -141,12 +143,12 @@ def carry_to_complaint(session: Session, draft: ConversationDraft, complaint: Co
     session.add(complaint)
     session.exec(
         update(OutboxMessage)
-        .where(OutboxMessage.idempotency_key.startswith(draft_alert_prefix(draft.id), autoescape=True))
+        .where(col(OutboxMessage.idempotency_key).startswith(draft_alert_prefix(require_id(draft)), autoescape=True))
         .values(complaint_id=complaint.id)
     )
     session.exec(
         update(SafeguardingReview)
-        .where(SafeguardingReview.draft_id == draft.id)
+        .where(col(SafeguardingReview.draft_id) == draft.id)
         .values(complaint_id=complaint.id, draft_id=None)
     )
     session.flush()

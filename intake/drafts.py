@@ -10,7 +10,7 @@ import hmac
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, or_, update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from intake.engine import Engine, State
 from models.complaints import hash_token, new_token
@@ -24,7 +24,7 @@ SENT = "sent"  # current_step once the complaint is made; claimed in one UPDATE 
 def create_draft(session: Session, engine: Engine, now: datetime) -> tuple[ConversationDraft, str]:
     """A new draft and its token (the token is returned once and never stored)."""
     # Expired drafts go as new ones come: the table stays small without a job of its own.
-    session.exec(delete(ConversationDraft).where(ConversationDraft.expires_at < now, may_expire()))
+    session.exec(delete(ConversationDraft).where(col(ConversationDraft.expires_at) < now, may_expire()))
     token = new_token()
     state = engine.start()
     draft = ConversationDraft(
@@ -46,9 +46,9 @@ def may_expire():
     Nobody else may ever read what that child wrote: it stays (and stays in the staff queue) until someone has.
     """
     return or_(
-        ConversationDraft.flagged_at.is_(None),
-        ConversationDraft.complaint_id.is_not(None),  # sent: the complaint holds it now
-        ConversationDraft.safeguarding_reviewed_at.is_not(None),
+        col(ConversationDraft.flagged_at).is_(None),
+        col(ConversationDraft.complaint_id).is_not(None),  # sent: the complaint holds it now
+        col(ConversationDraft.safeguarding_reviewed_at).is_not(None),
     )
 
 
@@ -92,7 +92,7 @@ def claim_for_sending(session: Session, draft: ConversationDraft) -> bool:
     """
     result = session.exec(
         update(ConversationDraft)
-        .where(ConversationDraft.id == draft.id, ConversationDraft.current_step != SENT)
+        .where(col(ConversationDraft.id) == draft.id, col(ConversationDraft.current_step) != SENT)
         .values(current_step=SENT)
     )
     session.refresh(draft)
@@ -130,8 +130,8 @@ def cancel_resume_emails(session: Session, draft: ConversationDraft) -> int:
     result = session.exec(
         update(OutboxMessage)
         .where(
-            OutboxMessage.idempotency_key.startswith(_resume_key_prefix(draft), autoescape=True),
-            OutboxMessage.status == OutboxStatus.PENDING.value,
+            col(OutboxMessage.idempotency_key).startswith(_resume_key_prefix(draft), autoescape=True),
+            col(OutboxMessage.status) == OutboxStatus.PENDING.value,
         )
         .values(status=OutboxStatus.CANCELLED.value, last_error="complaint sent")
     )

@@ -283,6 +283,7 @@ class Engine:
 
         def pressed_unsafe(at: str) -> None:
             # Where they pressed "I don't feel safe": their press, then the help, then the question again.
+            assert help_ is not None  # pressing it flags the conversation
             messages.append(Message("person", UNSAFE_SAID, at, "answer"))
             messages.append(Message("service", help_.plain, at, "safety", help_, "unsafe"))
 
@@ -292,9 +293,11 @@ class Engine:
             if step.id == until or step.id not in state.answers:
                 break
             question = self.question(state, step.id)
+            assert question is not None  # an applicable step that is not READY always has its question
             messages.append(Message("service", question.text, step.id, "question"))
             messages.append(Message("person", labels.get(step.id, ""), step.id, "answer"))
             if step.id in danger:
+                assert help_ is not None  # a danger answer flags the conversation
                 messages.append(Message("service", help_.plain, step.id, "safety", help_, "said"))
             messages.extend(Message("service", note, step.id, "note") for note in self._notes(step, state.answers))
         if READY in unsafe:  # pressed on "check your answers": the help stays at the end of the chat

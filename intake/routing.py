@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import case, func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.db import built_once_per_database
 from models.teams import Team, TeamAlias, Worker
@@ -316,9 +316,8 @@ class Router:
         """The vocabulary word `word` stands for, and how alike they are (100 = the same)."""
         if word in self._vocab:
             return word, 100.0
-        cached = self._word_cache.get(word, False)
-        if cached is not False:
-            return cached
+        if word in self._word_cache:
+            return self._word_cache[word]
         found = self._lookup(word)
         if len(self._word_cache) > 50_000:  # free text is unbounded; the vocabulary of typos is not
             self._word_cache.clear()
@@ -519,13 +518,18 @@ def directory_fingerprint(session: Session) -> tuple:
     table); renames and (de)activations change the sums of lengths and of active flags.
     """
     names = func.length(Team.name) + func.length(Team.manager_name)
-    team = session.exec(select(func.count(Team.id), func.max(Team.id), func.sum(names), _count_true(Team.active))).one()
+    team = session.exec(
+        select(func.count(col(Team.id)), func.max(Team.id), func.sum(names), _count_true(Team.active))
+    ).one()
     alias = session.exec(
-        select(func.count(TeamAlias.id), func.max(TeamAlias.id), func.sum(func.length(TeamAlias.text)))
+        select(func.count(col(TeamAlias.id)), func.max(TeamAlias.id), func.sum(func.length(TeamAlias.text)))
     ).one()
     worker = session.exec(
         select(
-            func.count(Worker.id), func.max(Worker.id), func.sum(func.length(Worker.name)), _count_true(Worker.active)
+            func.count(col(Worker.id)),
+            func.max(Worker.id),
+            func.sum(func.length(Worker.name)),
+            _count_true(Worker.active),
         )
     ).one()
     return tuple(team) + tuple(alias) + tuple(worker)

@@ -19,6 +19,7 @@ from intake.drafts import cancel_resume_emails, claim_for_sending, is_sent
 from intake.engine import Engine, State
 from intake.flow import DONT_KNOW, NOT_SURE
 from models.audit import AuditEvent
+from models.base import require_id
 from models.complaints import (
     Channel,
     ComplainantRole,
@@ -57,7 +58,9 @@ class Sent:
 
 
 def stage_one_due(settings: Settings, received: date) -> date:
-    return stage_deadlines(WorkingCalendar(settings.closure_days), Stage.ONE, received).due
+    due = stage_deadlines(WorkingCalendar(settings.closure_days), Stage.ONE, received).due
+    assert due is not None  # stage 1 always has a response deadline
+    return due
 
 
 def status_token(draft: ConversationDraft, settings: Settings) -> str:
@@ -106,7 +109,7 @@ def _complaint_from(state: State, engine: Engine, team: Team | None, confidence,
         happened_on=date.fromisoformat(when["on"]) if when.get("on") else None,
         happened_text=(when.get("text") or "")[:200],
         over_a_year_ago=bool(when.get("over_a_year_ago")),
-        advocacy_requested={"yes": True, "no": False}.get(answers.get("advocate")),
+        advocacy_requested={"yes": True, "no": False}.get(answers.get("advocate") or ""),
         safeguarding_flag=state.flagged,
         safeguarding_categories=sorted(set(answers.get("_categories") or [])) if state.flagged else [],
         safe_contact=safe.strip() if isinstance(safe, str) and not declined else "",
@@ -150,7 +153,11 @@ def submit(
     due = stage_one_due(settings, received)
     session.add(
         StageRecord(
-            complaint_id=complaint.id, stage=Stage.ONE, received_on=received, due_on=due, team_id=complaint.team_id
+            complaint_id=require_id(complaint),
+            stage=Stage.ONE,
+            received_on=received,
+            due_on=due,
+            team_id=complaint.team_id,
         )
     )
     session.add(
@@ -173,7 +180,13 @@ def submit(
     # No personal data in logs: the reference and routing only.
     log.info("complaint %s received online, routing %s", complaint.reference, complaint.routing_decision)
     return Sent(
-        complaint.reference, team.name if team else None, due, token, complaint.id, True, complaint.advocacy_requested
+        complaint.reference,
+        team.name if team else None,
+        due,
+        token,
+        require_id(complaint),
+        True,
+        complaint.advocacy_requested,
     )
 
 
@@ -196,5 +209,11 @@ def _again(session: Session, draft: ConversationDraft, settings: Settings) -> Se
     due = record.due_on if record and record.due_on else stage_one_due(settings, received)
     session.flush()
     return Sent(
-        complaint.reference, team.name if team else None, due, token, complaint.id, False, complaint.advocacy_requested
+        complaint.reference,
+        team.name if team else None,
+        due,
+        token,
+        require_id(complaint),
+        False,
+        complaint.advocacy_requested,
     )
