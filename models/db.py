@@ -77,7 +77,8 @@ def built_once_per_database(session: Session, name: str, fingerprint: tuple, bui
     For things every request needs but that only change with their source tables (the router, the question
     vocabulary): a gunicorn worker builds each once, not once per request.
     """
-    key = (name, session.get_bind().engine.url.render_as_string(hide_password=True))  # bound to an engine or a connection
+    # .engine: the session may be bound to an engine or to a connection (tests bind one).
+    key = (name, session.get_bind().engine.url.render_as_string(hide_password=True))
     cached = _built.get(key)
     if cached is not None and cached[0] == fingerprint:
         return cached[1]
