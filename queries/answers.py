@@ -150,7 +150,7 @@ def sentence(result: Result, phrasing: Phrasing, scoped: bool) -> str:
     text = _main_sentence(query, result.main, phrasing)
     if result.other is not None:
         text = text.rstrip(".") + f", compared with {_short(query, result.other)} in {result.other.period.phrase[3:]}."
-        if query.period.kind == "since" or result.other.period.kind == "since":
+        if result.main.period.kind == "since" or result.other.period.kind == "since":
             text = text.replace(" in from ", " from ")
     if query.group_by is not None and query.measure is not Measure.TOP and result.main.rows:
         text += f" The table shows them by {GROUP_NAMES[query.group_by]}."
@@ -256,7 +256,7 @@ def interpretation(parsed: ParseResult, query: Query, phrasing: Phrasing, *, as_
         "status": "ok",
         "measure": query.measure.value,
         "stages": [STAGE_KEYS[s] for s in query.stages] or ["all"],
-        "period": query.period.as_dict(),
+        "period": query.period.as_dict() if query.period else None,
         "compare_with": query.compare_with.as_dict() if query.compare_with else None,
         "filters": {
             "teams": [{"key": slug, "label": phrasing.vocab.team_name(slug)} for slug in filters.teams],

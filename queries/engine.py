@@ -22,9 +22,10 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from sqlalchemy import Date, and_, case, exists, func, literal, or_, select, true, union_all
-from sqlalchemy.sql.expression import ColumnElement
+from sqlalchemy.sql.expression import ColumnElement, FromClause
 from sqlmodel import Session
 
+from models.base import table_of
 from models.complaints import ComplainantRole, Complaint, Outcome, StageLearning, StageRecord
 from models.safeguarding import CATEGORIES
 from queries.periods import MONTH_NAMES, Period, month
@@ -33,9 +34,9 @@ from queries.sqlfuncs import weekdays_to, year_month
 from queries.vocabulary import Vocabulary
 from reminders.calendar import bank_holidays
 
-SR = StageRecord.__table__
-COMPLAINT = Complaint.__table__
-LEARNING = StageLearning.__table__
+SR = table_of(StageRecord)
+COMPLAINT = table_of(Complaint)
+LEARNING = table_of(StageLearning)
 
 OUTCOME_LABELS = {
     Outcome.UPHELD.value: "Upheld",
@@ -109,10 +110,9 @@ class Result:
         return rows
 
 
-def _one_scan_compares(query: Query) -> bool:
+def _one_scan_compares(query: Query, first: Period, second: Period) -> bool:
     """Counts in two periods that touch or overlap (this year and last) come from one scan of both."""
-    first, second = query.period, query.compare_with
-    if second is None or query.measure is not Measure.COUNT:
+    if query.measure is not Measure.COUNT:
         return False
     if query.group_by in (Grouping.REASON, Grouping.MONTH):
         return False  # lessons need their own total; months differ between the periods
@@ -151,8 +151,10 @@ class Engine:
         self.closure_days = frozenset(closure_days)
 
     def run(self, query: Query) -> Result:
-        if _one_scan_compares(query):
-            return Result(query, *self._count_both(query))
+        if query.period is None:
+            raise ValueError("a query needs a period (the parser always gives one)")
+        if query.compare_with is not None and _one_scan_compares(query, query.period, query.compare_with):
+            return Result(query, *self._count_both(query, query.period, query.compare_with))
         main = self.figure(query, query.period)
         other = self.figure(query, query.compare_with) if query.compare_with else None
         return Result(query, main, other)
@@ -178,7 +180,7 @@ class Engine:
         rows = self._rows(query, period, counts)
         if query.group_by in (Grouping.REASON, Grouping.DANGER):
             # A response can record several lessons (a flag several kinds of danger), so the rows do not add up.
-            total = self._count(query.with_changes(group_by=None), period).value
+            total = int(self._count(query.with_changes(group_by=None), period).value or 0)  # a count: never None
         else:
             total = sum(counts.values())
         if query.measure is Measure.TOP:
@@ -186,9 +188,8 @@ class Engine:
             return Figure(period, rows[0].value if rows else 0, rows=rows, denominator=total)
         return Figure(period, total, rows=rows)
 
-    def _count_both(self, query: Query) -> tuple[Figure, Figure]:
+    def _count_both(self, query: Query, first: Period, second: Period) -> tuple[Figure, Figure]:
         """ "Stage 2 this year compared with last": both counts from one pass over the two years' rows."""
-        first, second = query.period, query.compare_with
         span = Period(min(first.start, second.start), max(first.end, second.end), "", "span")
         conditions, joins = self.conditions(query, span, query.filters)
 
@@ -215,7 +216,8 @@ class Engine:
         subject_conditions, joins = self._filter_conditions(subject, joins)
         hit = func.coalesce(func.sum(case((and_(*subject_conditions), 1), else_=0)), 0) if subject_conditions else None
         if query.group_by is None:
-            stmt = select(hit, func.count()).select_from(self._from(joins)).where(*conditions)
+            stmt = select(hit if hit is not None else func.count(), func.count()).select_from(self._from(joins))
+            stmt = stmt.where(*conditions)
             numerator, denominator = self._execute(stmt).one()
             return Figure(period, percent(numerator, denominator), numerator, denominator)
         key, joins = self._group_key(query.group_by, joins)
@@ -231,14 +233,16 @@ class Engine:
                 row.numerator, row.denominator, row.value = n, d, percent(n, d)
         else:
             if query.group_by is Grouping.REASON:
-                denominator = self._count(query.with_changes(group_by=None, measure=Measure.COUNT), period).value
+                counted = self._count(query.with_changes(group_by=None, measure=Measure.COUNT), period)
+                denominator = int(counted.value or 0)  # a count: never None
             else:
                 denominator = sum(n for n, _d in pairs.values())
             numerator = denominator
             rows = self._rows(query, period, {k: n for k, (n, _d) in pairs.items()})
             for row in rows:
-                row.numerator, row.denominator = row.value, denominator
-                row.value = percent(row.value or 0, denominator)
+                count = int(row.value or 0)  # the rows hold counts until made shares here
+                row.numerator, row.denominator = count, denominator
+                row.value = percent(count, denominator)
         return Figure(period, percent(numerator, denominator), numerator, denominator, rows)
 
     def _on_time(self, query: Query, period: Period) -> Figure:
@@ -371,8 +375,8 @@ class Engine:
         joins.add("learning")
         return LEARNING.c.category_id, joins
 
-    def _from(self, joins: set[str]):
-        source = SR
+    def _from(self, joins: set[str]) -> FromClause:
+        source: FromClause = SR
         if "complaint" in joins:
             source = source.join(COMPLAINT, COMPLAINT.c.id == SR.c.complaint_id)
         if "learning" in joins:
@@ -402,8 +406,8 @@ class Engine:
                 rows.append(_row(key, label, counts.get(team_id, 0), team_id))
             rows.sort(key=lambda r: (-(r.value or 0), r.label))
         elif grouping is Grouping.OUTCOME:
-            wanted = [o for o in MAIN_OUTCOMES if not query.filters.outcomes or o in query.filters.outcomes]
-            for outcome in [*wanted, *sorted((k for k in counts if k not in wanted), key=lambda k: k or "")]:
+            outcomes = [o for o in MAIN_OUTCOMES if not query.filters.outcomes or o in query.filters.outcomes]
+            for outcome in [*outcomes, *sorted((k for k in counts if k not in outcomes), key=lambda k: k or "")]:
                 key = outcome or "none"
                 rows.append(_row(key, OUTCOME_LABELS.get(key, key), counts.get(outcome, 0), outcome))
         elif grouping is Grouping.MONTH:

@@ -14,7 +14,7 @@ from datetime import date
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from queries.periods import MONTH_WORDS, Period, PeriodMention, financial_year_of, find_periods
+from queries.periods import MONTH_WORDS, Period, financial_year_of, find_periods
 from queries.query import Filters, Grouping, Measure, Query
 from queries.vocabulary import Concept, Vocabulary, tokens
 from queries.words import EXAMPLES, NOISE, NUMBER_WORDS
@@ -86,6 +86,14 @@ SAFEGUARDING_NOTE = (
 )
 
 
+@dataclass(frozen=True)
+class NamedPeriod:
+    """A period the question names and we could place (an ambiguous mention becomes a question back instead)."""
+
+    period: Period
+    relative_to_other: bool = False  # "the previous year": a year before the other period named
+
+
 @dataclass
 class _Found:
     """What the words of a question named, before it becomes a Query."""
@@ -106,7 +114,7 @@ class _Found:
     learning: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     safeguarding: bool = False
-    periods: list[PeriodMention] = field(default_factory=list)
+    periods: list[NamedPeriod] = field(default_factory=list)
     mentions_complaints: bool = False
 
     def given(self) -> bool:
@@ -182,7 +190,7 @@ class Parser:
                 else:
                     result.ambiguous.append((mention.text.strip(), options))
             else:
-                found.periods.append(mention)
+                found.periods.append(NamedPeriod(mention.period, mention.relative_to_other))
             text = text[: mention.span[0]] + " " * (mention.span[1] - mention.span[0]) + text[mention.span[1] :]
         return text
 
@@ -421,17 +429,21 @@ class Parser:
         """A follow-up keeps what the last question said, changing only what this one says."""
         query = context
         changes: dict[str, object] = {}
+        last = context.period
+        assert last is not None  # the last question's query: query_from_dict gives none without a period
         if found.periods:
             mention_periods = [m.period for m in found.periods]
             if found.compare and len(mention_periods) == 1:
-                other = context.period.year_before() if found.periods[0].relative_to_other else mention_periods[0]
+                other = last.year_before() if found.periods[0].relative_to_other else mention_periods[0]
                 changes["compare_with"] = other
             elif len(mention_periods) == 1 and found.periods[0].relative_to_other:
-                changes.update(period=context.period.year_before(), compare_with=None)
+                changes.update(period=last.year_before(), compare_with=None)
             else:
-                changes.update(period=mention_periods[0], compare_with=(mention_periods[1:] or [None])[0])
+                changes.update(
+                    period=mention_periods[0], compare_with=mention_periods[1] if len(mention_periods) > 1 else None
+                )
         elif found.compare:
-            changes["compare_with"] = context.period.year_before()
+            changes["compare_with"] = last.year_before()
         if found.stages or found.all_stages:
             changes["stages"] = () if found.all_stages else tuple(sorted(set(found.stages)))
         if found.measures:

@@ -248,9 +248,10 @@ def _quarter_mention(match: re.Match, as_of: date) -> PeriodMention | None:
     """ "Q1 2017/18" is April to June 2017: councils number quarters in the financial year."""
     year = financial_year_of(as_of)
     if match.group("first"):
-        year = _financial_year_from(match.group("first"), match.group("second"))
-        if year is None:
+        named = _financial_year_from(match.group("first"), match.group("second"))
+        if named is None:
             return None
+        year = named
     number = int(match.group("q"))
     first_month = year.start.month + 3 * (number - 1)
     start_year = year.start.year + (first_month > 12)

@@ -87,8 +87,12 @@ def query_from_dict(data: object) -> Query | None:
         start, end, label, kind = value
         return Period(date.fromisoformat(start), date.fromisoformat(end), str(label), str(kind))
 
+    if not isinstance(data, dict):
+        return None
     try:
         teams, lac, outcomes, learning, roles, *rest = data["filters"]  # rest: safeguarding, absent from older ones
+        if data["period"] is None:  # every query asked has a period
+            return None
         return Query(
             measure=Measure(data["measure"]),
             stages=tuple(int(s) for s in data["stages"] if int(s) in STAGE_NAMES),

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any  # the report's rows: mixed values for the page and the CSV
 
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from models.base import table_of
 from models.complaints import Complaint
 from models.teams import Team
 from queries.answers import STATUTORY_DAYS, plural, whole_percent
@@ -114,7 +116,7 @@ class _Builder:
     def stage_1(self) -> Section:
         total = self.run(Query(stages=(1,))).value
         lac = self.run(Query(stages=(1,), filters=Filters(lac=True))).value
-        share = None if not total else round(100.0 * lac / total, 1)
+        share = None if not total or lac is None else round(100.0 * lac / total, 1)
         self.figures.update(stage_1_total=total, stage_1_lac=lac, stage_1_lac_percent=share)
         by_lac = self.run(Query(stages=(1,), filters=Filters(lac=True), group_by=Grouping.TEAM))
         lac_rows = sorted(by_lac.rows, key=lambda r: r.label)
@@ -161,8 +163,8 @@ class _Builder:
         Only imported complaints have such a label (`complaint.about_text` holds the label of the row the complaint
         came from); what a complainant typed online is their own words, never shown here.
         """
-        complaint = Complaint.__table__
-        team = Team.__table__
+        complaint = table_of(Complaint)
+        team = table_of(Team)
         conditions = [
             SR.c.stage == 1,
             SR.c.received_on.between(self.period.start, self.period.end),
@@ -180,7 +182,7 @@ class _Builder:
         )
         rows = [
             {"key": slug, "label": source_label, "team": name, "value": count}
-            for slug, name, source_label, count in self.session.exec(statement)
+            for slug, name, source_label, count in self.session.execute(statement)
         ]
         return Table(
             "stage-1-lac-source-labels",
@@ -240,7 +242,7 @@ class _Builder:
         this_year = self.run(query)
         last_year = self.run(query, self.previous)
         previous = {r.key: r.value for r in last_year.rows}
-        rows = [
+        rows: list[dict[str, Any]] = [
             {"key": r.key, "label": r.label, "value": r.value, "previous": previous.get(r.key, 0)}
             for r in this_year.rows
             if r.value or previous.get(r.key)
@@ -289,7 +291,7 @@ class _Builder:
             team = self.vocab.team_by_id(team_id)
             slug = team.slug if team else "none"
             counts.setdefault(slug, {})[outcome or "none"] = n
-        rows = []
+        rows: list[dict[str, Any]] = []
         for slug, outcomes in sorted(counts.items(), key=lambda item: -sum(item[1].values())):
             summary = ", ".join(
                 f"{n} {OUTCOME_LABELS.get(o, o).lower()}" if sum(outcomes.values()) > 1 else OUTCOME_LABELS.get(o, o)
@@ -344,7 +346,7 @@ class _Builder:
         )
 
     def timeliness(self) -> Section:
-        rows = []
+        rows: list[dict[str, Any]] = []
         for stage in (1, 2, 3):
             statutory = self.run(Query(measure=Measure.ON_TIME, stages=(stage,)))
             extended = self.run(Query(measure=Measure.ON_TIME, stages=(stage,), count_extensions=True))

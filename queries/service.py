@@ -35,9 +35,9 @@ class Asker:
 
     def ask(self, question: str, context: Query | None = None) -> Answer:
         parsed = self.parser.parse(question, self.as_of, context)
-        if not parsed.clear:
-            return unclear_answer(parsed)
         query = parsed.query
+        if not parsed.clear or query is None:  # clear means there is a query
+            return unclear_answer(parsed)
         refusal = self._outside_scope(query)
         if refusal:
             return Answer(
@@ -62,7 +62,7 @@ class Asker:
     def _outside_scope(self, query: Query) -> str:
         if self.scope is None or self.scope.team_ids is None:
             return ""
-        named = set(self.vocab.team_ids(query.filters.teams))
+        named = set(self.engine.vocab.team_ids(query.filters.teams))
         if named - self.scope.team_ids:
             return "You can see your own team's figures only. Ask about your team, or ask a complaints officer."
         return ""

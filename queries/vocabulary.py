@@ -10,9 +10,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from intake.routing import directory_fingerprint
+from models.base import require_id
 from models.complaints import LearningCategory
 from models.db import built_once_per_database
 from models.teams import AliasKind, Team, TeamAlias, Worker
@@ -86,7 +87,7 @@ class Vocabulary:
     def team_by_id(self, team_id: int | None) -> TeamInfo | None:
         if self._by_id is None:
             self._by_id = {team.id: team for team in self.teams.values()}
-        return self._by_id.get(team_id)
+        return self._by_id.get(team_id) if team_id is not None else None
 
     def team_name(self, slug: str) -> str:
         team = self.teams.get(slug)
@@ -116,7 +117,7 @@ class Vocabulary:
     def from_session(cls, session: Session) -> Vocabulary:
         # Every team, so old figures keep their names; only active teams' names are read in questions.
         rows = session.exec(select(Team)).all()
-        teams = [TeamInfo(t.id, t.slug, t.name, t.is_lac, t.active) for t in rows]
+        teams = [TeamInfo(require_id(t), t.slug, t.name, t.is_lac, t.active) for t in rows]
         slug_of = {t.id: t.slug for t in rows if t.active}
         aliases = [
             (slug_of[a.team_id], a.kind, a.text) for a in session.exec(select(TeamAlias)) if a.team_id in slug_of
@@ -126,7 +127,7 @@ class Vocabulary:
             for w in session.exec(select(Worker).where(Worker.active))
             if w.team_id in slug_of
         ]
-        learning = [(c.id, c.slug, c.label) for c in session.exec(select(LearningCategory))]
+        learning = [(require_id(c), c.slug, c.label) for c in session.exec(select(LearningCategory))]
         return cls.build(teams, aliases, learning)
 
 
@@ -191,7 +192,7 @@ def cached_vocabulary(session: Session) -> Vocabulary:
     """
     learning = session.exec(
         select(
-            func.count(LearningCategory.id),
+            func.count(col(LearningCategory.id)),
             func.max(LearningCategory.id),
             func.sum(func.length(LearningCategory.label)),
         )
