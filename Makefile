@@ -40,10 +40,11 @@ run: bootstrap ## Migrate, load the demo if the database is empty, serve on http
 	$(FLASK) scheduler & scheduler=$$!; \
 	$(BIN)/gunicorn --bind 127.0.0.1:8000 --workers 2 --access-logfile - --access-logformat "$(ACCESS_LOG_FORMAT)" 'wsgi:create_app()'
 
-lint: bootstrap ## ruff lint and format check, and the layer contracts (import-linter)
+lint: bootstrap ## ruff lint and format check, the layer contracts (import-linter) and the types (mypy)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 test: lint test-sqlite test-postgres ## Lint, then the whole suite on SQLite and on a throwaway PostgreSQL
 
