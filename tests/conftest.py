@@ -1,17 +1,20 @@
-"""Fixtures: a migrated database emptied after each test, and a read-only one holding the demo data."""
+"""Fixtures: a migrated database emptied after each test, a read-only one holding the demo data, and staff
+signed in (`signed_in`) to the app a package's conftest names `staff_app`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 
 import pytest
+from flask.testing import FlaskClient
 from sqlmodel import Session
 
 from casework.demo import seed_demo
 from models.db import dispose_engines, get_engine, session_scope
 from settings import Settings
 from tests.databases import empty_all_tables, migrated_database
+from tests.factories import sign_in
 from wsgi import create_app
 
 # The demo's live complaints are dated relative to the day they are loaded; tests fix that day.
@@ -97,3 +100,9 @@ def demo_session(demo_database_url) -> Iterator[Session]:
 @pytest.fixture(scope="session")
 def demo_app(demo_database_url, tmp_path_factory):
     return create_app(make_settings(demo_database_url, tmp_path_factory.mktemp("demo-app")))
+
+
+@pytest.fixture
+def signed_in(staff_app) -> Callable[[str], FlaskClient]:
+    """`signed_in("officer")`: a client signed in to `staff_app` (which has the STAFF accounts) as that role."""
+    return lambda role: sign_in(staff_app, role)

@@ -10,10 +10,9 @@ from sqlmodel import select
 from casework.accounts import create_staff
 from models.staff import StaffUser
 from reminders.calendar import WorkingCalendar
-from tests.casework.builders import add_complaint
+from tests.factories import PASSWORD, add_complaint
 
 EMAIL = "browser-officer@example.test"
-PASSWORD = "a browser test password"
 REFERENCE = "CS-BRWS-0001"
 STATUS_TOKEN = "browser-status-token-0123456789abcdefghijklmnop"
 

@@ -10,9 +10,9 @@ from sqlmodel import select
 from casework.accounts import create_staff
 from models.staff import StaffUser
 from tests.casework.test_safeguarding import make_flagged_draft
+from tests.factories import PASSWORD
 
 EMAIL = "browser-duty@example.test"
-PASSWORD = "a browser test password"
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ import pytest
 
 from intake.safeguarding import suggests_danger
 from tests.browser.conftest import PHONE, SCREENSHOTS
-from tests.casework.builders import add_complaint
+from tests.factories import add_complaint
 
 pytestmark = pytest.mark.browser
 

@@ -1,17 +1,15 @@
-"""Casework fixtures: an app with CSRF off (the CSRF tests use the shared `app`, which has it on),
-staff of every role, and a signed-in client per role."""
+"""Casework fixtures: an app with CSRF off (the CSRF tests use the shared `app`, which has it on), and staff of
+every role on it (`staff_app`, which the shared `signed_in` fixture signs in to)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 
 import pytest
-from flask.testing import FlaskClient
 
 from models.db import get_engine, session_scope
 from reminders.calendar import WorkingCalendar
-from tests.casework.builders import PASSWORD, STAFF, add_staff
+from tests.factories import add_staff
 from wsgi import create_app
 
 
@@ -49,14 +47,6 @@ def write(clean_db):
     return run
 
 
-def sign_in_client(app, role: str) -> FlaskClient:
-    client = app.test_client()
-    email = STAFF[role][0]
-    response = client.post("/staff/sign-in", data={"email": email, "password": PASSWORD})
-    assert response.status_code == 302, response.get_data(as_text=True)[:500]
-    return client
-
-
 @pytest.fixture
-def signed_in(casework_app, staff_ids) -> Callable[[str], FlaskClient]:
-    return lambda role: sign_in_client(casework_app, role)
+def staff_app(casework_app, staff_ids):
+    return casework_app

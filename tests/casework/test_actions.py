@@ -18,8 +18,8 @@ from models.db import get_engine
 from models.outbox import OutboxMessage
 from models.staff import StaffUser
 from reminders import notify
-from tests.casework.builders import add_complaint, add_staff
 from tests.databases import backend
+from tests.factories import add_complaint, add_staff
 
 # Monday 15 January 2018. Stage 1 received Wednesday 20 December 2017 was due 8 January, at the latest 22 January.
 NOW = datetime(2018, 1, 15, 10, 0, tzinfo=UTC)

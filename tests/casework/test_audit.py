@@ -6,8 +6,7 @@ from sqlmodel import Session, select
 
 from models.audit import AuditEvent
 from models.db import get_engine
-from tests.casework.builders import add_complaint
-from tests.casework.conftest import sign_in_client
+from tests.factories import add_complaint, sign_in
 
 REF = "CS-AUDT-0001"
 
@@ -19,7 +18,7 @@ def events(clean_db, action=None):
     return [row for row in rows if action is None or row.action == action]
 
 
-def make_complaint(write, calendar, today):
+def add_the_complaint(write, calendar, today):
     write(
         lambda s: add_complaint(
             s, reference=REF, team="leaving-care", received=calendar.subtract_working_days(today, 3)
@@ -28,10 +27,10 @@ def make_complaint(write, calendar, today):
 
 
 def test_every_view_is_an_audit_event(casework_app, staff_ids, write, clean_db, calendar, today):
-    make_complaint(write, calendar, today)
-    officer = sign_in_client(casework_app, "officer")
+    add_the_complaint(write, calendar, today)
+    officer = sign_in(casework_app, "officer")
     officer.get(f"/staff/complaints/{REF}")
-    sign_in_client(casework_app, "manager").get(f"/staff/complaints/{REF}")
+    sign_in(casework_app, "manager").get(f"/staff/complaints/{REF}")
     viewed = events(clean_db, "viewed")
     assert [event.actor_id for event in viewed] == [staff_ids["officer"], staff_ids["manager"]]
     officer.get(f"/staff/complaints/{REF}/subject-access.json")
@@ -39,8 +38,8 @@ def test_every_view_is_an_audit_event(casework_app, staff_ids, write, clean_db, 
 
 
 def test_a_change_records_before_and_after(casework_app, staff_ids, write, clean_db, calendar, today):
-    make_complaint(write, calendar, today)
-    client = sign_in_client(casework_app, "officer")
+    add_the_complaint(write, calendar, today)
+    client = sign_in(casework_app, "officer")
     response = client.post(
         f"/staff/complaints/{REF}/assign", data={"team": "assessments", "reason": "About an assessment"}
     )
@@ -52,8 +51,8 @@ def test_a_change_records_before_and_after(casework_app, staff_ids, write, clean
 
 
 def test_a_refused_action_leaves_no_trace(casework_app, staff_ids, write, clean_db, calendar, today):
-    make_complaint(write, calendar, today)
-    client = sign_in_client(casework_app, "officer")
+    add_the_complaint(write, calendar, today)
+    client = sign_in(casework_app, "officer")
     response = client.post(f"/staff/complaints/{REF}/assign", data={"team": "assessments", "reason": ""})
     assert response.status_code == 400
     assert "Enter a reason" in response.get_data(as_text=True)
@@ -62,10 +61,10 @@ def test_a_refused_action_leaves_no_trace(casework_app, staff_ids, write, clean_
 
 
 def test_the_audit_trail_is_shown_to_officers_not_managers(casework_app, staff_ids, write, calendar, today):
-    make_complaint(write, calendar, today)
-    officer = sign_in_client(casework_app, "officer").get(f"/staff/complaints/{REF}")
+    add_the_complaint(write, calendar, today)
+    officer = sign_in(casework_app, "officer").get(f"/staff/complaints/{REF}")
     assert officer.status_code == 200 and "viewed by Olu Officer" in officer.get_data(as_text=True)
-    manager = sign_in_client(casework_app, "manager").get(f"/staff/complaints/{REF}")
+    manager = sign_in(casework_app, "manager").get(f"/staff/complaints/{REF}")
     # The manager sees the complaint itself (else the absence below would prove nothing), but not its trail.
     assert manager.status_code == 200 and REF in manager.get_data(as_text=True)
     assert "viewed by" not in manager.get_data(as_text=True)

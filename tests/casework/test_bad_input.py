@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from models.db import get_engine
 from models.staff import StaffUser
-from tests.casework.builders import add_complaint
+from tests.factories import add_complaint
 
 REF = "CS-BADI-0001"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from tests.casework.builders import add_complaint
-from tests.intake.html import Page
+from tests.factories import add_complaint
+from tests.html import Page
 
 REF = "CS-PAGE-0001"
 
@@ -95,7 +95,7 @@ def test_admin_lands_on_the_staff_accounts(signed_in):
 
 def test_the_staff_menu_links_the_other_staff_areas(signed_in):
     page = Page(signed_in("manager").get("/staff/queue").get_data(as_text=True))
-    menu = [item.text for item in page.select("li", cls="casework-nav__item")]
+    menu = [item.text for item in page.select("li.casework-nav__item")]
     # Managers do not triage; the page title says "Queue" too, so only the menu's own items count.
     assert menu == ["Queue", "Ask a question", "Annual report", "Maya Manager", "Sign out"]
 

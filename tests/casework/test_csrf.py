@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from casework.views.complaint import DONE_MESSAGES
-from tests.casework.builders import PASSWORD, STAFF, add_complaint
+from tests.factories import PASSWORD, STAFF, add_complaint
 
 OPEN, CLOSED, OMBUDSMAN, TRIAGE = "CS-OPEN-0001", "CS-CLSD-0001", "CS-OMBD-0001", "CS-TRIA-0001"
 PANEL = "CS-PANL-0001"

@@ -12,7 +12,7 @@ from casework.importer import ImportRefused, import_complaints
 from models.complaints import Complaint, ComplaintStatus, StageLearning, StageRecord
 from models.teams import Team
 from reminders.calendar import WorkingCalendar
-from tests.casework.factories import load_directory
+from tests.factories import load_directory
 
 HEADER = (
     "complaint_id,stage,received_on,team,complainant_role,outcome,learning,responded_on,extended_to,extension_reason"

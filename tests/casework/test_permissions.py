@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.casework.builders import add_complaint
-from tests.casework.conftest import sign_in_client
+from tests.factories import add_complaint, sign_in
 
 A, B, T = "CS-AAAA-AAAA", "CS-BBBB-BBBB", "CS-TTTT-TTTT"
 SIGN_IN = "sign-in"  # a redirect to the sign-in page
@@ -91,7 +90,7 @@ def complaints(write, staff_ids, today, calendar):
 def test_permissions_matrix(casework_app, complaints, role):
     wrong = []
     for method, path, form, expected in MATRIX:
-        client = casework_app.test_client() if role == "anonymous" else sign_in_client(casework_app, role)
+        client = casework_app.test_client() if role == "anonymous" else sign_in(casework_app, role)
         response = client.open(path, method=method, data=form)
         want = expected[role]
         if want == SIGN_IN:
@@ -105,19 +104,19 @@ def test_permissions_matrix(casework_app, complaints, role):
 
 @pytest.mark.parametrize(("role", "status"), [("anonymous", 401), ("officer", 200), ("manager", 200), ("admin", 200)])
 def test_route_api_needs_any_signed_in_staff(casework_app, staff_ids, role, status):
-    client = casework_app.test_client() if role == "anonymous" else sign_in_client(casework_app, role)
+    client = casework_app.test_client() if role == "anonymous" else sign_in(casework_app, role)
     response = client.post("/api/v1/route", json={"text": "my leaving care worker"})
     assert response.status_code == status
 
 
 def test_a_manager_sees_only_their_team_in_the_queue(casework_app, complaints):
-    html = sign_in_client(casework_app, "manager").get("/staff/queue").get_data(as_text=True)
+    html = sign_in(casework_app, "manager").get("/staff/queue").get_data(as_text=True)
     assert A in html and B not in html and T not in html
     assert "waiting for triage" not in html
-    officer = sign_in_client(casework_app, "officer").get("/staff/queue").get_data(as_text=True)
+    officer = sign_in(casework_app, "officer").get("/staff/queue").get_data(as_text=True)
     assert A in officer and B in officer and "1 complaint waiting for triage" in officer
 
 
 def test_a_manager_cannot_filter_their_way_into_another_team(casework_app, complaints):
-    html = sign_in_client(casework_app, "manager").get("/staff/queue?team=assessments").get_data(as_text=True)
+    html = sign_in(casework_app, "manager").get("/staff/queue?team=assessments").get_data(as_text=True)
     assert B not in html

@@ -13,8 +13,8 @@ from casework.purge import default_cutoff, purge_closed_before
 from models.audit import AuditEvent
 from models.complaints import Complaint, StageLearning, StageRecord
 from models.db import get_engine, session_scope
-from tests.casework.builders import add_complaint
 from tests.conftest import seeded_demo_copy
+from tests.factories import WHAT_HAPPENED, add_complaint
 from wsgi import create_app
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
@@ -125,7 +125,7 @@ def test_subject_access_export(signed_in, write, today, calendar):
     assert response.headers["Content-Disposition"] == 'attachment; filename="CS-SARX-0001.json"'
     data = response.get_json()
     assert data["complaint"]["complainant_name"] == "Sam Example"
-    assert data["complaint"]["what_happened"] == "Nobody called me back about my flat."
+    assert data["complaint"]["what_happened"] == WHAT_HAPPENED
     assert data["complaint"]["team"] == "leaving-care"
     assert data["stages"][0]["stage"] == 1
     assert {"action": "viewed", "by": "staff"}.items() <= data["audit"][0].items()

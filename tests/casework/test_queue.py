@@ -13,7 +13,7 @@ from models.complaints import Complaint
 from models.staff import StaffUser
 from reminders.calendar import WorkingCalendar
 from reminders.deadlines import DeadlineState
-from tests.casework.builders import add_complaint, add_staff
+from tests.factories import add_complaint, add_staff
 
 TODAY = date(2018, 1, 15)  # a Monday
 CAL = WorkingCalendar()

@@ -7,7 +7,7 @@ from sqlmodel import select
 from casework.roles import can_see_complaint, scope_to_user, visible_team_ids
 from models.complaints import Complaint
 from models.staff import StaffUser
-from tests.casework.builders import add_complaint, add_staff, team_id
+from tests.factories import add_complaint, add_staff, team_id
 
 
 def test_visible_team_ids(db_session, settings):

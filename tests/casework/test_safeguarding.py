@@ -17,8 +17,8 @@ from models.complaints import Complaint
 from models.drafts import ConversationDraft
 from models.outbox import OutboxMessage, OutboxStatus
 from models.safeguarding import SafeguardingReview
-from tests.casework.builders import add_complaint
 from tests.casework.test_csrf import TOKEN, signed_in_with_csrf
+from tests.factories import add_complaint
 
 STORY = "he locks me in and i am scared"
 DAY = timedelta(days=1)

@@ -12,8 +12,7 @@ from casework.auth import SIGNED_IN_AT
 from models.db import get_engine
 from models.outbox import OutboxMessage
 from models.staff import PasswordResetToken, StaffUser
-from tests.casework.builders import PASSWORD, STAFF
-from tests.casework.conftest import sign_in_client
+from tests.factories import PASSWORD, STAFF, sign_in
 
 OFFICER_EMAIL = STAFF["officer"][0]
 
@@ -86,7 +85,7 @@ def test_repeated_failures_lock_the_account_for_a_while(casework_app, staff_ids,
 
 
 def test_a_session_ends_after_eight_hours(casework_app, staff_ids):
-    client = sign_in_client(casework_app, "officer")
+    client = sign_in(casework_app, "officer")
     assert client.get("/staff/queue").status_code == 200
     with client.session_transaction() as session:
         session[SIGNED_IN_AT] = int((datetime.now(UTC) - timedelta(hours=8, minutes=1)).timestamp())
@@ -95,13 +94,13 @@ def test_a_session_ends_after_eight_hours(casework_app, staff_ids):
 
 
 def test_sign_out_ends_the_session(casework_app, staff_ids):
-    client = sign_in_client(casework_app, "officer")
+    client = sign_in(casework_app, "officer")
     assert client.post("/staff/sign-out").status_code == 302
     assert client.get("/staff/queue").status_code == 302
 
 
 def test_a_disabled_account_is_signed_out_at_once(casework_app, staff_ids, clean_db):
-    client = sign_in_client(casework_app, "officer")
+    client = sign_in(casework_app, "officer")
     with Session(get_engine(clean_db)) as session:
         row = session.get(StaffUser, staff_ids["officer"])
         row.active = False
@@ -125,7 +124,7 @@ def reset_link(clean_db) -> str:
 
 
 def test_reset_by_emailed_single_use_link(casework_app, staff_ids, clean_db):
-    client = sign_in_client(casework_app, "officer")  # an old session, which the reset must end
+    client = sign_in(casework_app, "officer")  # an old session, which the reset must end
     other = casework_app.test_client()
     response = other.post("/staff/forgot-password", data={"email": OFFICER_EMAIL})
     assert "Check your email" in response.get_data(as_text=True)

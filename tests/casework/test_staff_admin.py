@@ -7,7 +7,7 @@ from sqlmodel import Session, select
 from models.db import get_engine
 from models.outbox import OutboxMessage
 from models.staff import StaffUser
-from tests.casework.conftest import sign_in_client
+from tests.factories import sign_in
 
 
 def test_add_an_account_emails_a_link_to_choose_a_password(casework_app, signed_in, clean_db):
@@ -34,7 +34,7 @@ def test_add_account_errors_are_shown_against_the_field(signed_in):
 
 
 def test_switching_an_account_off_ends_its_sessions(casework_app, signed_in, staff_ids):
-    officer = sign_in_client(casework_app, "officer")
+    officer = sign_in(casework_app, "officer")
     admin = signed_in("admin")
     assert admin.post(f"/staff/admin/accounts/{staff_ids['officer']}/disable").status_code == 302
     assert officer.get("/staff/queue").status_code == 302
@@ -43,7 +43,7 @@ def test_switching_an_account_off_ends_its_sessions(casework_app, signed_in, sta
     )
     assert failed.status_code == 200
     assert admin.post(f"/staff/admin/accounts/{staff_ids['officer']}/enable").status_code == 302
-    assert sign_in_client(casework_app, "officer").get("/staff/queue").status_code == 200
+    assert sign_in(casework_app, "officer").get("/staff/queue").status_code == 200
 
 
 def test_an_admin_cannot_switch_themselves_off(signed_in, staff_ids, clean_db):

@@ -8,9 +8,9 @@ from sqlmodel import Session, select
 from casework.demo_accounts import DEMO_ACCOUNTS, ensure_demo_accounts
 from models.db import get_engine
 from models.staff import StaffUser
-from tests.casework.factories import load_directory
 from tests.conftest import make_settings
 from tests.databases import migrated_database
+from tests.factories import load_directory
 from wsgi import create_app
 
 

@@ -12,7 +12,7 @@ from casework.status_page import status_view
 from content.complainant import advocate_words
 from models.complaints import Outcome
 from reminders.calendar import WorkingCalendar
-from tests.casework.builders import add_complaint, add_staff
+from tests.factories import add_complaint, add_staff
 
 TOKEN = "a-private-token-for-the-test-only-0123456789"
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from casework.subject_access import export_complaint
 from models.outbox import OutboxMessage
-from tests.casework.builders import add_complaint, add_staff
+from tests.factories import add_complaint, add_staff
 
 NOW = datetime(2018, 1, 15, 10, 0, tzinfo=UTC)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from tests.intake.html import Page
+from tests.html import Page
 
 CHOICE_KINDS = ("choice", "confirm", "yes_no")
 
@@ -43,7 +43,7 @@ class ApiDriver:
 
 
 def csrf_of(page: Page) -> str:
-    return page.select("input", name="csrf_token")[0].attrs["value"]
+    return page.select("input[name='csrf_token']")[0].attrs["value"]
 
 
 class HtmlDriver:
@@ -61,22 +61,22 @@ class HtmlDriver:
         return self.page
 
     def current(self):
-        if self.page.select("h1", cls="govuk-heading-l") and self.page.select("form", action="/complaint/send"):
+        if self.page.select("h1.govuk-heading-l") and self.page.select("form[action='/complaint/send']"):
             return None, ""
-        step = self.page.one("input", name="step").attrs["value"]
-        return step, self.page.one(cls="chat__prompt").text
+        step = self.page.one("input[name='step']").attrs["value"]
+        return step, self.page.one(".chat__prompt").text
 
     def say(self, step, answer):
-        quick_values = {button.attrs["value"] for button in self.page.select("button", name="quick")}
+        quick_values = {button.attrs["value"] for button in self.page.select("button[name='quick']")}
         field = "quick" if answer in quick_values else "answer"
         response = self.client.post(
             "/complaint/chat", data={"csrf_token": csrf_of(self.page), "step": step, field: answer}
         )
         if response.status_code == 422:
             self.page = Page(response.get_data(as_text=True))
-            error = self.page.one("p", id="answer-error")
+            error = self.page.one("p#answer-error")
             # The answer so far is kept in the box.
-            boxes = self.page.select(id="answer")
+            boxes = self.page.select("#answer")
             if boxes and field == "answer" and len(answer) < 5000:
                 box = boxes[0]
                 kept = box.text if box.tag == "textarea" else box.attrs.get("value", "")
@@ -85,11 +85,11 @@ class HtmlDriver:
         assert response.status_code == 303, response.status_code
         fragment = urlsplit(response.headers["Location"]).fragment
         page = self.load()
-        safety = fragment == f"safety-{step}" and bool(page.select("li", id=f"safety-{step}"))
+        safety = fragment == f"safety-{step}" and bool(page.select(f"li#safety-{step}"))
         return None, safety
 
     def send(self) -> str:
         response = self.client.post("/complaint/send", data={"csrf_token": csrf_of(self.page)})
         assert response.status_code == 303
         page = self.load("/complaint/sent")
-        return page.one("strong", cls="chat__reference").text
+        return page.one("strong.chat__reference").text

@@ -11,7 +11,7 @@ from sqlmodel import func, select
 from models.complaints import Complaint, hash_token
 from models.drafts import ConversationDraft
 from models.outbox import OutboxMessage
-from tests.casework.factories import load_directory
+from tests.factories import load_directory
 from tests.intake.drivers import ApiDriver
 from tests.intake.scenarios import FINISH, SCENARIOS
 

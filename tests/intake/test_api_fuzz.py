@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.casework.factories import load_directory
+from tests.factories import load_directory
 from tests.intake.drivers import ApiDriver
 
 json_values = st.recursive(

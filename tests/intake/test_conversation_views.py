@@ -10,7 +10,7 @@ from models.complaints import Complaint, StageRecord
 from models.drafts import ConversationDraft
 from models.outbox import OutboxMessage
 from models.teams import Team
-from tests.casework.factories import load_directory
+from tests.factories import load_directory
 from tests.intake.drivers import ApiDriver, HtmlDriver
 from tests.intake.scenarios import SCENARIOS, Scenario, play
 

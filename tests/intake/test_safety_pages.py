@@ -11,9 +11,9 @@ from sqlmodel import select
 from intake import openapi
 from intake.safeguarding import UNSAFE
 from models.drafts import ConversationDraft
-from tests.casework.factories import load_directory
+from tests.factories import load_directory
+from tests.html import Page
 from tests.intake.drivers import ApiDriver, HtmlDriver, csrf_of
-from tests.intake.html import Page
 
 DRIVERS = {"api": ApiDriver, "html": HtmlDriver}
 DISCLOSURE = "my foster dad hits me"
@@ -124,9 +124,9 @@ def test_the_api_unsafe_button_needs_the_token(web):
 
 def test_the_unsafe_button_on_every_step_of_the_html_chat(web, db_session):
     driver = HtmlDriver(web)
-    form = driver.page.one("form", action="/complaint/unsafe")
+    form = driver.page.one("form[action='/complaint/unsafe']")
     assert "I don't feel safe" in form.text
-    assert not driver.page.select(cls="chat__message--safety")
+    assert not driver.page.select(".chat__message--safety")
     # Forms carry the CSRF token; without it the press is refused.
     assert web.post("/complaint/unsafe").status_code == 400
     driver.say("role", "foster-carer")
@@ -135,11 +135,11 @@ def test_the_unsafe_button_on_every_step_of_the_html_chat(web, db_session):
     location = urlsplit(response.headers["Location"])
     assert (location.path, location.fragment) == ("/complaint/chat", "unsafe-about")
     page = driver.load()
-    help_ = page.one("li", id="unsafe-about")
+    help_ = page.one("li#unsafe-about")
     assert "Thank you for telling us." in help_.text and "0808 800 5000" in help_.text
     assert "Childline" not in help_.text  # a foster carer is a grown-up
-    assert page.one("input", name="step").attrs["value"] == "about"  # carries on where it was
-    assert page.select("form", action="/complaint/unsafe")
+    assert page.one("input[name='step']").attrs["value"] == "about"  # carries on where it was
+    assert page.select("form[action='/complaint/unsafe']")
     answers = answers_of(db_session, driver)
     assert answers["_flagged"] is True and answers["_categories"] == [UNSAFE]
 
@@ -152,13 +152,13 @@ def test_the_unsafe_button_on_check_your_answers(web):
     driver.say("email", "pat@example.com")
     driver.say("name", "Pat")
     assert driver.current()[0] is None
-    assert driver.page.select("form", action="/complaint/unsafe")
+    assert driver.page.select("form[action='/complaint/unsafe']")
     assert "trouble" not in driver.page.one("main").text  # a grown-up's words
     response = web.post("/complaint/unsafe", data={"csrf_token": csrf_of(driver.page)})
     assert urlsplit(response.headers["Location"]).fragment == "unsafe-check"
     page = driver.load()
-    assert "Thank you for telling us." in page.one("li", id="unsafe-check").text
-    assert page.select("form", action="/complaint/send")  # they can still send it
+    assert "Thank you for telling us." in page.one("li#unsafe-check").text
+    assert page.select("form[action='/complaint/send']")  # they can still send it
 
 
 def test_a_disclosure_page_opens_at_the_help(web):
@@ -170,9 +170,9 @@ def test_a_disclosure_page_opens_at_the_help(web):
     )
     assert urlsplit(response.headers["Location"]).fragment == "safety-what_happened"
     page = driver.load()
-    bubble = page.one("li", id="safety-what_happened")
+    bubble = page.one("li#safety-what_happened")
     assert "It's not your fault" in bubble.text and "0800 1111" in bubble.text
-    assert page.select("a", href="tel:08001111") and page.select("a", href="https://www.childline.org.uk")
+    assert page.select("a[href='tel:08001111']") and page.select("a[href='https://www.childline.org.uk']")
 
 
 def test_the_sent_page_after_a_disclosure_says_someone_will_check_and_promises_nothing_it_cant(web):
@@ -205,7 +205,7 @@ def test_the_sent_page_without_a_disclosure_has_no_safety_panel(web):
     for step, answer in (("contact", "none"), ("name", "Pat")):
         driver.say(step, answer)
     driver.send()
-    assert not driver.page.select(id="safety")
+    assert not driver.page.select("#safety")
     assert "You asked us not to contact you, so we won't." in driver.page.one("main").text
 
 
@@ -215,7 +215,7 @@ def test_exit_forgets_this_visit_on_this_device(web, path):
     driver.say("role", "child")
     assert "Carry on where you left off" in web.get("/complaint").get_data(as_text=True)
     page = Page(web.get(path).get_data(as_text=True))
-    exit_link = page.one("a", cls="govuk-exit-this-page__button")
+    exit_link = page.one("a.govuk-exit-this-page__button")
     assert exit_link.attrs["href"] == "/exit"
     response = web.get("/exit")
     assert response.status_code == 303
@@ -240,9 +240,9 @@ def test_help_now_shows_the_councils_numbers_and_the_helplines(web, settings):
 
 def test_the_chat_panel_fits_the_person_once_we_know_them(web):
     driver = HtmlDriver(web)
-    assert driver.page.select("a", href="tel:08001111")  # before we know: help for everyone
+    assert driver.page.select("a[href='tel:08001111']")  # before we know: help for everyone
     driver.say("role", "parent")
-    panel = driver.page.one("aside", cls="council-help-now").text
+    panel = driver.page.one("aside.council-help-now").text
     assert "Childline" not in panel and "0808 800 5000" in panel
 
 

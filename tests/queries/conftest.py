@@ -23,38 +23,23 @@ def vocabulary() -> Vocabulary:
     return demo_vocabulary()
 
 
-PASSWORD = "correct horse battery staple"
-WEB_STAFF = {
-    "officer": ("queries-officer@example.test", None),
-    "manager": ("queries-manager@example.test", "leaving-care"),
-    "admin": ("queries-admin@example.test", None),
-}
-
-
 @pytest.fixture(scope="session")
 def web_app(tmp_path_factory):
-    """The demo data plus one account per role, in a database of its own (the shared demo one stays read-only)."""
-    from casework.accounts import create_staff
+    """The demo data plus one account per role (tests.factories.STAFF), in a database of its own (the shared demo
+    one stays read-only)."""
     from models.db import get_engine, session_scope
     from tests.conftest import seeded_demo_copy
+    from tests.factories import add_staff
     from wsgi import create_app
 
     url, settings = seeded_demo_copy("queries_web", tmp_path_factory)
     with session_scope(get_engine(url)) as session:
-        for role, (email, team) in WEB_STAFF.items():
-            create_staff(session, settings, email=email, name=f"Queries {role}", role=role, password=PASSWORD,
-                         team_slug=team)  # fmt: skip
+        add_staff(session, settings, directory=False)  # the demo has the teams
     app = create_app(settings)
     app.config["WTF_CSRF_ENABLED"] = False
     return app
 
 
 @pytest.fixture
-def signed_in(web_app):
-    def client_for(role: str):
-        client = web_app.test_client()
-        response = client.post("/staff/sign-in", data={"email": WEB_STAFF[role][0], "password": PASSWORD})
-        assert response.status_code == 302, response.get_data(as_text=True)[:300]
-        return client
-
-    return client_for
+def staff_app(web_app):
+    return web_app

@@ -13,7 +13,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, axe_violations
-from tests.queries.conftest import PASSWORD, WEB_STAFF
+from tests.factories import PASSWORD, STAFF
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +44,7 @@ def in_browser(served: str, *, javascript: bool, steps) -> None:
                 context.set_default_timeout(10_000)
                 page = context.new_page()
                 page.goto(f"{served}/staff/sign-in")
-                page.get_by_label("Email address").fill(WEB_STAFF["officer"][0])
+                page.get_by_label("Email address").fill(STAFF["officer"][0])
                 page.get_by_label("Password", exact=True).fill(PASSWORD)
                 page.get_by_role("button", name="Sign in").click()
                 page.wait_for_url("**/staff/**")

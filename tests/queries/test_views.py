@@ -4,52 +4,21 @@ from __future__ import annotations
 
 import csv
 import io
-from html.parser import HTMLParser
 
 import pytest
 
-
-class _Page(HTMLParser):
-    """The bits of a page these tests look at: table cells, svg charts, links and the answers' text."""
-
-    def __init__(self):
-        super().__init__()
-        self.cells: list[str] = []
-        self.svgs = 0
-        self.links: dict[str, str] = {}
-        self.errors: list[str] = []
-        self._in: list[str] = []
-        self._text: list[str] = []
-        self._href: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "svg":
-            self.svgs += 1
-        if tag in ("td", "th"):
-            self._in.append(tag)
-            self._text = []
-        if tag == "a":
-            self._href = attrs.get("href")
-            self._text = []
-
-    def handle_data(self, data):
-        self._text.append(data)
-
-    def handle_endtag(self, tag):
-        if tag in ("td", "th") and self._in:
-            self._in.pop()
-            self.cells.append(" ".join("".join(self._text).split()))
-        if tag == "a" and self._href is not None:
-            self.links[" ".join("".join(self._text).split())] = self._href
-            self._href = None
+from tests.html import Page
 
 
-def parse(html: str) -> _Page:
-    page = _Page()
-    page.feed(html)
-    page.close()
-    return page
+def cells(html: str) -> list[str]:
+    """Every table cell's text on the page, in order."""
+    return Page(html).texts("th, td")
+
+
+def link(html: str, text: str) -> str:
+    """The address of the one link whose text is `text`."""
+    [href] = [a.attrs["href"] for a in Page(html).select("a") if a.text == text]
+    return href
 
 
 def test_pages_need_a_signed_in_caseworker(web_app, signed_in):
@@ -80,11 +49,10 @@ def test_a_conversation_with_follow_ups_table_chart_and_csv(signed_in):
     assert "Following on from your last question." in html
 
     client.post("/staff/ask", data={"question": "by team"})
-    page = parse(client.get("/staff/ask").get_data(as_text=True))
-    assert page.svgs == 1
-    cells = page.cells
-    assert cells[cells.index("Children in Need (CIN)") + 1] == "3"  # 2016/17 still, now by team
-    csv_url = page.links["Download this table (CSV)"]
+    html = client.get("/staff/ask").get_data(as_text=True)
+    assert len(Page(html).select("svg")) == 1
+    assert cells_after(html, "Children in Need (CIN)") == "3"  # 2016/17 still, now by team
+    csv_url = link(html, "Download this table (CSV)")
     download = client.get(csv_url)
     assert download.status_code == 200
     assert download.headers["Content-Disposition"].startswith("attachment;")
@@ -109,10 +77,10 @@ def test_unclear_questions_and_bad_input(signed_in):
 def test_a_manager_sees_only_their_team(signed_in):
     client = signed_in("manager")
     client.post("/staff/ask", data={"question": "stage 1 by team 2017/18"})
-    page = parse(client.get("/staff/ask").get_data(as_text=True))
-    assert "Leaving Care" in page.cells
-    assert "Early Help" not in page.cells
-    assert cells_after(page, "Leaving Care") == "9"
+    html = client.get("/staff/ask").get_data(as_text=True)
+    assert "Leaving Care" in cells(html)
+    assert "Early Help" not in cells(html)
+    assert cells_after(html, "Leaving Care") == "9"
     refused = client.post("/api/v1/ask", json={"question": "stage 1 early help 2017/18"})
     assert refused.status_code == 403
     assert "your own team" in refused.get_json()["error"]["message"]
@@ -121,8 +89,9 @@ def test_a_manager_sees_only_their_team(signed_in):
     assert total["interpretation"]["your_team_only"] is True
 
 
-def cells_after(page: _Page, label: str) -> str:
-    return page.cells[page.cells.index(label) + 1]
+def cells_after(html: str, label: str) -> str:
+    found = cells(html)
+    return found[found.index(label) + 1]
 
 
 def test_api_ask_contract_and_follow_up(signed_in):
@@ -166,8 +135,7 @@ def test_annual_report_page_csv_and_narrative(signed_in):
     assert response.status_code == 200
     html = response.get_data(as_text=True)
     assert "36 stage 1 complaints in 2017/18, which was 41% of the total" in html
-    page = parse(html)
-    assert cells_after(page, "Delays completing claims, assessments or referrals") == "23"
+    assert cells_after(html, "Delays completing claims, assessments or referrals") == "23"
     download = client.get("/staff/reports/annual/2017-18/stage-2-teams.csv")
     assert download.status_code == 200
     rows = list(csv.reader(io.StringIO(download.get_data(as_text=True).lstrip("\ufeff"))))

@@ -3,7 +3,7 @@
 from casework.directory import import_directory, parse_directory
 from models.complaints import LearningCategory
 from queries.vocabulary import cached_vocabulary
-from tests.casework.factories import load_directory
+from tests.factories import load_directory
 
 
 def test_reused_until_the_directory_or_lessons_change(db_session):

@@ -8,7 +8,7 @@ from models.complaints import Complaint
 from models.outbox import OutboxMessage
 from reminders.planner import plan_reminders
 from tests.conftest import DEMO_TODAY
-from tests.reminders.factories import london
+from tests.factories import london
 
 
 def test_live_demo_complaints_plan_the_expected_reminders(demo_session, settings):

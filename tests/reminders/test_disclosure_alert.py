@@ -18,8 +18,8 @@ from models.drafts import ConversationDraft
 from models.outbox import OutboxMessage
 from reminders.planner import plan_reminders
 from reminders.sweep import send_due
+from tests.factories import add_complaint, london
 from tests.intake.drivers import ApiDriver
-from tests.reminders.factories import london, make_complaint
 from wsgi import create_app
 
 SATURDAY_NIGHT = london(date(2026, 12, 5), 23, 40)
@@ -118,7 +118,7 @@ def test_an_unflagged_answer_queues_nothing(db_session, settings):
 
 def test_i_dont_feel_safe_on_the_status_page_alerts_every_press(db_session, smtp_settings, smtp_server, engine):
     smtp_server.start()
-    complaint, _stage = make_complaint(db_session, None, SATURDAY_NIGHT - timedelta(days=3))
+    complaint = add_complaint(db_session, team=None, received=SATURDAY_NIGHT - timedelta(days=3), email="")
     for seconds in (0, 20, 90):  # a double tap within the minute is one alert; a press later is another
         disclosure.record_unsafe_on_complaint(
             db_session, complaint, smtp_settings, SATURDAY_NIGHT + timedelta(seconds=seconds)

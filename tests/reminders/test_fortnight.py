@@ -14,7 +14,7 @@ from reminders import notify
 from reminders.calendar import WorkingCalendar
 from reminders.office_hours import OfficeHours
 from tests.conftest import make_settings
-from tests.reminders.factories import LONDON, london, make_complaint, make_officer, make_team
+from tests.factories import LONDON, add_complaint, add_officer, add_team, london
 from wsgi import create_app
 
 START = date(2026, 11, 30)  # a Monday
@@ -33,21 +33,27 @@ def test_a_fortnight_of_reminders_reaches_the_smtp_server_once_each(clean_db, sm
     runner = create_app(settings).test_cli_runner()
     engine = get_engine(clean_db)
     with Session(engine, expire_on_commit=False) as session:
-        team = make_team(session)
-        officer = make_officer(session)
+        team = add_team(session)
+        officer = add_officer(session)
         # Already open when the fortnight starts: due Wednesday 2 December, nobody assigned.
-        make_complaint(session, team, london(date(2026, 11, 18), 10))
+        add_complaint(session, team=team, received=london(date(2026, 11, 18), 10), email="")
         session.commit()
     arrivals = [
-        (london(START, 10), {"team": team, "email": "jo@example.test", "officer": officer}),  # due Monday 14 December
-        (london(date(2026, 12, 5), 23, 40), {"team": None, "safeguarding": True, "email": "kid@example.test"}),
+        (
+            london(START, 10),
+            {"team": team, "email": "jo@example.test", "officer": officer},
+        ),  # due Monday 14 December
+        (
+            london(date(2026, 12, 5), 23, 40),
+            {"team": None, "safeguarding": True, "email": "kid@example.test"},
+        ),
     ]
     received: list[tuple[datetime, str, str]] = []
     references = []
     for now in sorted(ticks()):
         for when, kwargs in [a for a in arrivals if a[0] == now]:
             with Session(engine, expire_on_commit=False) as session:
-                complaint, _ = make_complaint(session, received=when, **kwargs)
+                complaint = add_complaint(session, received=when, **kwargs)
                 notify.complaint_received(session, complaint, settings, when)
                 session.commit()
                 references.append(complaint.reference)

@@ -18,8 +18,8 @@ from models.outbox import OutboxMessage
 from reminders.planner import plan_reminders
 from reminders.sweep import send_due
 from tests.conftest import make_settings
+from tests.factories import add_complaint, add_team, london
 from tests.reminders.conftest import Inbox, free_port
-from tests.reminders.factories import london, make_complaint, make_team
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,9 +41,9 @@ class StallingInbox(Inbox):
 
 
 def test_a_sweep_process_killed_mid_send_loses_nothing_and_doubles_nothing(db_session, clean_db, tmp_path, engine):
-    team = make_team(db_session)
+    team = add_team(db_session)
     for _ in range(3):
-        make_complaint(db_session, team, london(date(2026, 11, 16)))  # due on Monday 30 November
+        add_complaint(db_session, team=team, received=london(date(2026, 11, 16)), email="")  # due on Monday 30 November
     now = london(date(2026, 11, 30), 9)
     inbox = StallingInbox()
     port = free_port()

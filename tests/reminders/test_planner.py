@@ -12,7 +12,7 @@ from models.outbox import OutboxMessage, OutboxStatus
 from reminders import notify
 from reminders.mail import Outgoing, render
 from reminders.planner import plan_reminders
-from tests.reminders.factories import london, make_complaint, make_officer, make_team
+from tests.factories import add_complaint, add_officer, add_team, first_stage, london
 
 # Monday 16 November 2026 10:00; stage 1 is then due on Monday 30 November.
 RECEIVED = london(date(2026, 11, 16))
@@ -26,8 +26,9 @@ def rows(session, status: str | None = OutboxStatus.PENDING.value) -> dict[str, 
 
 
 def test_arrival_acknowledgement_and_keys(db_session, settings):
-    team = make_team(db_session)
-    complaint, stage = make_complaint(db_session, team, RECEIVED, email="jo@example.test")
+    team = add_team(db_session)
+    complaint = add_complaint(db_session, team=team, received=RECEIVED, email="jo@example.test")
+    stage = first_stage(db_session, complaint)
     report = notify.complaint_received(
         db_session, complaint, settings, RECEIVED, status_url="https://example.test/status/abc"
     )
@@ -49,8 +50,8 @@ def test_arrival_acknowledgement_and_keys(db_session, settings):
 
 
 def test_planning_again_adds_nothing(db_session, settings):
-    team = make_team(db_session)
-    make_complaint(db_session, team, RECEIVED, email="jo@example.test")
+    team = add_team(db_session)
+    add_complaint(db_session, team=team, received=RECEIVED, email="jo@example.test")
     first = plan_reminders(db_session, settings, RECEIVED)
     again = plan_reminders(db_session, settings, RECEIVED)
     assert first.planned == 2
@@ -58,9 +59,9 @@ def test_planning_again_adds_nothing(db_session, settings):
 
 
 def test_reminders_before_on_and_after_the_deadline(db_session, settings):
-    team = make_team(db_session)
-    officer = make_officer(db_session)
-    _, stage = make_complaint(db_session, team, RECEIVED, officer=officer)
+    team = add_team(db_session)
+    officer = add_officer(db_session)
+    stage = first_stage(db_session, add_complaint(db_session, team=team, received=RECEIVED, officer=officer, email=""))
     # Wednesday 25 November, 3 working days before: due soon, to the manager and the officer, at 08:00.
     plan_reminders(db_session, settings, london(date(2026, 11, 25), 0, 5))
     due_soon = {k: v for k, v in rows(db_session).items() if ":due-soon-" in k}
@@ -79,8 +80,8 @@ def test_reminders_before_on_and_after_the_deadline(db_session, settings):
 
 
 def test_a_changed_deadline_cancels_the_old_reminders_and_arms_new_ones(db_session, settings):
-    team = make_team(db_session)
-    _, stage = make_complaint(db_session, team, RECEIVED)
+    team = add_team(db_session)
+    stage = first_stage(db_session, add_complaint(db_session, team=team, received=RECEIVED, email=""))
     plan_reminders(db_session, settings, london(date(2026, 11, 25), 7))
     assert f"stage:{stage.id}:due-soon-manager:2026-11-30" in rows(db_session)
     stage.extended_to, stage.extension_reason = date(2026, 12, 14), "advocate being arranged"
@@ -97,8 +98,8 @@ def test_a_changed_deadline_cancels_the_old_reminders_and_arms_new_ones(db_sessi
 
 
 def test_an_answered_stage_gets_no_more_reminders(db_session, settings):
-    team = make_team(db_session)
-    _, stage = make_complaint(db_session, team, RECEIVED)
+    team = add_team(db_session)
+    stage = first_stage(db_session, add_complaint(db_session, team=team, received=RECEIVED, email=""))
     plan_reminders(db_session, settings, london(date(2026, 11, 25), 7))
     stage.responded_on, stage.outcome = date(2026, 11, 25), "upheld"
     db_session.add(stage)
@@ -110,7 +111,9 @@ def test_an_answered_stage_gets_no_more_reminders(db_session, settings):
 
 def test_safeguarding_alert_goes_at_once_even_on_a_saturday_night(db_session, settings):
     saturday_night = london(date(2026, 11, 28), 23, 30)
-    complaint, stage = make_complaint(db_session, None, saturday_night, safeguarding=True, email="kid@example.test")
+    complaint = add_complaint(
+        db_session, team=None, received=saturday_night, safeguarding=True, email="kid@example.test"
+    )
     notify.complaint_received(db_session, complaint, settings, saturday_night)
     planned = rows(db_session)
     alert = planned[f"complaint:{complaint.id}:safeguarding-alert"]
@@ -122,15 +125,16 @@ def test_safeguarding_alert_goes_at_once_even_on_a_saturday_night(db_session, se
 
 
 def test_old_imported_complaints_get_no_arrival_or_acknowledgement(db_session, settings):
-    team = make_team(db_session)
-    make_complaint(db_session, team, london(date(2026, 11, 2)), email="jo@example.test")
+    team = add_team(db_session)
+    add_complaint(db_session, team=team, received=london(date(2026, 11, 2)), email="jo@example.test")
     plan_reminders(db_session, settings, london(date(2026, 11, 10), 9))
     assert rows(db_session) == {}
 
 
 def test_summer_time_opening_is_seven_utc(db_session, settings):
-    team = make_team(db_session)
-    _, stage = make_complaint(db_session, team, london(date(2026, 6, 5), 20))  # a Friday evening in June
+    team = add_team(db_session)
+    friday_evening_in_june = london(date(2026, 6, 5), 20)
+    stage = first_stage(db_session, add_complaint(db_session, team=team, received=friday_evening_in_june, email=""))
     plan_reminders(db_session, settings, london(date(2026, 6, 5), 20))
     arrival = rows(db_session)[f"stage:{stage.id}:arrival-manager:2026-06-05"]
     assert arrival.send_after == datetime(2026, 6, 8, 7, 0, tzinfo=UTC)  # Monday 08:00 BST
@@ -149,8 +153,8 @@ def test_the_acknowledgement_says_an_advocate_is_coming_when_one_was_asked_for(
     db_session, settings, requested, role, said, not_said
 ):
     """A child who said "Yes, please" is not offered one again: the words come from the one shared rule."""
-    team = make_team(db_session)
-    complaint, _stage = make_complaint(db_session, team, RECEIVED, email="jo@example.test")
+    team = add_team(db_session)
+    complaint = add_complaint(db_session, team=team, received=RECEIVED, email="jo@example.test")
     complaint.advocacy_requested, complaint.complainant_role = requested, role
     notify.complaint_received(db_session, complaint, settings, RECEIVED)
     ack = rows(db_session)[f"complaint:{complaint.id}:acknowledgement"]

@@ -18,7 +18,7 @@ from models.outbox import OutboxMessage
 from reminders.locking import AdvisoryLock, LeaseLock
 from reminders.scheduler import ReminderJobs
 from tests.databases import backend
-from tests.reminders.factories import london, make_complaint, make_team
+from tests.factories import add_complaint, add_team, london
 
 ROOT = Path(__file__).resolve().parents[2]
 MONDAY_9 = london(date(2026, 11, 30), 9)
@@ -59,8 +59,8 @@ def test_advisory_lock_is_held_until_its_connection_goes(engine):
 
 
 def test_only_the_scheduler_holding_the_lock_plans_and_sends(db_session, settings, engine):
-    team = make_team(db_session)
-    make_complaint(db_session, team, london(date(2026, 11, 16)))  # due today, Monday 30 November
+    team = add_team(db_session)
+    add_complaint(db_session, team=team, received=london(date(2026, 11, 16)), email="")  # due today, Monday 30 November
     db_session.commit()
     clock = [MONDAY_9]
     first = ReminderJobs(engine, settings, clock=lambda: clock[0])
@@ -85,7 +85,7 @@ def _stage_ids(engine) -> list[int]:
 
 def test_two_scheduler_processes_send_once_and_stop_on_sigterm(db_session, clean_db, tmp_path, engine):
     # The processes run on the real clock: a safeguarding alert is the one email due at any hour.
-    make_complaint(db_session, None, datetime.now(UTC), safeguarding=True)
+    add_complaint(db_session, team=None, received=datetime.now(UTC), safeguarding=True, email="")
     db_session.commit()
     env = dict(os.environ, DATABASE_URL=clean_db, INSTANCE_PATH=str(tmp_path), APP_ENV="test", SECRET_KEY="test-" * 8)
     command = [sys.executable, "-m", "flask", "--app", "wsgi", "scheduler"]

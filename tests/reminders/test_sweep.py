@@ -16,7 +16,7 @@ from reminders.planner import plan_reminders
 from reminders.policy import MAX_ATTEMPTS
 from reminders.sweep import send_due
 from tests.conftest import make_settings
-from tests.reminders.factories import london, make_complaint, make_team
+from tests.factories import add_complaint, add_team, london
 from wsgi import create_app
 
 MONDAY = date(2026, 11, 30)
@@ -30,9 +30,9 @@ def statuses(engine) -> dict[str, str]:
 
 def three_due_reminders(db_session, settings, now):
     """Three complaints whose stage 1 is due today: one 'due today' email each, at 08:00."""
-    team = make_team(db_session)
+    team = add_team(db_session)
     for _ in range(3):
-        make_complaint(db_session, team, london(date(2026, 11, 16)))
+        add_complaint(db_session, team=team, received=london(date(2026, 11, 16)), email="")
     plan_reminders(db_session, settings, now)
     db_session.commit()
 
@@ -119,9 +119,9 @@ def test_after_the_last_attempt_a_message_is_marked_failed(db_session, settings,
 
 
 def test_nothing_is_sent_at_night_or_at_the_weekend_except_safeguarding(db_session, settings, engine):
-    team = make_team(db_session)
+    team = add_team(db_session)
     friday_noon = london(date(2026, 11, 27), 12)
-    complaint, _ = make_complaint(db_session, team, friday_noon, email="jo@example.test")
+    add_complaint(db_session, team=team, received=friday_noon, email="jo@example.test")
     plan_reminders(db_session, settings, friday_noon)
     # Due rows exist, but a sweep on Friday night and on Saturday sends none of them...
     rows = db_session.exec(select(OutboxMessage)).all()
@@ -133,7 +133,7 @@ def test_nothing_is_sent_at_night_or_at_the_weekend_except_safeguarding(db_sessi
     assert send_due(engine, settings, london(date(2026, 11, 28), 10)).sent == 0
     # ...while a safeguarding complaint on Saturday night goes to the duty manager at once.
     saturday_night = london(date(2026, 11, 28), 23, 40)
-    flagged, _ = make_complaint(db_session, None, saturday_night, safeguarding=True)
+    flagged = add_complaint(db_session, team=None, received=saturday_night, safeguarding=True, email="")
     notify.complaint_received(db_session, flagged, settings, saturday_night)
     db_session.commit()
     sweep = send_due(engine, settings, saturday_night)
@@ -145,9 +145,9 @@ def test_nothing_is_sent_at_night_or_at_the_weekend_except_safeguarding(db_sessi
 
 def test_file_backend_writes_readable_emails_without_the_story(db_session, clean_db, tmp_path, engine):
     settings = make_settings(clean_db, tmp_path)
-    team = make_team(db_session)
+    team = add_team(db_session)
     received = london(MONDAY, 10)
-    complaint, _ = make_complaint(db_session, team, received, email="jo@example.test")
+    complaint = add_complaint(db_session, team=team, received=received, role="parent", email="jo@example.test")
     notify.complaint_received(db_session, complaint, settings, received, status_url="http://127.0.0.1:8000/status/t0k")
     db_session.commit()
     assert send_due(engine, settings, received).sent == 2
@@ -172,7 +172,7 @@ def test_file_backend_writes_readable_emails_without_the_story(db_session, clean
 def test_a_young_persons_acknowledgement_gives_childline(db_session, clean_db, tmp_path, engine):
     settings = make_settings(clean_db, tmp_path)
     received = london(MONDAY, 10)
-    complaint, _ = make_complaint(db_session, make_team(db_session), received, email="sam@example.test")
+    complaint = add_complaint(db_session, team=add_team(db_session), received=received, email="sam@example.test")
     complaint.complainant_role = "care-leaver"
     notify.complaint_received(db_session, complaint, settings, received)
     db_session.commit()
@@ -185,9 +185,9 @@ def test_a_young_persons_acknowledgement_gives_childline(db_session, clean_db, t
 def test_two_sweepers_at_once_send_each_email_once(db_session, smtp_settings, smtp_server, engine):
     smtp_server.start()
     now = london(MONDAY, 9)
-    team = make_team(db_session)
+    team = add_team(db_session)
     for _ in range(40):
-        make_complaint(db_session, team, london(date(2026, 11, 16)))
+        add_complaint(db_session, team=team, received=london(date(2026, 11, 16)), email="")
     plan_reminders(db_session, smtp_settings, now)
     db_session.commit()
     start = threading.Barrier(2)
@@ -225,8 +225,8 @@ def test_status_and_retry_commands(db_session, clean_db, tmp_path, engine):
 
 def test_console_backend_and_plan_command(db_session, clean_db, tmp_path, engine, capsys):
     settings = make_settings(clean_db, tmp_path, mail_backend="console")
-    team = make_team(db_session)
-    make_complaint(db_session, team, london(date(2026, 11, 16)))
+    team = add_team(db_session)
+    add_complaint(db_session, team=team, received=london(date(2026, 11, 16)), email="")
     db_session.commit()
     runner = create_app(settings).test_cli_runner()
     planned = runner.invoke(args=["reminders", "plan", "--now", "2026-11-30T07:00"])
