@@ -55,6 +55,11 @@ class Element:
     def texts(self, css: str) -> list[str]:
         return [element.text for element in self.select(css)]
 
+    def summary_list(self) -> dict[str, str]:
+        """The GOV.UK summary list rows inside this element, key -> value."""
+        rows = self.select(".govuk-summary-list__row")
+        return {row.one(".govuk-summary-list__key").text: row.one(".govuk-summary-list__value").text for row in rows}
+
     def cells(self) -> list[str]:
         """A table row's header and data cells, in order."""
         return self.texts("th, td")

@@ -3,27 +3,28 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
-from tests.factories import add_complaint
+from tests.factories import WHAT_HAPPENED, add_complaint
 from tests.html import Page
 
 REF = "CS-PAGE-0001"
 
 
-class _Text(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.parts: list[str] = []
-
-    def handle_data(self, data):
-        self.parts.append(data)
+def case_page(client) -> Page:
+    return Page(client.get(f"/staff/complaints/{REF}").get_data(as_text=True))
 
 
-def text_of(html: str) -> str:
-    parser = _Text()
-    parser.feed(html)
-    return " ".join(" ".join(parser.parts).split())
+def stages(page: Page) -> list[list[str]]:
+    """The Stages table, a list of cells per stage."""
+    return [row.cells() for row in page.select("h2:-soup-contains('Stages') + table tbody tr")]
+
+
+def reminders(page: Page) -> list[list[str]]:
+    return [row.cells() for row in page.select("table.casework-reminders tbody tr")]
+
+
+def actions(page: Page) -> list[str]:
+    """The titles of the actions offered (each a details element)."""
+    return page.texts("details.casework-action .govuk-details__summary-text")
 
 
 def long(day) -> str:
@@ -38,9 +39,11 @@ def test_respond_to_overdue_stage_1_then_escalate(signed_in, write, today, calen
     received = calendar.subtract_working_days(today, 12)
     write(lambda s: add_complaint(s, reference=REF, team="leaving-care", received=received))
     client = signed_in("officer")
-    page = text_of(client.get(f"/staff/complaints/{REF}").get_data(as_text=True))
-    assert "Nobody called me back about my flat." in page and "Overdue" in page
-    assert "Reminders for the current deadline" in page
+    page = case_page(client)
+    assert page.summary_list()["What happened"] == WHAT_HAPPENED
+    [stage_1] = stages(page)
+    assert stage_1[:2] == ["Stage 1", long(received)] and stage_1[2].endswith("Overdue")
+    assert reminders(page)  # the reminders the policy plans for the current deadline
 
     response = client.post(
         f"/staff/complaints/{REF}/respond",
@@ -48,19 +51,22 @@ def test_respond_to_overdue_stage_1_then_escalate(signed_in, write, today, calen
         | {"outcome": "partially-upheld", "learning": ["poor-communication"], "summary": "We said sorry."},
     )
     assert response.status_code == 302
-    page = text_of(client.get(f"/staff/complaints/{REF}").get_data(as_text=True))
-    assert "The response was recorded." in page and "Partially upheld" in page
-    assert "Move to stage 2" in page and "Record the response" not in page
+    page = case_page(client)
+    assert page.one(".govuk-notification-banner").text.endswith("The response was recorded.")
+    responded_on, outcome, learning = stages(page)[0][3:]
+    assert (responded_on, outcome) == (long(today), "Partially upheld") and learning.startswith("Poor communication")
+    assert "Move to stage 2" in actions(page) and "Record the response" not in actions(page)
 
     response = client.post(f"/staff/complaints/{REF}/escalate", data=date_fields("requested_on", today))
     assert response.status_code == 302
-    page = text_of(client.get(f"/staff/complaints/{REF}").get_data(as_text=True))
+    page = case_page(client)
     due = calendar.add_working_days(today, 25)
-    assert f"Stage 2 {long(today)} {long(due)} On track" in page
+    assert stages(page)[1][:3] == ["Stage 2", long(today), f"{long(due)} On track"]
     soon = calendar.subtract_working_days(due, 3)
-    assert f"{long(soon)} Due soon manager, officer" in page
-    assert "Email stage arrived: pending" in page  # stage 2's arrival email is queued at once
-    assert "escalated by Olu Officer" in page
+    assert [long(soon), "Due soon", "manager, officer"] in reminders(page)
+    timeline = page.texts(".casework-timeline__title")
+    assert "Email stage arrived: pending" in timeline  # stage 2's arrival email is queued at once
+    assert "escalated by Olu Officer" in timeline
 
 
 def test_a_refused_action_reshows_the_page_with_the_answer_kept(signed_in, write, today, calendar):

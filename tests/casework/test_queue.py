@@ -14,6 +14,7 @@ from models.staff import StaffUser
 from reminders.calendar import WorkingCalendar
 from reminders.deadlines import DeadlineState
 from tests.factories import add_complaint, add_staff
+from tests.html import Element, Page
 
 TODAY = date(2018, 1, 15)  # a Monday
 CAL = WorkingCalendar()
@@ -106,10 +107,18 @@ def test_queue_page_shows_tags_and_filters(casework_app, signed_in, write, today
         )
     )
     client = signed_in("officer")
-    html = client.get("/staff/queue").get_data(as_text=True)
-    assert "CS-LATE-0009" in html and "govuk-tag--red" in html and "Overdue" in html
-    assert "CS-LATE-0009" not in client.get("/staff/queue?state=on-track").get_data(as_text=True)
-    assert "CS-LATE-0009" in client.get("/staff/queue?team=leaving-care&stage=1").get_data(as_text=True)
+    row = queue_rows(client)["CS-LATE-0009"]
+    state = row.select("td")[-1].one(".govuk-tag")
+    assert state.text == "Overdue" and "govuk-tag--red" in state.classes
+    assert row.cells()[1:4] == ["Leaving Care", "Nobody yet", "Stage 1"]
+    assert "CS-LATE-0009" not in queue_rows(client, "?state=on-track")
+    assert "CS-LATE-0009" in queue_rows(client, "?team=leaving-care&stage=1")
+
+
+def queue_rows(client, query: str = "") -> dict[str, Element]:
+    """The queue page's rows, by the reference each starts with."""
+    page = Page(client.get(f"/staff/queue{query}").get_data(as_text=True))
+    return {row.one("th a").text: row for row in page.select("table.casework-queue tbody tr")}
 
 
 def test_only_mine(db_session, officer):

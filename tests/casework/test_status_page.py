@@ -12,9 +12,14 @@ from casework.status_page import status_view
 from content.complainant import advocate_words
 from models.complaints import Outcome
 from reminders.calendar import WorkingCalendar
-from tests.factories import add_complaint, add_staff
+from tests.factories import WHAT_HAPPENED, add_complaint, add_staff
+from tests.html import Page
 
 TOKEN = "a-private-token-for-the-test-only-0123456789"
+
+
+def long(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 def test_open_complaint_shows_reply_date_in_full(client, staff_ids, write, calendar, today):
@@ -23,12 +28,15 @@ def test_open_complaint_shows_reply_date_in_full(client, staff_ids, write, calen
     response = client.get(f"/status/{TOKEN}")
     assert response.status_code == 200
     html = response.get_data(as_text=True)
+    page = Page(html)
     due = calendar.add_working_days(received, 10)
-    assert f"{due:%A} {due.day} {due:%B %Y}" in html
-    assert "We are looking into it" in html and "CS-STAT-0001" in html
-    assert "Exit this page" in html and "0800 1111" in html
-    for staff_word in ("Stage 1", "stage 1", "Leaving Care", "Sam Example", "Nobody called me back", "Officer"):
-        assert staff_word not in html
+    assert page.one("h1").text == "We are looking into it"
+    assert page.one(".govuk-caption-l").text == "Your complaint CS-STAT-0001"
+    assert page.summary_list() == {"We got it on": long(received), "We will reply by": long(due)}
+    assert page.one(".govuk-exit-this-page").text.endswith("Exit this page")
+    assert page.select("a[href='tel:08001111']")  # Childline
+    for staff_word in ("Stage 1", "stage 1", "Leaving Care", "Sam Example", WHAT_HAPPENED, "Officer"):
+        assert staff_word not in html  # anywhere on the page
     assert response.headers["Cache-Control"] == "no-store"
     assert response.headers["Referrer-Policy"] == "no-referrer"
 
@@ -41,10 +49,13 @@ def test_replied_complaint_says_how_to_ask_for_a_review(client, staff_ids, write
             s, reference="CS-STAT-0002", team="leaving-care", received=received, responded={1: responded}, token=TOKEN
         )
     )
-    html = client.get(f"/status/{TOKEN}").get_data(as_text=True)
+    page = Page(client.get(f"/status/{TOKEN}").get_data(as_text=True))
     ask_by = calendar.add_working_days(responded, 20)
-    assert "We have replied" in html and "We did not agree with your complaint." in html
-    assert "ask us to look at it again" in html and f"{ask_by:%A} {ask_by.day} {ask_by:%B %Y}" in html
+    assert page.one("h1").text == "We have replied"
+    assert page.summary_list()["We replied on"] == long(responded)
+    assert page.one("h2:-soup-contains('What we decided') + p").text == "We did not agree with your complaint."
+    next_steps = page.one("h2:-soup-contains('What happens next') + p").text
+    assert "you can ask us to look at it again" in next_steps and f"Tell us by {long(ask_by)}." in next_steps
 
 
 def test_unknown_token_is_a_friendly_404(client, clean_db):
