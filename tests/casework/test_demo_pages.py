@@ -27,7 +27,7 @@ def demo_copy(tmp_path_factory):
     return app, url, passwords
 
 
-def sign_in(app, role, passwords):
+def sign_in_demo_account(app, role, passwords):
     client = app.test_client()
     email = f"{role}@example-council.gov.uk"
     assert client.post("/staff/sign-in", data={"email": email, "password": passwords[role]}).status_code == 302
@@ -39,7 +39,7 @@ def test_every_open_and_a_sample_of_closed_complaints_render(demo_copy):
     with Session(get_engine(url)) as session:
         open_refs = session.exec(select(Complaint.reference).where(Complaint.status != "closed")).all()
         closed_refs = session.exec(select(Complaint.reference).where(Complaint.status == "closed")).all()[::25]
-    client = sign_in(app, "officer", passwords)
+    client = sign_in_demo_account(app, "officer", passwords)
     assert client.get("/staff/queue").status_code == 200
     assert client.get("/staff/triage").status_code == 200
     for reference in [*open_refs, *closed_refs]:
@@ -49,7 +49,7 @@ def test_every_open_and_a_sample_of_closed_complaints_render(demo_copy):
 
 def test_the_leaving_care_manager_sees_only_leaving_care(demo_copy):
     app, url, passwords = demo_copy
-    client = sign_in(app, "manager", passwords)
+    client = sign_in_demo_account(app, "manager", passwords)
     html = client.get("/staff/queue").get_data(as_text=True)
     rows = html.split('<tbody class="govuk-table__body">', 1)[1].split("</tbody>", 1)[0]
     teams = {cell.split("</td>")[0].strip() for cell in rows.split('<td class="govuk-table__cell">')[1::6]}
@@ -59,7 +59,7 @@ def test_the_leaving_care_manager_sees_only_leaving_care(demo_copy):
 def test_done_when_on_the_demo_data(demo_copy):
     """Clear triage, respond to an overdue stage 1, escalate it to stage 2, see its new deadline and reminders."""
     app, url, passwords = demo_copy
-    client = sign_in(app, "officer", passwords)
+    client = sign_in_demo_account(app, "officer", passwords)
     with Session(get_engine(url)) as session:
         waiting = session.exec(select(Complaint.reference).where(Complaint.status == "awaiting-triage")).all()
     assert waiting
