@@ -12,13 +12,14 @@ from datetime import date, datetime
 
 from sqlmodel import Session, delete, select
 
-from casework import audit, replan
+from casework import audit
 from casework.roles import MANAGER, OFFICER, can_see_complaint, can_triage
 from casework.stages import effective_due, latest_stage, open_stage, stages_of
 from casework.stages import escalation_window as _escalation_window
 from models.complaints import Complaint, ComplaintStatus, LearningCategory, Outcome, Stage, StageLearning, StageRecord
 from models.staff import StaffUser
 from models.teams import Team
+from reminders import replan
 from reminders.calendar import WorkingCalendar
 from reminders.deadlines import STAGE_RULES, ExtensionError, check_extension, stage_deadlines
 from settings import Settings

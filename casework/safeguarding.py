@@ -16,13 +16,13 @@ from sqlmodel import Session, select
 from casework import audit
 from casework.actions import ActionRefused, Context
 from casework.roles import CASEWORK_ROLES, can_see_complaint, can_triage
+from content.dates import clock_time, long_date
 from intake.disclosure import draft_alert_prefix
 from models.complaints import Complaint
 from models.drafts import ConversationDraft
 from models.outbox import OutboxMessage, OutboxStatus
 from models.safeguarding import REVIEW_LABELS, ReviewDecision, SafeguardingReview, label
 from models.staff import StaffUser
-from reminders.mail import clock_time, long_date
 from reminders.policy import DISCLOSURE_ALERT, NOW_SENT_ALERT, SAFEGUARDING_ALERT, UNSAFE_ALERT
 
 ALERT_TEMPLATES = (DISCLOSURE_ALERT, UNSAFE_ALERT, SAFEGUARDING_ALERT.template)

@@ -1,11 +1,11 @@
-"""What both views share: the engine for this request (router, teams, today) and the clock.
+"""What both views share: the conversation engine for this request (router, teams, today).
 
 Views -> this module and intake/drafts.py, intake/submission.py -> models. No rules about questions live here.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlmodel import Session, select
 
@@ -16,10 +16,6 @@ from models.teams import Team
 from settings import Settings
 
 OFF_TOPIC_FOLLOW_UP = " If it's also about children's services, carry on and we'll pass it to the right team."
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def make_engine(session: Session, settings: Settings, at: datetime) -> Engine:

@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlmodel import Session
 
+from content.dates import time_and_date
 from intake.engine import State
 from intake.safeguarding import UNSAFE, label
 from models.audit import AuditEvent
@@ -22,7 +23,6 @@ from models.complaints import Complaint
 from models.drafts import ConversationDraft
 from models.outbox import OutboxMessage
 from models.safeguarding import SafeguardingReview
-from reminders.mail import time_and_date
 from reminders.outbox import queue_once
 from reminders.policy import DISCLOSURE_ALERT, UNSAFE_ALERT
 from settings import Settings

@@ -32,7 +32,7 @@ from models.complaints import (
 )
 from models.drafts import ConversationDraft
 from models.teams import Team
-from reminders import notify
+from reminders import replan
 from reminders.calendar import WorkingCalendar
 from reminders.deadlines import stage_deadlines
 from settings import Settings
@@ -169,7 +169,7 @@ def submit(
     disclosure.carry_to_complaint(session, draft, complaint)
     # Sent: a "carry on where you left off" email still waiting would only confuse. Same transaction as the send.
     cancel_resume_emails(session, draft)
-    notify.complaint_received(session, complaint, settings, now, status_url=status_url_for(token))
+    replan.complaint_received(session, complaint, settings, now, status_url=status_url_for(token))
     # No personal data in logs: the reference and routing only.
     log.info("complaint %s received online, routing %s", complaint.reference, complaint.routing_decision)
     return Sent(

@@ -7,10 +7,11 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from casework import accounts, staff_admin
 from casework.directory import export_directory
 from casework.queue import team_choices
-from casework.roles import ADMIN, signed_in_user, staff_required
+from casework.roles import ADMIN
 from casework.views import bp
-from casework.views.common import now, settings
-from models.web import db
+from web.auth import signed_in_user, staff_required
+from web.context import now, settings
+from web.session import db
 
 
 def _staff_page(errors=None, form=None, status=200):

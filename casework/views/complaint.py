@@ -7,16 +7,17 @@ from sqlmodel import select
 
 from casework import actions, audit
 from casework.casefile import find_complaint, load_case_file
-from casework.forms import date_from, date_parts
 from casework.queue import team_choices
-from casework.roles import CASEWORK_ROLES, OFFICER, staff_required
+from casework.roles import CASEWORK_ROLES, OFFICER
 from casework.safeguarding import safeguarding_panel
 from casework.subject_access import export_complaint
 from casework.views import bp
-from casework.views.common import action_context
+from casework.views.action_context import action_context
+from casework.views.forms import date_from, date_parts
+from content.dates import long_date
 from models.complaints import LearningCategory
 from models.safeguarding import REVIEW_LABELS
-from reminders.mail import long_date  # pages write dates as the emails do
+from web.auth import staff_required
 
 DONE_MESSAGES = {
     "assign": "The team was changed.",

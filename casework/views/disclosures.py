@@ -8,16 +8,17 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from casework import audit
 from casework.actions import ActionRefused
 from casework.casefile import find_complaint
-from casework.roles import CASEWORK_ROLES, can_see_complaint, can_triage, staff_required
+from casework.roles import CASEWORK_ROLES, can_see_complaint, can_triage
 from casework.safeguarding import draft_panel, find_flagged_draft, review
 from casework.views import bp
-from casework.views.common import action_context
+from casework.views.action_context import action_context
+from content.dates import time_and_date
 from intake.conversation import make_engine
 from intake.drafts import state_of
 from intake.flow import READY
 from models.complaints import Complaint
 from models.safeguarding import REVIEW_LABELS
-from reminders.mail import time_and_date
+from web.auth import staff_required
 
 REVIEWED = "The safeguarding review was recorded."
 

@@ -6,10 +6,11 @@ from flask import redirect, render_template, request, url_for
 
 from casework import audit
 from casework.queue import QueueFilters, queue_rows, team_choices, triage_count, triage_queue
-from casework.roles import CASEWORK_ROLES, signed_in_user, staff_required
+from casework.roles import CASEWORK_ROLES
 from casework.stages import STATE_FILTERS, STATE_TAGS
 from casework.views import bp
-from casework.views.common import action_context
+from casework.views.action_context import action_context
+from web.auth import signed_in_user, staff_required
 
 
 @bp.route("/staff/")

@@ -6,12 +6,11 @@ from flask import redirect, render_template, request, session, url_for
 from flask_login import login_user, logout_user
 
 from casework import accounts
-from casework.auth import mark_signed_in
-from casework.roles import safe_next, signed_in_user, staff_required
 from casework.views import bp
-from casework.views.common import now, settings
 from extensions import limiter
-from models.web import db
+from web.auth import mark_signed_in, safe_next, signed_in_user, staff_required
+from web.context import now, settings
+from web.session import db
 
 # Slows guessing from one address; the per-account lock-out (accounts.LOCK_AFTER_FAILURES) stops it.
 SIGN_IN_LIMIT = "10 per minute;50 per hour"

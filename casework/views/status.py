@@ -6,13 +6,13 @@ from flask import redirect, render_template, request, url_for
 
 from casework.status_page import find_by_token, status_view
 from casework.views import bp
-from casework.views.common import now, settings
+from content.dates import long_date
 from content.safety_help import safety_help
 from intake import disclosure
 from intake.safeguarding import UNSAFE
-from models.web import db
 from reminders.calendar import WorkingCalendar
-from reminders.mail import long_date  # pages write dates as the emails do
+from web.context import now, settings
+from web.session import db
 
 HELP_SHOWN = "help"  # ?shown=help after "I don't feel safe": the page opens at the help
 

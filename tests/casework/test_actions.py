@@ -17,7 +17,7 @@ from models.complaints import Complaint, LearningCategory, StageLearning
 from models.db import get_engine
 from models.outbox import OutboxMessage
 from models.staff import StaffUser
-from reminders import notify
+from reminders import replan
 from tests.casework.builders import add_complaint, add_staff
 from tests.databases import backend
 
@@ -186,7 +186,7 @@ def test_extend_stage_1_once_up_to_20_working_days(db_session, ctx):
 def test_extension_replans_the_reminders(db_session, ctx):
     complaint = stage1(db_session)
     (record,) = stages_of(db_session, complaint.id)
-    notify.stage_changed(db_session, record, ctx.settings, NOW)  # as the scheduler would have: it is overdue
+    replan.stage_changed(db_session, record, ctx.settings, NOW)  # as the scheduler would have: it is overdue
 
     def pending_about_old_deadline():
         rows = db_session.exec(select(OutboxMessage).where(OutboxMessage.complaint_id == complaint.id)).all()

@@ -8,12 +8,12 @@ import pytest
 from sqlmodel import Session, select
 
 from casework import accounts
-from casework.auth import SIGNED_IN_AT
 from models.db import get_engine
 from models.outbox import OutboxMessage
 from models.staff import PasswordResetToken, StaffUser
 from tests.casework.builders import PASSWORD, STAFF
 from tests.casework.conftest import sign_in_client
+from web.auth import SIGNED_IN_AT
 
 OFFICER_EMAIL = STAFF["officer"][0]
 

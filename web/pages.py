@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, redirect, render_template, session
+from flask import Blueprint, redirect, render_template, session
 
 from content.safety_help import help_now_page
+from web.context import settings
 
 bp = Blueprint("pages", __name__)
 
@@ -19,7 +20,7 @@ def home():
 
 @bp.get("/help-now")
 def help_now():
-    lines = help_now_page(current_app.config["SETTINGS"])
+    lines = help_now_page(settings())
     return render_template("pages/help_now.html", page_title="Need help now?", lines=lines)
 
 

@@ -1,0 +1,11 @@
+"""What a staff action needs from the request: the session, who is acting, the settings and the moment."""
+
+from __future__ import annotations
+
+from casework.actions import Context
+from web.auth import signed_in_user
+from web.context import db, now, settings
+
+
+def action_context() -> Context:
+    return Context(session=db(), actor=signed_in_user(), settings=settings(), now=now())
