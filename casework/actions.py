@@ -38,7 +38,7 @@ class ActionRefused(ValueError):
 
 
 @dataclass(frozen=True)
-class Context:
+class ActionContext:
     session: Session
     actor: StaffUser
     settings: Settings
@@ -53,7 +53,7 @@ class Context:
         return self.now.astimezone(self.settings.timezone).date()
 
 
-def _can_act(ctx: Context, complaint: Complaint) -> None:
+def _can_act(ctx: ActionContext, complaint: Complaint) -> None:
     if ctx.actor.role not in (OFFICER, MANAGER) or not can_see_complaint(ctx.actor, complaint):
         raise ActionRefused("Your account cannot change this complaint.")
 
@@ -90,7 +90,7 @@ def _stage_snapshot(record: StageRecord) -> dict[str, object]:
     }
 
 
-def _close_if_done(complaint: Complaint, stages: list[StageRecord], ctx: Context, status: str) -> None:
+def _close_if_done(complaint: Complaint, stages: list[StageRecord], ctx: ActionContext, status: str) -> None:
     if open_stage(stages) is None:
         complaint.status = status
         complaint.closed_at = ctx.now
@@ -106,7 +106,7 @@ def _open_stage_or_refuse(stages: list[StageRecord], what: str) -> StageRecord:
 # --- assign --------------------------------------------------------------------------------------------
 
 
-def assign_team(ctx: Context, complaint: Complaint, team_slug: str, reason: str) -> None:
+def assign_team(ctx: ActionContext, complaint: Complaint, team_slug: str, reason: str) -> None:
     """Give a complaint from triage its team, or move it to another team (with a reason)."""
     session = ctx.session
     if complaint.status in (ComplaintStatus.CLOSED, ComplaintStatus.WITHDRAWN):
@@ -158,7 +158,7 @@ def eligible_officers(session: Session, complaint: Complaint) -> list[StaffUser]
     return [u for u in session.exec(statement) if u.role == OFFICER or u.team_id == complaint.team_id]
 
 
-def assign_officer(ctx: Context, complaint: Complaint, officer_id: str) -> None:
+def assign_officer(ctx: ActionContext, complaint: Complaint, officer_id: str) -> None:
     """Name the member of staff who holds the complaint; the officer reminders go to them."""
     _can_act(ctx, complaint)
     if complaint.status != ComplaintStatus.OPEN:
@@ -182,7 +182,7 @@ def assign_officer(ctx: Context, complaint: Complaint, officer_id: str) -> None:
 
 
 def record_response(
-    ctx: Context,
+    ctx: ActionContext,
     complaint: Complaint,
     *,
     responded_on: date | None,
@@ -237,7 +237,7 @@ def record_response(
 # --- extend --------------------------------------------------------------------------------------------
 
 
-def extend(ctx: Context, complaint: Complaint, *, extend_to: date | None, reason: str) -> StageRecord:
+def extend(ctx: ActionContext, complaint: Complaint, *, extend_to: date | None, reason: str) -> StageRecord:
     """Extend the open stage 1 (once, to 20 working days) or stage 2 (to at most 65), with a reason."""
     _can_act(ctx, complaint)
     session = ctx.session
@@ -268,7 +268,9 @@ def extend(ctx: Context, complaint: Complaint, *, extend_to: date | None, reason
     return record
 
 
-def record_panel(ctx: Context, complaint: Complaint, *, panel_on: date | None, report_on: date | None) -> StageRecord:
+def record_panel(
+    ctx: ActionContext, complaint: Complaint, *, panel_on: date | None, report_on: date | None
+) -> StageRecord:
     """Stage 3: the day the review panel met (and its report, when there is one). The council's response is
     due 15 working days after the report, which is due 5 working days after the panel."""
     _can_act(ctx, complaint)
@@ -297,12 +299,12 @@ def record_panel(ctx: Context, complaint: Complaint, *, panel_on: date | None, r
 # --- escalate ------------------------------------------------------------------------------------------
 
 
-def escalation_window(ctx: Context, stages: list[StageRecord]) -> tuple[Stage, date] | None:
+def escalation_window(ctx: ActionContext, stages: list[StageRecord]) -> tuple[Stage, date] | None:
     """The next stage the complainant may ask for and the last day to ask in time, or None."""
     return _escalation_window(ctx.calendar, stages)
 
 
-def escalate(ctx: Context, complaint: Complaint, *, requested_on: date | None, late_reason: str) -> StageRecord:
+def escalate(ctx: ActionContext, complaint: Complaint, *, requested_on: date | None, late_reason: str) -> StageRecord:
     """Open stage 2 or 3 from the day the complainant asked; a late request needs the reason it was accepted."""
     _can_act(ctx, complaint)
     session = ctx.session
@@ -349,7 +351,7 @@ def escalate(ctx: Context, complaint: Complaint, *, requested_on: date | None, l
 # --- Ombudsman -----------------------------------------------------------------------------------------
 
 
-def ombudsman_allowed(ctx: Context, stages: list[StageRecord]) -> bool:
+def ombudsman_allowed(ctx: ActionContext, stages: list[StageRecord]) -> bool:
     """After a response at stage 3, or when the council has missed a deadline (it failed to respond)."""
     latest = latest_stage(stages)
     if latest is None or latest.stage == Stage.OMBUDSMAN:
@@ -360,7 +362,7 @@ def ombudsman_allowed(ctx: Context, stages: list[StageRecord]) -> bool:
     return due is not None and ctx.today > due
 
 
-def record_ombudsman(ctx: Context, complaint: Complaint, *, received_on: date | None) -> StageRecord:
+def record_ombudsman(ctx: ActionContext, complaint: Complaint, *, received_on: date | None) -> StageRecord:
     _can_act(ctx, complaint)
     session = ctx.session
     stages = stages_of(session, complaint.id)
@@ -385,7 +387,7 @@ def record_ombudsman(ctx: Context, complaint: Complaint, *, received_on: date | 
 
 
 def record_ombudsman_decision(
-    ctx: Context, complaint: Complaint, *, decided_on: date | None, outcome: str, summary: str
+    ctx: ActionContext, complaint: Complaint, *, decided_on: date | None, outcome: str, summary: str
 ) -> StageRecord:
     _can_act(ctx, complaint)
     session = ctx.session
@@ -415,7 +417,7 @@ def record_ombudsman_decision(
 # --- withdraw / resolve early --------------------------------------------------------------------------
 
 
-def _finish(ctx: Context, complaint: Complaint, *, on: date | None, outcome: Outcome, note: str, action: str):
+def _finish(ctx: ActionContext, complaint: Complaint, *, on: date | None, outcome: Outcome, note: str, action: str):
     _can_act(ctx, complaint)
     session = ctx.session
     stages = stages_of(session, complaint.id)
@@ -441,11 +443,11 @@ def _finish(ctx: Context, complaint: Complaint, *, on: date | None, outcome: Out
     return record
 
 
-def withdraw(ctx: Context, complaint: Complaint, *, on: date | None, reason: str) -> StageRecord:
+def withdraw(ctx: ActionContext, complaint: Complaint, *, on: date | None, reason: str) -> StageRecord:
     """The complainant withdrew: the open stage closes as withdrawn and the complaint with it."""
     return _finish(ctx, complaint, on=on, outcome=Outcome.WITHDRAWN, note=reason, action="withdrawn")
 
 
-def resolve_early(ctx: Context, complaint: Complaint, *, on: date | None, summary: str) -> StageRecord:
+def resolve_early(ctx: ActionContext, complaint: Complaint, *, on: date | None, summary: str) -> StageRecord:
     """Stage 1 put right quickly, to the complainant's satisfaction."""
     return _finish(ctx, complaint, on=on, outcome=Outcome.RESOLVED_EARLY, note=summary, action="resolved-early")

@@ -134,7 +134,7 @@ def _audit_entries(session: Session, complaint_id: int) -> list[TimelineEntry]:
     return entries
 
 
-def allowed_actions(ctx: actions.Context, complaint: Complaint, stages: list[StageRecord]) -> set[str]:
+def allowed_actions(ctx: actions.ActionContext, complaint: Complaint, stages: list[StageRecord]) -> set[str]:
     """Which action forms to show; the actions themselves check again when submitted."""
     if complaint.status == "awaiting-triage":
         return {"assign"} if can_triage(ctx.actor) else set()
@@ -161,7 +161,7 @@ def allowed_actions(ctx: actions.Context, complaint: Complaint, stages: list[Sta
     return allowed
 
 
-def reminder_plan(ctx: actions.Context, record: StageRecord | None) -> list[PlannedReminder]:
+def reminder_plan(ctx: actions.ActionContext, record: StageRecord | None) -> list[PlannedReminder]:
     """The reminder emails the policy plans for the open stage's current deadline (each is queued on its day)."""
     due = effective_due(record) if record is not None else None
     if due is None:
@@ -173,7 +173,7 @@ def reminder_plan(ctx: actions.Context, record: StageRecord | None) -> list[Plan
     return [PlannedReminder(day, template, tuple(who)) for (day, template), who in sorted(by_key.items())]
 
 
-def load_case_file(ctx: actions.Context, complaint: Complaint) -> CaseFile:
+def load_case_file(ctx: actions.ActionContext, complaint: Complaint) -> CaseFile:
     session, zone = ctx.session, ctx.settings.timezone
     stages = stages_of(session, complaint.id)
     learning = _learning(session, [record.id for record in stages])

@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from casework import audit
-from casework.actions import ActionRefused, Context
+from casework.actions import ActionContext, ActionRefused
 from casework.roles import CASEWORK_ROLES, can_see_complaint, can_triage
 from content.dates import clock_time, long_date
 from intake.disclosure import draft_alert_prefix
@@ -175,7 +175,7 @@ def _checked(decision: str, note: str) -> tuple[ReviewDecision, str]:
 
 
 def review(
-    ctx: Context,
+    ctx: ActionContext,
     *,
     decision: str,
     note: str,
@@ -237,7 +237,7 @@ class SafeguardingPanel:
     reviewed: bool
 
 
-def safeguarding_panel(ctx: Context, complaint: Complaint) -> SafeguardingPanel:
+def safeguarding_panel(ctx: ActionContext, complaint: Complaint) -> SafeguardingPanel:
     zone = ctx.settings.timezone
     return SafeguardingPanel(
         flagged=complaint.safeguarding_flag,
@@ -250,7 +250,7 @@ def safeguarding_panel(ctx: Context, complaint: Complaint) -> SafeguardingPanel:
     )
 
 
-def draft_panel(ctx: Context, draft: ConversationDraft) -> SafeguardingPanel:
+def draft_panel(ctx: ActionContext, draft: ConversationDraft) -> SafeguardingPanel:
     return SafeguardingPanel(
         flagged=True,
         categories=category_labels(draft.safeguarding_categories),

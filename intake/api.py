@@ -13,7 +13,7 @@ from flask import Blueprint, jsonify, request, url_for
 from content.dates import long_date
 from extensions import csrf, limiter
 from intake import disclosure
-from intake.conversation import make_engine
+from intake.conversation import conversation_engine
 from intake.drafts import create_draft, find_draft, is_sent, save, state_of
 from intake.engine import Engine, NotAskedNow, State
 from intake.flow import READY
@@ -94,7 +94,7 @@ def _answer_text(data: dict[str, Any]) -> str:
 @limiter.limit(START_LIMIT)
 def start():
     session, at = db(), now()
-    engine = make_engine(session, settings(), at)
+    engine = conversation_engine(session, settings(), at)
     draft, token = create_draft(session, engine, at)
     body = _view(engine, state_of(draft), draft.id)
     body["token"] = token
@@ -109,7 +109,7 @@ def show(conversation_id: int):
         raise ApiError(
             409, "already_sent", "This complaint has been sent. Use your private link to see how it's going."
         )
-    return jsonify(_view(make_engine(session, settings(), at), state_of(draft), draft.id))
+    return jsonify(_view(conversation_engine(session, settings(), at), state_of(draft), draft.id))
 
 
 @bp.post("/conversations/<int:conversation_id>/answers")
@@ -118,7 +118,7 @@ def answer(conversation_id: int):
     data = _body()
     if is_sent(draft):
         raise ApiError(409, "already_sent", "This complaint has been sent already. Thank you.")
-    engine = make_engine(session, settings(), at)
+    engine = conversation_engine(session, settings(), at)
     state = state_of(draft)
     step_id = data.get("step")
     if step_id is not None and not isinstance(step_id, str):
@@ -160,7 +160,7 @@ def unsafe(conversation_id: int):
             "This complaint has been sent. Your private link has an 'I don't feel safe' button. "
             "If you are in danger right now, call 999.",
         )
-    engine = make_engine(session, settings(), at)
+    engine = conversation_engine(session, settings(), at)
     state = state_of(draft)
     help_ = engine.feels_unsafe(state)
     save(session, draft, state, at)
@@ -175,7 +175,7 @@ def back(conversation_id: int):
     session, draft, _token, at = _conversation(conversation_id)
     if is_sent(draft):
         raise ApiError(409, "already_sent", "This complaint has been sent already. Thank you.")
-    engine = make_engine(session, settings(), at)
+    engine = conversation_engine(session, settings(), at)
     state = state_of(draft)
     engine.back(state)
     save(session, draft, state, at)
@@ -186,7 +186,7 @@ def back(conversation_id: int):
 @limiter.limit(SEND_LIMIT)
 def send(conversation_id: int):
     session, draft, _token, at = _conversation(conversation_id)
-    engine = make_engine(session, settings(), at)
+    engine = conversation_engine(session, settings(), at)
     state = state_of(draft)
     try:
         sent = submit(session, draft, state, engine, settings(), at, status_url_for=status_url)

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from intake.engine import Context, Engine, RouteInfo
+from intake.engine import ConversationContext, Engine, RouteInfo
 from intake.flow import Option
 from intake.routing import get_router
 from models.teams import Team
@@ -18,7 +18,7 @@ from settings import Settings
 OFF_TOPIC_FOLLOW_UP = " If it's also about children's services, carry on and we'll pass it to the right team."
 
 
-def make_engine(session: Session, settings: Settings, at: datetime) -> Engine:
+def conversation_engine(session: Session, settings: Settings, at: datetime) -> Engine:
     router = get_router(session)
 
     def route(text: str) -> RouteInfo:
@@ -35,4 +35,6 @@ def make_engine(session: Session, settings: Settings, at: datetime) -> Engine:
     teams = tuple(
         Option(team.slug, team.name) for team in session.exec(select(Team).where(Team.active).order_by(Team.name))
     )
-    return Engine(Context(today=at.astimezone(settings.timezone).date(), route=route, teams=teams, settings=settings))
+    return Engine(
+        ConversationContext(today=at.astimezone(settings.timezone).date(), route=route, teams=teams, settings=settings)
+    )

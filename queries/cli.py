@@ -11,9 +11,9 @@ from flask import Flask
 from flask.cli import with_appcontext
 
 from models.db import session_scope
+from queries.asker import Asker
 from queries.periods import parse_financial_year, plausible_as_of
 from queries.report import build_report, report_as_text
-from queries.service import Asker
 from web import context
 from web.session import engine
 

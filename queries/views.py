@@ -25,6 +25,7 @@ from flask import (
 from casework.roles import CASEWORK_ROLES, OFFICER, visible_team_ids
 from casework.views import staff_menu
 from queries.answers import Answer
+from queries.asker import Asker
 from queries.chart import bar_chart
 from queries.engine import Scope
 from queries.narrative import MAX_NARRATIVE, narratives, save_narrative
@@ -32,7 +33,6 @@ from queries.parser import MAX_QUESTION
 from queries.periods import financial_year, financial_year_of, parse_financial_year, plausible_as_of
 from queries.query import query_from_dict, query_to_dict
 from queries.report import NARRATIVE_SECTIONS, build_report
-from queries.service import Asker
 from queries.words import EXAMPLES
 from web.auth import json_text_field, signed_in_user, staff_api_required, staff_required
 from web.context import db, settings, today

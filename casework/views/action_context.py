@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from casework.actions import Context
+from casework.actions import ActionContext
 from web.auth import signed_in_user
 from web.context import db, now, settings
 
 
-def action_context() -> Context:
-    return Context(session=db(), actor=signed_in_user(), settings=settings(), now=now())
+def action_context() -> ActionContext:
+    return ActionContext(session=db(), actor=signed_in_user(), settings=settings(), now=now())

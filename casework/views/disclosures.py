@@ -13,7 +13,7 @@ from casework.safeguarding import draft_panel, find_flagged_draft, review
 from casework.views import bp
 from casework.views.action_context import action_context
 from content.dates import time_and_date
-from intake.conversation import make_engine
+from intake.conversation import conversation_engine
 from intake.drafts import state_of
 from intake.flow import READY
 from models.complaints import Complaint
@@ -34,7 +34,7 @@ def _render_draft(ctx, draft, *, errors=None, form=None, status=200):
     zone = ctx.settings.timezone
     state = state_of(draft)
     # Every answer given, whichever question they were on (going back leaves later answers in place).
-    transcript = make_engine(ctx.session, ctx.settings, ctx.now).transcript(state, until=READY)
+    transcript = conversation_engine(ctx.session, ctx.settings, ctx.now).transcript(state, until=READY)
     return render_template(
         "casework/disclosure.html",
         draft=draft,

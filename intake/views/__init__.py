@@ -16,7 +16,7 @@ from content.safety_help import safety_help
 from extensions import limiter
 from intake import disclosure
 from intake.content import ADVOCACY_SERVICES, next_steps, services_intro
-from intake.conversation import make_engine
+from intake.conversation import conversation_engine
 from intake.drafts import create_draft, find_draft, is_sent, save, state_of
 from intake.engine import NotAskedNow
 from intake.flow import has_way_to_reach
@@ -54,7 +54,7 @@ def start():
 @limiter.limit(START_LIMIT)
 def begin():
     at = now()
-    draft, token = create_draft(db(), make_engine(db(), settings(), at), at)
+    draft, token = create_draft(db(), conversation_engine(db(), settings(), at), at)
     session[TOKEN_KEY] = token
     session.pop(SENT_KEY, None)
     return redirect(url_for("intake.chat"), 303)
@@ -98,7 +98,7 @@ def chat():
         return redirect(url_for("intake.start"))
     if is_sent(draft):
         return redirect(url_for("intake.sent"))
-    engine = make_engine(db(), settings(), now())
+    engine = conversation_engine(db(), settings(), now())
     state = state_of(draft)
     change = request.args.get("change")
     if change is not None and not engine.can_answer(state, change):
@@ -114,7 +114,7 @@ def answer():
     if is_sent(draft):
         return redirect(url_for("intake.sent"))
     at = now()
-    engine = make_engine(db(), settings(), at)
+    engine = conversation_engine(db(), settings(), at)
     state = state_of(draft)
     step_id = request.form.get("step") or state.current
     # A quick reply ("I don't know") is a button of its own, so it wins over whatever is in the box.
@@ -155,7 +155,7 @@ def unsafe():
     if is_sent(draft):
         return redirect(url_for("intake.sent"), 303)
     at = now()
-    engine = make_engine(db(), settings(), at)
+    engine = conversation_engine(db(), settings(), at)
     state = state_of(draft)
     pressed_at = state.current
     engine.feels_unsafe(state)
@@ -171,7 +171,7 @@ def back():
     if draft is None or is_sent(draft):
         return redirect(url_for("intake.start"))
     at = now()
-    engine = make_engine(db(), settings(), at)
+    engine = conversation_engine(db(), settings(), at)
     state = state_of(draft)
     engine.back(state)
     save(db(), draft, state, at)
@@ -185,7 +185,7 @@ def send():
     if draft is None:
         return redirect(url_for("intake.start"))
     at = now()
-    engine = make_engine(db(), settings(), at)
+    engine = conversation_engine(db(), settings(), at)
     state = state_of(draft)
     answers = dict(state.answers)
     try:

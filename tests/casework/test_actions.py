@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import Session, select
 
 from casework import actions
-from casework.actions import ActionRefused, Context
+from casework.actions import ActionContext, ActionRefused
 from casework.casefile import allowed_actions, find_complaint
 from casework.stages import stages_of
 from models.audit import AuditEvent
@@ -33,7 +33,7 @@ def people(db_session, settings):
 
 @pytest.fixture
 def ctx(db_session, settings, people):
-    return Context(session=db_session, actor=people["officer"], settings=settings, now=NOW)
+    return ActionContext(session=db_session, actor=people["officer"], settings=settings, now=NOW)
 
 
 def stage1(db_session, **kwargs):
@@ -66,7 +66,7 @@ def test_triage_without_a_stage_creates_stage_1_from_the_day_received(db_session
 
 def test_only_an_officer_assigns_from_triage(db_session, ctx, people):
     complaint = add_complaint(db_session, reference="CS-TRIA-0003", team=None, received=date(2018, 1, 10))
-    manager = Context(db_session, people["manager"], ctx.settings, NOW)
+    manager = ActionContext(db_session, people["manager"], ctx.settings, NOW)
     with pytest.raises(ActionRefused, match="Only a complaints officer"):
         actions.assign_team(manager, complaint, "leaving-care", "")
 
@@ -87,14 +87,14 @@ def test_reassign_needs_a_reason_and_another_team(db_session, ctx):
 
 def test_a_manager_cannot_touch_another_teams_complaint(db_session, ctx, people):
     complaint = stage1(db_session, team="assessments")
-    manager = Context(db_session, people["manager"], ctx.settings, NOW)
+    manager = ActionContext(db_session, people["manager"], ctx.settings, NOW)
     with pytest.raises(ActionRefused, match="cannot change"):
         actions.extend(manager, complaint, extend_to=date(2018, 1, 22), reason="complex")
 
 
 def test_admin_cannot_act_on_complaints(db_session, ctx, people):
     complaint = stage1(db_session)
-    admin = Context(db_session, people["admin"], ctx.settings, NOW)
+    admin = ActionContext(db_session, people["admin"], ctx.settings, NOW)
     with pytest.raises(ActionRefused):
         actions.withdraw(admin, complaint, on=date(2018, 1, 12), reason="asked")
 
@@ -210,7 +210,7 @@ def test_escalate_to_stage_2_inside_the_window(db_session, ctx):
 
 def test_a_late_request_needs_the_reason_it_was_accepted(db_session, settings, people):
     late_now = datetime(2018, 3, 1, 10, 0, tzinfo=UTC)
-    ctx = Context(db_session, people["officer"], settings, late_now)
+    ctx = ActionContext(db_session, people["officer"], settings, late_now)
     complaint = stage1(db_session, responded={1: date(2018, 1, 8)})  # window closed on 5 February
     with pytest.raises(ActionRefused) as refused:
         actions.escalate(ctx, complaint, requested_on=date(2018, 2, 20), late_reason="")
@@ -290,7 +290,7 @@ def test_resolve_early_only_at_stage_1(db_session, ctx):
 def test_allowed_actions_follow_the_stage(db_session, ctx, people):
     triage = add_complaint(db_session, reference="CS-TRIA-0009", team=None, received=date(2018, 1, 10))
     assert allowed_actions(ctx, triage, stages_of(db_session, triage.id)) == {"assign"}
-    manager = Context(db_session, people["manager"], ctx.settings, NOW)
+    manager = ActionContext(db_session, people["manager"], ctx.settings, NOW)
     assert allowed_actions(manager, triage, stages_of(db_session, triage.id)) == set()
     open_one = stage1(db_session)
     assert allowed_actions(ctx, open_one, stages_of(db_session, open_one.id)) == {
