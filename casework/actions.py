@@ -16,6 +16,7 @@ from casework import audit
 from casework.roles import MANAGER, OFFICER, can_see_complaint, can_triage
 from casework.stages import effective_due, latest_stage, open_stage, stages_of
 from casework.stages import escalation_window as _escalation_window
+from models.audit import Action
 from models.complaints import Complaint, ComplaintStatus, LearningCategory, Outcome, Stage, StageLearning, StageRecord
 from models.staff import StaffUser
 from models.teams import Team
@@ -143,7 +144,7 @@ def assign_team(ctx: ActionContext, complaint: Complaint, team_slug: str, reason
         session,
         ctx.actor,
         complaint,
-        "team-assigned" if triage else "team-reassigned",
+        Action.TEAM_ASSIGNED if triage else Action.TEAM_REASSIGNED,
         before=before,
         after={"team_id": team.id, "team": team.slug, "status": complaint.status, "reason": reason},
     )
@@ -173,7 +174,12 @@ def assign_officer(ctx: ActionContext, complaint: Complaint, officer_id: str) ->
     ctx.session.add(complaint)
     ctx.session.flush()
     audit.record(
-        ctx.session, ctx.actor, complaint, "officer-assigned", before=before, after={"assigned_officer_id": chosen.id}
+        ctx.session,
+        ctx.actor,
+        complaint,
+        Action.OFFICER_ASSIGNED,
+        before=before,
+        after={"assigned_officer_id": chosen.id},
     )
     replan.complaint_changed(ctx.session, complaint, ctx.settings, ctx.now)
 
@@ -229,7 +235,7 @@ def record_response(
         "learning": sorted(c.slug for c in categories),
         "summary_characters": len(summary),
     }
-    audit.record(session, ctx.actor, complaint, "response-recorded", before=before, after=after)
+    audit.record(session, ctx.actor, complaint, Action.STAGE_RESPONDED, before=before, after=after)
     replan.stage_changed(session, record, ctx.settings, ctx.now)
     return record
 
@@ -263,7 +269,7 @@ def extend(ctx: ActionContext, complaint: Complaint, *, extend_to: date | None, 
     record.extension_reason = reason
     session.add(record)
     session.flush()
-    audit.record(session, ctx.actor, complaint, "extended", before=before, after=_stage_snapshot(record))
+    audit.record(session, ctx.actor, complaint, Action.STAGE_EXTENDED, before=before, after=_stage_snapshot(record))
     replan.stage_changed(session, record, ctx.settings, ctx.now)
     return record
 
@@ -291,7 +297,7 @@ def record_panel(
     session.add(record)
     session.flush()
     after = _stage_snapshot(record) | {"panel_on": panel_on, "report_on": report_on}
-    audit.record(session, ctx.actor, complaint, "panel-recorded", before=before, after=after)
+    audit.record(session, ctx.actor, complaint, Action.STAGE_PANEL_RECORDED, before=before, after=after)
     replan.stage_changed(session, record, ctx.settings, ctx.now)
     return record
 
@@ -340,7 +346,7 @@ def escalate(ctx: ActionContext, complaint: Complaint, *, requested_on: date | N
         session,
         ctx.actor,
         complaint,
-        "escalated",
+        Action.STAGE_ESCALATED,
         before=before,
         after=_stage_snapshot(record) | {"status": complaint.status, "late": bool(late_reason), "reason": late_reason},
     )
@@ -381,7 +387,7 @@ def record_ombudsman(ctx: ActionContext, complaint: Complaint, *, received_on: d
     complaint.closed_at = None
     session.add_all([record, complaint])
     session.flush()
-    audit.record(session, ctx.actor, complaint, "ombudsman-recorded", before=before, after=_stage_snapshot(record))
+    audit.record(session, ctx.actor, complaint, Action.OMBUDSMAN_RECORDED, before=before, after=_stage_snapshot(record))
     replan.stage_changed(session, record, ctx.settings, ctx.now)
     return record
 
@@ -409,7 +415,7 @@ def record_ombudsman_decision(
     session.add_all([record, complaint])
     session.flush()
     after = _stage_snapshot(record) | {"status": complaint.status, "summary_characters": len(summary)}
-    audit.record(session, ctx.actor, complaint, "ombudsman-decision-recorded", before=before, after=after)
+    audit.record(session, ctx.actor, complaint, Action.OMBUDSMAN_DECIDED, before=before, after=after)
     replan.stage_changed(session, record, ctx.settings, ctx.now)
     return record
 
@@ -417,7 +423,7 @@ def record_ombudsman_decision(
 # --- withdraw / resolve early --------------------------------------------------------------------------
 
 
-def _finish(ctx: ActionContext, complaint: Complaint, *, on: date | None, outcome: Outcome, note: str, action: str):
+def _finish(ctx: ActionContext, complaint: Complaint, *, on: date | None, outcome: Outcome, note: str, action: Action):
     _can_act(ctx, complaint)
     session = ctx.session
     stages = stages_of(session, complaint.id)
@@ -445,9 +451,11 @@ def _finish(ctx: ActionContext, complaint: Complaint, *, on: date | None, outcom
 
 def withdraw(ctx: ActionContext, complaint: Complaint, *, on: date | None, reason: str) -> StageRecord:
     """The complainant withdrew: the open stage closes as withdrawn and the complaint with it."""
-    return _finish(ctx, complaint, on=on, outcome=Outcome.WITHDRAWN, note=reason, action="withdrawn")
+    return _finish(ctx, complaint, on=on, outcome=Outcome.WITHDRAWN, note=reason, action=Action.COMPLAINT_WITHDRAWN)
 
 
 def resolve_early(ctx: ActionContext, complaint: Complaint, *, on: date | None, summary: str) -> StageRecord:
     """Stage 1 put right quickly, to the complainant's satisfaction."""
-    return _finish(ctx, complaint, on=on, outcome=Outcome.RESOLVED_EARLY, note=summary, action="resolved-early")
+    return _finish(
+        ctx, complaint, on=on, outcome=Outcome.RESOLVED_EARLY, note=summary, action=Action.COMPLAINT_RESOLVED_EARLY
+    )

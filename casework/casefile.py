@@ -11,6 +11,7 @@ from casework import actions
 from casework.audit import events_for
 from casework.roles import OFFICER, can_see_complaint, can_triage
 from casework.stages import effective_due, open_stage, stages_of, state_of
+from models.audit import action_label
 from models.complaints import Complaint, LearningCategory, Outcome, Stage, StageLearning, StageRecord
 from models.outbox import OutboxMessage
 from models.staff import StaffUser
@@ -129,7 +130,7 @@ def _audit_entries(session: Session, complaint_id: int) -> list[TimelineEntry]:
             if value not in (None, "", [])
         )
         entries.append(
-            TimelineEntry(event.at, "audit", f"{event.action.replace('-', ' ')} by {event.actor_label}", changes)
+            TimelineEntry(event.at, "audit", f"{action_label(event.action)} by {event.actor_label}", changes)
         )
     return entries
 

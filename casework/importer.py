@@ -19,7 +19,8 @@ from sqlmodel import Session, select
 
 from casework.csv_rows import numbered_rows
 from intake.routing import Router
-from models.audit import AuditEvent
+from models import audit
+from models.audit import Action
 from models.complaints import (
     Channel,
     ComplainantRole,
@@ -410,13 +411,12 @@ def import_complaints(
             session.flush()
             session.add_all(StageLearning(stage_record_id=record.id, category_id=learning_ids[s]) for s in row.learning)
             report.stages_created += 1
-        session.add(
-            AuditEvent(
-                actor_label="importer",
-                complaint_id=complaint.id,
-                action="imported",
-                after={"stages": [int(r.stage) for r in new_rows], "lines": [r.line for r in new_rows]},
-            )
+        audit.record(
+            session,
+            "importer",
+            complaint,
+            Action.COMPLAINT_IMPORTED,
+            after={"stages": [int(r.stage) for r in new_rows], "lines": [r.line for r in new_rows]},
         )
     session.flush()
     if dry_run:

@@ -18,6 +18,7 @@ from casework.actions import ActionContext, ActionRefused
 from casework.roles import CASEWORK_ROLES, can_see_complaint, can_triage
 from content.dates import clock_time, long_date
 from intake.disclosure import draft_alert_prefix
+from models.audit import Action
 from models.complaints import Complaint
 from models.drafts import ConversationDraft
 from models.outbox import OutboxMessage, OutboxStatus
@@ -215,7 +216,7 @@ def review(
         ctx.session,
         ctx.actor,
         complaint,
-        "safeguarding.reviewed",
+        Action.SAFEGUARDING_REVIEWED,
         before=before,
         after={"decision": chosen.value, "reviewed_at": ctx.now, "note_length": len(text)},
         draft_id=draft.id if complaint is None and draft is not None else None,

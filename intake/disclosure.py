@@ -18,7 +18,8 @@ from sqlmodel import Session
 from content.dates import time_and_date
 from intake.engine import State
 from intake.safeguarding import UNSAFE, label
-from models.audit import AuditEvent
+from models import audit
+from models.audit import Action
 from models.complaints import Complaint
 from models.drafts import ConversationDraft
 from models.outbox import OutboxMessage
@@ -106,7 +107,7 @@ def record_unsafe_on_complaint(session: Session, complaint: Complaint, settings:
     complaint.safeguarding_categories = sorted(set(complaint.safeguarding_categories or []) | {UNSAFE})
     complaint.safeguarding_reviewed_at = None
     session.add(complaint)
-    session.add(AuditEvent(at=now, actor_label="complainant", complaint_id=complaint.id, action="safeguarding.unsafe"))
+    audit.record(session, "complainant", complaint, Action.SAFEGUARDING_UNSAFE, at=now)
     session.flush()
     if settings.duty_manager_email:
         queue_once(

@@ -18,7 +18,8 @@ from intake import disclosure
 from intake.drafts import cancel_resume_emails, claim_for_sending, is_sent
 from intake.engine import Engine, State
 from intake.flow import DONT_KNOW, NOT_SURE
-from models.audit import AuditEvent
+from models import audit
+from models.audit import Action
 from models.complaints import (
     Channel,
     ComplainantRole,
@@ -153,14 +154,13 @@ def submit(
             complaint_id=complaint.id, stage=Stage.ONE, received_on=received, due_on=due, team_id=complaint.team_id
         )
     )
-    session.add(
-        AuditEvent(
-            at=now,
-            actor_label="complainant",
-            complaint_id=complaint.id,
-            action="complaint.received",
-            after={"channel": "online", "routing_decision": complaint.routing_decision, "team": slug},
-        )
+    audit.record(
+        session,
+        "complainant",
+        complaint,
+        Action.COMPLAINT_RECEIVED,
+        after={"channel": "online", "routing_decision": complaint.routing_decision, "team": slug},
+        at=now,
     )
     draft.complaint_id = complaint.id
     session.add(draft)

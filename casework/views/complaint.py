@@ -15,6 +15,7 @@ from casework.views import bp
 from casework.views.action_context import action_context
 from casework.views.forms import date_from, date_parts
 from content.dates import long_date
+from models.audit import Action
 from models.complaints import LearningCategory
 from models.safeguarding import REVIEW_LABELS
 from web.auth import staff_required
@@ -109,7 +110,7 @@ def render_complaint(ctx, complaint, *, errors=None, open_action=None, form=None
 def complaint(reference: str):
     ctx = action_context()
     found = _complaint_or_404(ctx, reference)
-    audit.record(ctx.session, ctx.actor, found, "viewed")
+    audit.record(ctx.session, ctx.actor, found, Action.COMPLAINT_VIEWED)
     return render_complaint(ctx, found)
 
 
@@ -137,7 +138,7 @@ def complaint_action(reference: str, action: str):
 def subject_access(reference: str):
     ctx = action_context()
     found = _complaint_or_404(ctx, reference)
-    audit.record(ctx.session, ctx.actor, found, "exported-subject-access")
+    audit.record(ctx.session, ctx.actor, found, Action.COMPLAINT_EXPORTED)
     response = jsonify(export_complaint(ctx.session, found))
     response.headers["Content-Disposition"] = f'attachment; filename="{found.reference}.json"'
     return response

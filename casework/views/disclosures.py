@@ -16,6 +16,7 @@ from content.dates import time_and_date
 from intake.conversation import conversation_engine
 from intake.drafts import state_of
 from intake.flow import READY
+from models.audit import Action
 from models.complaints import Complaint
 from models.safeguarding import REVIEW_LABELS
 from web.auth import staff_required
@@ -70,7 +71,7 @@ def disclosure(draft_id: int):
         if _sent_complaint_visible(ctx, complaint):
             return redirect(url_for("casework.complaint", reference=complaint.reference))
     # Read before it is shown: even a conversation nobody ever sends has a record of who read it.
-    audit.record(ctx.session, ctx.actor, draft.complaint_id, "safeguarding.draft-viewed", draft_id=draft.id)
+    audit.record(ctx.session, ctx.actor, draft.complaint_id, Action.SAFEGUARDING_DRAFT_VIEWED, draft_id=draft.id)
     return _render_draft(ctx, draft)
 
 

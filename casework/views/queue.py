@@ -10,6 +10,7 @@ from casework.roles import CASEWORK_ROLES
 from casework.stages import STATE_FILTERS, STATE_TAGS
 from casework.views import bp
 from casework.views.action_context import action_context
+from models.audit import Action
 from web.auth import signed_in_user, staff_required
 
 
@@ -44,5 +45,5 @@ def triage():
     ctx = action_context()
     rows = triage_queue(ctx.session, ctx.actor, ctx.settings.timezone)
     for row in rows:  # the triage list shows what each person wrote about the team: a view of each complaint
-        audit.record(ctx.session, ctx.actor, row.complaint_id, "viewed-in-triage")
+        audit.record(ctx.session, ctx.actor, row.complaint_id, Action.COMPLAINT_VIEWED_IN_TRIAGE)
     return render_template("casework/triage.html", rows=rows, teams=team_choices(ctx.session), page_title="Triage")
