@@ -30,6 +30,7 @@ import web.session
 from casework.views import admin, complaint, disclosures, queue, sign_in, status  # noqa: F401
 from extensions import csrf, limiter, login_manager
 from settings import BASE_DIR, Settings
+from web.templating import StrictUndefinedExceptParams
 
 SERVICE_NAME = "Children's services complaints"
 MAX_CONTENT_LENGTH = 100 * 1024  # a complaint is words, not files
@@ -73,6 +74,8 @@ def create_app(settings: Settings | None = None) -> Flask:
         RATELIMIT_HEADERS_ENABLED=True,
         WTF_CSRF_TIME_LIMIT=None,  # a complaint may take an evening to write; the session bounds the token
     )
+    # A name a template uses but was not given is an error, not a blank (a typo would otherwise hide a value).
+    app.jinja_env.undefined = StrictUndefinedExceptParams
     app.jinja_loader = ChoiceLoader(
         [
             FileSystemLoader(str(BASE_DIR / "templates")),
