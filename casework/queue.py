@@ -12,7 +12,7 @@ from casework.router import router_for
 from casework.safeguarding import category_labels, unsent_disclosures
 from casework.stages import STATE_FILTERS, effective_due, state_of
 from intake.routing import RouteResult
-from models.complaints import Complaint, ComplaintStatus, StageRecord
+from models.complaints import Complaint, ComplaintStatus, Stage, StageRecord
 from models.staff import StaffUser
 from models.teams import Team
 from reminders.calendar import WorkingCalendar
@@ -54,6 +54,10 @@ class QueueRow:
     reviewed: bool = False  # a safeguarding review is recorded since the last new danger
     kind: str = "stage"  # "stage"; "triage": a flagged complaint with no team yet; "draft": "Not sent: disclosure"
     draft_id: int | None = None
+
+    @property
+    def stage_label(self) -> str:
+        return Stage(self.stage).label
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """What every template may use, registered once: the date formats (content/dates.py) as filters, and the help
-lines for the page's help panel. Views pass data, never helpers: `{{ s.due | long_date }}`."""
+lines for the page's help panel, and what a date input shows. Views pass data, never helpers:
+`{{ s.due | long_date }}`."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from flask import Flask
 from content import dates
 from content.safety_help import HelpLine, help_now
 from web.context import settings
+from web.forms import date_parts
 
 
 def time_and_date(value: datetime) -> str:
@@ -36,3 +38,5 @@ def init_app(app: Flask) -> None:
     )
     # templates/pages/_help_now_panel.html: `help_now(help_role)` gives the lines for the person on the page.
     app.jinja_env.globals["help_now"] = _help_now
+    # templates/casework/_action_fields.html: what to put back in a date input's three boxes.
+    app.jinja_env.globals["date_parts"] = date_parts

@@ -9,17 +9,33 @@ from casework.directory import export_directory
 from casework.queue import team_choices
 from casework.roles import ADMIN
 from casework.views import bp
+from models.staff import Role
 from web.auth import signed_in_user, staff_required
 from web.context import now, settings
+from web.forms import error_list
+from web.govuk import select_items
 from web.session import db
 
 
 def _staff_page(errors=None, form=None, status=200):
+    errors = errors or {}
     return render_template(
         "casework/admin_staff.html",
-        staff=staff_admin.list_staff(db()),
-        teams=team_choices(db()),
-        errors=errors or {},
+        # Each account with its role in words ("Team manager, Leaving Care").
+        staff=[
+            (user, Role(user.role).label + (f", {team.name}" if team else ""))
+            for user, team in staff_admin.list_staff(db())
+        ],
+        role_items=select_items(
+            [(role.value, f"{role.label}: {role.description}") for role in Role],
+            form.get("role") if form else "",
+            "Choose a role",
+        ),
+        team_items=select_items(
+            [(team.slug, team.name) for team in team_choices(db())], form.get("team") if form else "", "No team"
+        ),
+        errors=errors,
+        error_list=error_list(errors),
         form=form,
         me=signed_in_user(),
         page_title="Staff accounts",

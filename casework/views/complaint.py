@@ -13,12 +13,11 @@ from casework.safeguarding import safeguarding_panel
 from casework.subject_access import export_complaint
 from casework.views import bp
 from casework.views.action_context import action_context
-from casework.views.forms import date_from, date_parts
-from content.dates import long_date
+from casework.views.complaint_page import complaint_page, outcome_items, review_items
 from models.audit import Action
 from models.complaints import LearningCategory
-from models.safeguarding import REVIEW_LABELS
 from web.auth import staff_required
+from web.forms import date_from, error_list
 
 DONE_MESSAGES = {
     "assign": "The team was changed.",
@@ -86,21 +85,29 @@ def _run(action: str, ctx, complaint, form) -> None:
 def render_complaint(ctx, complaint, *, errors=None, open_action=None, form=None, status=200):
     case = load_case_file(ctx, complaint)
     learning = ctx.session.exec(select(LearningCategory).where(LearningCategory.active)).all()
+    panel = safeguarding_panel(ctx, complaint)
+    page = complaint_page(
+        case,
+        panel,
+        ctx.settings.timezone,
+        teams=team_choices(ctx.session),
+        learning=learning,
+        me=ctx.actor,
+        form=form,
+    )
     return render_template(
         "casework/complaint.html",
         case=case,
+        page=page,
         errors=errors or {},
+        error_list=error_list(errors or {}),
         open_action=open_action,
         form=form,
-        date_parts=date_parts,
         today=ctx.today,
-        teams=team_choices(ctx.session),
-        learning_categories=learning,
-        long_date=long_date,
-        safeguarding=safeguarding_panel(ctx, complaint),
-        review_labels=REVIEW_LABELS,
+        outcome_items=outcome_items(form),
+        safeguarding=panel,
+        review_items=review_items(form),
         show_audit=ctx.actor.role == OFFICER,
-        tz=ctx.settings.timezone,
         page_title=f"Complaint {complaint.reference}",
     ), status
 

@@ -12,14 +12,14 @@ from casework.roles import CASEWORK_ROLES, can_see_complaint, can_triage
 from casework.safeguarding import draft_panel, find_flagged_draft, review
 from casework.views import bp
 from casework.views.action_context import action_context
-from content.dates import time_and_date
+from casework.views.complaint_page import review_items, review_tag
 from intake.conversation import conversation_engine
 from intake.drafts import state_of
 from intake.flow import READY
 from models.audit import Action
 from models.complaints import Complaint
-from models.safeguarding import REVIEW_LABELS
 from web.auth import staff_required
+from web.forms import error_list
 
 REVIEWED = "The safeguarding review was recorded."
 
@@ -32,8 +32,9 @@ def _draft_or_404(ctx, draft_id: int):
 
 
 def _render_draft(ctx, draft, *, errors=None, form=None, status=200):
-    zone = ctx.settings.timezone
     state = state_of(draft)
+    panel = draft_panel(ctx, draft)
+    events = audit.events_for_draft(ctx.session, draft.id) if ctx.actor.role == "officer" else []
     # Every answer given, whichever question they were on (going back leaves later answers in place).
     transcript = conversation_engine(ctx.session, ctx.settings, ctx.now).transcript(state, until=READY)
     return render_template(
@@ -41,15 +42,18 @@ def _render_draft(ctx, draft, *, errors=None, form=None, status=200):
         draft=draft,
         transcript=transcript,
         danger_steps=set(state.answers.get("_danger") or []),
-        flagged_when=time_and_date(draft.flagged_at, zone),
-        safeguarding=draft_panel(ctx, draft),
-        review_labels=REVIEW_LABELS,
+        flagged_at=draft.flagged_at,
+        safeguarding=panel,
+        safeguarding_tag=review_tag(panel.reviewed),
+        review_items=review_items(form),
         review_action=url_for("casework.disclosure_review", draft_id=draft.id),
         errors=errors or {},
+        error_list=error_list(errors or {}),
         form=form,
-        events=audit.events_for_draft(ctx.session, draft.id) if ctx.actor.role == "officer" else [],
-        time_and_date=lambda value: time_and_date(value, zone),
-        tz=zone,
+        # "draft viewed by Olu Officer": on this page every event is about safeguarding.
+        events=[
+            (e.at, f"{e.action.removeprefix('safeguarding.').replace('-', ' ')} by {e.actor_label}") for e in events
+        ],
         page_title="Not sent: disclosure",
     ), status
 
