@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from content.complainant import advocate_words
 from content.dates import long_date
+from content.safety_help import HelpLine, help_now
 from settings import BASE_DIR, Settings
 
 SMTP_TIMEOUT_SECONDS = 20
@@ -55,6 +56,10 @@ class Outgoing:
     attempts: int = 1  # counting this one
 
 
+def _with_heading(line: dict[str, str]) -> dict[str, str]:
+    return HelpLine(line["name"], line.get("text", ""), phone=line.get("phone", "")).for_email()
+
+
 def template_context(context: dict[str, Any], settings: Settings) -> dict[str, Any]:
     values = {
         "team": None,
@@ -67,6 +72,10 @@ def template_context(context: dict[str, Any], settings: Settings) -> dict[str, A
     }
     if not values.get("advocate_words"):  # a row planned before the words were part of the context
         values["advocate_words"] = advocate_words(None)
+    # The help lines for the person, as content/safety_help.py words them: planned with the row, or worked out
+    # now for its `help_role` (anyone's when unknown); a line planned before lines had a heading gets one.
+    lines = values.get("help_lines") or [line.for_email() for line in help_now(values.get("help_role"), settings)]
+    values["help_lines"] = [line if "heading" in line else _with_heading(line) for line in lines]
     values["council_name"] = settings.council_name
     values["base_url"] = settings.base_url
     reference = values.get("reference")

@@ -12,6 +12,7 @@ from intake import disclosure
 from intake.safeguarding import UNSAFE
 from reminders.calendar import WorkingCalendar
 from web.context import now, settings
+from web.govuk import summary_rows
 from web.session import db
 
 HELP_SHOWN = "help"  # ?shown=help after "I don't feel safe": the page opens at the help
@@ -31,7 +32,11 @@ def status(token: str):
     return render_template(
         "casework/status.html",
         view=view,
-        long_date=long_date,
+        rows=summary_rows(
+            [("We got it on", long_date(view.received))]
+            + ([("We will reply by", long_date(view.reply_by))] if view.reply_by else [])
+            + ([("We replied on", long_date(view.replied_on))] if view.replied_on else [])
+        ),
         page_title="Your complaint",
         safety=safety,
         help_role=found.complainant_role,

@@ -18,7 +18,7 @@ from intake import disclosure
 from intake.content import ADVOCACY_SERVICES, next_steps, services_intro
 from intake.conversation import conversation_engine
 from intake.drafts import create_draft, find_draft, is_sent, save, state_of
-from intake.engine import NotAskedNow
+from intake.engine import NotAskedNow, SummaryRow
 from intake.flow import has_way_to_reach
 from intake.submission import NotReady, submit
 from intake.views.limits import SEND_LIMIT, START_LIMIT
@@ -60,6 +60,26 @@ def begin():
     return redirect(url_for("intake.chat"), 303)
 
 
+def _summary_rows(summary: list[SummaryRow]) -> list[dict]:
+    """ "Check your answers" as summary-list rows, each with its link to change the answer."""
+    return [
+        {
+            "key": {"text": row.label},
+            "value": {"text": row.answer or "Not given"},
+            "actions": {
+                "items": [
+                    {
+                        "href": url_for("intake.chat", change=row.step) + "#question",
+                        "text": "Change",
+                        "visuallyHiddenText": row.label.lower(),
+                    }
+                ]
+            },
+        }
+        for row in summary
+    ]
+
+
 def _render_chat(draft, token, state, engine, *, change: str | None = None, error=None, typed: str = "", status=200):
     question = engine.question(state, change)
     role = state.answers.get("role")  # the help panel and the safety words fit the person once we know them
@@ -68,7 +88,7 @@ def _render_chat(draft, token, state, engine, *, change: str | None = None, erro
             "intake/check.html",
             page_title="Check your answers",
             transcript=engine.transcript(state),
-            summary=engine.summary(state),
+            summary_rows=_summary_rows(engine.summary(state)),
             resume_link=resume_url(token),
             conversation_id=draft.id,
             token=token,
