@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -141,8 +140,7 @@ def create_staff_command(email: str, name: str, role: str, team_slug: str | None
 def purge_command(closed_before) -> None:
     """Remove the personal data of complaints closed before a date; the report figures stay the same."""
     settings = context.settings()
-    now = datetime.now(UTC)
-    today = now.astimezone(settings.timezone).date()
+    now, today = context.now(), context.today()
     cutoff = closed_before.date() if closed_before else default_cutoff(today)
     if cutoff > today:
         # Most likely a typo for a past year; it would purge complaints closed yesterday, whose complainants may

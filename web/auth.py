@@ -19,6 +19,7 @@ from werkzeug.exceptions import Forbidden
 
 from extensions import login_manager
 from models.staff import StaffUser
+from web.context import now
 from web.errors import ApiError
 from web.session import db
 
@@ -44,14 +45,14 @@ def load_user(user_id: str) -> StaffUser | None:
 def mark_signed_in() -> None:
     """Called at sign-in: the session is permanent (cookie expiry) and stamped (absolute expiry)."""
     session.permanent = True
-    session[SIGNED_IN_AT] = int(datetime.now(UTC).timestamp())
+    session[SIGNED_IN_AT] = int(now().timestamp())
 
 
 def session_expired() -> bool:
     stamp = session.get(SIGNED_IN_AT)
     if not isinstance(stamp, int):
         return True
-    return datetime.now(UTC) - datetime.fromtimestamp(stamp, UTC) > SESSION_LIFETIME
+    return now() - datetime.fromtimestamp(stamp, UTC) > SESSION_LIFETIME
 
 
 def init_app(app: Flask) -> None:

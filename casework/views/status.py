@@ -11,7 +11,7 @@ from content.safety_help import safety_help
 from intake import disclosure
 from intake.safeguarding import UNSAFE
 from reminders.calendar import WorkingCalendar
-from web.context import now, settings
+from web.context import now, settings, today
 from web.govuk import summary_rows
 from web.session import db
 
@@ -24,8 +24,7 @@ def status(token: str):
     if found is None:
         return render_template("casework/status_not_found.html", page_title="We can't find that page"), 404
     config = settings()
-    today = now().astimezone(config.timezone).date()
-    view = status_view(db(), found, WorkingCalendar(config.closure_days), config.timezone, today)
+    view = status_view(db(), found, WorkingCalendar(config.closure_days), config.timezone, today())
     safety = None
     if request.args.get("shown") == HELP_SHOWN:
         safety = safety_help([UNSAFE], found.complainant_role, config)
