@@ -11,6 +11,7 @@ from typing import Any
 from flask import Blueprint, jsonify, request, url_for
 
 from content.dates import long_date
+from content.safety_help import DANGER_NOW
 from extensions import csrf, limiter
 from intake import disclosure
 from intake.conversation import conversation_engine
@@ -36,7 +37,7 @@ def _too_many(_error):
             "error": {
                 "code": "too_many_requests",
                 "message": "A lot has been sent from here in a short time. Please wait a while and try again. "
-                "If you are in danger right now, call 999.",
+                + DANGER_NOW.text,
             }
         }
     ), 429
@@ -157,8 +158,7 @@ def unsafe(conversation_id: int):
         raise ApiError(
             409,
             "already_sent",
-            "This complaint has been sent. Your private link has an 'I don't feel safe' button. "
-            "If you are in danger right now, call 999.",
+            "This complaint has been sent. Your private link has an 'I don't feel safe' button. " + DANGER_NOW.text,
         )
     engine = conversation_engine(session, settings(), at)
     state = state_of(draft)
