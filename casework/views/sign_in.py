@@ -9,6 +9,7 @@ from casework import accounts
 from casework.views import bp
 from content.dates import clock_time
 from extensions import limiter
+from models.staff import Role
 from web.auth import mark_signed_in, safe_next, signed_in_user, staff_required
 from web.context import now, settings
 from web.forms import error_list
@@ -66,7 +67,8 @@ def sign_out():
 @bp.route("/staff/account")
 @staff_required()
 def account():
-    return render_template("casework/account.html", user=signed_in_user(), page_title="Your account")
+    user = signed_in_user()
+    return render_template("casework/account.html", user=user, role=Role(user.role).label, page_title="Your account")
 
 
 @bp.route("/staff/forgot-password", methods=["GET", "POST"])
