@@ -16,6 +16,7 @@ from casework import audit
 from casework.roles import MANAGER, OFFICER, can_see_complaint, can_triage
 from casework.stages import effective_due, latest_stage, open_stage, stages_of
 from casework.stages import escalation_window as _escalation_window
+from content.dates import plain_date
 from models.audit import Action
 from models.complaints import Complaint, ComplaintStatus, LearningCategory, Outcome, Stage, StageLearning, StageRecord
 from models.staff import StaffUser
@@ -77,7 +78,7 @@ def _day_in_range(day: date | None, field: str, *, earliest: date, today: date, 
     if day > today:
         raise ActionRefused(f"The date {what} must be today or in the past", field)
     if day < earliest:
-        raise ActionRefused(f"The date {what} must be on or after {earliest:%-d %B %Y}", field)
+        raise ActionRefused(f"The date {what} must be on or after {plain_date(earliest)}", field)
     return day
 
 
@@ -257,7 +258,7 @@ def extend(ctx: ActionContext, complaint: Complaint, *, extend_to: date | None, 
         raise ActionRefused("Enter the new date, like 22 1 2018", "extend_to")
     reason = _reason(reason)
     if record.extended_to is not None and extend_to <= record.extended_to:
-        raise ActionRefused(f"The new date must be after {record.extended_to:%-d %B %Y}", "extend_to")
+        raise ActionRefused(f"The new date must be after {plain_date(record.extended_to)}", "extend_to")
     try:
         check_extension(ctx.calendar, stage, record.received_on, extend_to, reason)
     except ExtensionError as error:

@@ -11,6 +11,7 @@ from casework import actions
 from casework.audit import events_for
 from casework.roles import OFFICER, can_see_complaint, can_triage
 from casework.stages import effective_due, open_stage, stages_of, state_of
+from content.dates import plain_date
 from models.audit import action_label
 from models.complaints import Complaint, LearningCategory, Outcome, Stage, StageLearning, StageRecord
 from models.outbox import OutboxMessage
@@ -98,7 +99,7 @@ def _stage_entries(stages: list[StageRecord], zone) -> list[TimelineEntry]:
                 TimelineEntry(
                     _on(record.received_on, zone),
                     "stage",
-                    f"{label} extended to {record.extended_to:%-d %B %Y}",
+                    f"{label} extended to {plain_date(record.extended_to)}",
                     record.extension_reason,
                 )
             )

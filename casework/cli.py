@@ -17,6 +17,7 @@ from casework.demo_accounts import ensure_demo_accounts
 from casework.directory import DirectoryError, export_directory, import_directory, parse_directory
 from casework.importer import ImportRefused, import_complaints
 from casework.purge import default_cutoff, purge_closed_before
+from content.dates import plain_date
 from models.db import session_scope
 from models.staff import Role
 from models.teams import Team
@@ -148,7 +149,7 @@ def purge_command(closed_before) -> None:
         raise click.BadParameter(f"{cutoff:%Y-%m-%d} is in the future; give a past date", param_hint="--closed-before")
     with session_scope(engine()) as session:
         report = purge_closed_before(session, cutoff, settings.timezone, now)
-    click.echo(f"Purged {report.complaints} complaints closed before {cutoff:%-d %B %Y} ({report.emails} emails).")
+    click.echo(f"Purged {report.complaints} complaints closed before {plain_date(cutoff)} ({report.emails} emails).")
 
 
 def print_demo_accounts(session) -> None:

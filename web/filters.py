@@ -32,6 +32,7 @@ def _help_now(role: str | None = None) -> tuple[HelpLine, ...]:
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(
         long_date=dates.long_date,
+        plain_date=dates.plain_date,
         short_date=dates.short_date,
         local_date=local_date,
         time_and_date=time_and_date,
