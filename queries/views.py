@@ -259,7 +259,8 @@ def report(year: str):
         can_write=user.role == OFFICER,
         url_year=_url_year(period.label),
         max_narrative=MAX_NARRATIVE,
-        table_params=_report_table,
+        # Each table as govukTable's params, by its key (the page draws them; the CSV link uses the same key).
+        table_params={table.key: _report_table(table) for section in report.sections for table in section.tables},
         page_title=f"Annual complaints report {period.label}",
     )
 
