@@ -4,21 +4,58 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, abort, jsonify, render_template, request
+from flask import Flask, abort, request
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
-from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-import models.web
+import casework.cli
+import casework.views.api
+import intake.api
+import intake.api_spec
+import intake.cli
+import intake.views
+import migrations.cli
+import queries.api_spec
+import queries.cli
+import queries.views
+import reminders.cli
+import web.auth
+import web.errors
+import web.filters
+import web.openapi
+import web.pages
+import web.session
+
+# The staff pages join casework's blueprint when their modules are imported.
+from casework.views import admin, complaint, disclosures, queue, sign_in, status  # noqa: F401
 from extensions import csrf, limiter, login_manager
-from intake.pages import bp as pages_bp
 from settings import BASE_DIR, Settings
+from web.templating import StrictUndefinedExceptParams
 
 SERVICE_NAME = "Children's services complaints"
 MAX_CONTENT_LENGTH = 100 * 1024  # a complaint is words, not files
 
-# Each package registers its own blueprints and commands; the app only lists them.
-PACKAGES = ("migrations.cli", "casework.cli", "intake.cli", "intake.web", "reminders.cli", "queries.cli")
+# Every page and API, listed here so a reader (and import-linter) can follow them from the app.
+BLUEPRINTS = (
+    web.pages.bp,
+    web.openapi.bp,
+    intake.views.bp,
+    intake.api.bp,
+    casework.views.bp,
+    casework.views.api.api_bp,
+    queries.views.bp,
+    queries.views.api_bp,
+)
+# Each package describes its own JSON API for /api/v1/openapi.json.
+API_DESCRIPTIONS = (intake.api_spec.document_api, casework.views.api.document_api, queries.api_spec.document_api)
+# Each package's commands for `flask --app wsgi ...`.
+COMMANDS = (
+    migrations.cli.init_app,
+    casework.cli.init_app,
+    intake.cli.init_app,
+    reminders.cli.init_app,
+    queries.cli.init_app,
+)
 
 
 def create_app(settings: Settings | None = None) -> Flask:
@@ -37,6 +74,8 @@ def create_app(settings: Settings | None = None) -> Flask:
         RATELIMIT_HEADERS_ENABLED=True,
         WTF_CSRF_TIME_LIMIT=None,  # a complaint may take an evening to write; the session bounds the token
     )
+    # A name a template uses but was not given is an error, not a blank (a typo would otherwise hide a value).
+    app.jinja_env.undefined = StrictUndefinedExceptParams
     app.jinja_loader = ChoiceLoader(
         [
             FileSystemLoader(str(BASE_DIR / "templates")),
@@ -46,20 +85,25 @@ def create_app(settings: Settings | None = None) -> Flask:
     if settings.proxy_hops:
         # The visitor's address (rate limits) and scheme come from the proxy's headers, trusted this many hops deep.
         hops = settings.proxy_hops
+        # Wrapping wsgi_app is Flask's documented way to add middleware; mypy sees it as replacing a method.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
-    models.web.init_app(app, settings.database_url)
+    web.session.init_app(app, settings.database_url)
     csrf.init_app(app)
     login_manager.init_app(app)
+    web.auth.init_app(app)
     limiter.init_app(app)
     _register_page_context(app, settings)
-    _register_errors(app)
+    web.filters.init_app(app)
+    web.errors.init_app(app)
     app.before_request(_refuse_oversized_bodies)
     app.before_request(_refuse_nul_bytes)
     app.after_request(_security_headers)
-    app.register_blueprint(pages_bp)
-    for name in PACKAGES:
-        module = __import__(name, fromlist=["init_app"])
-        module.init_app(app)
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
+    for document_api in API_DESCRIPTIONS:
+        document_api()
+    for add_commands in COMMANDS:
+        add_commands(app)
     logging.getLogger(__name__).info("app created for %s", settings.environment)
     return app
 
@@ -72,29 +116,6 @@ def _register_page_context(app: Flask, settings: Settings) -> None:
             "council_name": settings.council_name,
             "page_title": None,
         }
-
-
-def _wants_json() -> bool:
-    return request.path.startswith("/api/")
-
-
-def _register_errors(app: Flask) -> None:
-    @app.errorhandler(HTTPException)
-    def http_error(error: HTTPException):
-        if _wants_json():
-            return jsonify(
-                {"error": {"code": error.name.lower().replace(" ", "_"), "message": error.description}}
-            ), error.code
-        return render_template("errors/error.html", error=error, page_title=error.name), error.code
-
-    @app.errorhandler(Exception)
-    def server_error(error: Exception):
-        # Logged without request data: bodies may hold a child's story.
-        app.logger.exception("unhandled error on %s %s", request.method, request.url_rule)
-        message = "Something went wrong on our side. What you told us is saved. Please try again in a few minutes."
-        if _wants_json():
-            return jsonify({"error": {"code": "server_error", "message": message}}), 500
-        return render_template("errors/error.html", error=None, message=message, page_title="Sorry"), 500
 
 
 def _refuse_oversized_bodies():

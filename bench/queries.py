@@ -30,8 +30,8 @@ import migrations  # noqa: E402  (the project root is put on the path just above
 from casework.demo import DEMO_DIR, ensure_learning_categories  # noqa: E402
 from casework.directory import import_directory, parse_directory  # noqa: E402
 from models.complaints import Complaint  # noqa: E402
-from models.db import make_engine  # noqa: E402
-from queries.service import Asker  # noqa: E402
+from models.db import create_db_engine  # noqa: E402
+from queries.asker import Asker  # noqa: E402
 from queries.vocabulary import Vocabulary  # noqa: E402
 
 AS_OF = date(2026, 3, 31)
@@ -214,7 +214,7 @@ def paired_medians(first, second, repeats: int) -> tuple[float, float]:
 
 
 def measure(label: str, url: str, repeats: int) -> None:
-    engine = make_engine(url)
+    engine = create_db_engine(url)
     migrations.upgrade(url)
     seconds = generate(engine)
     with engine.connect() as connection:

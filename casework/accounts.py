@@ -12,6 +12,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, select
 
 from casework import audit
+from models.audit import Action
 from models.base import max_length, require_id, table_of
 from models.complaints import hash_token, new_token
 from models.outbox import OutboxMessage
@@ -102,7 +103,7 @@ def create_staff(
     )
     session.add(user)
     session.flush()
-    audit.record(session, "admin-cli", None, "staff-created", after={"staff_id": user.id, "role": role})
+    audit.record(session, "admin-cli", None, Action.STAFF_CREATED, after={"staff_id": user.id, "role": role})
     return user
 
 
@@ -128,7 +129,7 @@ def sign_in(session: Session, settings: Settings, email: str, password: str, now
             log.warning("staff account locked after repeated failures staff_id=%s", user.id)
             # Not the account holder's doing as far as we know: whoever typed the passwords is unknown.
             audit.record(
-                session, "system", None, "staff-locked", after={"staff_id": user.id, "until": user.locked_until}
+                session, "system", None, Action.STAFF_LOCKED, after={"staff_id": user.id, "until": user.locked_until}
             )
         session.add(user)
         return SignInResult(None, user.locked_until if user.locked_until and user.locked_until > now else None)
@@ -137,7 +138,7 @@ def sign_in(session: Session, settings: Settings, email: str, password: str, now
     user.failed_logins = 0
     user.locked_until = None
     session.add(user)
-    audit.record(session, user, None, "signed-in")
+    audit.record(session, user, None, Action.STAFF_SIGNED_IN)
     return SignInResult(user)
 
 
@@ -169,7 +170,7 @@ def request_reset(session: Session, email: str, base_url: str, now: datetime) ->
             send_after=now,
         )
     )
-    audit.record(session, "anonymous", None, "password-reset-requested", after={"staff_id": user.id})
+    audit.record(session, "anonymous", None, Action.STAFF_PASSWORD_RESET_REQUESTED, after={"staff_id": user.id})
     return True
 
 
@@ -195,7 +196,7 @@ def reset_password(session: Session, settings: Settings, token: str, password: s
     user.locked_until = None
     user.session_version += 1  # every session signed in with the old password ends
     session.add_all([row, user])
-    audit.record(session, user, None, "password-reset")
+    audit.record(session, user, None, Action.STAFF_PASSWORD_RESET)
     return user
 
 

@@ -12,14 +12,17 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, delete, select
 
-from casework import audit, replan
+from casework import audit
 from casework.roles import MANAGER, OFFICER, can_see_complaint, can_triage
 from casework.stages import effective_due, latest_stage, open_stage, stages_of
 from casework.stages import escalation_window as _escalation_window
+from content.dates import plain_date
+from models.audit import Action
 from models.base import require_id
 from models.complaints import Complaint, ComplaintStatus, LearningCategory, Outcome, Stage, StageLearning, StageRecord
 from models.staff import StaffUser
 from models.teams import Team
+from reminders import replan
 from reminders.calendar import WorkingCalendar
 from reminders.deadlines import STAGE_RULES, ExtensionError, check_extension, stage_deadlines
 from settings import Settings
@@ -38,7 +41,7 @@ class ActionRefused(ValueError):
 
 
 @dataclass(frozen=True)
-class Context:
+class ActionContext:
     session: Session
     actor: StaffUser
     settings: Settings
@@ -53,7 +56,7 @@ class Context:
         return self.now.astimezone(self.settings.timezone).date()
 
 
-def _can_act(ctx: Context, complaint: Complaint) -> None:
+def _can_act(ctx: ActionContext, complaint: Complaint) -> None:
     if ctx.actor.role not in (OFFICER, MANAGER) or not can_see_complaint(ctx.actor, complaint):
         raise ActionRefused("Your account cannot change this complaint.")
 
@@ -76,7 +79,7 @@ def _day_in_range(day: date | None, field: str, *, earliest: date, today: date, 
     if day > today:
         raise ActionRefused(f"The date {what} must be today or in the past", field)
     if day < earliest:
-        raise ActionRefused(f"The date {what} must be on or after {earliest:%-d %B %Y}", field)
+        raise ActionRefused(f"The date {what} must be on or after {plain_date(earliest)}", field)
     return day
 
 
@@ -90,7 +93,7 @@ def _stage_snapshot(record: StageRecord) -> dict[str, object]:
     }
 
 
-def _close_if_done(complaint: Complaint, stages: list[StageRecord], ctx: Context, status: str) -> None:
+def _close_if_done(complaint: Complaint, stages: list[StageRecord], ctx: ActionContext, status: str) -> None:
     if open_stage(stages) is None:
         complaint.status = status
         complaint.closed_at = ctx.now
@@ -106,7 +109,7 @@ def _open_stage_or_refuse(stages: list[StageRecord], what: str) -> StageRecord:
 # --- assign --------------------------------------------------------------------------------------------
 
 
-def assign_team(ctx: Context, complaint: Complaint, team_slug: str, reason: str) -> None:
+def assign_team(ctx: ActionContext, complaint: Complaint, team_slug: str, reason: str) -> None:
     """Give a complaint from triage its team, or move it to another team (with a reason)."""
     session = ctx.session
     if complaint.status in (ComplaintStatus.CLOSED, ComplaintStatus.WITHDRAWN):
@@ -143,7 +146,7 @@ def assign_team(ctx: Context, complaint: Complaint, team_slug: str, reason: str)
         session,
         ctx.actor,
         complaint,
-        "team-assigned" if triage else "team-reassigned",
+        Action.TEAM_ASSIGNED if triage else Action.TEAM_REASSIGNED,
         before=before,
         after={"team_id": team.id, "team": team.slug, "status": complaint.status, "reason": reason},
     )
@@ -160,7 +163,7 @@ def eligible_officers(session: Session, complaint: Complaint) -> list[StaffUser]
     return [u for u in session.exec(statement) if u.role == OFFICER or u.team_id == complaint.team_id]
 
 
-def assign_officer(ctx: Context, complaint: Complaint, officer_id: str) -> None:
+def assign_officer(ctx: ActionContext, complaint: Complaint, officer_id: str) -> None:
     """Name the member of staff who holds the complaint; the officer reminders go to them."""
     _can_act(ctx, complaint)
     if complaint.status != ComplaintStatus.OPEN:
@@ -175,7 +178,12 @@ def assign_officer(ctx: Context, complaint: Complaint, officer_id: str) -> None:
     ctx.session.add(complaint)
     ctx.session.flush()
     audit.record(
-        ctx.session, ctx.actor, complaint, "officer-assigned", before=before, after={"assigned_officer_id": chosen.id}
+        ctx.session,
+        ctx.actor,
+        complaint,
+        Action.OFFICER_ASSIGNED,
+        before=before,
+        after={"assigned_officer_id": chosen.id},
     )
     replan.complaint_changed(ctx.session, complaint, ctx.settings, ctx.now)
 
@@ -184,7 +192,7 @@ def assign_officer(ctx: Context, complaint: Complaint, officer_id: str) -> None:
 
 
 def record_response(
-    ctx: Context,
+    ctx: ActionContext,
     complaint: Complaint,
     *,
     responded_on: date | None,
@@ -232,7 +240,7 @@ def record_response(
         "learning": sorted(c.slug for c in categories),
         "summary_characters": len(summary),
     }
-    audit.record(session, ctx.actor, complaint, "response-recorded", before=before, after=after)
+    audit.record(session, ctx.actor, complaint, Action.STAGE_RESPONDED, before=before, after=after)
     replan.stage_changed(session, record, ctx.settings, ctx.now)
     return record
 
@@ -240,7 +248,7 @@ def record_response(
 # --- extend --------------------------------------------------------------------------------------------
 
 
-def extend(ctx: Context, complaint: Complaint, *, extend_to: date | None, reason: str) -> StageRecord:
+def extend(ctx: ActionContext, complaint: Complaint, *, extend_to: date | None, reason: str) -> StageRecord:
     """Extend the open stage 1 (once, to 20 working days) or stage 2 (to at most 65), with a reason."""
     _can_act(ctx, complaint)
     session = ctx.session
@@ -254,7 +262,7 @@ def extend(ctx: Context, complaint: Complaint, *, extend_to: date | None, reason
         raise ActionRefused("Enter the new date, like 22 1 2018", "extend_to")
     reason = _reason(reason)
     if record.extended_to is not None and extend_to <= record.extended_to:
-        raise ActionRefused(f"The new date must be after {record.extended_to:%-d %B %Y}", "extend_to")
+        raise ActionRefused(f"The new date must be after {plain_date(record.extended_to)}", "extend_to")
     try:
         check_extension(ctx.calendar, stage, record.received_on, extend_to, reason)
     except ExtensionError as error:
@@ -266,12 +274,14 @@ def extend(ctx: Context, complaint: Complaint, *, extend_to: date | None, reason
     record.extension_reason = reason
     session.add(record)
     session.flush()
-    audit.record(session, ctx.actor, complaint, "extended", before=before, after=_stage_snapshot(record))
+    audit.record(session, ctx.actor, complaint, Action.STAGE_EXTENDED, before=before, after=_stage_snapshot(record))
     replan.stage_changed(session, record, ctx.settings, ctx.now)
     return record
 
 
-def record_panel(ctx: Context, complaint: Complaint, *, panel_on: date | None, report_on: date | None) -> StageRecord:
+def record_panel(
+    ctx: ActionContext, complaint: Complaint, *, panel_on: date | None, report_on: date | None
+) -> StageRecord:
     """Stage 3: the day the review panel met (and its report, when there is one). The council's response is
     due 15 working days after the report, which is due 5 working days after the panel."""
     _can_act(ctx, complaint)
@@ -292,7 +302,7 @@ def record_panel(ctx: Context, complaint: Complaint, *, panel_on: date | None, r
     session.add(record)
     session.flush()
     after = _stage_snapshot(record) | {"panel_on": panel_on, "report_on": report_on}
-    audit.record(session, ctx.actor, complaint, "panel-recorded", before=before, after=after)
+    audit.record(session, ctx.actor, complaint, Action.STAGE_PANEL_RECORDED, before=before, after=after)
     replan.stage_changed(session, record, ctx.settings, ctx.now)
     return record
 
@@ -300,12 +310,12 @@ def record_panel(ctx: Context, complaint: Complaint, *, panel_on: date | None, r
 # --- escalate ------------------------------------------------------------------------------------------
 
 
-def escalation_window(ctx: Context, stages: list[StageRecord]) -> tuple[Stage, date] | None:
+def escalation_window(ctx: ActionContext, stages: list[StageRecord]) -> tuple[Stage, date] | None:
     """The next stage the complainant may ask for and the last day to ask in time, or None."""
     return _escalation_window(ctx.calendar, stages)
 
 
-def escalate(ctx: Context, complaint: Complaint, *, requested_on: date | None, late_reason: str) -> StageRecord:
+def escalate(ctx: ActionContext, complaint: Complaint, *, requested_on: date | None, late_reason: str) -> StageRecord:
     """Open stage 2 or 3 from the day the complainant asked; a late request needs the reason it was accepted."""
     _can_act(ctx, complaint)
     session = ctx.session
@@ -342,7 +352,7 @@ def escalate(ctx: Context, complaint: Complaint, *, requested_on: date | None, l
         session,
         ctx.actor,
         complaint,
-        "escalated",
+        Action.STAGE_ESCALATED,
         before=before,
         after=_stage_snapshot(record) | {"status": complaint.status, "late": bool(late_reason), "reason": late_reason},
     )
@@ -353,7 +363,7 @@ def escalate(ctx: Context, complaint: Complaint, *, requested_on: date | None, l
 # --- Ombudsman -----------------------------------------------------------------------------------------
 
 
-def ombudsman_allowed(ctx: Context, stages: list[StageRecord]) -> bool:
+def ombudsman_allowed(ctx: ActionContext, stages: list[StageRecord]) -> bool:
     """After a response at stage 3, or when the council has missed a deadline (it failed to respond)."""
     latest = latest_stage(stages)
     if latest is None or latest.stage == Stage.OMBUDSMAN:
@@ -364,7 +374,7 @@ def ombudsman_allowed(ctx: Context, stages: list[StageRecord]) -> bool:
     return due is not None and ctx.today > due
 
 
-def record_ombudsman(ctx: Context, complaint: Complaint, *, received_on: date | None) -> StageRecord:
+def record_ombudsman(ctx: ActionContext, complaint: Complaint, *, received_on: date | None) -> StageRecord:
     _can_act(ctx, complaint)
     session = ctx.session
     stages = stages_of(session, require_id(complaint))
@@ -386,13 +396,13 @@ def record_ombudsman(ctx: Context, complaint: Complaint, *, received_on: date | 
     complaint.closed_at = None
     session.add_all([record, complaint])
     session.flush()
-    audit.record(session, ctx.actor, complaint, "ombudsman-recorded", before=before, after=_stage_snapshot(record))
+    audit.record(session, ctx.actor, complaint, Action.OMBUDSMAN_RECORDED, before=before, after=_stage_snapshot(record))
     replan.stage_changed(session, record, ctx.settings, ctx.now)
     return record
 
 
 def record_ombudsman_decision(
-    ctx: Context, complaint: Complaint, *, decided_on: date | None, outcome: str, summary: str
+    ctx: ActionContext, complaint: Complaint, *, decided_on: date | None, outcome: str, summary: str
 ) -> StageRecord:
     _can_act(ctx, complaint)
     session = ctx.session
@@ -414,7 +424,7 @@ def record_ombudsman_decision(
     session.add_all([record, complaint])
     session.flush()
     after = _stage_snapshot(record) | {"status": complaint.status, "summary_characters": len(summary)}
-    audit.record(session, ctx.actor, complaint, "ombudsman-decision-recorded", before=before, after=after)
+    audit.record(session, ctx.actor, complaint, Action.OMBUDSMAN_DECIDED, before=before, after=after)
     replan.stage_changed(session, record, ctx.settings, ctx.now)
     return record
 
@@ -422,7 +432,7 @@ def record_ombudsman_decision(
 # --- withdraw / resolve early --------------------------------------------------------------------------
 
 
-def _finish(ctx: Context, complaint: Complaint, *, on: date | None, outcome: Outcome, note: str, action: str):
+def _finish(ctx: ActionContext, complaint: Complaint, *, on: date | None, outcome: Outcome, note: str, action: Action):
     _can_act(ctx, complaint)
     session = ctx.session
     stages = stages_of(session, require_id(complaint))
@@ -448,11 +458,13 @@ def _finish(ctx: Context, complaint: Complaint, *, on: date | None, outcome: Out
     return record
 
 
-def withdraw(ctx: Context, complaint: Complaint, *, on: date | None, reason: str) -> StageRecord:
+def withdraw(ctx: ActionContext, complaint: Complaint, *, on: date | None, reason: str) -> StageRecord:
     """The complainant withdrew: the open stage closes as withdrawn and the complaint with it."""
-    return _finish(ctx, complaint, on=on, outcome=Outcome.WITHDRAWN, note=reason, action="withdrawn")
+    return _finish(ctx, complaint, on=on, outcome=Outcome.WITHDRAWN, note=reason, action=Action.COMPLAINT_WITHDRAWN)
 
 
-def resolve_early(ctx: Context, complaint: Complaint, *, on: date | None, summary: str) -> StageRecord:
+def resolve_early(ctx: ActionContext, complaint: Complaint, *, on: date | None, summary: str) -> StageRecord:
     """Stage 1 put right quickly, to the complainant's satisfaction."""
-    return _finish(ctx, complaint, on=on, outcome=Outcome.RESOLVED_EARLY, note=summary, action="resolved-early")
+    return _finish(
+        ctx, complaint, on=on, outcome=Outcome.RESOLVED_EARLY, note=summary, action=Action.COMPLAINT_RESOLVED_EARLY
+    )

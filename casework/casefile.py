@@ -11,6 +11,8 @@ from casework import actions
 from casework.audit import events_for
 from casework.roles import OFFICER, can_see_complaint, can_triage
 from casework.stages import effective_due, open_stage, stages_of, state_of
+from content.dates import plain_date
+from models.audit import action_label
 from models.base import require_id
 from models.complaints import Complaint, LearningCategory, Outcome, Stage, StageLearning, StageRecord
 from models.outbox import OutboxMessage
@@ -98,7 +100,7 @@ def _stage_entries(stages: list[StageRecord], zone) -> list[TimelineEntry]:
                 TimelineEntry(
                     _on(record.received_on, zone),
                     "stage",
-                    f"{label} extended to {record.extended_to:%-d %B %Y}",
+                    f"{label} extended to {plain_date(record.extended_to)}",
                     record.extension_reason,
                 )
             )
@@ -130,12 +132,12 @@ def _audit_entries(session: Session, complaint_id: int) -> list[TimelineEntry]:
             if value not in (None, "", [])
         )
         entries.append(
-            TimelineEntry(event.at, "audit", f"{event.action.replace('-', ' ')} by {event.actor_label}", changes)
+            TimelineEntry(event.at, "audit", f"{action_label(event.action)} by {event.actor_label}", changes)
         )
     return entries
 
 
-def allowed_actions(ctx: actions.Context, complaint: Complaint, stages: list[StageRecord]) -> set[str]:
+def allowed_actions(ctx: actions.ActionContext, complaint: Complaint, stages: list[StageRecord]) -> set[str]:
     """Which action forms to show; the actions themselves check again when submitted."""
     if complaint.status == "awaiting-triage":
         return {"assign"} if can_triage(ctx.actor) else set()
@@ -162,7 +164,7 @@ def allowed_actions(ctx: actions.Context, complaint: Complaint, stages: list[Sta
     return allowed
 
 
-def reminder_plan(ctx: actions.Context, record: StageRecord | None) -> list[PlannedReminder]:
+def reminder_plan(ctx: actions.ActionContext, record: StageRecord | None) -> list[PlannedReminder]:
     """The reminder emails the policy plans for the open stage's current deadline (each is queued on its day)."""
     due = effective_due(record) if record is not None else None
     if record is None or due is None:
@@ -174,7 +176,7 @@ def reminder_plan(ctx: actions.Context, record: StageRecord | None) -> list[Plan
     return [PlannedReminder(day, template, tuple(who)) for (day, template), who in sorted(by_key.items())]
 
 
-def load_case_file(ctx: actions.Context, complaint: Complaint) -> CaseFile:
+def load_case_file(ctx: actions.ActionContext, complaint: Complaint) -> CaseFile:
     session, zone = ctx.session, ctx.settings.timezone
     complaint_id = require_id(complaint)
     stages = stages_of(session, complaint_id)

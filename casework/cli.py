@@ -1,28 +1,29 @@
-"""Commands for loading data: complaints from a CSV, the team directory, and the demo."""
+"""Casework commands: loading data (complaints from a CSV, the team directory, the demo), staff accounts
+(`create-staff`) and the retention purge."""
 
 from __future__ import annotations
 
 import sys
-from datetime import datetime
 from pathlib import Path
 
 import click
-from flask import Flask, current_app
+from flask import Flask
 from flask.cli import AppGroup, with_appcontext
 from sqlmodel import select
 
-from casework import auth, staff_cli
+from casework import accounts
 from casework.demo import seed_demo
+from casework.demo_accounts import ensure_demo_accounts
 from casework.directory import DirectoryError, export_directory, import_directory, parse_directory
 from casework.importer import ImportRefused, import_complaints
+from casework.purge import default_cutoff, purge_closed_before
+from content.dates import plain_date
 from models.db import session_scope
+from models.staff import Role
 from models.teams import Team
-from models.web import engine
 from reminders.calendar import WorkingCalendar
-
-
-def _settings():
-    return current_app.config["SETTINGS"]
+from web import context
+from web.session import engine
 
 
 @click.command("import-complaints")
@@ -32,7 +33,7 @@ def _settings():
 @click.option("--skip-invalid", is_flag=True, help="Write the valid complaints and report the rest.")
 def import_complaints_command(csv_file: Path, dry_run: bool, skip_invalid: bool) -> None:
     """Load historical complaints and their stages from CSV_FILE (one row per stage)."""
-    settings = _settings()
+    settings = context.settings()
     try:
         text = csv_file.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -64,10 +65,10 @@ def import_complaints_command(csv_file: Path, dry_run: bool, skip_invalid: bool)
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has teams.")
 def seed_demo_command(if_empty: bool) -> None:
     """Load the demo team directory and complaints (safe to run again: adds nothing twice)."""
-    settings = _settings()
+    settings = context.settings()
     if settings.is_production:
         raise click.ClickException("Refusing to load demo data: APP_ENV is production.")
-    today = datetime.now(settings.timezone).date()
+    today = context.today()
     with session_scope(engine()) as session:
         if if_empty and session.exec(select(Team.id).limit(1)).first() is not None:
             click.echo("The database already has data; the demo was not loaded.")
@@ -78,7 +79,7 @@ def seed_demo_command(if_empty: bool) -> None:
     click.echo(f"History: {report.history.summary()}")
     click.echo(f"Live: {report.live.summary()}")
     with session_scope(engine()) as session:
-        staff_cli.print_demo_accounts(session)
+        print_demo_accounts(session)
 
 
 teams_cli = AppGroup("teams", help="The team directory: names, aliases, keywords and workers.")
@@ -106,9 +107,63 @@ def teams_export() -> None:
         sys.stdout.write(export_directory(session))
 
 
+@click.command("create-staff")
+@with_appcontext
+@click.option("--email", required=True)
+@click.option("--name", required=True)
+@click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
+@click.option("--team", "team_slug", default=None, help="Team slug; required for a manager.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from the first line of standard input.")
+def create_staff_command(email: str, name: str, role: str, team_slug: str | None, password_stdin: bool) -> None:
+    """Create a staff account. The password is asked for (never an argument: it would sit in shell history)."""
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        with session_scope(engine()) as session:
+            user = accounts.create_staff(
+                session, context.settings(), email=email, name=name, role=role, password=password, team_slug=team_slug
+            )
+            click.echo(f"Created {user.role} account {user.email}.")
+    except accounts.AccountError as error:
+        raise click.ClickException(error.message) from None
+
+
+@click.command("purge")
+@with_appcontext
+@click.option(
+    "--closed-before",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Purge complaints closed before this day (default: 6 years before today).",
+)
+def purge_command(closed_before) -> None:
+    """Remove the personal data of complaints closed before a date; the report figures stay the same."""
+    settings = context.settings()
+    now, today = context.now(), context.today()
+    cutoff = closed_before.date() if closed_before else default_cutoff(today)
+    if cutoff > today:
+        # Most likely a typo for a past year; it would purge complaints closed yesterday, whose complainants may
+        # still ask for a review and whose private links would stop working.
+        raise click.BadParameter(f"{cutoff:%Y-%m-%d} is in the future; give a past date", param_hint="--closed-before")
+    with session_scope(engine()) as session:
+        report = purge_closed_before(session, cutoff, settings.timezone, now)
+    click.echo(f"Purged {report.complaints} complaints closed before {plain_date(cutoff)} ({report.emails} emails).")
+
+
+def print_demo_accounts(session) -> None:
+    """Used by seed-demo: create the demo staff accounts and show how to sign in."""
+    for email, role, password in ensure_demo_accounts(session, context.settings()):
+        if password:
+            click.echo(f"Demo {role}: {email}  password: {password}")
+        else:
+            click.echo(f"Demo {role}: {email}  (already exists; password unchanged)")
+
+
 def init_app(app: Flask) -> None:
-    auth.init_app(app)
-    staff_cli.init_app(app)
     app.cli.add_command(import_complaints_command)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(teams_cli)
+    app.cli.add_command(create_staff_command)
+    app.cli.add_command(purge_command)

@@ -19,7 +19,8 @@ from sqlmodel import Session, col, select
 
 from casework.csv_rows import numbered_rows
 from intake.routing import Router
-from models.audit import AuditEvent
+from models import audit
+from models.audit import Action
 from models.base import max_length, require_id, table_of
 from models.complaints import (
     Channel,
@@ -415,13 +416,12 @@ def import_complaints(
                 StageLearning(stage_record_id=require_id(record), category_id=learning_ids[s]) for s in row.learning
             )
             report.stages_created += 1
-        session.add(
-            AuditEvent(
-                actor_label="importer",
-                complaint_id=complaint.id,
-                action="imported",
-                after={"stages": [int(r.stage) for r in new_rows], "lines": [r.line for r in new_rows]},
-            )
+        audit.record(
+            session,
+            "importer",
+            complaint,
+            Action.COMPLAINT_IMPORTED,
+            after={"stages": [int(r.stage) for r in new_rows], "lines": [r.line for r in new_rows]},
         )
     session.flush()
     if dry_run:

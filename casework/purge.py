@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 from sqlmodel import Session, col, select
 
 from casework import audit
-from models.audit import AuditEvent
+from models.audit import Action, AuditEvent
 from models.complaints import Complaint, ComplaintStatus, StageRecord
 from models.drafts import ConversationDraft
 from models.outbox import OutboxMessage, OutboxStatus
@@ -91,7 +91,7 @@ def purge_closed_before(session: Session, cutoff: date, zone, now: datetime) -> 
             event.after = _without_text(event.after)
             session.add(event)
         session.flush()
-        audit.record(session, "retention-purge", complaint, "purged", after={"closed_before": cutoff})
+        audit.record(session, "retention-purge", complaint, Action.COMPLAINT_PURGED, after={"closed_before": cutoff})
         complaints += 1
     session.flush()
     return PurgeReport(complaints, emails)

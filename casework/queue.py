@@ -13,7 +13,7 @@ from casework.safeguarding import category_labels, unsent_disclosures
 from casework.stages import STATE_FILTERS, effective_due, state_of
 from intake.routing import RouteResult
 from models.base import require_id
-from models.complaints import Complaint, ComplaintStatus, StageRecord
+from models.complaints import Complaint, ComplaintStatus, Stage, StageRecord
 from models.staff import StaffUser
 from models.teams import Team
 from reminders.calendar import WorkingCalendar
@@ -59,6 +59,10 @@ class QueueRow:
     reviewed: bool = False  # a safeguarding review is recorded since the last new danger
     kind: str = "stage"  # "stage"; "triage": a flagged complaint with no team yet; "draft": "Not sent: disclosure"
     draft_id: int | None = None
+
+    @property
+    def stage_label(self) -> str:
+        return Stage(self.stage).label
 
 
 @dataclass(frozen=True)

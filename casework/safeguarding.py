@@ -14,16 +14,17 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from casework import audit
-from casework.actions import ActionRefused, Context
+from casework.actions import ActionContext, ActionRefused
 from casework.roles import CASEWORK_ROLES, can_see_complaint, can_triage
+from content.dates import clock_time, long_date
 from intake.disclosure import draft_alert_prefix
+from models.audit import Action
 from models.base import require_id
 from models.complaints import Complaint
 from models.drafts import ConversationDraft
 from models.outbox import OutboxMessage, OutboxStatus
 from models.safeguarding import REVIEW_LABELS, ReviewDecision, SafeguardingReview, label
 from models.staff import StaffUser
-from reminders.mail import clock_time, long_date
 from reminders.policy import DISCLOSURE_ALERT, NOW_SENT_ALERT, SAFEGUARDING_ALERT, UNSAFE_ALERT
 
 ALERT_TEMPLATES = (DISCLOSURE_ALERT, UNSAFE_ALERT, SAFEGUARDING_ALERT.template)
@@ -181,7 +182,7 @@ def _checked(decision: str, note: str) -> tuple[ReviewDecision, str]:
 
 
 def review(
-    ctx: Context,
+    ctx: ActionContext,
     *,
     decision: str,
     note: str,
@@ -221,7 +222,7 @@ def review(
         ctx.session,
         ctx.actor,
         complaint,
-        "safeguarding.reviewed",
+        Action.SAFEGUARDING_REVIEWED,
         before=before,
         after={"decision": chosen.value, "reviewed_at": ctx.now, "note_length": len(text)},
         draft_id=draft.id if complaint is None and draft is not None else None,
@@ -243,7 +244,7 @@ class SafeguardingPanel:
     reviewed: bool
 
 
-def safeguarding_panel(ctx: Context, complaint: Complaint) -> SafeguardingPanel:
+def safeguarding_panel(ctx: ActionContext, complaint: Complaint) -> SafeguardingPanel:
     zone = ctx.settings.timezone
     return SafeguardingPanel(
         flagged=complaint.safeguarding_flag,
@@ -256,7 +257,7 @@ def safeguarding_panel(ctx: Context, complaint: Complaint) -> SafeguardingPanel:
     )
 
 
-def draft_panel(ctx: Context, draft: ConversationDraft) -> SafeguardingPanel:
+def draft_panel(ctx: ActionContext, draft: ConversationDraft) -> SafeguardingPanel:
     return SafeguardingPanel(
         flagged=True,
         categories=category_labels(draft.safeguarding_categories),

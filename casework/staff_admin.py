@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from casework import accounts, audit
+from models.audit import Action
 from models.staff import StaffUser
 from models.teams import Team
 from settings import Settings
@@ -33,7 +34,7 @@ def add_staff(
         team_slug=team_slug or None,
     )
     accounts.request_reset(session, user.email, settings.base_url, now)
-    audit.record(session, actor, None, "staff-added", after={"staff_id": user.id, "role": role})
+    audit.record(session, actor, None, Action.STAFF_ADDED, after={"staff_id": user.id, "role": role})
     return user
 
 
@@ -49,7 +50,11 @@ def set_active(session: Session, actor: StaffUser, user_id: int, active: bool, n
     user.session_version += 1  # signed-in sessions of this account end now
     session.add(user)
     audit.record(
-        session, actor, None, "staff-enabled" if active else "staff-disabled", after={"staff_id": user.id, "at": now}
+        session,
+        actor,
+        None,
+        Action.STAFF_ENABLED if active else Action.STAFF_DISABLED,
+        after={"staff_id": user.id, "at": now},
     )
     return user
 

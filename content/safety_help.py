@@ -52,6 +52,21 @@ class HelpLine:
         return "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
 
     @property
+    def heading(self) -> str:
+        """ "Childline: 0800 1111", as an email writes it; the number is left out when the text already says it
+        ("If you are in danger right now, call 999.")."""
+        return f"{self.name}: {self.phone}" if self.phone and self.phone not in self.text else self.name
+
+    @property
+    def text_parts(self) -> tuple[str, str, str]:
+        """The text split around its own number, so a page can make the number a link: ("... call ", "999", ".")."""
+        return self.text.partition(self.phone) if self.phone else (self.text, "", "")
+
+    def for_email(self) -> dict[str, str]:
+        """What an email's context keeps of the line (the outbox stores JSON): its heading and text."""
+        return {"heading": self.heading, "text": self.text}
+
+    @property
     def url_label(self) -> str:
         """The website as people say it: childline.org.uk."""
         label = self.url.split("://", 1)[-1].rstrip("/")
@@ -95,6 +110,8 @@ EMERGENCY = {
     ANYONE: HelpLine("Emergency", "If you or anyone else is in danger right now, call 999.", phone="999"),
     GROWN_UP: HelpLine("Emergency", "If anyone is in danger right now, call 999.", phone="999"),
 }
+# The first thing /help-now says, to anyone who opens it.
+DANGER_NOW = EMERGENCY[YOUNG]
 CHILDLINE = {
     YOUNG: HelpLine(
         "Childline",

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from content.dates import long_date
 from intake.flow import ADULT, DONT_KNOW, NOT_SURE, SHORT_LIMIT, TOO_LONG, Option, Step, worded
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -173,7 +174,7 @@ def parse_when(text: str, today: date) -> Parsed:
             raise AnswerError("future_date", "That date is in the future. Enter the date it happened, like 14/3/2025")
         if exact.year < 1900:
             raise AnswerError("impossible_date", "Check the year. Enter a date like 14/3/2025")
-        label = f"{exact:%A} {exact.day} {exact:%B %Y}"
+        label = long_date(exact)
         return Parsed({"on": exact.isoformat(), "text": "", "over_a_year_ago": years_ago(exact, today)}, label)
     if len(text) > SHORT_LIMIT:
         raise _too_long(text, SHORT_LIMIT)

@@ -8,41 +8,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, current_app, jsonify, request, url_for
+from flask import Blueprint, jsonify, request, url_for
 
+from content.dates import long_date
+from content.safety_help import DANGER_NOW
 from extensions import csrf, limiter
-from intake import disclosure, openapi
-from intake.conversation import make_engine, now
+from intake import disclosure
+from intake.conversation import conversation_engine
 from intake.drafts import create_draft, find_draft, is_sent, save, state_of
 from intake.engine import Engine, NotAskedNow, State
 from intake.flow import READY
-from intake.resume import after_answer, status_url
 from intake.submission import NotReady, submit
-from models.web import db
-from reminders.mail import long_date  # pages write dates as the emails do
+from intake.views.limits import SEND_LIMIT, START_LIMIT
+from intake.views.links import after_answer, status_url
+from models.base import require_id
+from web.context import db, now, settings
+from web.errors import ApiError
 
 bp = Blueprint("intake_api", __name__, url_prefix="/api/v1")
 # The API takes its authority from the conversation's token in the Authorization header, never from a cookie,
 # so a cross-site page cannot make a browser act with it: CSRF protection (a cookie defence) has nothing to add.
 csrf.exempt(bp)
-
-START_LIMIT = "20 per hour;100 per day"  # per address: enough for a care home or a school sharing one
-SEND_LIMIT = "10 per hour;50 per day"
-
-
-class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str, field: str | None = None, **extra: Any):
-        super().__init__(message)
-        self.status, self.code, self.message, self.field, self.extra = status, code, message, field, extra
-
-
-@bp.errorhandler(ApiError)
-def _api_error(error: ApiError):
-    body: dict[str, Any] = {"error": {"code": error.code, "message": error.message}}
-    if error.field:
-        body["error"]["field"] = error.field
-    body.update(error.extra)
-    return jsonify(body), error.status
 
 
 @bp.errorhandler(429)
@@ -52,14 +38,10 @@ def _too_many(_error):
             "error": {
                 "code": "too_many_requests",
                 "message": "A lot has been sent from here in a short time. Please wait a while and try again. "
-                "If you are in danger right now, call 999.",
+                + DANGER_NOW.text,
             }
         }
     ), 429
-
-
-def _settings():
-    return current_app.config["SETTINGS"]
 
 
 def _conversation(conversation_id: int):
@@ -110,18 +92,13 @@ def _answer_text(data: dict[str, Any]) -> str:
     return answer
 
 
-@bp.get("/openapi.json")
-def openapi_document():
-    return jsonify(openapi.document())
-
-
 @bp.post("/conversations")
 @limiter.limit(START_LIMIT)
 def start():
     session, at = db(), now()
-    engine = make_engine(session, _settings(), at)
+    engine = conversation_engine(session, settings(), at)
     draft, token = create_draft(session, engine, at)
-    body = _view(engine, state_of(draft), draft.id)
+    body = _view(engine, state_of(draft), require_id(draft))
     body["token"] = token
     body["resume_url"] = url_for("intake.resume", token=token, _external=True)
     return jsonify(body), 201
@@ -134,7 +111,7 @@ def show(conversation_id: int):
         raise ApiError(
             409, "already_sent", "This complaint has been sent. Use your private link to see how it's going."
         )
-    return jsonify(_view(make_engine(session, _settings(), at), state_of(draft), draft.id))
+    return jsonify(_view(conversation_engine(session, settings(), at), state_of(draft), draft.id))
 
 
 @bp.post("/conversations/<int:conversation_id>/answers")
@@ -143,7 +120,7 @@ def answer(conversation_id: int):
     data = _body()
     if is_sent(draft):
         raise ApiError(409, "already_sent", "This complaint has been sent already. Thank you.")
-    engine = make_engine(session, _settings(), at)
+    engine = conversation_engine(session, settings(), at)
     state = state_of(draft)
     step_id = data.get("step")
     if step_id is not None and not isinstance(step_id, str):
@@ -162,9 +139,15 @@ def answer(conversation_id: int):
         ) from None
     if reply.error:
         question = engine.question(state, step_id)
-        raise ApiError(422, reply.error.code, reply.error.message, field="answer", question=question.as_dict())
+        raise ApiError(
+            422,
+            reply.error.code,
+            reply.error.message,
+            field="answer",
+            question=question.as_dict() if question else None,
+        )
     save(session, draft, state, at)
-    disclosure.record(session, draft, state, _settings(), at)
+    disclosure.record(session, draft, state, settings(), at)
     after_answer(session, draft, state, token, at)
     body = _view(engine, state, draft.id)
     if reply.safety:
@@ -182,14 +165,13 @@ def unsafe(conversation_id: int):
         raise ApiError(
             409,
             "already_sent",
-            "This complaint has been sent. Your private link has an 'I don't feel safe' button. "
-            "If you are in danger right now, call 999.",
+            "This complaint has been sent. Your private link has an 'I don't feel safe' button. " + DANGER_NOW.text,
         )
-    engine = make_engine(session, _settings(), at)
+    engine = conversation_engine(session, settings(), at)
     state = state_of(draft)
     help_ = engine.feels_unsafe(state)
     save(session, draft, state, at)
-    disclosure.record(session, draft, state, _settings(), at, pressed_unsafe=True)
+    disclosure.record(session, draft, state, settings(), at, pressed_unsafe=True)
     body = _view(engine, state, draft.id)
     body["safety"] = help_.as_dict()
     return jsonify(body)
@@ -200,7 +182,7 @@ def back(conversation_id: int):
     session, draft, _token, at = _conversation(conversation_id)
     if is_sent(draft):
         raise ApiError(409, "already_sent", "This complaint has been sent already. Thank you.")
-    engine = make_engine(session, _settings(), at)
+    engine = conversation_engine(session, settings(), at)
     state = state_of(draft)
     engine.back(state)
     save(session, draft, state, at)
@@ -211,10 +193,10 @@ def back(conversation_id: int):
 @limiter.limit(SEND_LIMIT)
 def send(conversation_id: int):
     session, draft, _token, at = _conversation(conversation_id)
-    engine = make_engine(session, _settings(), at)
+    engine = conversation_engine(session, settings(), at)
     state = state_of(draft)
     try:
-        sent = submit(session, draft, state, engine, _settings(), at, status_url_for=status_url)
+        sent = submit(session, draft, state, engine, settings(), at, status_url_for=status_url)
     except NotReady:
         question = engine.question(state)
         raise ApiError(

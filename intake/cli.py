@@ -11,7 +11,7 @@ from flask.cli import with_appcontext
 
 from intake.routing import RouteResult, get_router
 from models.db import session_scope
-from models.web import engine
+from web.session import engine
 
 
 def _describe(result: RouteResult) -> str:

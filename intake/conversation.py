@@ -1,15 +1,15 @@
-"""What both views share: the engine for this request (router, teams, today) and the clock.
+"""What both views share: the conversation engine for this request (router, teams, today).
 
 Views -> this module and intake/drafts.py, intake/submission.py -> models. No rules about questions live here.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlmodel import Session, select
 
-from intake.engine import Context, Engine, RouteInfo
+from intake.engine import ConversationContext, Engine, RouteInfo
 from intake.flow import Option
 from intake.routing import get_router
 from models.teams import Team
@@ -18,11 +18,7 @@ from settings import Settings
 OFF_TOPIC_FOLLOW_UP = " If it's also about children's services, carry on and we'll pass it to the right team."
 
 
-def now() -> datetime:
-    return datetime.now(UTC)
-
-
-def make_engine(session: Session, settings: Settings, at: datetime) -> Engine:
+def conversation_engine(session: Session, settings: Settings, at: datetime) -> Engine:
     router = get_router(session)
 
     def route(text: str) -> RouteInfo:
@@ -39,4 +35,6 @@ def make_engine(session: Session, settings: Settings, at: datetime) -> Engine:
     teams = tuple(
         Option(team.slug, team.name) for team in session.exec(select(Team).where(Team.active).order_by(Team.name))
     )
-    return Engine(Context(today=at.astimezone(settings.timezone).date(), route=route, teams=teams, settings=settings))
+    return Engine(
+        ConversationContext(today=at.astimezone(settings.timezone).date(), route=route, teams=teams, settings=settings)
+    )

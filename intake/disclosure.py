@@ -15,15 +15,16 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlmodel import Session, col
 
+from content.dates import time_and_date
 from intake.engine import State
 from intake.safeguarding import UNSAFE, label
-from models.audit import AuditEvent
+from models import audit
+from models.audit import Action
 from models.base import require_id
 from models.complaints import Complaint
 from models.drafts import ConversationDraft
 from models.outbox import OutboxMessage
 from models.safeguarding import SafeguardingReview
-from reminders.mail import time_and_date
 from reminders.outbox import queue_once
 from reminders.policy import DISCLOSURE_ALERT, UNSAFE_ALERT
 from settings import Settings
@@ -108,7 +109,7 @@ def record_unsafe_on_complaint(session: Session, complaint: Complaint, settings:
     complaint.safeguarding_categories = sorted(set(complaint.safeguarding_categories or []) | {UNSAFE})
     complaint.safeguarding_reviewed_at = None
     session.add(complaint)
-    session.add(AuditEvent(at=now, actor_label="complainant", complaint_id=complaint.id, action="safeguarding.unsafe"))
+    audit.record(session, "complainant", complaint, Action.SAFEGUARDING_UNSAFE, at=now)
     session.flush()
     if settings.duty_manager_email:
         queue_once(

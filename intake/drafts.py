@@ -117,7 +117,12 @@ def queue_resume_email(session: Session, draft: ConversationDraft, email: str, r
             idempotency_key=key,
             recipient=email,
             template="intake-resume",
-            context={"resume_url": resume_url, "expires_on": (now + KEEP_FOR).date().isoformat()},
+            context={
+                "resume_url": resume_url,
+                "expires_on": (now + KEEP_FOR).date().isoformat(),
+                # The email ends with the help for this person (reminders/mail.py words it from content/).
+                "help_role": state_of(draft).answers.get("role"),
+            },
             send_after=now,
         )
     )

@@ -2,7 +2,7 @@
 
 State is the answers so far plus the step being asked. It is plain JSON, kept in `conversation_draft`,
 so a closed tab or a dead phone loses nothing. The engine never touches the database: the router and the
-team list come in through `Context`.
+team list come in through `ConversationContext`.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ class RouteInfo:
 
 
 @dataclass(frozen=True)
-class Context:
+class ConversationContext:
     today: date
     route: Callable[[str], RouteInfo]
     teams: tuple[Option, ...]  # (slug, name) of the active teams, for "choose another"
@@ -130,7 +130,7 @@ class NotAskedNow(LookupError):
 
 
 class Engine:
-    def __init__(self, context: Context, steps: tuple[Step, ...] = STEPS):
+    def __init__(self, context: ConversationContext, steps: tuple[Step, ...] = STEPS):
         self.context = context
         self.steps = steps
         self._by_id = {step.id: step for step in steps}

@@ -162,7 +162,7 @@ STEPS: tuple[Step, ...] = (
             ADULT: "Which team is it? If you're not sure, choose 'I don't know'. That's fine.",
             CHILD: "Which team is it? If you're not sure, choose 'I don't know'. That's OK.",
         },
-        # The teams come from the directory at run time (engine.Context.teams).
+        # The teams come from the directory at run time (engine.ConversationContext.teams).
         required_message="Choose a team, or 'I don't know'",
         ask_when=lambda a: a.get("team_confirm") == "other",
         summary_label="Team",

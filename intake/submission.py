@@ -18,7 +18,8 @@ from intake import disclosure
 from intake.drafts import cancel_resume_emails, claim_for_sending, is_sent
 from intake.engine import Engine, State
 from intake.flow import DONT_KNOW, NOT_SURE
-from models.audit import AuditEvent
+from models import audit
+from models.audit import Action
 from models.base import require_id
 from models.complaints import (
     Channel,
@@ -33,7 +34,7 @@ from models.complaints import (
 )
 from models.drafts import ConversationDraft
 from models.teams import Team
-from reminders import notify
+from reminders import replan
 from reminders.calendar import WorkingCalendar
 from reminders.deadlines import stage_deadlines
 from settings import Settings
@@ -160,14 +161,13 @@ def submit(
             team_id=complaint.team_id,
         )
     )
-    session.add(
-        AuditEvent(
-            at=now,
-            actor_label="complainant",
-            complaint_id=complaint.id,
-            action="complaint.received",
-            after={"channel": "online", "routing_decision": complaint.routing_decision, "team": slug},
-        )
+    audit.record(
+        session,
+        "complainant",
+        complaint,
+        Action.COMPLAINT_RECEIVED,
+        after={"channel": "online", "routing_decision": complaint.routing_decision, "team": slug},
+        at=now,
     )
     draft.complaint_id = complaint.id
     session.add(draft)
@@ -176,7 +176,7 @@ def submit(
     disclosure.carry_to_complaint(session, draft, complaint)
     # Sent: a "carry on where you left off" email still waiting would only confuse. Same transaction as the send.
     cancel_resume_emails(session, draft)
-    notify.complaint_received(session, complaint, settings, now, status_url=status_url_for(token))
+    replan.complaint_received(session, complaint, settings, now, status_url=status_url_for(token))
     # No personal data in logs: the reference and routing only.
     log.info("complaint %s received online, routing %s", complaint.reference, complaint.routing_decision)
     return Sent(

@@ -4,14 +4,14 @@ from alembic import context
 
 import models  # noqa: F401  (registers the tables)
 from models.base import SQLModel
-from models.db import make_engine
+from models.db import create_db_engine
 
 config = context.config
 target_metadata = SQLModel.metadata
 
 
 def run_migrations_online() -> None:
-    engine = make_engine(config.get_main_option("sqlalchemy.url"))
+    engine = create_db_engine(config.get_main_option("sqlalchemy.url"))
     with engine.connect() as connection:
         context.configure(
             connection=connection,

@@ -32,6 +32,10 @@ class Outcome(StrEnum):
     WITHDRAWN = "withdrawn"
     RESOLVED_EARLY = "resolved-early"
 
+    @property
+    def label(self) -> str:
+        return OUTCOME_LABELS[self]
+
 
 class ComplainantRole(StrEnum):
     CHILD = "child"
@@ -42,12 +46,20 @@ class ComplainantRole(StrEnum):
     ADVOCATE = "advocate"
     OTHER = "other"
 
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self]
+
 
 class ComplaintStatus(StrEnum):
     AWAITING_TRIAGE = "awaiting-triage"
     OPEN = "open"
     CLOSED = "closed"
     WITHDRAWN = "withdrawn"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
 
 
 class Channel(StrEnum):
@@ -58,6 +70,10 @@ class Channel(StrEnum):
     IN_PERSON = "in-person"
     IMPORTED = "imported"
 
+    @property
+    def label(self) -> str:
+        return CHANNEL_LABELS[self]
+
 
 class ContactMethod(StrEnum):
     EMAIL = "email"
@@ -65,6 +81,53 @@ class ContactMethod(StrEnum):
     POST = "post"
     ADVOCATE = "advocate"
     NONE = "none"
+
+    @property
+    def label(self) -> str:
+        return CONTACT_LABELS[self]
+
+
+# The words staff pages, the report and the answers use for each value (one place, so "Someone else" is never
+# "Other" elsewhere). The complainant's own pages word things for them: content/complainant.py.
+OUTCOME_LABELS = {
+    Outcome.UPHELD: "Upheld",
+    Outcome.PARTIALLY_UPHELD: "Partially upheld",
+    Outcome.NOT_UPHELD: "Not upheld",
+    Outcome.WITHDRAWN: "Withdrawn",
+    Outcome.RESOLVED_EARLY: "Resolved early",
+}
+# The outcomes a response or the Ombudsman's decision records (withdrawn and resolved early are their own actions).
+DECIDED_OUTCOMES = (Outcome.UPHELD, Outcome.PARTIALLY_UPHELD, Outcome.NOT_UPHELD)
+ROLE_LABELS = {
+    ComplainantRole.CHILD: "Child or young person",
+    ComplainantRole.CARE_LEAVER: "Care leaver",
+    ComplainantRole.PARENT: "Parent or family",
+    ComplainantRole.FOSTER_CARER: "Foster carer",
+    ComplainantRole.GUARDIAN_ADOPTER: "Special guardian or adopter",
+    ComplainantRole.ADVOCATE: "Advocate",
+    ComplainantRole.OTHER: "Someone else",
+}
+STATUS_LABELS = {
+    ComplaintStatus.AWAITING_TRIAGE: "Awaiting triage",
+    ComplaintStatus.OPEN: "Open",
+    ComplaintStatus.CLOSED: "Closed",
+    ComplaintStatus.WITHDRAWN: "Withdrawn",
+}
+CHANNEL_LABELS = {
+    Channel.ONLINE: "Online",
+    Channel.EMAIL: "Email",
+    Channel.PHONE: "Phone",
+    Channel.LETTER: "Letter",
+    Channel.IN_PERSON: "In person",
+    Channel.IMPORTED: "Imported",
+}
+CONTACT_LABELS = {
+    ContactMethod.EMAIL: "Email",
+    ContactMethod.PHONE: "Phone",
+    ContactMethod.POST: "Post",
+    ContactMethod.ADVOCATE: "Through their advocate",
+    ContactMethod.NONE: "No contact",
+}
 
 
 def _in(column: str, values) -> str:

@@ -26,7 +26,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
+def create_db_engine(url: str) -> Engine:
     # hide_parameters: a database error's message would otherwise carry the statement's values (a child's
     # story, a name, an email), and every unhandled error is logged with its message.
     if url.startswith("sqlite"):
@@ -43,7 +43,7 @@ def get_engine(url: str) -> Engine:
     """The shared engine for a URL (pools are per process; gunicorn forks before first use)."""
     engine = _engines.get(url)
     if engine is None:
-        engine = _engines[url] = make_engine(url)
+        engine = _engines[url] = create_db_engine(url)
     return engine
 
 

@@ -17,6 +17,19 @@ class Role(StrEnum):
     MANAGER = "manager"  # team manager: their own team's complaints and figures
     ADMIN = "admin"  # staff accounts and the team directory
 
+    @property
+    def label(self) -> str:
+        return {Role.OFFICER: "Complaints officer", Role.MANAGER: "Team manager", Role.ADMIN: "Administrator"}[self]
+
+    @property
+    def description(self) -> str:
+        """What the role may do, as the form to add an account says it."""
+        return {
+            Role.OFFICER: "every complaint, triage, reports",
+            Role.MANAGER: "their team's complaints and figures",
+            Role.ADMIN: "staff accounts and the team directory",
+        }[self]
+
 
 class StaffUser(SQLModel, table=True):
     __tablename__ = "staff_user"

@@ -1,9 +1,9 @@
-"""How POST /api/v1/ask is described in /api/v1/openapi.json (added from queries.views.init_app)."""
+"""How POST /api/v1/ask is described in /api/v1/openapi.json (added by create_app through document_api)."""
 
 from __future__ import annotations
 
-from intake import openapi
 from queries.parser import MAX_QUESTION
+from web import openapi
 
 ANSWER_SCHEMA = {
     "type": "object",

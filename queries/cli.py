@@ -7,28 +7,20 @@ import sys
 from datetime import date, datetime
 
 import click
-from flask import Flask, current_app
+from flask import Flask
 from flask.cli import with_appcontext
 
 from models.db import session_scope
-from models.web import engine
-from queries import views
+from queries.asker import Asker
 from queries.periods import parse_financial_year, plausible_as_of
 from queries.report import build_report, report_as_text
-from queries.service import Asker
-
-
-def _settings():
-    return current_app.config["SETTINGS"]
-
-
-def _today() -> date:
-    return datetime.now(_settings().timezone).date()
+from web import context
+from web.session import engine
 
 
 def _as_of(value: datetime | None) -> date:
     if value is None:
-        return _today()
+        return context.today()
     if not plausible_as_of(value.date()):
         raise click.UsageError("--as-of must be a date between 1950 and 2200, like 2018-03-31.")
     return value.date()
@@ -65,7 +57,7 @@ def ask_command(question: tuple[str, ...], as_json: bool, from_stdin: bool, as_o
         raise click.UsageError("Give a QUESTION or --stdin, not both.")
     day = _as_of(as_of)
     with session_scope(engine()) as session:
-        asker = Asker(session, day, closure_days=_settings().closure_days)
+        asker = Asker(session, day, closure_days=context.settings().closure_days)
         if not from_stdin:
             _print_answer(asker.ask(text), as_json)
             return
@@ -86,7 +78,7 @@ def report_command(year: str, as_json: bool, as_of: datetime | None) -> None:
         raise click.UsageError(f"YEAR must be a financial year like 2017/18, not {year!r}.")
     day = _as_of(as_of)
     with session_scope(engine()) as session:
-        report = build_report(session, period, as_of=day, closure_days=_settings().closure_days)
+        report = build_report(session, period, as_of=day, closure_days=context.settings().closure_days)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -96,4 +88,3 @@ def report_command(year: str, as_json: bool, as_of: datetime | None) -> None:
 def init_app(app: Flask) -> None:
     app.cli.add_command(ask_command)
     app.cli.add_command(report_command)
-    views.init_app(app)

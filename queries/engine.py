@@ -38,23 +38,9 @@ SR = table_of(StageRecord)
 COMPLAINT = table_of(Complaint)
 LEARNING = table_of(StageLearning)
 
-OUTCOME_LABELS = {
-    Outcome.UPHELD.value: "Upheld",
-    Outcome.PARTIALLY_UPHELD.value: "Partially upheld",
-    Outcome.NOT_UPHELD.value: "Not upheld",
-    Outcome.WITHDRAWN.value: "Withdrawn",
-    Outcome.RESOLVED_EARLY.value: "Resolved early",
-    "none": "No outcome yet",
-}
-ROLE_LABELS = {
-    ComplainantRole.CHILD.value: "Child or young person",
-    ComplainantRole.CARE_LEAVER.value: "Care leaver",
-    ComplainantRole.PARENT.value: "Parent or family",
-    ComplainantRole.FOSTER_CARER.value: "Foster carer",
-    ComplainantRole.GUARDIAN_ADOPTER.value: "Special guardian or adopter",
-    ComplainantRole.ADVOCATE.value: "Advocate",
-    ComplainantRole.OTHER.value: "Other",
-}
+# Keyed by the stored value; the words are the enums' own labels (models/complaints.py).
+OUTCOME_LABELS = {outcome.value: outcome.label for outcome in Outcome} | {"none": "No outcome yet"}
+ROLE_LABELS = {role.value: role.label for role in ComplainantRole}
 MAIN_OUTCOMES = (Outcome.UPHELD.value, Outcome.PARTIALLY_UPHELD.value, Outcome.NOT_UPHELD.value)
 
 

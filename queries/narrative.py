@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from casework.audit import record
+from models.audit import Action, record
 from models.reports import ReportNarrative
 from models.staff import StaffUser
 from models.types import utcnow
@@ -38,7 +38,7 @@ def save_narrative(session: Session, user: StaffUser, year_label: str, section: 
         session,
         user,
         None,
-        "report-narrative-saved",
+        Action.REPORT_NARRATIVE_SAVED,
         before,
         {"year": year_label, "section": section, "characters": len(text)},
     )

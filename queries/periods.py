@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from content.dates import plain_date
+
 MONTHS = {
     "january": 1,
     "february": 2,
@@ -37,7 +39,7 @@ class Period:
 
     @property
     def description(self) -> str:
-        return f"{long_date(self.start)} to {long_date(self.end)}"
+        return f"{plain_date(self.start)} to {plain_date(self.end)}"
 
     @property
     def phrase(self) -> str:
@@ -58,11 +60,7 @@ class Period:
         start, end = _shift_year(self.start, -1), _shift_year(self.end, -1)
         if self.kind == "month":
             return month(start.year, start.month)
-        return Period(start, end, f"{long_date(start)} to {long_date(end)}", self.kind)
-
-
-def long_date(day: date) -> str:
-    return f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
+        return Period(start, end, f"{plain_date(start)} to {plain_date(end)}", self.kind)
 
 
 def _shift_year(day: date, years: int) -> date:
@@ -216,8 +214,8 @@ def _since_mention(match: re.Match, as_of: date) -> PeriodMention | None:
     except ValueError:
         return None
     if start > as_of:
-        return PeriodMention(None, match.span(), match.group(0), ambiguous=(f"since {long_date(start)}",))
-    return PeriodMention(Period(start, as_of, f"since {long_date(start)}", "since"), match.span(), match.group(0))
+        return PeriodMention(None, match.span(), match.group(0), ambiguous=(f"since {plain_date(start)}",))
+    return PeriodMention(Period(start, as_of, f"since {plain_date(start)}", "since"), match.span(), match.group(0))
 
 
 def _bare_month_mention(match: re.Match, as_of: date) -> PeriodMention:

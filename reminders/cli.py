@@ -7,19 +7,20 @@ import logging
 from datetime import datetime
 
 import click
-from flask import Flask, current_app
+from flask import Flask
 from flask.cli import AppGroup, with_appcontext
 
 from models.complaints import Stage
 from models.db import session_scope
 from models.types import utcnow
-from models.web import engine
 from reminders.calendar import WorkingCalendar
 from reminders.deadlines import stage_deadlines
 from reminders.outbox import counts_by_status, failed_messages, retry_failed
 from reminders.planner import plan_reminders
 from reminders.scheduler import run_scheduler
 from reminders.sweep import send_due
+from web import context
+from web.session import engine
 
 STAGE_CHOICES = {"1": Stage.ONE, "2": Stage.TWO, "3": Stage.THREE, "ombudsman": Stage.OMBUDSMAN}
 
@@ -33,7 +34,7 @@ STAGE_CHOICES = {"1": Stage.ONE, "2": Stage.TWO, "3": Stage.THREE, "ombudsman": 
 @with_appcontext
 def deadlines_command(stage_name: str, received, as_json: bool) -> None:
     """Print the deadlines of a stage received on --from."""
-    settings = current_app.config["SETTINGS"]
+    settings = context.settings()
     result = stage_deadlines(WorkingCalendar(settings.closure_days), STAGE_CHOICES[stage_name], received.date())
     data = result.as_dict()
     if as_json:
@@ -52,7 +53,7 @@ def _moment(value: str | None) -> datetime:
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a time like 2026-11-30T08:05 or 2026-11-30T08:05+00:00") from None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=current_app.config["SETTINGS"].timezone)
+        moment = moment.replace(tzinfo=context.settings().timezone)
     return moment
 
 
@@ -70,7 +71,7 @@ def plan_command(now_text: str | None) -> None:
     """Add the reminders due by today to the outbox and cancel outdated ones (sends nothing)."""
     now = _moment(now_text)
     with session_scope(engine()) as session:
-        report = plan_reminders(session, current_app.config["SETTINGS"], now)
+        report = plan_reminders(session, context.settings(), now)
     click.echo(f"Planned {emails(report.planned)}, cancelled {report.cancelled}.")
 
 
@@ -78,7 +79,7 @@ def plan_command(now_text: str | None) -> None:
 @NOW_OPTION
 def send_due_command(now_text: str | None) -> None:
     """Plan, then send every email due at --now: one sweep of the scheduler, for cron and tests."""
-    settings = current_app.config["SETTINGS"]
+    settings = context.settings()
     now = _moment(now_text)
     with session_scope(engine()) as session:
         plan = plan_reminders(session, settings, now)
@@ -115,7 +116,7 @@ def scheduler_command() -> None:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("reminders").setLevel(logging.INFO)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)  # not a line per job run, every minute
-    run_scheduler(engine(), current_app.config["SETTINGS"])
+    run_scheduler(engine(), context.settings())
 
 
 def init_app(app: Flask) -> None:

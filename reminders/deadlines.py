@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from content.dates import plain_date
 from models.complaints import Stage, StageRecord
 from reminders.calendar import WorkingCalendar
 
@@ -109,9 +110,9 @@ def check_extension(calendar: WorkingCalendar, stage: Stage, received: date, ext
     if deadlines.due is None or deadlines.latest is None or STAGE_RULES[stage].extendable_to is None:
         raise ExtensionError(f"{stage.label} cannot be extended")
     if extend_to <= deadlines.due:
-        raise ExtensionError(f"The new date must be after the current deadline, {deadlines.due:%d %B %Y}")
+        raise ExtensionError(f"The new date must be after the current deadline, {plain_date(deadlines.due)}")
     if extend_to > deadlines.latest:
-        raise ExtensionError(f"{stage.label} cannot be extended past {deadlines.latest:%d %B %Y}")
+        raise ExtensionError(f"{stage.label} cannot be extended past {plain_date(deadlines.latest)}")
 
 
 def request_deadline(calendar: WorkingCalendar, stage: Stage, previous_response: date) -> date | None:

@@ -11,7 +11,6 @@ import hashlib
 import smtplib
 import sys
 from dataclasses import dataclass
-from datetime import date, datetime
 from email.message import EmailMessage
 from email.utils import formatdate
 from functools import lru_cache
@@ -21,31 +20,14 @@ from typing import Any, Protocol
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from content.complainant import advocate_words
+from content.dates import long_date
+from content.safety_help import HelpLine, help_now
 from settings import BASE_DIR, Settings
 
 SMTP_TIMEOUT_SECONDS = 20
 # Long lines stay whole (no quoted-printable soft breaks), so an .eml file reads like the email.
 READABLE = email.policy.default.clone(max_line_length=998)
 ON_THE_WIRE = READABLE.clone(linesep="\r\n")  # SMTP wants CRLF; smtplib only fixes line ends in str data
-
-
-def long_date(value: str | date | None) -> str:
-    """ "Monday 8 January 2018", the way docs/content.md writes dates."""
-    if not value:
-        return ""
-    day = date.fromisoformat(value) if isinstance(value, str) else value
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def clock_time(value: datetime, zone) -> str:
-    """ "3:14pm", in `zone`."""
-    local = value.astimezone(zone)
-    return f"{local:%-I:%M}{'am' if local.hour < 12 else 'pm'}"
-
-
-def time_and_date(value: datetime, zone) -> str:
-    """ "3:14pm on Tuesday 1 December 2026", in `zone`."""
-    return f"{clock_time(value, zone)} on {long_date(value.astimezone(zone).date())}"
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +56,10 @@ class Outgoing:
     attempts: int = 1  # counting this one
 
 
+def _with_heading(line: dict[str, str]) -> dict[str, str]:
+    return HelpLine(line["name"], line.get("text", ""), phone=line.get("phone", "")).for_email()
+
+
 def template_context(context: dict[str, Any], settings: Settings) -> dict[str, Any]:
     values = {
         "team": None,
@@ -86,6 +72,10 @@ def template_context(context: dict[str, Any], settings: Settings) -> dict[str, A
     }
     if not values.get("advocate_words"):  # a row planned before the words were part of the context
         values["advocate_words"] = advocate_words(None)
+    # The help lines for the person, as content/safety_help.py words them: planned with the row, or worked out
+    # now for its `help_role` (anyone's when unknown); a line planned before lines had a heading gets one.
+    lines = values.get("help_lines") or [line.for_email() for line in help_now(values.get("help_role"), settings)]
+    values["help_lines"] = [line if "heading" in line else _with_heading(line) for line in lines]
     values["council_name"] = settings.council_name
     values["base_url"] = settings.base_url
     reference = values.get("reference")

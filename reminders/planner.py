@@ -362,7 +362,7 @@ def _complaint_rows(
             # Help in the words for this person: Childline and "you won't get in trouble" for a young person, the
             # NSPCC and the council's numbers for a grown-up (content/safety_help.py, as on the pages).
             context["young"] = audience_for(item.complainant_role) == YOUNG
-            context["help_lines"] = [line.as_dict() for line in help_now(item.complainant_role, settings)]
+            context["help_lines"] = [line.for_email() for line in help_now(item.complainant_role, settings)]
         rows.append(
             {
                 "idempotency_key": f"complaint:{item.id}:{email.kind}",

@@ -13,7 +13,7 @@ OTHER_STAFF_PAGES = (
 
 
 def _other_staff_pages() -> list[tuple[str, str, tuple[str, ...]]]:
-    links = []
+    links: list[tuple[str, str, tuple[str, ...]]] = []
     for endpoint, label, roles in OTHER_STAFF_PAGES:
         try:
             links.append((url_for(endpoint), label, roles))

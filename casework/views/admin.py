@@ -7,18 +7,35 @@ from flask import Response, flash, redirect, render_template, request, url_for
 from casework import accounts, staff_admin
 from casework.directory import export_directory
 from casework.queue import team_choices
-from casework.roles import ADMIN, signed_in_user, staff_required
+from casework.roles import ADMIN
 from casework.views import bp
-from casework.views.common import now, settings
-from models.web import db
+from models.staff import Role
+from web.auth import signed_in_user, staff_required, staff_user
+from web.context import now, settings
+from web.forms import error_list
+from web.govuk import select_items
+from web.session import db
 
 
 def _staff_page(errors=None, form=None, status=200):
+    errors = errors or {}
     return render_template(
         "casework/admin_staff.html",
-        staff=staff_admin.list_staff(db()),
-        teams=team_choices(db()),
-        errors=errors or {},
+        # Each account with its role in words ("Team manager, Leaving Care").
+        staff=[
+            (user, Role(user.role).label + (f", {team.name}" if team else ""))
+            for user, team in staff_admin.list_staff(db())
+        ],
+        role_items=select_items(
+            [(role.value, f"{role.label}: {role.description}") for role in Role],
+            form.get("role") if form else "",
+            "Choose a role",
+        ),
+        team_items=select_items(
+            [(team.slug, team.name) for team in team_choices(db())], form.get("team") if form else "", "No team"
+        ),
+        errors=errors,
+        error_list=error_list(errors),
         form=form,
         me=signed_in_user(),
         page_title="Staff accounts",
@@ -39,7 +56,7 @@ def admin_staff_add():
         user = staff_admin.add_staff(
             db(),
             settings(),
-            signed_in_user(),
+            staff_user(),
             email=form.get("email", ""),
             name=form.get("name", ""),
             role=form.get("role", ""),
@@ -57,7 +74,7 @@ def admin_staff_add():
 @staff_required(ADMIN)
 def admin_staff_active(user_id: int, change: str):
     try:
-        user = staff_admin.set_active(db(), signed_in_user(), user_id, change == "enable", now())
+        user = staff_admin.set_active(db(), staff_user(), user_id, change == "enable", now())
     except accounts.AccountError as error:
         return _staff_page({"accounts": error.message}, None, 400)
     flash(f"{user.name} can {'now' if user.active else 'no longer'} sign in.", "success")

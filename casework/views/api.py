@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify
 
-from casework.roles import ApiInputError, json_text_field, staff_api_required
 from casework.router import router_for
-from intake import openapi
-from models.web import db
+from web import openapi
+from web.auth import json_text_field, staff_api_required
+from web.context import db
 
 api_bp = Blueprint("casework_api", __name__, url_prefix="/api/v1")
 MAX_TEXT = 2000
@@ -22,10 +22,7 @@ ROUTE_KEYS = ("text", "decision", "team", "team_name", "confidence", "candidates
 @api_bp.route("/route", methods=["POST"])
 @staff_api_required()
 def route():
-    try:
-        _body, text = json_text_field("text", MAX_TEXT, "leaving care team")
-    except ApiInputError as error:
-        return error.response
+    _body, text = json_text_field("text", MAX_TEXT, "leaving care team")
     result = router_for(db()).route(text).as_dict()
     return jsonify({key: result[key] for key in ROUTE_KEYS})
 

@@ -7,16 +7,17 @@ from sqlmodel import select
 
 from casework import actions, audit
 from casework.casefile import find_complaint, load_case_file
-from casework.forms import date_from, date_parts
 from casework.queue import team_choices
-from casework.roles import CASEWORK_ROLES, OFFICER, staff_required
+from casework.roles import CASEWORK_ROLES, OFFICER
 from casework.safeguarding import safeguarding_panel
 from casework.subject_access import export_complaint
 from casework.views import bp
-from casework.views.common import action_context
+from casework.views.action_context import action_context
+from casework.views.complaint_page import complaint_page, outcome_items, review_items
+from models.audit import Action
 from models.complaints import LearningCategory
-from models.safeguarding import REVIEW_LABELS
-from reminders.mail import long_date  # pages write dates as the emails do
+from web.auth import staff_required
+from web.forms import date_from, error_list
 
 DONE_MESSAGES = {
     "assign": "The team was changed.",
@@ -84,21 +85,29 @@ def _run(action: str, ctx, complaint, form) -> None:
 def render_complaint(ctx, complaint, *, errors=None, open_action=None, form=None, status=200):
     case = load_case_file(ctx, complaint)
     learning = ctx.session.exec(select(LearningCategory).where(LearningCategory.active)).all()
+    panel = safeguarding_panel(ctx, complaint)
+    page = complaint_page(
+        case,
+        panel,
+        ctx.settings.timezone,
+        teams=team_choices(ctx.session),
+        learning=learning,
+        me=ctx.actor,
+        form=form,
+    )
     return render_template(
         "casework/complaint.html",
         case=case,
+        page=page,
         errors=errors or {},
+        error_list=error_list(errors or {}),
         open_action=open_action,
         form=form,
-        date_parts=date_parts,
         today=ctx.today,
-        teams=team_choices(ctx.session),
-        learning_categories=learning,
-        long_date=long_date,
-        safeguarding=safeguarding_panel(ctx, complaint),
-        review_labels=REVIEW_LABELS,
+        outcome_items=outcome_items(form),
+        safeguarding=panel,
+        review_items=review_items(form),
         show_audit=ctx.actor.role == OFFICER,
-        tz=ctx.settings.timezone,
         page_title=f"Complaint {complaint.reference}",
     ), status
 
@@ -108,7 +117,7 @@ def render_complaint(ctx, complaint, *, errors=None, open_action=None, form=None
 def complaint(reference: str):
     ctx = action_context()
     found = _complaint_or_404(ctx, reference)
-    audit.record(ctx.session, ctx.actor, found, "viewed")
+    audit.record(ctx.session, ctx.actor, found, Action.COMPLAINT_VIEWED)
     return render_complaint(ctx, found)
 
 
@@ -136,7 +145,7 @@ def complaint_action(reference: str, action: str):
 def subject_access(reference: str):
     ctx = action_context()
     found = _complaint_or_404(ctx, reference)
-    audit.record(ctx.session, ctx.actor, found, "exported-subject-access")
+    audit.record(ctx.session, ctx.actor, found, Action.COMPLAINT_EXPORTED)
     response = jsonify(export_complaint(ctx.session, found))
     response.headers["Content-Disposition"] = f'attachment; filename="{found.reference}.json"'
     return response

@@ -3,21 +3,25 @@ and for a flagged complaint."""
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 from flask import abort, flash, redirect, render_template, request, url_for
 
 from casework import audit
 from casework.actions import ActionRefused
 from casework.casefile import find_complaint
-from casework.roles import CASEWORK_ROLES, can_see_complaint, can_triage, staff_required
+from casework.roles import CASEWORK_ROLES, can_see_complaint, can_triage
 from casework.safeguarding import draft_panel, find_flagged_draft, review
 from casework.views import bp
-from casework.views.common import action_context
-from intake.conversation import make_engine
+from casework.views.action_context import action_context
+from casework.views.complaint_page import review_items, review_tag
+from intake.conversation import conversation_engine
 from intake.drafts import state_of
 from intake.flow import READY
+from models.audit import Action
 from models.complaints import Complaint
-from models.safeguarding import REVIEW_LABELS
-from reminders.mail import time_and_date
+from web.auth import staff_required
+from web.forms import error_list
 
 REVIEWED = "The safeguarding review was recorded."
 
@@ -30,29 +34,33 @@ def _draft_or_404(ctx, draft_id: int):
 
 
 def _render_draft(ctx, draft, *, errors=None, form=None, status=200):
-    zone = ctx.settings.timezone
     state = state_of(draft)
+    panel = draft_panel(ctx, draft)
+    events = audit.events_for_draft(ctx.session, draft.id) if ctx.actor.role == "officer" else []
     # Every answer given, whichever question they were on (going back leaves later answers in place).
-    transcript = make_engine(ctx.session, ctx.settings, ctx.now).transcript(state, until=READY)
+    transcript = conversation_engine(ctx.session, ctx.settings, ctx.now).transcript(state, until=READY)
     return render_template(
         "casework/disclosure.html",
         draft=draft,
         transcript=transcript,
         danger_steps=set(state.answers.get("_danger") or []),
-        flagged_when=time_and_date(draft.flagged_at, zone),
-        safeguarding=draft_panel(ctx, draft),
-        review_labels=REVIEW_LABELS,
+        flagged_at=draft.flagged_at,
+        safeguarding=panel,
+        safeguarding_tag=review_tag(panel.reviewed),
+        review_items=review_items(form),
         review_action=url_for("casework.disclosure_review", draft_id=draft.id),
         errors=errors or {},
+        error_list=error_list(errors or {}),
         form=form,
-        events=audit.events_for_draft(ctx.session, draft.id) if ctx.actor.role == "officer" else [],
-        time_and_date=lambda value: time_and_date(value, zone),
-        tz=zone,
+        # "draft viewed by Olu Officer": on this page every event is about safeguarding.
+        events=[
+            (e.at, f"{e.action.removeprefix('safeguarding.').replace('-', ' ')} by {e.actor_label}") for e in events
+        ],
         page_title="Not sent: disclosure",
     ), status
 
 
-def _sent_complaint_visible(ctx, complaint: Complaint | None) -> bool:
+def _sent_complaint_visible(complaint: Complaint | None, ctx) -> TypeGuard[Complaint]:
     if complaint is None:
         return False
     return can_triage(ctx.actor) if complaint.team_id is None else can_see_complaint(ctx.actor, complaint)
@@ -66,10 +74,10 @@ def disclosure(draft_id: int):
     if draft.complaint_id is not None:
         # Sent since the alert: the case holds it all now, with the alert and any review.
         complaint = ctx.session.get(Complaint, draft.complaint_id)
-        if _sent_complaint_visible(ctx, complaint):
+        if _sent_complaint_visible(complaint, ctx):
             return redirect(url_for("casework.complaint", reference=complaint.reference))
     # Read before it is shown: even a conversation nobody ever sends has a record of who read it.
-    audit.record(ctx.session, ctx.actor, draft.complaint_id, "safeguarding.draft-viewed", draft_id=draft.id)
+    audit.record(ctx.session, ctx.actor, draft.complaint_id, Action.SAFEGUARDING_DRAFT_VIEWED, draft_id=draft.id)
     return _render_draft(ctx, draft)
 
 
@@ -80,7 +88,7 @@ def disclosure_review(draft_id: int):
     draft = _draft_or_404(ctx, draft_id)
     if draft.complaint_id is not None:
         complaint = ctx.session.get(Complaint, draft.complaint_id)
-        if _sent_complaint_visible(ctx, complaint):
+        if _sent_complaint_visible(complaint, ctx):
             # Sent meanwhile: the review belongs on the complaint now.
             return complaint_safeguarding_review(complaint.reference)
     try:

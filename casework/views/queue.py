@@ -6,16 +6,23 @@ from flask import redirect, render_template, request, url_for
 
 from casework import audit
 from casework.queue import QueueFilters, queue_rows, team_choices, triage_count, triage_queue
-from casework.roles import CASEWORK_ROLES, signed_in_user, staff_required
-from casework.stages import STATE_FILTERS, STATE_TAGS
+from casework.roles import CASEWORK_ROLES
 from casework.views import bp
-from casework.views.common import action_context
+from casework.views.action_context import action_context
+from casework.views.complaint_page import STATE_TAG_PARAMS, review_tag
+from models.audit import Action
+from models.complaints import Stage
+from web.auth import staff_required, staff_user
+from web.govuk import select_items
+
+# The queue's deadline filter (casework.stages.STATE_FILTERS says which states each one means).
+STATE_FILTER_LABELS = {"overdue": "Overdue", "due-soon": "Due in 3 working days or fewer", "on-track": "On track"}
 
 
 @bp.route("/staff/")
 @staff_required()
 def staff_home():
-    user = signed_in_user()
+    user = staff_user()
     return redirect(url_for("casework.queue" if user.role in CASEWORK_ROLES else "casework.admin_staff"))
 
 
@@ -29,9 +36,17 @@ def queue():
         "casework/queue.html",
         rows=rows,
         filters=filters,
-        teams=team_choices(ctx.session, ctx.actor),
-        state_filters=STATE_FILTERS,
-        state_tags=STATE_TAGS,
+        team_items=select_items(
+            [(team.slug, team.name) for team in team_choices(ctx.session, ctx.actor)], filters.team, "All teams"
+        ),
+        stage_items=select_items(
+            [(str(stage.value), stage.label) for stage in Stage],
+            str(filters.stage) if filters.stage else None,
+            "All stages",
+        ),
+        state_items=select_items(STATE_FILTER_LABELS.items(), filters.state, "Any"),
+        state_tags=STATE_TAG_PARAMS,
+        safeguarding_tags={reviewed: review_tag(reviewed) for reviewed in (False, True)},
         triage_count=triage_count(ctx.session, ctx.actor),
         page_title="Queue",
     )
@@ -43,5 +58,11 @@ def triage():
     ctx = action_context()
     rows = triage_queue(ctx.session, ctx.actor, ctx.settings.timezone)
     for row in rows:  # the triage list shows what each person wrote about the team: a view of each complaint
-        audit.record(ctx.session, ctx.actor, row.complaint_id, "viewed-in-triage")
-    return render_template("casework/triage.html", rows=rows, teams=team_choices(ctx.session), page_title="Triage")
+        audit.record(ctx.session, ctx.actor, row.complaint_id, Action.COMPLAINT_VIEWED_IN_TRIAGE)
+    teams = [(team.slug, team.name) for team in team_choices(ctx.session)]
+
+    def team_items(row):  # the router's best guess chosen
+        best = row.suggestion.candidates[0].team if row.suggestion.candidates else ""
+        return select_items(teams, best, "Choose a team")
+
+    return render_template("casework/triage.html", rows=[(row, team_items(row)) for row in rows], page_title="Triage")

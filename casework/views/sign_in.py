@@ -6,12 +6,14 @@ from flask import redirect, render_template, request, session, url_for
 from flask_login import login_user, logout_user
 
 from casework import accounts
-from casework.auth import mark_signed_in
-from casework.roles import safe_next, signed_in_user, staff_required
 from casework.views import bp
-from casework.views.common import now, settings
+from content.dates import clock_time
 from extensions import limiter
-from models.web import db
+from models.staff import Role
+from web.auth import mark_signed_in, safe_next, signed_in_user, staff_required, staff_user
+from web.context import now, settings
+from web.forms import error_list
+from web.session import db
 
 # Slows guessing from one address; the per-account lock-out (accounts.LOCK_AFTER_FAILURES) stops it.
 SIGN_IN_LIMIT = "10 per minute;50 per hour"
@@ -44,17 +46,14 @@ def sign_in():
                 mark_signed_in()
                 return redirect(safe_next(request.args.get("next")) or _home_for(result.user))
             if result.locked_until is not None:
-                local = result.locked_until.astimezone(settings().timezone)
-                errors["email"] = (
-                    f"Too many wrong passwords. Try again after {local:%-I:%M%p}".replace("AM", "am").replace(
-                        "PM", "pm"
-                    )
-                    + ", or reset your password."
-                )
+                after = clock_time(result.locked_until, settings().timezone)
+                errors["email"] = f"Too many wrong passwords. Try again after {after}, or reset your password."
             else:
                 errors["email"] = "Enter the email address and password of a staff account"
         # 200 on purpose: the failed-attempt count must be committed, and a 4xx would roll it back.
-    return render_template("casework/sign_in.html", errors=errors, email=email, page_title="Sign in")
+    return render_template(
+        "casework/sign_in.html", errors=errors, error_list=error_list(errors), email=email, page_title="Sign in"
+    )
 
 
 @bp.route("/staff/sign-out", methods=["POST"])
@@ -68,7 +67,8 @@ def sign_out():
 @bp.route("/staff/account")
 @staff_required()
 def account():
-    return render_template("casework/account.html", user=signed_in_user(), page_title="Your account")
+    user = staff_user()
+    return render_template("casework/account.html", user=user, role=Role(user.role).label, page_title="Your account")
 
 
 @bp.route("/staff/forgot-password", methods=["GET", "POST"])
@@ -83,7 +83,9 @@ def forgot_password():
             # The same answer whether or not the account exists: the page must not confirm who works here.
             accounts.request_reset(db(), email, settings().base_url, now())
             return render_template("casework/reset_sent.html", page_title="Check your email")
-    return render_template("casework/forgot_password.html", errors=errors, page_title="Reset your password")
+    return render_template(
+        "casework/forgot_password.html", errors=errors, error_list=error_list(errors), page_title="Reset your password"
+    )
 
 
 @bp.route("/staff/reset-password/<token>", methods=["GET", "POST"])
@@ -105,5 +107,9 @@ def reset_password(token: str):
                 logout_user()
                 return redirect(url_for("casework.sign_in", reset="done"))
     return render_template(
-        "casework/reset_password.html", errors=errors, token=token, page_title="Choose a new password"
+        "casework/reset_password.html",
+        errors=errors,
+        error_list=error_list(errors),
+        token=token,
+        page_title="Choose a new password",
     ), (400 if errors else 200)

@@ -6,13 +6,14 @@ from flask import redirect, render_template, request, url_for
 
 from casework.status_page import find_by_token, status_view
 from casework.views import bp
-from casework.views.common import now, settings
+from content.dates import long_date
 from content.safety_help import safety_help
 from intake import disclosure
 from intake.safeguarding import UNSAFE
-from models.web import db
 from reminders.calendar import WorkingCalendar
-from reminders.mail import long_date  # pages write dates as the emails do
+from web.context import now, settings, today
+from web.govuk import summary_rows
+from web.session import db
 
 HELP_SHOWN = "help"  # ?shown=help after "I don't feel safe": the page opens at the help
 
@@ -23,15 +24,18 @@ def status(token: str):
     if found is None:
         return render_template("casework/status_not_found.html", page_title="We can't find that page"), 404
     config = settings()
-    today = now().astimezone(config.timezone).date()
-    view = status_view(db(), found, WorkingCalendar(config.closure_days), config.timezone, today)
+    view = status_view(db(), found, WorkingCalendar(config.closure_days), config.timezone, today())
     safety = None
     if request.args.get("shown") == HELP_SHOWN:
         safety = safety_help([UNSAFE], found.complainant_role, config)
     return render_template(
         "casework/status.html",
         view=view,
-        long_date=long_date,
+        rows=summary_rows(
+            [("We got it on", long_date(view.received))]
+            + ([("We will reply by", long_date(view.reply_by))] if view.reply_by else [])
+            + ([("We replied on", long_date(view.replied_on))] if view.replied_on else [])
+        ),
         page_title="Your complaint",
         safety=safety,
         help_role=found.complainant_role,

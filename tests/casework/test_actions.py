@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import Session, select
 
 from casework import actions
-from casework.actions import ActionRefused, Context
+from casework.actions import ActionContext, ActionRefused
 from casework.casefile import allowed_actions, find_complaint
 from casework.stages import stages_of
 from models.audit import AuditEvent
@@ -17,7 +17,7 @@ from models.complaints import Complaint, LearningCategory, StageLearning
 from models.db import get_engine
 from models.outbox import OutboxMessage
 from models.staff import StaffUser
-from reminders import notify
+from reminders import replan
 from tests.databases import backend
 from tests.factories import add_complaint, add_staff
 
@@ -33,7 +33,7 @@ def people(db_session, settings):
 
 @pytest.fixture
 def ctx(db_session, settings, people):
-    return Context(session=db_session, actor=people["officer"], settings=settings, now=NOW)
+    return ActionContext(session=db_session, actor=people["officer"], settings=settings, now=NOW)
 
 
 def stage1(db_session, **kwargs):
@@ -51,7 +51,7 @@ def test_assign_from_triage_opens_stage_1_and_plans_reminders(db_session, ctx):
     assert complaint.status == "open"
     (record,) = stages_of(db_session, complaint.id)
     assert record.team_id == complaint.team_id
-    event = db_session.exec(select(AuditEvent).where(AuditEvent.action == "team-assigned")).one()
+    event = db_session.exec(select(AuditEvent).where(AuditEvent.action == "complaint.team-assigned")).one()
     assert event.before == {"team_id": None, "status": "awaiting-triage"}
     assert event.after["team"] == "leaving-care"
     assert db_session.exec(select(OutboxMessage).where(OutboxMessage.complaint_id == complaint.id)).all()
@@ -66,7 +66,7 @@ def test_triage_without_a_stage_creates_stage_1_from_the_day_received(db_session
 
 def test_only_an_officer_assigns_from_triage(db_session, ctx, people):
     complaint = add_complaint(db_session, reference="CS-TRIA-0003", team=None, received=date(2018, 1, 10))
-    manager = Context(db_session, people["manager"], ctx.settings, NOW)
+    manager = ActionContext(db_session, people["manager"], ctx.settings, NOW)
     with pytest.raises(ActionRefused, match="Only a complaints officer"):
         actions.assign_team(manager, complaint, "leaving-care", "")
 
@@ -81,20 +81,20 @@ def test_reassign_needs_a_reason_and_another_team(db_session, ctx):
     with pytest.raises(ActionRefused, match="Choose the team"):
         actions.assign_team(ctx, complaint, "no-such-team", "moving")
     actions.assign_team(ctx, complaint, "assessments", "It is about an assessment")
-    assert audit_actions(db_session, complaint) == ["team-reassigned"]
+    assert audit_actions(db_session, complaint) == ["complaint.team-reassigned"]
     assert stages_of(db_session, complaint.id)[0].team_id == complaint.team_id
 
 
 def test_a_manager_cannot_touch_another_teams_complaint(db_session, ctx, people):
     complaint = stage1(db_session, team="assessments")
-    manager = Context(db_session, people["manager"], ctx.settings, NOW)
+    manager = ActionContext(db_session, people["manager"], ctx.settings, NOW)
     with pytest.raises(ActionRefused, match="cannot change"):
         actions.extend(manager, complaint, extend_to=date(2018, 1, 22), reason="complex")
 
 
 def test_admin_cannot_act_on_complaints(db_session, ctx, people):
     complaint = stage1(db_session)
-    admin = Context(db_session, people["admin"], ctx.settings, NOW)
+    admin = ActionContext(db_session, people["admin"], ctx.settings, NOW)
     with pytest.raises(ActionRefused):
         actions.withdraw(admin, complaint, on=date(2018, 1, 12), reason="asked")
 
@@ -115,7 +115,7 @@ def test_record_stage_1_response_closes_the_complaint_with_learning(db_session, 
         select(LearningCategory.slug).join(StageLearning).where(StageLearning.stage_record_id == record.id)
     ).all()
     assert sorted(slugs) == ["delays", "poor-communication"]
-    event = db_session.exec(select(AuditEvent).where(AuditEvent.action == "response-recorded")).one()
+    event = db_session.exec(select(AuditEvent).where(AuditEvent.action == "stage.response-recorded")).one()
     assert event.before["responded_on"] is None
     assert event.after["responded_on"] == "2018-01-12"
     assert "apologised" not in str(event.after)  # free text is counted, never copied, into the audit trail
@@ -177,7 +177,7 @@ def test_extend_stage_1_once_up_to_20_working_days(db_session, ctx):
         actions.extend(ctx, complaint, extend_to=date(2018, 1, 20), reason="complex")  # a Saturday
     record = actions.extend(ctx, complaint, extend_to=date(2018, 1, 22), reason="An advocate is being arranged")
     assert record.extended_to == date(2018, 1, 22)
-    event = db_session.exec(select(AuditEvent).where(AuditEvent.action == "extended")).one()
+    event = db_session.exec(select(AuditEvent).where(AuditEvent.action == "stage.extended")).one()
     assert (event.before["extended_to"], event.after["extended_to"]) == (None, "2018-01-22")
     with pytest.raises(ActionRefused, match="only once"):
         actions.extend(ctx, complaint, extend_to=date(2018, 1, 19), reason="again")
@@ -186,7 +186,7 @@ def test_extend_stage_1_once_up_to_20_working_days(db_session, ctx):
 def test_extension_replans_the_reminders(db_session, ctx):
     complaint = stage1(db_session)
     (record,) = stages_of(db_session, complaint.id)
-    notify.stage_changed(db_session, record, ctx.settings, NOW)  # as the scheduler would have: it is overdue
+    replan.stage_changed(db_session, record, ctx.settings, NOW)  # as the scheduler would have: it is overdue
 
     def pending_about_old_deadline():
         rows = db_session.exec(select(OutboxMessage).where(OutboxMessage.complaint_id == complaint.id)).all()
@@ -205,12 +205,12 @@ def test_escalate_to_stage_2_inside_the_window(db_session, ctx):
     assert (record.stage, record.received_on, record.due_on) == (2, date(2018, 1, 15), date(2018, 2, 19))
     assert complaint.status == "open" and complaint.closed_at is None
     assert record.late_request_reason == ""
-    assert "escalated" in audit_actions(db_session, complaint)
+    assert "stage.escalated" in audit_actions(db_session, complaint)
 
 
 def test_a_late_request_needs_the_reason_it_was_accepted(db_session, settings, people):
     late_now = datetime(2018, 3, 1, 10, 0, tzinfo=UTC)
-    ctx = Context(db_session, people["officer"], settings, late_now)
+    ctx = ActionContext(db_session, people["officer"], settings, late_now)
     complaint = stage1(db_session, responded={1: date(2018, 1, 8)})  # window closed on 5 February
     with pytest.raises(ActionRefused) as refused:
         actions.escalate(ctx, complaint, requested_on=date(2018, 2, 20), late_reason="")
@@ -254,7 +254,10 @@ def test_stage_3_then_ombudsman_and_decision(db_session, ctx):
         )
     actions.record_ombudsman_decision(ctx, complaint, decided_on=date(2018, 1, 12), outcome="upheld", summary="")
     assert complaint.status == "closed"
-    assert audit_actions(db_session, complaint)[-2:] == ["ombudsman-recorded", "ombudsman-decision-recorded"]
+    assert audit_actions(db_session, complaint)[-2:] == [
+        "stage.ombudsman-recorded",
+        "stage.ombudsman-decision-recorded",
+    ]
 
 
 def test_ombudsman_when_the_council_failed_to_respond(db_session, ctx):
@@ -290,7 +293,7 @@ def test_resolve_early_only_at_stage_1(db_session, ctx):
 def test_allowed_actions_follow_the_stage(db_session, ctx, people):
     triage = add_complaint(db_session, reference="CS-TRIA-0009", team=None, received=date(2018, 1, 10))
     assert allowed_actions(ctx, triage, stages_of(db_session, triage.id)) == {"assign"}
-    manager = Context(db_session, people["manager"], ctx.settings, NOW)
+    manager = ActionContext(db_session, people["manager"], ctx.settings, NOW)
     assert allowed_actions(manager, triage, stages_of(db_session, triage.id)) == set()
     open_one = stage1(db_session)
     assert allowed_actions(ctx, open_one, stages_of(db_session, open_one.id)) == {
@@ -319,7 +322,7 @@ def test_give_the_complaint_to_an_officer_or_the_teams_manager(db_session, ctx, 
     other = stage1(db_session, reference="CS-TEST-0006", team="assessments")
     with pytest.raises(ActionRefused):
         actions.assign_officer(ctx, other, str(people["manager"].id))  # another team's manager
-    event = db_session.exec(select(AuditEvent).where(AuditEvent.action == "officer-assigned")).one()
+    event = db_session.exec(select(AuditEvent).where(AuditEvent.action == "complaint.officer-assigned")).one()
     assert event.after == {"assigned_officer_id": people["manager"].id}
 
 
@@ -337,7 +340,7 @@ def test_stage_3_deadline_follows_the_panel_and_its_report(db_session, ctx):
     with pytest.raises(ActionRefused) as refused:
         actions.record_panel(ctx, complaint, panel_on=date(2017, 9, 1), report_on=date(2017, 8, 30))
     assert refused.value.field == "report_on"
-    assert audit_actions(db_session, complaint).count("panel-recorded") == 2
+    assert audit_actions(db_session, complaint).count("stage.panel-recorded") == 2
 
 
 def test_only_stage_3_has_a_panel(db_session, ctx):

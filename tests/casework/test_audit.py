@@ -31,10 +31,10 @@ def test_every_view_is_an_audit_event(casework_app, staff_ids, write, clean_db, 
     officer = sign_in(casework_app, "officer")
     officer.get(f"/staff/complaints/{REF}")
     sign_in(casework_app, "manager").get(f"/staff/complaints/{REF}")
-    viewed = events(clean_db, "viewed")
+    viewed = events(clean_db, "complaint.viewed")
     assert [event.actor_id for event in viewed] == [staff_ids["officer"], staff_ids["manager"]]
     officer.get(f"/staff/complaints/{REF}/subject-access.json")
-    assert len(events(clean_db, "exported-subject-access")) == 1
+    assert len(events(clean_db, "complaint.subject-access-exported")) == 1
 
 
 def test_a_change_records_before_and_after(casework_app, staff_ids, write, clean_db, calendar, today):
@@ -44,7 +44,7 @@ def test_a_change_records_before_and_after(casework_app, staff_ids, write, clean
         f"/staff/complaints/{REF}/assign", data={"team": "assessments", "reason": "About an assessment"}
     )
     assert response.status_code == 302
-    (event,) = events(clean_db, "team-reassigned")
+    (event,) = events(clean_db, "complaint.team-reassigned")
     assert event.actor_id == staff_ids["officer"]
     assert event.before["status"] == "open" and event.after["team"] == "assessments"
     assert event.after["reason"] == "About an assessment"
@@ -79,5 +79,5 @@ def test_there_is_no_way_to_edit_the_audit_trail_through_the_app(casework_app):
 def test_the_triage_list_counts_as_a_view_of_each_complaint(signed_in, staff_ids, write, clean_db, today):
     write(lambda s: add_complaint(s, reference="CS-TRIA-0001", team=None, received=today))
     signed_in("officer").get("/staff/triage")
-    (event,) = events(clean_db, "viewed-in-triage")
+    (event,) = events(clean_db, "complaint.viewed-in-triage")
     assert event.actor_id == staff_ids["officer"]

@@ -75,7 +75,7 @@ def test_purge_keeps_every_report_figure(purge_db):
         ).all()
         assert set(summaries) <= {""}
         assert session.exec(
-            select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "purged")
+            select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "complaint.purged")
         ).one() == (report.complaints)
     # A second run finds nothing more to do.
     with session_scope(engine) as session:
@@ -128,5 +128,5 @@ def test_subject_access_export(signed_in, write, today, calendar):
     assert data["complaint"]["what_happened"] == WHAT_HAPPENED
     assert data["complaint"]["team"] == "leaving-care"
     assert data["stages"][0]["stage"] == 1
-    assert {"action": "viewed", "by": "staff"}.items() <= data["audit"][0].items()
+    assert {"action": "complaint.viewed", "by": "staff"}.items() <= data["audit"][0].items()
     assert "Olu Officer" not in response.get_data(as_text=True)  # colleagues are not the subject of the request

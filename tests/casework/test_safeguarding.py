@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from intake import disclosure
 from intake.drafts import create_draft, save, state_of
-from intake.engine import Context, Engine, RouteInfo
+from intake.engine import ConversationContext, Engine, RouteInfo
 from models.audit import AuditEvent
 from models.complaints import Complaint
 from models.drafts import ConversationDraft
@@ -25,7 +25,7 @@ DAY = timedelta(days=1)
 
 
 def make_flagged_draft(session: Session, settings, now: datetime, categories=("physical-harm",), **answers) -> int:
-    engine = Engine(Context(today=now.date(), route=lambda _text: RouteInfo(), teams=()))
+    engine = Engine(ConversationContext(today=now.date(), route=lambda _text: RouteInfo(), teams=()))
     draft, _token = create_draft(session, engine, now)
     state = state_of(draft)
     state.answers.update(
@@ -84,7 +84,7 @@ def test_admins_and_anonymous_visitors_cannot_read_it(signed_in, casework_app, d
 
 def test_a_conversation_without_a_disclosure_is_not_shown(signed_in, write, settings):
     def plain(session):
-        engine = Engine(Context(today=datetime.now(UTC).date(), route=lambda _text: RouteInfo(), teams=()))
+        engine = Engine(ConversationContext(today=datetime.now(UTC).date(), route=lambda _text: RouteInfo(), teams=()))
         return create_draft(session, engine, datetime.now(UTC))[0].id
 
     assert signed_in("officer").get(f"/staff/disclosures/{write(plain)}").status_code == 404
@@ -116,7 +116,7 @@ def test_once_sent_the_link_opens_the_case(signed_in, write, draft_id):
 def test_an_unsent_disclosure_survives_the_expired_draft_cleanup_until_reviewed(write, settings, staff_ids):
     long_ago = datetime.now(UTC) - timedelta(days=60)
     flagged = write(lambda s: make_flagged_draft(s, settings, long_ago))
-    engine = Engine(Context(today=long_ago.date(), route=lambda _text: RouteInfo(), teams=()))
+    engine = Engine(ConversationContext(today=long_ago.date(), route=lambda _text: RouteInfo(), teams=()))
     plain = write(lambda s: create_draft(s, engine, long_ago)[0].id)
 
     def old_ones(session):

@@ -8,11 +8,11 @@ import pytest
 from sqlmodel import Session, select
 
 from casework import accounts
-from casework.auth import SIGNED_IN_AT
 from models.db import get_engine
 from models.outbox import OutboxMessage
 from models.staff import PasswordResetToken, StaffUser
 from tests.factories import PASSWORD, STAFF, sign_in
+from web.auth import SIGNED_IN_AT
 
 OFFICER_EMAIL = STAFF["officer"][0]
 

@@ -6,11 +6,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from intake.engine import Context, Engine, RouteInfo, State
+from intake.engine import ConversationContext, Engine, RouteInfo, State
 from intake.submission import _complaint_from
 
 NOW = datetime(2026, 12, 1, 15, 0, tzinfo=UTC)
-ENGINE = Engine(Context(today=NOW.date(), route=lambda _text: RouteInfo(), teams=()))
+ENGINE = Engine(ConversationContext(today=NOW.date(), route=lambda _text: RouteInfo(), teams=()))
 
 
 def complaint_for(**answers):

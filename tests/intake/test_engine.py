@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from intake.engine import Context, Engine, NotAskedNow, RouteInfo
+from intake.engine import ConversationContext, Engine, NotAskedNow, RouteInfo
 from intake.flow import READY, STEPS, Option, validate_flow
 from tests.intake.scenarios import SCENARIOS, Scenario, demo_router, play
 
@@ -27,7 +27,7 @@ def route(text: str) -> RouteInfo:
 
 
 def make_engine(today: date | None = None) -> Engine:
-    return Engine(Context(today=today or date.today(), route=route, teams=TEAMS))
+    return Engine(ConversationContext(today=today or date.today(), route=route, teams=TEAMS))
 
 
 class EngineDriver:

@@ -3,9 +3,10 @@
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 import migrations
+from models.audit import Action
 from models.base import SQLModel
 from models.db import get_engine
 from tests.databases import fresh_database
@@ -34,4 +35,30 @@ def test_downgrade_to_nothing_and_back(tmp_path):
     assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
     migrations.upgrade(url)
     assert "stage_record" in inspect(engine).get_table_names()
+    engine.dispose()
+
+
+def test_0004_moves_stored_audit_actions_to_the_dotted_names(tmp_path):
+    url = fresh_database("complaints_audit_names", tmp_path)
+    migrations.upgrade(url, "0003")
+    engine = get_engine(url)
+    with engine.begin() as connection:
+        for action in ("team-reassigned", "viewed", "complaint.received", "safeguarding.unsafe"):
+            connection.execute(
+                text("INSERT INTO audit_event (at, actor_label, action) VALUES (:at, 'x', :action)"),
+                {
+                    "at": "2026-11-30 09:00:00+00:00",
+                    "action": action,
+                },
+            )
+    migrations.upgrade(url)
+    with engine.connect() as connection:
+        stored = sorted(connection.execute(text("SELECT action FROM audit_event")).scalars())
+    assert stored == sorted(
+        ["complaint.team-reassigned", "complaint.viewed", "complaint.received", "safeguarding.unsafe"]
+    )
+    assert set(stored) <= {action.value for action in Action}
+    migrations.downgrade(url, "0003")
+    with engine.connect() as connection:
+        assert "team-reassigned" in set(connection.execute(text("SELECT action FROM audit_event")).scalars())
     engine.dispose()

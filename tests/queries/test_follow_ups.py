@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from queries.service import Asker
+from queries.asker import Asker
 
 
 @pytest.fixture

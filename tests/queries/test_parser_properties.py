@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from queries.asker import Asker
 from queries.parser import Parser
 from queries.query import query_from_dict, query_to_dict
-from queries.service import Asker
 
 WORDS = [
     "how", "many", "stage", "1", "2", "3", "two", "ombudsman", "lac", "by", "team", "month", "outcome", "upheld",

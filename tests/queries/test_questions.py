@@ -14,7 +14,7 @@ import pytest
 from sqlmodel import Session
 
 from models.db import get_engine
-from queries.service import Asker
+from queries.asker import Asker
 
 with (Path(__file__).parent / "questions.tsv").open(encoding="utf-8") as _file:
     CASES = list(csv.DictReader(_file, delimiter="\t"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from queries.service import Asker
+from queries.asker import Asker
 from tests.factories import add_complaint, add_staff
 
 AS_OF = date(2026, 11, 26)  # financial year 2026/27

@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from intake import disclosure
 from intake.drafts import create_draft, save, state_of
-from intake.engine import Context, Engine, RouteInfo
+from intake.engine import ConversationContext, Engine, RouteInfo
 from intake.safeguarding import label
 from models.drafts import ConversationDraft
 from models.outbox import OutboxMessage
@@ -33,7 +33,7 @@ def text_of(message) -> str:
 
 def flagged_draft(session: Session, settings, now: datetime, categories: list[str]) -> ConversationDraft:
     """A saved draft whose answers hold a disclosure, as the engine leaves them (`_flagged`, `_categories`)."""
-    engine = Engine(Context(today=now.date(), route=lambda _text: RouteInfo(), teams=()))
+    engine = Engine(ConversationContext(today=now.date(), route=lambda _text: RouteInfo(), teams=()))
     draft, _token = create_draft(session, engine, now)
     state = state_of(draft)
     state.answers.update({"what_happened": WORDS, "_flagged": True, "_categories": categories, "_danger": ["x"]})
@@ -107,7 +107,7 @@ def test_one_alert_per_new_set_of_categories(db_session, smtp_settings, smtp_ser
 
 
 def test_an_unflagged_answer_queues_nothing(db_session, settings):
-    engine = Engine(Context(today=SATURDAY_NIGHT.date(), route=lambda _text: RouteInfo(), teams=()))
+    engine = Engine(ConversationContext(today=SATURDAY_NIGHT.date(), route=lambda _text: RouteInfo(), teams=()))
     draft, _token = create_draft(db_session, engine, SATURDAY_NIGHT)
     state = state_of(draft)
     state.answers["what_happened"] = "Nobody calls me back."
@@ -163,7 +163,7 @@ def test_sending_the_draft_later_sends_a_note_not_a_second_alert(smtp_settings, 
 def test_each_press_of_i_dont_feel_safe_in_the_chat_is_a_new_alert(db_session, smtp_settings, smtp_server, engine):
     smtp_server.start()
     now = SATURDAY_NIGHT
-    conversation = Engine(Context(today=now.date(), route=lambda _text: RouteInfo(), teams=()))
+    conversation = Engine(ConversationContext(today=now.date(), route=lambda _text: RouteInfo(), teams=()))
     draft, _token = create_draft(db_session, conversation, now)
     state = state_of(draft)
     # Pressed, pressed again in the same minute (a double tap), then again ten minutes later.

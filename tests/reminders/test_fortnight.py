@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session
 
 from models.db import get_engine
-from reminders import notify
+from reminders import replan
 from reminders.calendar import WorkingCalendar
 from reminders.office_hours import OfficeHours
 from tests.conftest import make_settings
@@ -54,7 +54,7 @@ def test_a_fortnight_of_reminders_reaches_the_smtp_server_once_each(clean_db, sm
         for when, kwargs in [a for a in arrivals if a[0] == now]:
             with Session(engine, expire_on_commit=False) as session:
                 complaint = add_complaint(session, received=when, **kwargs)
-                notify.complaint_received(session, complaint, settings, when)
+                replan.complaint_received(session, complaint, settings, when)
                 session.commit()
                 references.append(complaint.reference)
         before = len(smtp_server.inbox.messages)

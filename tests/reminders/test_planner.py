@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from content.complainant import advocate_words
 from models.outbox import OutboxMessage, OutboxStatus
-from reminders import notify
+from reminders import replan
 from reminders.mail import Outgoing, render
 from reminders.planner import plan_reminders
 from tests.factories import add_complaint, add_officer, add_team, first_stage, london
@@ -29,7 +29,7 @@ def test_arrival_acknowledgement_and_keys(db_session, settings):
     team = add_team(db_session)
     complaint = add_complaint(db_session, team=team, received=RECEIVED, email="jo@example.test")
     stage = first_stage(db_session, complaint)
-    report = notify.complaint_received(
+    report = replan.complaint_received(
         db_session, complaint, settings, RECEIVED, status_url="https://example.test/status/abc"
     )
     planned = rows(db_session)
@@ -86,7 +86,7 @@ def test_a_changed_deadline_cancels_the_old_reminders_and_arms_new_ones(db_sessi
     assert f"stage:{stage.id}:due-soon-manager:2026-11-30" in rows(db_session)
     stage.extended_to, stage.extension_reason = date(2026, 12, 14), "advocate being arranged"
     db_session.add(stage)
-    report = notify.stage_changed(db_session, stage, settings, london(date(2026, 11, 25), 7, 30))
+    report = replan.stage_changed(db_session, stage, settings, london(date(2026, 11, 25), 7, 30))
     assert report.cancelled == 1
     cancelled = rows(db_session, OutboxStatus.CANCELLED.value)
     assert set(cancelled) == {f"stage:{stage.id}:due-soon-manager:2026-11-30"}
@@ -103,7 +103,7 @@ def test_an_answered_stage_gets_no_more_reminders(db_session, settings):
     plan_reminders(db_session, settings, london(date(2026, 11, 25), 7))
     stage.responded_on, stage.outcome = date(2026, 11, 25), "upheld"
     db_session.add(stage)
-    notify.stage_changed(db_session, stage, settings, london(date(2026, 11, 25), 7, 30))
+    replan.stage_changed(db_session, stage, settings, london(date(2026, 11, 25), 7, 30))
     assert rows(db_session) == {}
     plan_reminders(db_session, settings, london(date(2026, 12, 2), 9))
     assert rows(db_session) == {}
@@ -114,7 +114,7 @@ def test_safeguarding_alert_goes_at_once_even_on_a_saturday_night(db_session, se
     complaint = add_complaint(
         db_session, team=None, received=saturday_night, safeguarding=True, email="kid@example.test"
     )
-    notify.complaint_received(db_session, complaint, settings, saturday_night)
+    replan.complaint_received(db_session, complaint, settings, saturday_night)
     planned = rows(db_session)
     alert = planned[f"complaint:{complaint.id}:safeguarding-alert"]
     assert alert.recipient == settings.duty_manager_email
@@ -156,7 +156,7 @@ def test_the_acknowledgement_says_an_advocate_is_coming_when_one_was_asked_for(
     team = add_team(db_session)
     complaint = add_complaint(db_session, team=team, received=RECEIVED, email="jo@example.test")
     complaint.advocacy_requested, complaint.complainant_role = requested, role
-    notify.complaint_received(db_session, complaint, settings, RECEIVED)
+    replan.complaint_received(db_session, complaint, settings, RECEIVED)
     ack = rows(db_session)[f"complaint:{complaint.id}:acknowledgement"]
     assert ack.context["advocate_words"] == advocate_words(requested, role)
     email = render(Outgoing(ack.id, ack.idempotency_key, ack.recipient, ack.template, ack.context), settings)

@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import Session, select
 
 from models.outbox import OutboxMessage, OutboxStatus
-from reminders import notify
+from reminders import replan
 from reminders.calendar import WorkingCalendar
 from reminders.mail import SmtpMailer
 from reminders.planner import plan_reminders
@@ -134,7 +134,7 @@ def test_nothing_is_sent_at_night_or_at_the_weekend_except_safeguarding(db_sessi
     # ...while a safeguarding complaint on Saturday night goes to the duty manager at once.
     saturday_night = london(date(2026, 11, 28), 23, 40)
     flagged = add_complaint(db_session, team=None, received=saturday_night, safeguarding=True, email="")
-    notify.complaint_received(db_session, flagged, settings, saturday_night)
+    replan.complaint_received(db_session, flagged, settings, saturday_night)
     db_session.commit()
     sweep = send_due(engine, settings, saturday_night)
     assert sweep.sent == 1
@@ -148,7 +148,7 @@ def test_file_backend_writes_readable_emails_without_the_story(db_session, clean
     team = add_team(db_session)
     received = london(MONDAY, 10)
     complaint = add_complaint(db_session, team=team, received=received, role="parent", email="jo@example.test")
-    notify.complaint_received(db_session, complaint, settings, received, status_url="http://127.0.0.1:8000/status/t0k")
+    replan.complaint_received(db_session, complaint, settings, received, status_url="http://127.0.0.1:8000/status/t0k")
     db_session.commit()
     assert send_due(engine, settings, received).sent == 2
     outbox_dir = settings.instance_dir / "outbox"
@@ -174,7 +174,7 @@ def test_a_young_persons_acknowledgement_gives_childline(db_session, clean_db, t
     received = london(MONDAY, 10)
     complaint = add_complaint(db_session, team=add_team(db_session), received=received, email="sam@example.test")
     complaint.complainant_role = "care-leaver"
-    notify.complaint_received(db_session, complaint, settings, received)
+    replan.complaint_received(db_session, complaint, settings, received)
     db_session.commit()
     send_due(engine, settings, received)
     ack = (settings.instance_dir / "outbox" / f"complaint-{complaint.id}-acknowledgement.eml").read_text()

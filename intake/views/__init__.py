@@ -8,22 +8,22 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
+from flask import Blueprint, redirect, render_template, request, session, url_for
 
 from content.complainant import advocate_words
+from content.dates import long_date
 from content.safety_help import safety_help
 from extensions import limiter
 from intake import disclosure
-from intake.api import SEND_LIMIT, START_LIMIT
 from intake.content import ADVOCACY_SERVICES, next_steps, services_intro
-from intake.conversation import make_engine, now
+from intake.conversation import conversation_engine
 from intake.drafts import create_draft, find_draft, is_sent, save, state_of
-from intake.engine import NotAskedNow
+from intake.engine import NotAskedNow, SummaryRow
 from intake.flow import has_way_to_reach
-from intake.resume import after_answer, resume_url, status_url
 from intake.submission import NotReady, submit
-from models.web import db
-from reminders.mail import long_date  # pages write dates as the emails do
+from intake.views.limits import SEND_LIMIT, START_LIMIT
+from intake.views.links import after_answer, resume_url, status_url
+from web.context import db, now, settings
 
 bp = Blueprint("intake", __name__, url_prefix="/complaint")
 TOKEN_KEY = "intake_token"
@@ -33,10 +33,6 @@ SENT_KEY = "intake_sent"
 @bp.errorhandler(429)
 def _too_many(_error):
     return render_template("intake/slow_down.html", page_title="Please wait a little"), 429
-
-
-def _settings():
-    return current_app.config["SETTINGS"]
 
 
 def _draft():
@@ -58,10 +54,30 @@ def start():
 @limiter.limit(START_LIMIT)
 def begin():
     at = now()
-    draft, token = create_draft(db(), make_engine(db(), _settings(), at), at)
+    draft, token = create_draft(db(), conversation_engine(db(), settings(), at), at)
     session[TOKEN_KEY] = token
     session.pop(SENT_KEY, None)
     return redirect(url_for("intake.chat"), 303)
+
+
+def _summary_rows(summary: list[SummaryRow]) -> list[dict]:
+    """ "Check your answers" as summary-list rows, each with its link to change the answer."""
+    return [
+        {
+            "key": {"text": row.label},
+            "value": {"text": row.answer or "Not given"},
+            "actions": {
+                "items": [
+                    {
+                        "href": url_for("intake.chat", change=row.step) + "#question",
+                        "text": "Change",
+                        "visuallyHiddenText": row.label.lower(),
+                    }
+                ]
+            },
+        }
+        for row in summary
+    ]
 
 
 def _render_chat(draft, token, state, engine, *, change: str | None = None, error=None, typed: str = "", status=200):
@@ -72,7 +88,7 @@ def _render_chat(draft, token, state, engine, *, change: str | None = None, erro
             "intake/check.html",
             page_title="Check your answers",
             transcript=engine.transcript(state),
-            summary=engine.summary(state),
+            summary_rows=_summary_rows(engine.summary(state)),
             resume_link=resume_url(token),
             conversation_id=draft.id,
             token=token,
@@ -102,7 +118,7 @@ def chat():
         return redirect(url_for("intake.start"))
     if is_sent(draft):
         return redirect(url_for("intake.sent"))
-    engine = make_engine(db(), _settings(), now())
+    engine = conversation_engine(db(), settings(), now())
     state = state_of(draft)
     change = request.args.get("change")
     if change is not None and not engine.can_answer(state, change):
@@ -118,7 +134,7 @@ def answer():
     if is_sent(draft):
         return redirect(url_for("intake.sent"))
     at = now()
-    engine = make_engine(db(), _settings(), at)
+    engine = conversation_engine(db(), settings(), at)
     state = state_of(draft)
     step_id = request.form.get("step") or state.current
     # A quick reply ("I don't know") is a button of its own, so it wins over whatever is in the box.
@@ -143,7 +159,7 @@ def answer():
             status=422,
         )
     save(db(), draft, state, at)
-    disclosure.record(db(), draft, state, _settings(), at)
+    disclosure.record(db(), draft, state, settings(), at)
     after_answer(db(), draft, state, token, at)
     # Land on the help message when there is one, so it is the first thing seen; else on the next question.
     anchor = f"safety-{step_id}" if reply.safety else "question"
@@ -159,12 +175,12 @@ def unsafe():
     if is_sent(draft):
         return redirect(url_for("intake.sent"), 303)
     at = now()
-    engine = make_engine(db(), _settings(), at)
+    engine = conversation_engine(db(), settings(), at)
     state = state_of(draft)
     pressed_at = state.current
     engine.feels_unsafe(state)
     save(db(), draft, state, at)
-    disclosure.record(db(), draft, state, _settings(), at, pressed_unsafe=True)
+    disclosure.record(db(), draft, state, settings(), at, pressed_unsafe=True)
     # The page opens at the help; the question they were on follows it.
     return redirect(url_for("intake.chat", _anchor=f"unsafe-{pressed_at}"), 303)
 
@@ -175,7 +191,7 @@ def back():
     if draft is None or is_sent(draft):
         return redirect(url_for("intake.start"))
     at = now()
-    engine = make_engine(db(), _settings(), at)
+    engine = conversation_engine(db(), settings(), at)
     state = state_of(draft)
     engine.back(state)
     save(db(), draft, state, at)
@@ -189,11 +205,11 @@ def send():
     if draft is None:
         return redirect(url_for("intake.start"))
     at = now()
-    engine = make_engine(db(), _settings(), at)
+    engine = conversation_engine(db(), settings(), at)
     state = state_of(draft)
     answers = dict(state.answers)
     try:
-        sent = submit(db(), draft, state, engine, _settings(), at, status_url_for=status_url)
+        sent = submit(db(), draft, state, engine, settings(), at, status_url_for=status_url)
     except NotReady:
         return redirect(url_for("intake.chat"), 303)
     session[SENT_KEY] = {
@@ -232,7 +248,7 @@ def sent():
         advocate_words=advocate_words(details.get("advocacy_requested"), details.get("role"), reachable=reachable),
         services_intro=services_intro(details.get("role")),
         advocacy_services=ADVOCACY_SERVICES,
-        safety=safety_help(details.get("categories") or [], details.get("role"), _settings()) if flagged else None,
+        safety=safety_help(details.get("categories") or [], details.get("role"), settings()) if flagged else None,
         help_role=details.get("role"),
     )
 

@@ -1,10 +1,15 @@
-"""Reading staff forms: dates in three boxes (GOV.UK date input), errors keyed by field for the summary."""
+"""Reading forms: dates in three boxes (GOV.UK date input), as a date and back into the boxes; the error summary."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from werkzeug.datastructures import MultiDict
+
+from web import govuk
+
+# The date inputs of the staff forms: an error about one links to its day box.
+DATE_FIELDS = ("responded_on", "extend_to", "requested_on", "received_on", "decided_on", "on", "panel_on", "report_on")
 
 
 def date_from(form: MultiDict, name: str) -> date | None:
@@ -29,3 +34,8 @@ def date_parts(form: MultiDict | None, name: str, default: date | None = None) -
     if default is None:
         return {"day": "", "month": "", "year": ""}
     return {"day": str(default.day), "month": str(default.month), "year": str(default.year)}
+
+
+def error_list(errors: dict[str, str]) -> list[dict[str, str]]:
+    """The error summary's items for `errors` (field id -> message)."""
+    return govuk.error_list(errors, DATE_FIELDS)

@@ -1,4 +1,4 @@
-"""The resume link: shown on the page, and emailed once the person has given an email address."""
+"""The links a conversation view builds (resume, status), and emailing the resume link once we have an address."""
 
 from __future__ import annotations
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, redirect, render_template, session
+from flask import Blueprint, redirect, render_template, session
 
-from content.safety_help import help_now_page
+from content.safety_help import DANGER_NOW, help_now_page
+from web.context import settings
 
 bp = Blueprint("pages", __name__)
 
@@ -19,8 +20,8 @@ def home():
 
 @bp.get("/help-now")
 def help_now():
-    lines = help_now_page(current_app.config["SETTINGS"])
-    return render_template("pages/help_now.html", page_title="Need help now?", lines=lines)
+    lines = help_now_page(settings())
+    return render_template("pages/help_now.html", page_title="Need help now?", lines=lines, danger_now=DANGER_NOW)
 
 
 @bp.get("/accessibility")

@@ -1,32 +1,12 @@
-"""The description served at /api/v1/openapi.json: one dict per path, so each package adds its own.
-
-Another package documents its API by calling `add_path("/api/v1/route", {...})` from its `init_app`
-(or `add_schema`), or by adding an entry to PATHS here. The document is built when asked for.
-"""
+"""How the conversation API (/api/v1/conversations...) is described in /api/v1/openapi.json (web/openapi.py)."""
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
-ERROR = {
-    "type": "object",
-    "required": ["error"],
-    "properties": {
-        "error": {
-            "type": "object",
-            "required": ["code", "message"],
-            "properties": {
-                "code": {"type": "string", "example": "bad_email"},
-                "message": {"type": "string", "example": "Enter an email address like name@example.com"},
-                "field": {"type": "string", "example": "answer"},
-            },
-        }
-    },
-}
+from web import openapi
 
 SCHEMAS: dict[str, Any] = {
-    "Error": ERROR,
     "Option": {
         "type": "object",
         "required": ["value", "label"],
@@ -120,25 +100,14 @@ SCHEMAS: dict[str, Any] = {
 }
 
 
-def json_request_body(required: list[str], properties: dict[str, Any]) -> dict[str, Any]:
-    """A required JSON object body with these properties (other packages describe their paths with it too)."""
-    schema = {"type": "object", "required": required, "properties": properties}
-    return {"required": True, "content": {"application/json": {"schema": schema}}}
-
-
-def json_response(schema_ref: str, description: str) -> dict[str, Any]:
-    """A response described by a JSON schema (other packages describe their paths with it too)."""
-    return {"description": description, "content": {"application/json": {"schema": {"$ref": schema_ref}}}}
-
-
 _ERRORS = {
-    "401": json_response("#/components/schemas/Error", "No `Authorization: Bearer <token>` header"),
-    "404": json_response(
+    "401": openapi.json_response("#/components/schemas/Error", "No `Authorization: Bearer <token>` header"),
+    "404": openapi.json_response(
         "#/components/schemas/Error", "No such conversation for this token (or it expired after 28 days)"
     ),
 }
 _ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
-_BEARER = [{"conversationToken": []}]
+_BEARER: list[dict[str, list[str]]] = [{"conversationToken": []}]
 
 PATHS: dict[str, dict[str, Any]] = {
     "/api/v1/conversations": {
@@ -166,7 +135,7 @@ PATHS: dict[str, dict[str, Any]] = {
                         }
                     },
                 },
-                "429": json_response("#/components/schemas/Error", "Too many conversations started from here"),
+                "429": openapi.json_response("#/components/schemas/Error", "Too many conversations started from here"),
             },
         }
     },
@@ -175,7 +144,10 @@ PATHS: dict[str, dict[str, Any]] = {
             "summary": "Where the conversation is: the current question and the transcript",
             "parameters": [_ID],
             "security": _BEARER,
-            "responses": {"200": json_response("#/components/schemas/Conversation", "The conversation"), **_ERRORS},
+            "responses": {
+                "200": openapi.json_response("#/components/schemas/Conversation", "The conversation"),
+                **_ERRORS,
+            },
         }
     },
     "/api/v1/conversations/{id}/answers": {
@@ -183,7 +155,7 @@ PATHS: dict[str, dict[str, Any]] = {
             "summary": "Answer the current question (or, with `step`, change an earlier answer)",
             "parameters": [_ID],
             "security": _BEARER,
-            "requestBody": json_request_body(
+            "requestBody": openapi.json_request_body(
                 ["answer"],
                 {
                     "answer": {
@@ -195,9 +167,13 @@ PATHS: dict[str, dict[str, Any]] = {
                 },
             ),
             "responses": {
-                "200": json_response("#/components/schemas/Conversation", "Saved; the next question (null when ready)"),
-                "400": json_response("#/components/schemas/Error", "The body is not a JSON object"),
-                "409": json_response("#/components/schemas/Error", "That question is not being asked, or already sent"),
+                "200": openapi.json_response(
+                    "#/components/schemas/Conversation", "Saved; the next question (null when ready)"
+                ),
+                "400": openapi.json_response("#/components/schemas/Error", "The body is not a JSON object"),
+                "409": openapi.json_response(
+                    "#/components/schemas/Error", "That question is not being asked, or already sent"
+                ),
                 "422": {
                     "description": "The answer can't be used: the message says what to do; the question is repeated",
                     "content": {
@@ -220,7 +196,10 @@ PATHS: dict[str, dict[str, Any]] = {
             "summary": "Go back to the question before",
             "parameters": [_ID],
             "security": _BEARER,
-            "responses": {"200": json_response("#/components/schemas/Conversation", "The earlier question"), **_ERRORS},
+            "responses": {
+                "200": openapi.json_response("#/components/schemas/Conversation", "The earlier question"),
+                **_ERRORS,
+            },
         }
     },
     "/api/v1/conversations/{id}/unsafe": {
@@ -230,10 +209,10 @@ PATHS: dict[str, dict[str, Any]] = {
             "parameters": [_ID],
             "security": _BEARER,
             "responses": {
-                "200": json_response(
+                "200": openapi.json_response(
                     "#/components/schemas/Conversation", "Noted; `safety` holds the help, `question` is unchanged"
                 ),
-                "409": json_response("#/components/schemas/Error", "The complaint has been sent already"),
+                "409": openapi.json_response("#/components/schemas/Error", "The complaint has been sent already"),
                 **_ERRORS,
             },
         }
@@ -262,8 +241,8 @@ PATHS: dict[str, dict[str, Any]] = {
                         }
                     },
                 },
-                "409": json_response("#/components/schemas/Error", "Some questions are still to be answered"),
-                "429": json_response("#/components/schemas/Error", "Too many complaints sent from here"),
+                "409": openapi.json_response("#/components/schemas/Error", "Some questions are still to be answered"),
+                "429": openapi.json_response("#/components/schemas/Error", "Too many complaints sent from here"),
                 **_ERRORS,
             },
         }
@@ -271,32 +250,8 @@ PATHS: dict[str, dict[str, Any]] = {
 }
 
 
-def add_path(path: str, spec: dict[str, Any]) -> None:
-    """Describe another path (call from a package's init_app)."""
-    PATHS[path] = spec
-
-
-def add_schema(name: str, schema: dict[str, Any]) -> None:
-    SCHEMAS[name] = schema
-
-
-def document() -> dict[str, Any]:
-    return {
-        "openapi": "3.1.0",
-        "info": {
-            "title": "Children's services complaints API",
-            "version": "1",
-            "description": 'Errors are always {"error": {"code", "message", "field"?}} with a 4xx status.',
-        },
-        "paths": copy.deepcopy(PATHS),
-        "components": {
-            "schemas": copy.deepcopy(SCHEMAS),
-            "securitySchemes": {
-                "conversationToken": {
-                    "type": "http",
-                    "scheme": "bearer",
-                    "description": "The token returned when the conversation was started",
-                }
-            },
-        },
-    }
+def document_api() -> None:
+    for name, schema in SCHEMAS.items():
+        openapi.add_schema(name, schema)
+    for path, spec in PATHS.items():
+        openapi.add_path(path, spec)

@@ -1,0 +1,64 @@
+"""Errors as people see them: one JSON shape for every API, one page for everything else.
+
+Every API error is `{"error": {"code", "message", "field"?}}` with a 4xx status (docs/contracts.md); a view
+raises `ApiError` and the one handler here shapes it. An unexpected error is logged without the request (its
+body may hold a child's story) and answered with a page that says what the person told us is saved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, current_app, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+SERVER_ERROR = "Something went wrong on our side. What you told us is saved. Please try again in a few minutes."
+
+
+class ApiError(Exception):
+    """A JSON API refusal: `status` (4xx), a stable `code`, a message saying what to do, the `field` at fault.
+
+    `extra` adds top-level keys beside "error" (the conversation API repeats the question after a bad answer).
+    """
+
+    def __init__(self, status: int, code: str, message: str, field: str | None = None, **extra: Any):
+        super().__init__(message)
+        self.status, self.code, self.message, self.field, self.extra = status, code, message, field, extra
+
+
+def api_error_body(code: str, message: str, field: str | None = None) -> dict[str, Any]:
+    error: dict[str, str] = {"code": code, "message": message}
+    if field:
+        error["field"] = field
+    return {"error": error}
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def _api_error(error: ApiError):
+    body = api_error_body(error.code, error.message, error.field)
+    body.update(error.extra)
+    return jsonify(body), error.status
+
+
+def _http_error(error: HTTPException):
+    if _wants_json():
+        return jsonify(api_error_body(error.name.lower().replace(" ", "_"), error.description or error.name)), (
+            error.code
+        )
+    return render_template("errors/error.html", error=error, message=None, page_title=error.name), error.code
+
+
+def _server_error(_error: Exception):
+    current_app.logger.exception("unhandled error on %s %s", request.method, request.url_rule)
+    if _wants_json():
+        return jsonify(api_error_body("server_error", SERVER_ERROR)), 500
+    return render_template("errors/error.html", error=None, message=SERVER_ERROR, page_title="Sorry"), 500
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(ApiError, _api_error)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _server_error)
