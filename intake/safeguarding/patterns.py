@@ -1,0 +1,177 @@
+"""Compiles the patterns of the data files (syntax at the top of data.py) into regular expressions.
+
+The text is matched as its normalised words joined by single spaces, with a space at each end and "." where a
+sentence ends: " he beat me . i be scared ".
+Every element becomes a regular expression that starts with a space and ends before one, so elements chain by
+plain concatenation and "he" never matches inside "hello". One expression per category, built once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+GAP = 4  # `...` lets this many words come between two elements
+_GAP = re.compile(r"^\.\.\.(\d*)$")
+_RAW_WORD = re.compile(r"[a-z0-9']+")
+_PLAIN = re.compile(r"^[a-z0-9'_]+$")  # an element that is one plain word (or words joined by "_")
+
+
+def _trie(choices: Iterable[tuple[str, ...]]) -> str:
+    """One expression for many word sequences, sharing prefixes, so that a failing position fails at once:
+    Python's re tries the branches of (?:he|her|hit|...) one by one, a trie only those that share a letter."""
+    root: dict = {}
+    for words in choices:
+        node = root
+        for char in "".join(" " + word for word in words):
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # A sequence ending here is only a match when the word ends too, which the caller checks with (?= ).
+        return f"(?:{body})?" if ends else body
+
+    return "(?:" + emit(root) + ")"
+
+PatternWord = Callable[[str], tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    pattern: str  # as written in the data file, to say which one matched
+    expression: re.Pattern[str]
+    needs: frozenset[str] | None  # the text must hold one of these words, or the rule cannot match
+
+    def search(self, words: str, present: set[str]) -> bool:
+        if self.needs is not None and self.needs.isdisjoint(present):
+            return False
+        return self.expression.search(words) is not None
+
+
+def vocabulary(patterns: Iterable[str]) -> set[str]:
+    """The words the patterns are written with, as typed: what a typo in the text may be corrected to."""
+    words: set[str] = set()
+    for pattern in patterns:
+        for element in pattern.lower().split():
+            if element.startswith("@") or element.endswith("*") or _GAP.match(element):
+                continue
+            words.update(word.replace("'", "") for word in _RAW_WORD.findall(element))
+    return words
+
+
+class Compiler:
+    def __init__(self, sets: dict[str, tuple[str, ...]], pattern_word: PatternWord):
+        self.sets = sets
+        self.pattern_word = pattern_word
+        self._set_cache: dict[str, str] = {}
+
+    def _literals(self, name: str, seen: tuple[str, ...] = ()) -> list[tuple[str, ...]] | None:
+        """The set's members as word sequences when every member is plain words (or such a set), else None."""
+        if name not in self.sets:
+            raise ValueError(f"unknown word set @{name}")
+        if name in seen:
+            raise ValueError(f"word set @{name} names itself")
+        out: list[tuple[str, ...]] = []
+        for member in self.sets[name]:
+            if member.startswith("@") and " " not in member and "|" not in member:
+                inner = self._literals(member[1:], seen + (name,))
+                if inner is None:
+                    return None
+                out.extend(inner)
+            elif any(not _PLAIN.match(element) for element in member.split()):
+                return None
+            else:
+                out.append(tuple(word for element in member.split() for word in self.pattern_word(element)))
+        return out
+
+    def _set(self, name: str, seen: tuple[str, ...]) -> str:
+        if name in seen:
+            raise ValueError(f"word set @{name} names itself")
+        if name not in self._set_cache:
+            literals = self._literals(name)
+            if literals is not None:
+                self._set_cache[name] = _trie(literals)
+            else:
+                members = [self.sequence(member, seen + (name,)) for member in self.sets[name]]
+                self._set_cache[name] = "(?:" + "|".join(members) + ")"
+        return self._set_cache[name]
+
+    def _element(self, element: str, seen: tuple[str, ...]) -> str:
+        gap = _GAP.match(element)
+        if gap:  # words between two elements, never across the end of a sentence
+            return f"(?: [^ .]+){{0,{int(gap.group(1) or GAP)}}}"
+        if element == "$":
+            return "(?= \\.| $)"
+        optional = element.endswith("?") and len(element) > 1
+        element = element.removesuffix("?") if optional else element
+        literals: list[tuple[str, ...]] = []
+        choices = []
+        for choice in element.split("|"):
+            if choice.startswith("@"):
+                choices.append(self._set(choice[1:], seen))
+            elif choice.endswith("*"):
+                choices.append(" " + re.escape(choice[:-1].lower().replace("'", "")) + "[^ ]*")
+            else:
+                words = self.pattern_word(choice)
+                if not words:
+                    raise ValueError(f"no word in pattern element {choice!r}")
+                literals.append(words)
+        if literals:
+            choices.insert(0, _trie(literals))
+        body = "(?:" + "|".join(choices) + ")(?= )"
+        return f"(?:{body})?" if optional else body
+
+    def sequence(self, pattern: str, seen: tuple[str, ...] = ()) -> str:
+        elements = pattern.split()
+        if not elements:
+            raise ValueError("empty pattern")
+        return "".join(self._element(element, seen) for element in elements)
+
+    def compile(self, patterns: Iterable[str]) -> re.Pattern[str]:
+        """One expression for a list of patterns (never matches when the list is empty)."""
+        parts = [f"(?:{self.sequence(pattern)})" for pattern in patterns]
+        return re.compile("|".join(parts) if parts else r"(?!)")
+
+    def rules(self, patterns: Iterable[str]) -> tuple[Rule, ...]:
+        """Each pattern on its own, with the words of which a text must hold one for it to be worth trying."""
+        return tuple(Rule(pattern, re.compile(self.sequence(pattern)), self.needs(pattern)) for pattern in patterns)
+
+    # Words a match cannot do without. Most patterns name a rare word ("knife", "marry"); trying a pattern only
+    # when the text holds one of its words keeps a long answer well under the 2 ms budget.
+    def needs(self, pattern: str) -> frozenset[str] | None:
+        """The smallest set of words one of which every match contains (None: no such set is known)."""
+        best: frozenset[str] | None = None
+        for element in pattern.split():
+            words = self._element_needs(element, ())
+            if words is not None and (best is None or len(words) < len(best)):
+                best = words
+        return best
+
+    def _element_needs(self, element: str, seen: tuple[str, ...]) -> frozenset[str] | None:
+        if _GAP.match(element) or element == "$" or (element.endswith("?") and len(element) > 1):
+            return None
+        words: set[str] = set()
+        for choice in element.split("|"):
+            if choice.endswith("*"):
+                return None
+            if choice.startswith("@"):
+                name = choice[1:]
+                if name in seen:
+                    return None
+                for member in self.sets[name]:
+                    member_words = next(
+                        (w for w in (self._element_needs(e, seen + (name,)) for e in member.split()) if w is not None),
+                        None,
+                    )
+                    if member_words is None:
+                        return None
+                    words |= member_words
+            else:
+                words.add(self.pattern_word(choice)[0])
+        return frozenset(words)
