@@ -12,7 +12,8 @@ Every file in intake/safeguarding/data/ is TOML (read with the standard library'
 - `words.toml`: `[sets]`, named lists of words or phrases (`actor = ["he", "she", "mum's boyfriend"]`) that a
   pattern names as `@actor`. A member is itself a pattern, so a set may name another set ("my @family").
 - `spelling.toml`: `[textspeak]` and `[misspellings]`, word -> what it stands for ("ur" = "your",
-  "threatend" = "threatened"), applied before anything else.
+  "threatend" = "threatened"), applied before anything else. Keys are written without apostrophes, except
+  where the form without one is another word ("he'll" = "he will", but "hell" stays "hell").
 
 A pattern is a line of elements separated by spaces, matched against the words of the text in order, after
 both have been normalised the same way (intake/safeguarding/normalise.py: "beaten" and "beating" are "beat"):
@@ -22,7 +23,8 @@ both have been normalised the same way (intake/safeguarding/normalise.py: "beate
 - `bull*`: any word starting with "bull" (taken as written, not normalised);
 - `...` up to 4 other words in between, `...N` up to N (never across the end of a sentence);
 - `$`: the end of a sentence or of the text ("i do not want to live $");
-- an element ending in `?` may be absent ("i am? scared").
+- an element ending in `?` may be absent ("i am? scared");
+- `!@set` or `!word|word`: one word that is none of these ("scared the !@someone will": the file, not the man).
 """
 
 from __future__ import annotations

@@ -19,22 +19,78 @@ import simplemma
 from rapidfuzz import fuzz, process
 
 _WORD = re.compile(r"[a-z0-9]+")
-_TOKEN = re.compile(r"[a-z0-9]+|[.!?;:\n]+")  # a word, or the end of a sentence
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.!?;:\n]+")  # a word (he'll, mum's), or the end of a sentence
 SENTENCE_END = "."
 _APOSTROPHES = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "`": "", "\u00b4": ""})
+_ONE_APOSTROPHE = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _HELD = re.compile(r"(.)\1{2,}")  # a letter three times or more
 _DOUBLE = re.compile(r"(.)\1+")
 
 # Who did what to whom matters ("he hit me" is not "i hit him"), so these keep their own form; simplemma would
-# make "me" "I" and "him" "he".
+# make "me" "I" and "him" "he". "missing" (a child gone) is not "miss" (a bus, a meeting).
 _AS_WRITTEN = frozenset(
-    "i me my mine myself you your yours yourself he him his himself she her hers herself it its we us our ours "
-    "ourselves they them their theirs themselves".split()
+    [
+        "i",
+        "me",
+        "my",
+        "mine",
+        "myself",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "he",
+        "him",
+        "his",
+        "himself",
+        "she",
+        "her",
+        "hers",
+        "herself",
+        "it",
+        "its",
+        "we",
+        "us",
+        "our",
+        "ours",
+        "ourselves",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "themselves",
+        "missing",
+    ]
 )
 # Words ending in "ing" that are not a verb's -ing form, so "nothing" is not read as "noth".
 _NOT_ING = frozenset(
-    "nothing something anything everything thing sing king ring bring spring string wing during morning evening "
-    "ceiling building sibling darling pudding wedding meeting ending feeling".split()
+    [
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+        "thing",
+        "sing",
+        "king",
+        "ring",
+        "bring",
+        "spring",
+        "string",
+        "wing",
+        "during",
+        "morning",
+        "evening",
+        "ceiling",
+        "building",
+        "sibling",
+        "darling",
+        "pudding",
+        "wedding",
+        "meeting",
+        "ending",
+        "feeling",
+        "missing",
+    ]
 )
 FUZZY_FROM = 5  # words at least this long may be a typo of a pattern's word
 FUZZY_SCORE = 85  # fuzz.ratio: "punshed" ~ "punched" (86), "threatend" ~ "threatened" (95)
@@ -65,9 +121,9 @@ class Normaliser:
     def words(self, text: str) -> list[str]:
         """The normalised words of `text`, in order, with "." where a sentence ends."""
         out: list[str] = []
-        for raw in _TOKEN.findall(text.lower().translate(_APOSTROPHES)):
+        for raw in _TOKEN.findall(text.lower().translate(_ONE_APOSTROPHE)):
             if raw[0].isalnum():
-                out.extend(self.word(raw))
+                out.extend(self.word(raw if raw in self.replacements else raw.replace("'", "")))
             elif out and out[-1] != SENTENCE_END:
                 out.append(SENTENCE_END)
         return out

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 GAP = 4  # `...` lets this many words come between two elements
 _GAP = re.compile(r"^\.\.\.(\d*)$")
 _RAW_WORD = re.compile(r"[a-z0-9']+")
+_END = r"(?= \.| $)"  # `$`: the end of a sentence or of the text
 _PLAIN = re.compile(r"^[a-z0-9'_]+$")  # an element that is one plain word (or words joined by "_")
 
 
@@ -39,6 +40,7 @@ def _trie(choices: Iterable[tuple[str, ...]]) -> str:
 
     return "(?:" + emit(root) + ")"
 
+
 PatternWord = Callable[[str], tuple[str, ...]]
 
 
@@ -46,11 +48,12 @@ PatternWord = Callable[[str], tuple[str, ...]]
 class Rule:
     pattern: str  # as written in the data file, to say which one matched
     expression: re.Pattern[str]
-    needs: frozenset[str] | None  # the text must hold one of these words, or the rule cannot match
+    needs: tuple[frozenset[str], ...]  # the text must hold a word of each, or the rule cannot match
 
     def search(self, words: str, present: set[str]) -> bool:
-        if self.needs is not None and self.needs.isdisjoint(present):
-            return False
+        for needed in self.needs:
+            if needed.isdisjoint(present):
+                return False
         return self.expression.search(words) is not None
 
 
@@ -59,6 +62,7 @@ def vocabulary(patterns: Iterable[str]) -> set[str]:
     words: set[str] = set()
     for pattern in patterns:
         for element in pattern.lower().split():
+            element = element.removeprefix("!")
             if element.startswith("@") or element.endswith("*") or _GAP.match(element):
                 continue
             words.update(word.replace("'", "") for word in _RAW_WORD.findall(element))
@@ -97,9 +101,16 @@ class Compiler:
             literals = self._literals(name)
             if literals is not None:
                 self._set_cache[name] = _trie(literals)
-            else:
-                members = [self.sequence(member, seen + (name,)) for member in self.sets[name]]
-                self._set_cache[name] = "(?:" + "|".join(members) + ")"
+            else:  # plain members share one trie; the others ("pull ... hair") are branches of their own
+                plain: list[tuple[str, ...]] = []
+                members: list[str] = []
+                for member in self.sets[name]:
+                    if all(_PLAIN.match(element) for element in member.split()):
+                        plain.append(tuple(w for element in member.split() for w in self.pattern_word(element)))
+                    else:
+                        members.append(self.sequence(member, seen + (name,)))
+                branches = ([_trie(plain)] if plain else []) + members
+                self._set_cache[name] = "(?:" + "|".join(branches) + ")"
         return self._set_cache[name]
 
     def _element(self, element: str, seen: tuple[str, ...]) -> str:
@@ -107,13 +118,17 @@ class Compiler:
         if gap:  # words between two elements, never across the end of a sentence
             return f"(?: [^ .]+){{0,{int(gap.group(1) or GAP)}}}"
         if element == "$":
-            return "(?= \\.| $)"
+            return _END
+        if element.startswith("!") and len(element) > 1:  # one word that is none of these
+            return f"(?!{self._element(element[1:], seen)}) [^ .]+(?= )"
         optional = element.endswith("?") and len(element) > 1
         element = element.removesuffix("?") if optional else element
         literals: list[tuple[str, ...]] = []
         choices = []
         for choice in element.split("|"):
-            if choice.startswith("@"):
+            if choice == "$":
+                choices.append(_END)
+            elif choice.startswith("@"):
                 choices.append(self._set(choice[1:], seen))
             elif choice.endswith("*"):
                 choices.append(" " + re.escape(choice[:-1].lower().replace("'", "")) + "[^ ]*")
@@ -143,22 +158,18 @@ class Compiler:
         return tuple(Rule(pattern, re.compile(self.sequence(pattern)), self.needs(pattern)) for pattern in patterns)
 
     # Words a match cannot do without. Most patterns name a rare word ("knife", "marry"); trying a pattern only
-    # when the text holds one of its words keeps a long answer well under the 2 ms budget.
-    def needs(self, pattern: str) -> frozenset[str] | None:
-        """The smallest set of words one of which every match contains (None: no such set is known)."""
-        best: frozenset[str] | None = None
-        for element in pattern.split():
-            words = self._element_needs(element, ())
-            if words is not None and (best is None or len(words) < len(best)):
-                best = words
-        return best
+    # when the text holds a word of each of its elements keeps a long answer well under the 2 ms budget.
+    def needs(self, pattern: str) -> tuple[frozenset[str], ...]:
+        """For each element that must match a word: the words of which every match holds one, smallest first."""
+        found = (self._element_needs(element, ()) for element in pattern.split())
+        return tuple(sorted((words for words in found if words is not None), key=len))
 
     def _element_needs(self, element: str, seen: tuple[str, ...]) -> frozenset[str] | None:
-        if _GAP.match(element) or element == "$" or (element.endswith("?") and len(element) > 1):
+        if _GAP.match(element) or element in ("$", "!") or element.startswith("!") or element.endswith("?"):
             return None
         words: set[str] = set()
         for choice in element.split("|"):
-            if choice.endswith("*"):
+            if choice.endswith("*") or choice == "$":
                 return None
             if choice.startswith("@"):
                 name = choice[1:]
