@@ -13,9 +13,8 @@ corpus, and `python -m bench.safeguarding_eval` prints recall, false alarms and 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from re import Pattern
 
 from intake.safeguarding.categories import CATEGORIES
 from intake.safeguarding.data import Library, load
@@ -32,26 +31,64 @@ SAFETY_MESSAGE = (
 @dataclass(frozen=True)
 class Detector:
     normaliser: Normaliser
-    not_danger: Pattern[str]
+    not_danger: tuple[Rule, ...]
     categories: tuple[tuple[str, tuple[Rule, ...]], ...]  # (slug, its rules), in CATEGORIES order
+    # Which rules a word can wake: each rule is filed under the words of its rarest element, so a text only
+    # tries the few hundred rules its words allow, not all of them. Rules with no such words are always tried.
+    index: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    always: tuple[tuple[int, int], ...] = ()
+
+    def sentences(self, text: str) -> Iterator[tuple[str, set[str]]]:
+        """Each sentence's normalised words with the idioms taken out (" he hit me "), and the set of them.
+
+        No pattern reaches across the end of a sentence, so each is tried on its own: a rule is only tried where
+        one sentence holds a word of each of its elements, and on a short string."""
+        for sentence in " ".join(self.normaliser.words(text)).split(" . "):
+            words = f" {sentence.strip(' .')} "
+            present = set(words.split())
+            masked = words
+            for rule in self.not_danger:
+                if rule.possible(present):
+                    masked = rule.expression.sub(" ~", masked)
+            if masked != words:
+                words, present = masked, set(masked.split())
+            yield words, present
 
     def prepared(self, text: str) -> str:
-        """The normalised words of `text` with the idioms taken out, as the category patterns see them."""
-        words = " " + " ".join(self.normaliser.words(text)) + " "
-        return self.not_danger.sub(" ~", words)
+        """The text as the category patterns see it, sentence by sentence."""
+        return " .".join(words for words, _ in self.sentences(text)) + " "
 
     def matches(self, text: str) -> Iterator[tuple[str, str]]:
         """(slug, pattern) for the first pattern of each category that matches `text`."""
-        words = self.prepared(text)
-        present = set(words.split())
-        for slug, rules in self.categories:
-            for rule in rules:
+        found: set[int] = set()
+        for words, present in self.sentences(text):
+            woken = set(self.always)
+            for word in present:
+                woken.update(self.index.get(word, ()))
+            for category, number in sorted(woken):
+                if category in found:
+                    continue
+                slug, rules = self.categories[category]
+                rule = rules[number]
                 if rule.search(words, present):
+                    found.add(category)
                     yield slug, rule.pattern
-                    break
 
     def find(self, text: str) -> tuple[str, ...]:
-        return tuple(slug for slug, _ in self.matches(text))
+        found = {slug for slug, _ in self.matches(text)}
+        return tuple(slug for slug, _ in self.categories if slug in found)
+
+
+def _indexed(categories: tuple[tuple[str, tuple[Rule, ...]], ...]) -> tuple[dict, tuple]:
+    index: dict[str, list[tuple[int, int]]] = {}
+    always: list[tuple[int, int]] = []
+    for category, (_, rules) in enumerate(categories):
+        for number, rule in enumerate(rules):
+            if not rule.needs:
+                always.append((category, number))
+            for word in rule.needs[0] if rule.needs else ():
+                index.setdefault(word, []).append((category, number))
+    return {word: tuple(keys) for word, keys in index.items()}, tuple(always)
 
 
 def build(library: Library) -> Detector:
@@ -60,11 +97,9 @@ def build(library: Library) -> Detector:
     members = [member for group in library.sets.values() for member in group]
     normaliser = Normaliser(library.textspeak, library.misspellings, vocabulary([*patterns, *members]))
     compiler = Compiler(library.sets, normaliser.pattern_word)
-    return Detector(
-        normaliser=normaliser,
-        not_danger=compiler.compile(library.not_danger.patterns),
-        categories=tuple((entry.slug, compiler.rules(entry.patterns)) for entry in library.categories),
-    )
+    categories = tuple((entry.slug, compiler.rules(entry.patterns)) for entry in library.categories)
+    index, always = _indexed(categories)
+    return Detector(normaliser, compiler.rules(library.not_danger.patterns), categories, index, always)
 
 
 @lru_cache(maxsize=1)

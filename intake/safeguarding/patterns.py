@@ -50,11 +50,12 @@ class Rule:
     expression: re.Pattern[str]
     needs: tuple[frozenset[str], ...]  # the text must hold a word of each, or the rule cannot match
 
+    def possible(self, present: set[str]) -> bool:
+        """Whether a text holding these words could match at all."""
+        return all(not needed.isdisjoint(present) for needed in self.needs)
+
     def search(self, words: str, present: set[str]) -> bool:
-        for needed in self.needs:
-            if needed.isdisjoint(present):
-                return False
-        return self.expression.search(words) is not None
+        return self.possible(present) and self.expression.search(words) is not None
 
 
 def vocabulary(patterns: Iterable[str]) -> set[str]:
