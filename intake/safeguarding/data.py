@@ -24,7 +24,8 @@ both have been normalised the same way (intake/safeguarding/normalise.py: "beate
 - `...` up to 4 other words in between, `...N` up to N (never across the end of a sentence);
 - `$`: the end of a sentence or of the text ("i do not want to live $");
 - an element ending in `?` may be absent ("i am? scared");
-- `!@set` or `!word|word`: one word that is none of these ("scared the !@someone will": the file, not the man).
+- `!@set` or `!word|word`: one word that is none of these ("scared the !@someone will": the file, not the man);
+- `part & part & part`: each part somewhere in the same sentence, in any order ("hotel|hotels & men|paid").
 """
 
 from __future__ import annotations

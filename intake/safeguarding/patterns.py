@@ -144,6 +144,9 @@ class Compiler:
         return f"(?:{body})?" if optional else body
 
     def sequence(self, pattern: str, seen: tuple[str, ...] = ()) -> str:
+        if " & " in pattern:  # every part somewhere in the same sentence, in any order
+            parts = [part.strip() for part in pattern.split(" & ")]
+            return "^" + "".join(f"(?=.*?{self.sequence(part, seen)})" for part in parts)
         elements = pattern.split()
         if not elements:
             raise ValueError("empty pattern")
@@ -162,7 +165,7 @@ class Compiler:
     # when the text holds a word of each of its elements keeps a long answer well under the 2 ms budget.
     def needs(self, pattern: str) -> tuple[frozenset[str], ...]:
         """For each element that must match a word: the words of which every match holds one, smallest first."""
-        found = (self._element_needs(element, ()) for element in pattern.split())
+        found = (self._element_needs(element, ()) for element in pattern.split() if element != "&")
         return tuple(sorted((words for words in found if words is not None), key=len))
 
     def _element_needs(self, element: str, seen: tuple[str, ...]) -> frozenset[str] | None:
