@@ -13,13 +13,12 @@ corpus, and `python -m bench.safeguarding_eval` prints recall, false alarms and 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from intake.safeguarding.categories import CATEGORIES
 from intake.safeguarding.data import Library, load
 from intake.safeguarding.normalise import Normaliser
-from intake.safeguarding.patterns import Compiler, Rule, vocabulary
+from intake.safeguarding.patterns import Compiler, Rule, RuleIndex, vocabulary
 
 SAFETY_MESSAGE = (
     "If you are in danger right now, call 999. "
@@ -28,15 +27,15 @@ SAFETY_MESSAGE = (
 )
 
 
-@dataclass(frozen=True)
 class Detector:
-    normaliser: Normaliser
-    not_danger: tuple[Rule, ...]
-    categories: tuple[tuple[str, tuple[Rule, ...]], ...]  # (slug, its rules), in CATEGORIES order
-    # Which rules a word can wake: each rule is filed under the words of its rarest element, so a text only
-    # tries the few hundred rules its words allow, not all of them. Rules with no such words are always tried.
-    index: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
-    always: tuple[tuple[int, int], ...] = ()
+    """The compiled data: the normaliser, the idioms to take out, and each category's rules."""
+
+    def __init__(self, normaliser: Normaliser, not_danger: tuple[Rule, ...], categories: dict[str, tuple[Rule, ...]]):
+        self.normaliser = normaliser
+        self.not_danger = RuleIndex(not_danger)
+        self.order = tuple(categories)
+        self.slug_of = {id(rule): slug for slug, rules in categories.items() for rule in rules}  # a rule's category
+        self.categories = RuleIndex(rule for rules in categories.values() for rule in rules)
 
     def sentences(self, text: str) -> Iterator[tuple[str, set[str]]]:
         """Each sentence's normalised words with the idioms taken out (" he hit me "), and the set of them.
@@ -47,9 +46,8 @@ class Detector:
             words = f" {sentence.strip(' .')} "
             present = set(words.split())
             masked = words
-            for rule in self.not_danger:
-                if rule.possible(present):
-                    masked = rule.expression.sub(" ~", masked)
+            for rule in self.not_danger.woken(present):
+                masked = rule.expression.sub(" ~", masked)
             if masked != words:
                 words, present = masked, set(masked.split())
             yield words, present
@@ -60,35 +58,17 @@ class Detector:
 
     def matches(self, text: str) -> Iterator[tuple[str, str]]:
         """(slug, pattern) for the first pattern of each category that matches `text`."""
-        found: set[int] = set()
+        found: set[str] = set()
         for words, present in self.sentences(text):
-            woken = set(self.always)
-            for word in present:
-                woken.update(self.index.get(word, ()))
-            for category, number in sorted(woken):
-                if category in found:
-                    continue
-                slug, rules = self.categories[category]
-                rule = rules[number]
-                if rule.search(words, present):
-                    found.add(category)
+            for rule in self.categories.woken(present):
+                slug = self.slug_of[id(rule)]
+                if slug not in found and rule.expression.search(words):
+                    found.add(slug)
                     yield slug, rule.pattern
 
     def find(self, text: str) -> tuple[str, ...]:
         found = {slug for slug, _ in self.matches(text)}
-        return tuple(slug for slug, _ in self.categories if slug in found)
-
-
-def _indexed(categories: tuple[tuple[str, tuple[Rule, ...]], ...]) -> tuple[dict, tuple]:
-    index: dict[str, list[tuple[int, int]]] = {}
-    always: list[tuple[int, int]] = []
-    for category, (_, rules) in enumerate(categories):
-        for number, rule in enumerate(rules):
-            if not rule.needs:
-                always.append((category, number))
-            for word in rule.needs[0] if rule.needs else ():
-                index.setdefault(word, []).append((category, number))
-    return {word: tuple(keys) for word, keys in index.items()}, tuple(always)
+        return tuple(slug for slug in self.order if slug in found)
 
 
 def build(library: Library) -> Detector:
@@ -97,9 +77,8 @@ def build(library: Library) -> Detector:
     members = [member for group in library.sets.values() for member in group]
     normaliser = Normaliser(library.textspeak, library.misspellings, vocabulary([*patterns, *members]))
     compiler = Compiler(library.sets, normaliser.pattern_word)
-    categories = tuple((entry.slug, compiler.rules(entry.patterns)) for entry in library.categories)
-    index, always = _indexed(categories)
-    return Detector(normaliser, compiler.rules(library.not_danger.patterns), categories, index, always)
+    categories = {entry.slug: compiler.rules(entry.patterns) for entry in library.categories}
+    return Detector(normaliser, compiler.rules(library.not_danger.patterns), categories)
 
 
 @lru_cache(maxsize=1)

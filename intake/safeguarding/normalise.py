@@ -28,70 +28,17 @@ _DOUBLE = re.compile(r"(.)\1+")
 
 # Who did what to whom matters ("he hit me" is not "i hit him"), so these keep their own form; simplemma would
 # make "me" "I" and "him" "he". "missing" (a child gone) is not "miss" (a bus, a meeting).
-_AS_WRITTEN = frozenset(
-    [
-        "i",
-        "me",
-        "my",
-        "mine",
-        "myself",
-        "you",
-        "your",
-        "yours",
-        "yourself",
-        "he",
-        "him",
-        "his",
-        "himself",
-        "she",
-        "her",
-        "hers",
-        "herself",
-        "it",
-        "its",
-        "we",
-        "us",
-        "our",
-        "ours",
-        "ourselves",
-        "they",
-        "them",
-        "their",
-        "theirs",
-        "themselves",
-        "missing",
-    ]
+_AS_WRITTEN_WORDS = (
+    "i me my mine myself you your yours yourself he him his himself she her hers herself it its we us our "
+    "ours ourselves they them their theirs themselves missing"
 )
+_AS_WRITTEN = frozenset(_AS_WRITTEN_WORDS.split())
 # Words ending in "ing" that are not a verb's -ing form, so "nothing" is not read as "noth".
-_NOT_ING = frozenset(
-    [
-        "nothing",
-        "something",
-        "anything",
-        "everything",
-        "thing",
-        "sing",
-        "king",
-        "ring",
-        "bring",
-        "spring",
-        "string",
-        "wing",
-        "during",
-        "morning",
-        "evening",
-        "ceiling",
-        "building",
-        "sibling",
-        "darling",
-        "pudding",
-        "wedding",
-        "meeting",
-        "ending",
-        "feeling",
-        "missing",
-    ]
+_NOT_ING_WORDS = (
+    "nothing something anything everything thing sing king ring bring spring string wing during morning "
+    "evening ceiling building sibling darling pudding wedding meeting ending feeling missing"
 )
+_NOT_ING = frozenset(_NOT_ING_WORDS.split())
 FUZZY_FROM = 5  # words at least this long may be a typo of a pattern's word
 FUZZY_SCORE = 85  # fuzz.ratio: "punshed" ~ "punched" (86), "threatend" ~ "threatened" (95)
 

@@ -43,6 +43,19 @@ def _trie(choices: Iterable[tuple[str, ...]]) -> str:
 
 PatternWord = Callable[[str], tuple[str, ...]]
 
+# Words in nearly every sentence. A rule filed under one of them would be woken by nearly every sentence, so a
+# rule is filed under its element with the fewest of these (then the fewest words).
+_COMMON_WORDS = (
+    "i me my you your he him his she her they them their we us our it be have do not get go the a an and "
+    "to of in on at for with that this say tell when if so but all no will would can just up out one some "
+    "what there make take know want like come keep because from by about time day mum dad"
+)
+COMMON = frozenset(_COMMON_WORDS.split())
+
+
+def _commonness(words: frozenset[str]) -> tuple[int, int]:
+    return len(words & COMMON), len(words)
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -68,6 +81,27 @@ def vocabulary(patterns: Iterable[str]) -> set[str]:
                 continue
             words.update(word.replace("'", "") for word in _RAW_WORD.findall(element))
     return words
+
+
+class RuleIndex:
+    """Which rules a text's words can wake. Each rule is filed under the words of its rarest element, so a
+    sentence only tries the rules its words allow, not all of them; rules with no such words are always tried."""
+
+    def __init__(self, rules: Iterable[Rule]):
+        self.rules = tuple(rules)
+        index: dict[str, list[int]] = {}
+        self.always = tuple(number for number, rule in enumerate(self.rules) if not rule.needs)
+        for number, rule in enumerate(self.rules):
+            for word in rule.needs[0] if rule.needs else ():
+                index.setdefault(word, []).append(number)
+        self.index = {word: tuple(numbers) for word, numbers in index.items()}
+
+    def woken(self, present: set[str]) -> list[Rule]:
+        """The rules that could match a sentence holding these words, in their order in the data."""
+        numbers = set(self.always)
+        for word in present:
+            numbers.update(self.index.get(word, ()))
+        return [rule for rule in (self.rules[number] for number in sorted(numbers)) if rule.possible(present)]
 
 
 class Compiler:
@@ -164,9 +198,9 @@ class Compiler:
     # Words a match cannot do without. Most patterns name a rare word ("knife", "marry"); trying a pattern only
     # when the text holds a word of each of its elements keeps a long answer well under the 2 ms budget.
     def needs(self, pattern: str) -> tuple[frozenset[str], ...]:
-        """For each element that must match a word: the words of which every match holds one, smallest first."""
+        """For each element that must match a word: the words of which every match holds one, rarest first."""
         found = (self._element_needs(element, ()) for element in pattern.split() if element != "&")
-        return tuple(sorted((words for words in found if words is not None), key=len))
+        return tuple(sorted((words for words in found if words is not None), key=_commonness))
 
     def _element_needs(self, element: str, seen: tuple[str, ...]) -> frozenset[str] | None:
         if _GAP.match(element) or element in ("$", "!") or element.startswith("!") or element.endswith("?"):
