@@ -25,7 +25,8 @@ both have been normalised the same way (intake/safeguarding/normalise.py: "beate
 - `$`: the end of a sentence or of the text ("i do not want to live $");
 - an element ending in `?` may be absent ("i am? scared");
 - `!@set` or `!word|word`: one word that is none of these ("scared the !@someone will": the file, not the man);
-- `part & part & part`: each part somewhere in the same sentence, in any order ("hotel|hotels & men|paid").
+- `part & part & part`: each part somewhere in the same sentence, in any order ("hotel|hotels & men|paid");
+  not in not-danger.toml, whose patterns name the words to take out.
 """
 
 from __future__ import annotations

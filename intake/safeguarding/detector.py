@@ -76,6 +76,9 @@ def build(library: Library) -> Detector:
     patterns = [pattern for entry in entries for pattern in entry.patterns]
     members = [member for group in library.sets.values() for member in group]
     normaliser = Normaliser(library.textspeak, library.misspellings, vocabulary([*patterns, *members]))
+    if any(" & " in pattern for pattern in library.not_danger.patterns):
+        # An idiom is taken out word for word; "a & b" finds words anywhere, so it has no words to take out.
+        raise ValueError("not-danger.toml: '&' cannot be used in an idiom")
     compiler = Compiler(library.sets, normaliser.pattern_word)
     categories = {entry.slug: compiler.rules(entry.patterns) for entry in library.categories}
     return Detector(normaliser, compiler.rules(library.not_danger.patterns), categories)
