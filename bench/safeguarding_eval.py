@@ -4,9 +4,10 @@ python -m bench.safeguarding_eval [--split tuning|heldout|all]
 
 Splits are CSV files (text,label,voice; label a category slug or "ordinary") in tests/intake/safeguarding/.
 A danger sentence is caught when any category is found (the help is shown and the duty manager alerted);
-"labelled" counts how often its own category was among those found (what staff see). Missed sentences and
-false alarms are listed for the tuning split only: the held-out split judges sentences nobody tuned on, so its
-mistakes are never printed. The examples in the data files are measured too, as their own split.
+"own category" counts how often its own category was among those found (what staff see). The line "rules
+alone" shows what the patterns catch before the model beside them (intake/safeguarding/model.py) is asked.
+Missed sentences and false alarms are listed for the tuning split only: the held-out split judges sentences
+nobody tuned on, so its mistakes are never printed. The examples in the data files are measured too, as their own split.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from intake.safeguarding import CATEGORIES, suggests_danger
 from intake.safeguarding.data import load
+from intake.safeguarding.detector import detector
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "intake" / "safeguarding"
 SPLITS = ("tuning", "heldout")
@@ -41,6 +43,8 @@ class Result:
     wrong_category: list[tuple[Case, tuple[str, ...]]] = field(default_factory=list)
     alarms: list[tuple[Case, tuple[str, ...]]] = field(default_factory=list)
     ordinary: int = 0
+    by_rules: int = 0  # danger sentences the rules caught without the model
+    rule_alarms: int = 0  # false alarms the rules raised without the model
 
 
 def read_split(name: str) -> list[Case] | None:
@@ -61,11 +65,14 @@ def judge(cases: list[Case]) -> Result:
     result = Result()
     for case in cases:
         found = suggests_danger(case.text)
+        by_rules = bool(detector().find(case.text, rules_only=True))
         if case.label == ORDINARY:
             result.ordinary += 1
+            result.rule_alarms += by_rules
             if found:
                 result.alarms.append((case, found))
             continue
+        result.by_rules += by_rules
         result.total[case.label] = result.total.get(case.label, 0) + 1
         result.caught[case.label] = result.caught.get(case.label, 0) + bool(found)
         result.labelled[case.label] = result.labelled.get(case.label, 0) + (case.label in found)
@@ -120,6 +127,8 @@ def report(name: str, cases: list[Case], *, show_mistakes: bool) -> None:
     print(f"  {'overall recall':<18} {_share(sum(result.caught.values()), danger):>24}", end="")
     print(f" {_share(sum(result.labelled.values()), danger):>22}")
     print(f"  false alarms on ordinary: {_share(len(result.alarms), result.ordinary)}")
+    rules_recall, rules_alarms = _share(result.by_rules, danger), _share(result.rule_alarms, result.ordinary)
+    print(f"  rules alone: recall {rules_recall}, false alarms {rules_alarms} (the model is asked when they find none)")
     per_answer, per_thousand = speed(cases)
     print(f"  speed: {per_answer:.0f} microseconds per answer, {per_thousand:.2f} ms per 1,000 characters")
     if show_mistakes:

@@ -5,7 +5,9 @@ not need it than miss one who did, so the matching leans towards alarm. How it r
 1. normalise (normalise.py): case, apostrophes, text-speak, misspellings, letters held down, word forms, typos;
 2. take out the idioms that only sound like danger (data/not-danger.toml: "the wait is killing me");
 3. look for each category's patterns (data/<slug>.toml): actor + harmful act + victim, intent + act,
-   euphemisms, fear, with a few words allowed in between.
+   euphemisms, fear, with a few words allowed in between;
+4. only when no pattern matched: ask the small model beside the rules (model.py), trained on the labelled
+   sentences, which flags danger written in words no pattern has yet.
 The data files hold their own labelled examples; tests/intake/safeguarding/ checks them and the labelled
 corpus, and `python -m bench.safeguarding_eval` prints recall, false alarms and speed.
 """
@@ -17,6 +19,8 @@ from functools import lru_cache
 
 from intake.safeguarding.categories import CATEGORIES
 from intake.safeguarding.data import Library, load
+from intake.safeguarding.model import Model
+from intake.safeguarding.model import load as load_model
 from intake.safeguarding.normalise import Normaliser
 from intake.safeguarding.patterns import Compiler, Rule, RuleIndex, vocabulary
 
@@ -30,8 +34,15 @@ SAFETY_MESSAGE = (
 class Detector:
     """The compiled data: the normaliser, the idioms to take out, and each category's rules."""
 
-    def __init__(self, normaliser: Normaliser, not_danger: tuple[Rule, ...], categories: dict[str, tuple[Rule, ...]]):
+    def __init__(
+        self,
+        normaliser: Normaliser,
+        not_danger: tuple[Rule, ...],
+        categories: dict[str, tuple[Rule, ...]],
+        model: Model | None = None,
+    ):
         self.normaliser = normaliser
+        self.model = model
         self.not_danger = RuleIndex(not_danger)
         self.order = tuple(categories)
         self.slug_of = {id(rule): slug for slug, rules in categories.items() for rule in rules}  # a rule's category
@@ -52,26 +63,38 @@ class Detector:
                 words, present = masked, set(masked.split())
             yield words, present
 
+    def sentence_words(self, text: str) -> list[str]:
+        """Each sentence as the rules see it; what the model learns from and scores."""
+        return [words for words, _ in self.sentences(text)]
+
     def prepared(self, text: str) -> str:
         """The text as the category patterns see it, sentence by sentence."""
         return " .".join(words for words, _ in self.sentences(text)) + " "
 
     def matches(self, text: str) -> Iterator[tuple[str, str]]:
         """(slug, pattern) for the first pattern of each category that matches `text`."""
+        return self._matches(list(self.sentences(text)))
+
+    def _matches(self, sentences: list[tuple[str, set[str]]]) -> Iterator[tuple[str, str]]:
         found: set[str] = set()
-        for words, present in self.sentences(text):
+        for words, present in sentences:
             for rule in self.categories.woken(present):
                 slug = self.slug_of[id(rule)]
                 if slug not in found and rule.expression.search(words):
                     found.add(slug)
                     yield slug, rule.pattern
 
-    def find(self, text: str) -> tuple[str, ...]:
-        found = {slug for slug, _ in self.matches(text)}
+    def find(self, text: str, *, rules_only: bool = False) -> tuple[str, ...]:
+        """The categories found: by the rules; when they find none, by the model (one category) if it is sure."""
+        sentences = list(self.sentences(text))
+        found = {slug for slug, _ in self._matches(sentences)}
+        if not found and self.model is not None and not rules_only:
+            guess = self.model.danger(words for words, _ in sentences)
+            return (guess,) if guess else ()
         return tuple(slug for slug in self.order if slug in found)
 
 
-def build(library: Library) -> Detector:
+def build(library: Library, *, with_model: bool = True) -> Detector:
     entries = (*library.categories, library.not_danger)
     patterns = [pattern for entry in entries for pattern in entry.patterns]
     members = [member for group in library.sets.values() for member in group]
@@ -81,7 +104,8 @@ def build(library: Library) -> Detector:
         raise ValueError("not-danger.toml: '&' cannot be used in an idiom")
     compiler = Compiler(library.sets, normaliser.pattern_word)
     categories = {entry.slug: compiler.rules(entry.patterns) for entry in library.categories}
-    return Detector(normaliser, compiler.rules(library.not_danger.patterns), categories)
+    model = load_model() if with_model else None
+    return Detector(normaliser, compiler.rules(library.not_danger.patterns), categories, model)
 
 
 @lru_cache(maxsize=1)

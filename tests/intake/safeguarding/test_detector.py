@@ -11,6 +11,7 @@ import pytest
 from bench.safeguarding_eval import judge, read_split
 from intake.safeguarding import CATEGORIES, SAFETY_MESSAGE, UNSAFE, safety_reply, suggests_danger
 from intake.safeguarding.data import load
+from intake.safeguarding.detector import detector
 
 SLUGS = tuple(category.slug for category in CATEGORIES)
 LIBRARY = load(SLUGS)
@@ -20,8 +21,10 @@ MAX_FALSE_ALARMS = 0.08
 
 
 @pytest.mark.parametrize(("slug", "text"), CATEGORY_EXAMPLES)
-def test_every_category_example_is_found_with_its_own_category(slug, text):
-    assert slug in suggests_danger(text), f"{text!r} gave {suggests_danger(text)}, want {slug}"
+def test_every_category_example_is_found_with_its_own_category_by_the_rules_alone(slug, text):
+    # The model is trained on these sentences, so only the rules are judged on them.
+    found = detector().find(text, rules_only=True)
+    assert slug in found, f"{text!r} gave {found}, want {slug}"
 
 
 @pytest.mark.parametrize("text", LIBRARY.not_danger.examples)
