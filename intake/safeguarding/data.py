@@ -4,7 +4,11 @@ Every file in intake/safeguarding/data/ is TOML (read with the standard library'
 
 - `<slug>.toml`, one per category in categories.py (the file name is the slug):
       patterns = ["@actor ... @hit @victim", "county lines", ...]
+      weak = ["scared|frightened|terrified", ...]   # optional: see below
       examples = ["he battered my mum", ...]   # labelled sentences that must be found with this slug
+  `weak` patterns are words with everyday uses too ("scared of the dentist", "starving after the meeting",
+  "a threatening letter"): they count only where the model (model.py) also leans towards danger for that
+  sentence, or always when there is no model.
 - `not-danger.toml`: idioms and adult turns of phrase that only sound like danger ("the wait is killing me").
   Same two keys: the words a pattern matches are taken out of the text before the categories are looked for,
   so "an abuse of power" is quiet but "an abuse of power, and he hit me" is not. Its examples must not be
@@ -46,6 +50,7 @@ class Entry:
     slug: str
     patterns: tuple[str, ...]
     examples: tuple[str, ...]
+    weak: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,10 +69,10 @@ def _read(path: Path) -> dict:
 
 def _entry(slug: str, path: Path) -> Entry:
     raw = _read(path)
-    unknown = set(raw) - {"patterns", "examples"}
+    unknown = set(raw) - {"patterns", "examples", "weak"}
     if unknown:
         raise ValueError(f"{path.name}: unknown keys {sorted(unknown)}")
-    return Entry(slug, tuple(raw.get("patterns", ())), tuple(raw.get("examples", ())))
+    return Entry(slug, tuple(raw.get("patterns", ())), tuple(raw.get("examples", ())), tuple(raw.get("weak", ())))
 
 
 def load(slugs: tuple[str, ...], folder: Path = DATA) -> Library:

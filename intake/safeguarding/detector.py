@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from intake.safeguarding.categories import CATEGORIES
 from intake.safeguarding.data import Library, load
-from intake.safeguarding.model import Model
+from intake.safeguarding.model import WEAK_THRESHOLD, Model
 from intake.safeguarding.model import load as load_model
 from intake.safeguarding.normalise import Normaliser
 from intake.safeguarding.patterns import Compiler, Rule, RuleIndex, vocabulary
@@ -73,21 +73,28 @@ class Detector:
 
     def matches(self, text: str) -> Iterator[tuple[str, str]]:
         """(slug, pattern) for the first pattern of each category that matches `text`."""
-        return self._matches(list(self.sentences(text)))
+        return self._matches(list(self.sentences(text)), self.model)
 
-    def _matches(self, sentences: list[tuple[str, set[str]]]) -> Iterator[tuple[str, str]]:
+    def _matches(self, sentences: list[tuple[str, set[str]]], model: Model | None) -> Iterator[tuple[str, str]]:
         found: set[str] = set()
         for words, present in sentences:
+            agrees: bool | None = None  # whether the model leans to danger for this sentence, asked once
             for rule in self.categories.woken(present):
                 slug = self.slug_of[id(rule)]
-                if slug not in found and rule.expression.search(words):
-                    found.add(slug)
-                    yield slug, rule.pattern
+                if slug in found or not rule.expression.search(words):
+                    continue
+                if rule.weak and model is not None:
+                    if agrees is None:
+                        agrees = model.sentence_score(words) > WEAK_THRESHOLD
+                    if not agrees:
+                        continue
+                found.add(slug)
+                yield slug, rule.pattern
 
     def find(self, text: str, *, rules_only: bool = False) -> tuple[str, ...]:
         """The categories found: by the rules; when they find none, by the model (one category) if it is sure."""
         sentences = list(self.sentences(text))
-        found = {slug for slug, _ in self._matches(sentences)}
+        found = {slug for slug, _ in self._matches(sentences, None if rules_only else self.model)}
         if not found and self.model is not None and not rules_only:
             guess = self.model.danger(words for words, _ in sentences)
             return (guess,) if guess else ()
@@ -96,14 +103,17 @@ class Detector:
 
 def build(library: Library, *, with_model: bool = True) -> Detector:
     entries = (*library.categories, library.not_danger)
-    patterns = [pattern for entry in entries for pattern in entry.patterns]
+    patterns = [pattern for entry in entries for pattern in (*entry.patterns, *entry.weak)]
     members = [member for group in library.sets.values() for member in group]
     normaliser = Normaliser(library.textspeak, library.misspellings, vocabulary([*patterns, *members]))
     if any(" & " in pattern for pattern in library.not_danger.patterns):
         # An idiom is taken out word for word; "a & b" finds words anywhere, so it has no words to take out.
         raise ValueError("not-danger.toml: '&' cannot be used in an idiom")
     compiler = Compiler(library.sets, normaliser.pattern_word)
-    categories = {entry.slug: compiler.rules(entry.patterns) for entry in library.categories}
+    categories = {
+        entry.slug: compiler.rules(entry.patterns) + compiler.rules(entry.weak, weak=True)
+        for entry in library.categories
+    }
     model = load_model() if with_model else None
     return Detector(normaliser, compiler.rules(library.not_danger.patterns), categories, model)
 

@@ -27,6 +27,9 @@ ORDINARY = "ordinary"
 # folds and the data files' examples): at 5 the model alone found 235 of 280 danger sentences it had not seen
 # (84 %) and flagged 3 of 180 ordinary complaints (1.7 %); at 4, 242 and 4; at 6, 226 and 2.
 THRESHOLD = 5.0
+# A weak pattern ("scared", "starving", "threatening") counts where the sentence scores above this: more like the
+# danger sentences than the ordinary ones.
+WEAK_THRESHOLD = 1.0
 SMOOTHING = 0.5
 MIN_COUNT = 2  # a word seen once says little and would only make the file bigger
 WINDOW = 40  # words of a long run-on sentence scored together (overlapping by half)
@@ -61,6 +64,10 @@ class Model:
             return sum(seen.get(feature, floor) for feature in found if feature in self.weights)
 
         return max(sorted(self.categories), key=likelihood)
+
+    def sentence_score(self, sentence: str) -> float:
+        """The highest score of a sentence's stretches."""
+        return max(self.score(features([stretch])) for stretch in _stretches([sentence]))
 
     def danger(self, sentences: Iterable[str]) -> str | None:
         """The likeliest category of the first sentence that scores above THRESHOLD, else None.

@@ -62,6 +62,7 @@ class Rule:
     pattern: str  # as written in the data file, to say which one matched
     expression: re.Pattern[str]
     needs: tuple[frozenset[str], ...]  # the text must hold a word of each, or the rule cannot match
+    weak: bool = False  # words with everyday uses too: they count only if the model agrees (data.py)
 
     def possible(self, present: set[str]) -> bool:
         """Whether a text holding these words could match at all."""
@@ -191,9 +192,11 @@ class Compiler:
         parts = [f"(?:{self.sequence(pattern)})" for pattern in patterns]
         return re.compile("|".join(parts) if parts else r"(?!)")
 
-    def rules(self, patterns: Iterable[str]) -> tuple[Rule, ...]:
+    def rules(self, patterns: Iterable[str], *, weak: bool = False) -> tuple[Rule, ...]:
         """Each pattern on its own, with the words of which a text must hold one for it to be worth trying."""
-        return tuple(Rule(pattern, re.compile(self.sequence(pattern)), self.needs(pattern)) for pattern in patterns)
+        return tuple(
+            Rule(pattern, re.compile(self.sequence(pattern)), self.needs(pattern), weak) for pattern in patterns
+        )
 
     # Words a match cannot do without. Most patterns name a rare word ("knife", "marry"); trying a pattern only
     # when the text holds a word of each of its elements keeps a long answer well under the 2 ms budget.
