@@ -3,7 +3,8 @@
 The text is matched as its normalised words joined by single spaces, with a space at each end and "." where a
 sentence ends: " he beat me . i be scared ".
 Every element becomes a regular expression that starts with a space and ends before one, so elements chain by
-plain concatenation and "he" never matches inside "hello". One expression per category, built once.
+plain concatenation and "he" never matches inside "hello". One expression per pattern, built once, filed under
+the words it cannot match without (RuleIndex), so a sentence only tries the few patterns its words allow.
 """
 
 from __future__ import annotations
@@ -67,9 +68,6 @@ class Rule:
     def possible(self, present: set[str]) -> bool:
         """Whether a text holding these words could match at all."""
         return all(not needed.isdisjoint(present) for needed in self.needs)
-
-    def search(self, words: str, present: set[str]) -> bool:
-        return self.possible(present) and self.expression.search(words) is not None
 
 
 def vocabulary(patterns: Iterable[str]) -> set[str]:
@@ -186,11 +184,6 @@ class Compiler:
         if not elements:
             raise ValueError("empty pattern")
         return "".join(self._element(element, seen) for element in elements)
-
-    def compile(self, patterns: Iterable[str]) -> re.Pattern[str]:
-        """One expression for a list of patterns (never matches when the list is empty)."""
-        parts = [f"(?:{self.sequence(pattern)})" for pattern in patterns]
-        return re.compile("|".join(parts) if parts else r"(?!)")
 
     def rules(self, patterns: Iterable[str], *, weak: bool = False) -> tuple[Rule, ...]:
         """Each pattern on its own, with the words of which a text must hold one for it to be worth trying."""
