@@ -100,7 +100,16 @@ class RuleIndex:
         numbers = set(self.always)
         for word in present:
             numbers.update(self.index.get(word, ()))
-        return [rule for rule in (self.rules[number] for number in sorted(numbers)) if rule.possible(present)]
+        woken = []
+        for number in sorted(numbers):
+            rule = self.rules[number]
+            # A rule woken by a word already has its rarest element; only the others are left to check.
+            for needed in rule.needs[1:] if rule.needs else ():
+                if needed.isdisjoint(present):
+                    break
+            else:
+                woken.append(rule)
+        return woken
 
 
 class Compiler:
