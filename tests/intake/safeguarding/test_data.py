@@ -11,7 +11,7 @@ from intake.safeguarding.data import DATA, NOT_DANGER, load
 from intake.safeguarding.detector import build
 
 SLUGS = tuple(category.slug for category in CATEGORIES)
-MIN_EXAMPLES = 8
+MIN_EXAMPLES = 20
 
 
 def test_there_is_one_file_per_category_and_no_stray_file():
