@@ -33,6 +33,9 @@ WEAK_THRESHOLD = 1.0
 SMOOTHING = 0.5
 MIN_COUNT = 2  # a word seen once says little and would only make the file bigger
 WINDOW = 40  # words of a long run-on sentence scored together (overlapping by half)
+# The model alone never flags a stretch shorter than this: a few words ("Leah, the girl I foster", a name and
+# who they are) give it too little to go on, and short disclosures are the rules' work ("he hurts me").
+MIN_WORDS = 6
 
 
 def features(sentences: Iterable[str]) -> set[str]:
@@ -75,6 +78,8 @@ class Model:
         Each sentence (or stretch of WINDOW words of a long one) is scored on its own: the model learnt from
         sentences, and a long ordinary complaint would otherwise add up to danger word by word."""
         for stretch in _stretches(sentences):
+            if len(stretch.split()) < MIN_WORDS:
+                continue
             found = features([stretch])
             if self.score(found) > THRESHOLD:
                 return self.category(found)
