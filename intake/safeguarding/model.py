@@ -33,9 +33,9 @@ WEAK_THRESHOLD = 1.0
 SMOOTHING = 0.5
 MIN_COUNT = 2  # a word seen once says little and would only make the file bigger
 WINDOW = 40  # words of a long run-on sentence scored together (overlapping by half)
-# The model alone never flags a stretch shorter than this: a few words ("Leah, the girl I foster", a name and
+# The model alone never flags a stretch shorter than this: a few words ("the boy I foster, aged 12", a name and
 # who they are) give it too little to go on, and short disclosures are the rules' work ("he hurts me").
-MIN_WORDS = 6
+MIN_WORDS = 8
 
 
 def features(sentences: Iterable[str]) -> set[str]:
