@@ -1,23 +1,160 @@
-"""Prints how the intake's danger check does on the labelled sentences in tests/intake/test_safeguarding.py.
+"""How the safeguarding detector does on labelled sentences: recall per category, false alarms, speed.
 
-python -m bench.safeguarding_eval
+python -m bench.safeguarding_eval [--split tuning|heldout|all]
+
+Splits are CSV files (text,label,voice; label a category slug or "ordinary") in tests/intake/safeguarding/.
+A danger sentence is caught when any category is found (the help is shown and the duty manager alerted);
+"own category" counts how often its own category was among those found (what staff see). The line "rules
+alone" shows what the patterns catch before the model beside them (intake/safeguarding/model.py) is asked.
+Missed sentences and false alarms are listed for the tuning split only: the held-out split judges sentences
+nobody tuned on, so its mistakes are never printed. The examples in the data files are measured too, as their own split.
 """
 
 from __future__ import annotations
 
-from intake.safeguarding import suggests_danger
-from tests.intake.test_safeguarding import DANGEROUS, ORDINARY
+import argparse
+import csv
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from intake.safeguarding import CATEGORIES, suggests_danger
+from intake.safeguarding.data import load
+from intake.safeguarding.detector import detector
+
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "intake" / "safeguarding"
+SPLITS = ("tuning", "heldout")
+ORDINARY = "ordinary"
+SPEED_TEXT_CHARS = 1_000
 
 
-def main() -> None:
-    missed = [text for text in DANGEROUS if not suggests_danger(text)]
-    alarms = [text for text in ORDINARY if suggests_danger(text)]
-    print(f"recall: {len(DANGEROUS) - len(missed)}/{len(DANGEROUS)} = {1 - len(missed) / len(DANGEROUS):.0%}")
-    print(f"false alarms: {len(alarms)}/{len(ORDINARY)} = {len(alarms) / len(ORDINARY):.0%}")
-    for text in missed:
-        print(f"  missed: {text}")
-    for text in alarms:
-        print(f"  false alarm: {text}")
+@dataclass(frozen=True)
+class Case:
+    text: str
+    label: str
+
+
+@dataclass
+class Result:
+    caught: dict[str, int] = field(default_factory=dict)
+    labelled: dict[str, int] = field(default_factory=dict)
+    total: dict[str, int] = field(default_factory=dict)
+    missed: list[Case] = field(default_factory=list)
+    wrong_category: list[tuple[Case, tuple[str, ...]]] = field(default_factory=list)
+    alarms: list[tuple[Case, tuple[str, ...]]] = field(default_factory=list)
+    ordinary: int = 0
+    by_rules: int = 0  # danger sentences the rules caught without the model
+    rule_alarms: int = 0  # false alarms the rules raised without the model
+
+
+def read_split(name: str) -> list[Case] | None:
+    path = CORPUS / f"{name}.csv"
+    if not path.exists():
+        return None
+    with path.open(newline="", encoding="utf-8") as handle:
+        return [Case(row["text"], row["label"].strip()) for row in csv.DictReader(handle)]
+
+
+def data_examples() -> list[Case]:
+    library = load(tuple(category.slug for category in CATEGORIES))
+    cases = [Case(text, entry.slug) for entry in library.categories for text in entry.examples]
+    return cases + [Case(text, ORDINARY) for text in library.not_danger.examples]
+
+
+def judge(cases: list[Case]) -> Result:
+    result = Result()
+    for case in cases:
+        found = suggests_danger(case.text)
+        by_rules = bool(detector().find(case.text, rules_only=True))
+        if case.label == ORDINARY:
+            result.ordinary += 1
+            result.rule_alarms += by_rules
+            if found:
+                result.alarms.append((case, found))
+            continue
+        result.by_rules += by_rules
+        result.total[case.label] = result.total.get(case.label, 0) + 1
+        result.caught[case.label] = result.caught.get(case.label, 0) + bool(found)
+        result.labelled[case.label] = result.labelled.get(case.label, 0) + (case.label in found)
+        if not found:
+            result.missed.append(case)
+        elif case.label not in found:
+            result.wrong_category.append((case, found))
+    return result
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part}/{whole} = {part / whole:6.1%}" if whole else "0/0"
+
+
+def speed(cases: list[Case]) -> tuple[float, float]:
+    """Microseconds per answer over the split, and milliseconds per 1,000 characters of running text."""
+    texts = [case.text for case in cases]
+    suggests_danger("warm up")
+    per_answer = _best(texts) * 1e6
+    # A long answer: the split's sentences run together up to 1,000 characters (each call a new text, no cache).
+    joined = " ".join(texts)
+    long_texts = [
+        (joined[start : start + SPEED_TEXT_CHARS] + f" {n}")[:SPEED_TEXT_CHARS]
+        for n, start in enumerate(range(0, max(1, len(joined) - SPEED_TEXT_CHARS), 97))
+    ][:200]
+    return per_answer, _best(long_texts) * 1e3
+
+
+def _best(texts: list[str], rounds: int = 5) -> float:
+    """Seconds of this process's CPU per text, the best of a few rounds: the machine is shared, and the wall
+    clock would count the time other processes had the CPU."""
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.process_time()
+        for text in texts:
+            suggests_danger(text)
+        best = min(best, (time.process_time() - start) / len(texts))
+    return best
+
+
+def report(name: str, cases: list[Case], *, show_mistakes: bool) -> None:
+    result = judge(cases)
+    print(f"== {name}: {len(cases)} sentences ({sum(result.total.values())} danger, {result.ordinary} ordinary)")
+    print(f"  {'category':<18} {'caught (any category)':>24} {'own category found':>22}")
+    for category in CATEGORIES:
+        total = result.total.get(category.slug, 0)
+        if total:
+            caught = _share(result.caught[category.slug], total)
+            labelled = _share(result.labelled[category.slug], total)
+            print(f"  {category.slug:<18} {caught:>24} {labelled:>22}")
+    danger = sum(result.total.values())
+    print(f"  {'overall recall':<18} {_share(sum(result.caught.values()), danger):>24}", end="")
+    print(f" {_share(sum(result.labelled.values()), danger):>22}")
+    print(f"  false alarms on ordinary: {_share(len(result.alarms), result.ordinary)}")
+    rules_recall, rules_alarms = _share(result.by_rules, danger), _share(result.rule_alarms, result.ordinary)
+    print(f"  rules alone: recall {rules_recall}, false alarms {rules_alarms} (the model is asked when they find none)")
+    per_answer, per_thousand = speed(cases)
+    print(f"  speed: {per_answer:.0f} microseconds per answer, {per_thousand:.2f} ms per 1,000 characters")
+    if show_mistakes:
+        for case in result.missed:
+            print(f"  missed [{case.label}]: {case.text}")
+        for case, found in result.wrong_category:
+            print(f"  caught as {','.join(found)} [{case.label}]: {case.text}")
+        for case, found in result.alarms:
+            print(f"  false alarm ({','.join(found)}): {case.text}")
+    print()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    suggests_danger("build the detector once")
+    print(f"detector built in {time.perf_counter() - started:.2f} s\n")
+    report("data-file examples", data_examples(), show_mistakes=True)
+    for name in SPLITS if args.split == "all" else (args.split,):
+        cases = read_split(name)
+        if cases is None:
+            print(f"== {name}: tests/intake/safeguarding/{name}.csv is not there\n")
+            continue
+        report(name, cases, show_mistakes=name == "tuning")
 
 
 if __name__ == "__main__":

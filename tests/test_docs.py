@@ -17,9 +17,6 @@ OUTSIDE = [name + ".md" for name in ("DESIGN", "CONTENT", "STYLE", "DEMO-DATA", 
     "../" + "shared",
     "shared" + "/annual-complaints-report",
 ]
-# Being rewritten for issue 10 right now; its rewrite drops these lines. The test below fails once it no longer
-# needs this entry, so it cannot outlive the rewrite.
-STILL_BEING_REWRITTEN = {"intake/safeguarding/detector.py"}
 LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 CODE = re.compile(r"`([^`\s]+)`")
 REPO_PATH = re.compile(r"[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+/?")
@@ -52,19 +49,15 @@ def test_the_docs_are_there():
 
 
 def test_no_tracked_file_points_outside_the_repository():
-    found, allowed = [], set()
+    found = []
     for path in TRACKED:
         if path.is_symlink() or not path.is_file():
             continue
         text = path.read_bytes().decode("utf-8", errors="replace")
         names = [name for name in OUTSIDE if name in text]
         relative = path.relative_to(BASE_DIR).as_posix()
-        if relative in STILL_BEING_REWRITTEN:
-            allowed |= {relative} if names else set()
-            continue
         found += [f"{relative}: {name}" for name in names]
     assert found == []
-    assert allowed == STILL_BEING_REWRITTEN, "the rewrite has landed: empty STILL_BEING_REWRITTEN"
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.name)

@@ -1,142 +1,125 @@
-"""Does this text suggest a child may be in danger? Then show help at once and flag the complaint.
+"""Does this text suggest a child may be in danger, and of what kind? Then show help at once and flag it.
 
-A complaint is not the route for a child at risk (DESIGN.md section 2). We would rather show the help
-message to someone who did not need it than miss one who did, so the matching leans towards alarm:
-every phrase is matched word by word with a little room for typos ("kil myself", "scarred to go home").
-The phrase list is data; tests/intake/test_safeguarding.py holds the labelled sentences it is judged on.
+A complaint is not the route for a child at risk. We would rather show the help message to someone who did
+not need it than miss one who did, so the matching leans towards alarm. How it reads a text:
+1. normalise (normalise.py): case, apostrophes, text-speak, misspellings, letters held down, word forms, typos;
+2. take out the idioms that only sound like danger (data/not-danger.toml: "the wait is killing me");
+3. look for each category's patterns (data/<slug>.toml): actor + harmful act + victim, intent + act,
+   euphemisms, fear, with a few words allowed in between;
+4. only when no pattern matched: ask the small model beside the rules (model.py), trained on the labelled
+   sentences, which flags danger written in words no pattern has yet.
+The data files hold their own labelled examples; tests/intake/safeguarding/ checks them and the labelled
+corpus, and `python -m bench.safeguarding_eval` prints recall, false alarms and speed.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-
-SAFETY_MESSAGE = (
-    "If you are in danger right now, call 999. "
-    "You can talk to Childline any time, free, on 0800 1111. "
-    "We will still read your complaint."
-)
-
-# Words and phrases that suggest harm, fear or risk. Short words must match exactly; longer ones allow typos.
-DANGER_PHRASES: tuple[str, ...] = (
-    # being hurt
-    "hurt",
-    "hurts",
-    "hurting",
-    "hit",
-    "hits",
-    "hitting",
-    "hit me",
-    "beat me",
-    "beats me",
-    "beaten",
-    "beating",
-    "punch",
-    "punched",
-    "kicked me",
-    "kicks me",
-    "slapped",
-    "slaps me",
-    "bruise",
-    "bruises",
-    "strangled",
-    "choked me",
-    "burned me",
-    "abuse",
-    "abused",
-    "abusing",
-    "touched me",
-    "touches me",
-    "sexual",
-    "raped",
-    "rape",
-    "groomed",
-    # fear and danger
-    "unsafe",
-    "not safe",
-    "dont feel safe",
-    "scared",
-    "terrified",
-    "frightened",
-    "afraid to go home",
-    "scared to go home",
-    "scared of him",
-    "scared of her",
-    "threatened",
-    "threatens me",
-    "threatening me",
-    "locked me in",
-    "locked in my room",
-    "no food",
-    "starving",
-    "kicked out",
-    "nowhere to sleep",
-    "sleeping rough",
-    "homeless tonight",
-    "run away",
-    "ran away",
-    "going missing",
-    "exploited",
-    "county lines",
-    "weapon",
-    "knife",
-    # self-harm and suicide
-    "kill myself",
-    "killing myself",
-    "end my life",
-    "want to die",
-    "wanna die",
-    "better off dead",
-    "suicide",
-    "suicidal",
-    "self harm",
-    "self harming",
-    "selfharm",
-    "cut myself",
-    "cutting myself",
-    "harm myself",
-    "hurt myself",
-    "overdose",
-    "take my own life",
-    "no reason to live",
-)
-
-EXACT_UP_TO = 4  # words this short ("hit", "rape") must be spelt right: "this" is not "hit"
-MIN_SIMILARITY = 86  # fuzz.ratio for a phrase against the same number of words in the text
-_WORD = re.compile(r"[a-z0-9]+")
+from intake.safeguarding.data import Library, load
+from intake.safeguarding.model import WEAK_THRESHOLD, Model
+from intake.safeguarding.model import load as load_model
+from intake.safeguarding.normalise import Normaliser
+from intake.safeguarding.patterns import Compiler, Rule, RuleIndex, vocabulary
+from models.safeguarding import CATEGORIES
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower().replace("'", "").replace("\u2019", ""))
+class Detector:
+    """The compiled data: the normaliser, the idioms to take out, and each category's rules."""
+
+    def __init__(
+        self,
+        normaliser: Normaliser,
+        not_danger: tuple[Rule, ...],
+        categories: dict[str, tuple[Rule, ...]],
+        model: Model | None = None,
+    ):
+        self.normaliser = normaliser
+        self.model = model
+        self.not_danger = RuleIndex(not_danger)
+        self.order = tuple(categories)
+        self.slug_of = {id(rule): slug for slug, rules in categories.items() for rule in rules}  # a rule's category
+        self.categories = RuleIndex(rule for rules in categories.values() for rule in rules)
+
+    def sentences(self, text: str) -> Iterator[tuple[str, set[str]]]:
+        """Each sentence's normalised words with the idioms taken out (" he hit me "), and the set of them.
+
+        No pattern reaches across the end of a sentence, so each is tried on its own: a rule is only tried where
+        one sentence holds a word of each of its elements, and on a short string."""
+        for sentence in " ".join(self.normaliser.words(text)).split(" . "):
+            words = f" {sentence.strip(' .')} "
+            present = set(words.split())
+            masked = words
+            for rule in self.not_danger.woken(present):
+                masked = rule.expression.sub(" ~", masked)
+            if masked != words:
+                words, present = masked, set(masked.split())
+            yield words, present
+
+    def sentence_words(self, text: str) -> list[str]:
+        """Each sentence as the rules see it; what the model learns from and scores."""
+        return [words for words, _ in self.sentences(text)]
+
+    def prepared(self, text: str) -> str:
+        """The text as the category patterns see it, sentence by sentence."""
+        return " .".join(words for words, _ in self.sentences(text)) + " "
+
+    def matches(self, text: str) -> Iterator[tuple[str, str]]:
+        """(slug, pattern) for the first pattern of each category that matches `text`."""
+        return self._matches(list(self.sentences(text)), self.model)
+
+    def _matches(self, sentences: list[tuple[str, set[str]]], model: Model | None) -> Iterator[tuple[str, str]]:
+        found: set[str] = set()
+        for words, present in sentences:
+            agrees: bool | None = None  # whether the model leans to danger for this sentence, asked once
+            for rule in self.categories.woken(present):
+                slug = self.slug_of[id(rule)]
+                if slug in found or not rule.expression.search(words):
+                    continue
+                if rule.weak and model is not None:
+                    if agrees is None:
+                        agrees = model.sentence_score(words) > WEAK_THRESHOLD
+                    if not agrees:
+                        continue
+                found.add(slug)
+                yield slug, rule.pattern
+
+    def find(self, text: str, *, rules_only: bool = False) -> tuple[str, ...]:
+        """The categories found: by the rules; when they find none, by the model (one category) if it is sure."""
+        sentences = list(self.sentences(text))
+        found = {slug for slug, _ in self._matches(sentences, None if rules_only else self.model)}
+        if not found and self.model is not None and not rules_only:
+            guess = self.model.danger(words for words, _ in sentences)
+            return (guess,) if guess else ()
+        return tuple(slug for slug in self.order if slug in found)
+
+
+def build(library: Library, *, with_model: bool = True) -> Detector:
+    entries = (*library.categories, library.not_danger)
+    patterns = [pattern for entry in entries for pattern in (*entry.patterns, *entry.weak)]
+    members = [member for group in library.sets.values() for member in group]
+    normaliser = Normaliser(library.textspeak, library.misspellings, vocabulary([*patterns, *members]))
+    if any(" & " in pattern for pattern in library.not_danger.patterns):
+        # An idiom is taken out word for word; "a & b" finds words anywhere, so it has no words to take out.
+        raise ValueError("not-danger.toml: '&' cannot be used in an idiom")
+    compiler = Compiler(library.sets, normaliser.pattern_word)
+    categories = {
+        entry.slug: compiler.rules(entry.patterns) + compiler.rules(entry.weak, weak=True)
+        for entry in library.categories
+    }
+    model = load_model() if with_model else None
+    return Detector(normaliser, compiler.rules(library.not_danger.patterns), categories, model)
 
 
 @lru_cache(maxsize=1)
-def _phrases() -> tuple[tuple[str, int], ...]:
-    return tuple((" ".join(_words(phrase)), len(_words(phrase))) for phrase in DANGER_PHRASES)
-
-
-def _matches(phrase: str, window: str) -> bool:
-    if phrase == window:
-        return True
-    if len(phrase) <= EXACT_UP_TO:
-        return False
-    return fuzz.ratio(phrase, window) >= MIN_SIMILARITY
+def detector() -> Detector:
+    """Built once per process from the data files (about a tenth of a second)."""
+    return build(load(tuple(category.slug for category in CATEGORIES)))
 
 
 def suggests_danger(text: str) -> tuple[str, ...]:
-    """The categories of danger found in `text` (empty when none); small typos allowed in longer words."""
-    words = _words(text or "")
-    if not words:
+    """The categories of danger found in `text`, in CATEGORIES order; empty when none."""
+    if not text or not text.strip():
         return ()
-    for phrase, length in _phrases():
-        for start in range(0, len(words) - length + 1):
-            if _matches(phrase, " ".join(words[start : start + length])):
-                return ("feels-unsafe",)
-    return ()
-
-
-def safety_reply() -> dict[str, str]:
-    """What a conversation reply carries when the answer suggests danger (DESIGN.md section 4)."""
-    return {"message": SAFETY_MESSAGE}
+    return detector().find(text)

@@ -1,0 +1,48 @@
+"""Writes the safeguarding model's weights from the labelled sentences: python -m bench.safeguarding_train
+
+The weights go to intake/safeguarding/data/model.json.
+
+Trained on every example in the data files (danger with its category; not-danger.toml's as ordinary) and the
+tuning split tests/intake/safeguarding/tuning.csv. Never on the held-out split: it judges the detector on
+sentences nobody tuned it on. Run it after changing the examples, the patterns of not-danger.toml or the
+normalisation; tests/intake/safeguarding/test_model.py fails until you do.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from intake.safeguarding.data import load
+from intake.safeguarding.detector import Detector, build
+from intake.safeguarding.model import MODEL, ORDINARY, features, train
+from models.safeguarding import CATEGORIES
+
+TUNING = Path(__file__).resolve().parents[1] / "tests" / "intake" / "safeguarding" / "tuning.csv"
+
+
+def labelled() -> list[tuple[str, str]]:
+    """(text, label) of every sentence the model learns from."""
+    library = load(tuple(category.slug for category in CATEGORIES))
+    cases = [(text, entry.slug) for entry in library.categories for text in entry.examples]
+    cases += [(text, ORDINARY) for text in library.not_danger.examples]
+    if TUNING.exists():
+        with TUNING.open(newline="", encoding="utf-8") as handle:
+            cases += [(row["text"], row["label"].strip()) for row in csv.DictReader(handle)]
+    return cases
+
+
+def weights(detector: Detector) -> dict:
+    return train((features(detector.sentence_words(text)), label) for text, label in labelled())
+
+
+def main() -> None:
+    detector = build(load(tuple(category.slug for category in CATEGORIES)), with_model=False)
+    trained = weights(detector)
+    MODEL.write_text(json.dumps(trained, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"{MODEL}: {len(trained['weights'])} weights from {len(labelled())} labelled sentences")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""The detector, judged on labelled sentences: the data files' own examples and the tuning split of the corpus.
+
+`python -m bench.safeguarding_eval --split tuning` prints the same figures per category, with the misses.
+The held-out split is never read here: it judges the detector on sentences nobody tuned it on.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.safeguarding_eval import judge, read_split
+from intake.safeguarding import CATEGORIES, UNSAFE, suggests_danger
+from intake.safeguarding.data import load
+from intake.safeguarding.detector import detector
+
+SLUGS = tuple(category.slug for category in CATEGORIES)
+LIBRARY = load(SLUGS)
+CATEGORY_EXAMPLES = [(entry.slug, text) for entry in LIBRARY.categories for text in entry.examples]
+MIN_RECALL = 0.98
+MAX_FALSE_ALARMS = 0.08
+
+
+@pytest.mark.parametrize(("slug", "text"), CATEGORY_EXAMPLES)
+def test_every_category_example_is_found_with_its_own_category_by_the_rules_alone(slug, text):
+    # The model is trained on these sentences, so only the rules are judged on them.
+    found = detector().find(text, rules_only=True)
+    assert slug in found, f"{text!r} gave {found}, want {slug}"
+
+
+@pytest.mark.parametrize("text", LIBRARY.not_danger.examples)
+def test_no_not_danger_example_is_flagged(text):
+    assert suggests_danger(text) == ()
+
+
+def test_the_tuning_split_meets_the_recall_and_false_alarm_goals():
+    cases = read_split("tuning")
+    assert cases, "tests/intake/safeguarding/tuning.csv is missing"
+    result = judge(cases)
+    danger, caught = sum(result.total.values()), sum(result.caught.values())
+    recall, false_alarms = caught / danger, len(result.alarms) / result.ordinary
+    missed = [case.text for case in result.missed]
+    alarms = [case.text for case, _ in result.alarms]
+    assert recall >= MIN_RECALL, f"recall {caught}/{danger} = {recall:.1%} < {MIN_RECALL:.0%}; missed: {missed}"
+    assert false_alarms <= MAX_FALSE_ALARMS, (
+        f"false alarms {len(result.alarms)}/{result.ordinary} = {false_alarms:.1%} > {MAX_FALSE_ALARMS:.0%}: {alarms}"
+    )
+
+
+def test_the_tuning_split_covers_every_category_and_its_labels_are_known():
+    cases = read_split("tuning")
+    labels = {case.label for case in cases}
+    assert labels <= {*SLUGS, "ordinary"}, sorted(labels - {*SLUGS, "ordinary"})
+    assert labels >= set(SLUGS)
+
+
+def test_slugs_come_in_category_order_without_repeats():
+    found = suggests_danger("he hit me and i want to kill myself. im so scared")
+    assert found == ("self-harm", "physical-harm", UNSAFE)
+
+
+def test_words_between_actor_act_and_victim_still_match():
+    assert "physical-harm" in suggests_danger("my mums new boyfriend always really hard smacks my little brother")
+    assert "physical-harm" in suggests_danger("he grabbed and shoved me")
+
+
+def test_an_idiom_is_quiet_but_only_its_own_words():
+    assert suggests_danger("the wait is killing me") == ()
+    assert "physical-harm" in suggests_danger("the wait is killing me and he hit me")
+    assert suggests_danger("this is an abuse of power") == ()
+    assert "physical-harm" in suggests_danger("an abuse of power, and my carer hits me")
+
+
+def test_fear_of_a_person_is_alarm_and_fear_for_a_file_is_not():
+    assert suggests_danger("I'm scared the file will be lost") == ()
+    assert UNSAFE in suggests_danger("I'm scared my stepdad will come back")
+    # "Not scared" is still worth the help message: a miss costs more than a false alarm.
+    assert suggests_danger("i am not scared of him anymore") != ()
+
+
+def test_empty_and_odd_text_is_not_danger():
+    assert suggests_danger("") == ()
+    assert suggests_danger("   ") == ()
+    assert suggests_danger("!!! ??? 123") == ()

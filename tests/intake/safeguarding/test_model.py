@@ -1,0 +1,39 @@
+"""The model beside the rules: its weights are up to date, it is asked only when the rules find nothing."""
+
+from __future__ import annotations
+
+import json
+
+from bench.safeguarding_train import weights
+from intake.safeguarding.data import load
+from intake.safeguarding.detector import build, detector
+from intake.safeguarding.model import MODEL, THRESHOLD, Model, features
+from models.safeguarding import CATEGORIES
+
+
+def test_the_shipped_weights_are_what_training_on_todays_sentences_gives():
+    trained = weights(build(load(tuple(category.slug for category in CATEGORIES)), with_model=False))
+    shipped = json.loads(MODEL.read_text(encoding="utf-8"))
+    assert shipped == trained, "the labelled sentences changed: run python -m bench.safeguarding_train"
+
+
+def test_the_model_speaks_only_when_the_rules_are_silent():
+    found = detector().find("my stepdad kicked me")
+    assert found == detector().find("my stepdad kicked me", rules_only=True) == ("physical-harm",)
+
+
+def test_a_sentence_the_rules_miss_can_still_be_flagged_by_the_model():
+    model = detector().model
+    assert isinstance(model, Model)
+    # Words that came only in danger sentences push the score up; complaint words push it down.
+    danger = features(detector().sentence_words("my stepdad and his mates come round at night and i hide"))
+    ordinary = features(detector().sentence_words("the social worker did not reply to my email about the review"))
+    assert model.score(danger) > model.score(ordinary)
+    assert model.score(ordinary) < THRESHOLD
+
+
+def test_without_weights_the_rules_work_alone(tmp_path, monkeypatch):
+    monkeypatch.setattr("intake.safeguarding.detector.load_model", lambda: None)
+    alone = build(load(tuple(category.slug for category in CATEGORIES)))
+    assert alone.model is None
+    assert alone.find("he battered my mum") == ("physical-harm", "domestic-abuse")
