@@ -17,7 +17,7 @@ from sqlmodel import Session, col
 
 from content.dates import time_and_date
 from intake.engine import State
-from intake.safeguarding import UNSAFE, label
+from intake.safeguarding import BY_SLUG, CATEGORIES, UNSAFE, label
 from models import audit
 from models.audit import Action
 from models.base import require_id
@@ -42,7 +42,11 @@ def draft_alert_prefix(draft_id: int) -> str:
 
 
 def labels(slugs) -> list[str]:
-    return [label(slug) for slug in slugs]
+    """Staff names of the categories, in the categories' own order (the gravest first), whatever order they came."""
+    found = set(slugs)
+    return [category.label for category in CATEGORIES if category.slug in found] + [
+        label(slug) for slug in sorted(found - set(BY_SLUG))
+    ]
 
 
 def record(

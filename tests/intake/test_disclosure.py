@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from intake import disclosure
 from intake.engine import ConversationContext, Engine, RouteInfo, State
 from intake.submission import _complaint_from
 
@@ -38,3 +39,11 @@ def test_the_flag_and_categories_go_with_the_complaint():
     assert complaint.safeguarding_categories == ["neglect", "self-harm"]
     plain = _complaint_from(State({"role": "parent", "contact": "none"}, "ready"), ENGINE, None, None, NOW)
     assert (plain.safeguarding_flag, plain.safeguarding_categories, plain.safe_contact) == (False, [], "")
+
+
+def test_alerts_name_the_kinds_of_danger_gravest_first_whatever_order_they_were_found():
+    assert disclosure.labels(["feels-unsafe", "bullying", "self-harm"]) == [
+        "Self-harm or suicide",
+        "Serious bullying",
+        "Says they do not feel safe",
+    ]

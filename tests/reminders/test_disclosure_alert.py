@@ -154,7 +154,7 @@ def test_sending_the_draft_later_sends_a_note_not_a_second_alert(smtp_settings, 
     assert send_due(engine, smtp_settings, datetime.now(UTC) + timedelta(seconds=5)).sent == 2
     subjects = sorted(m["Subject"] for m in smtp_server.inbox.messages)
     assert subjects[0] == f"Safeguarding: the conversation you were alerted about is now complaint {reference}"
-    assert subjects[1].startswith("URGENT safeguarding check: a danger reported in a complaint not sent yet")
+    assert subjects[1].startswith("URGENT safeguarding check: possible danger in a complaint not sent yet")
     with Session(engine) as session:
         templates = session.exec(select(OutboxMessage.template).where(OutboxMessage.complaint_id.is_not(None))).all()
     assert sorted(templates) == ["safeguarding-disclosure", "safeguarding-now-sent"]
