@@ -13,12 +13,32 @@ from sqlmodel import Session
 from casework.demo import seed_demo
 from models.db import dispose_engines, get_engine, session_scope
 from settings import Settings
-from tests.databases import empty_all_tables, migrated_database
+from tests.databases import backend, empty_all_tables, migrated_database
 from tests.factories import sign_in
 from wsgi import create_app
 
 # The demo's live complaints are dated relative to the day they are loaded; tests fix that day.
 DEMO_TODAY = date(2026, 11, 26)
+
+
+# Folders whose tests never open a database: the PostgreSQL run (`make test-postgres`) leaves them out, since they
+# would only repeat the SQLite run's result (the safeguarding detector's 2,000 labelled sentences, for one).
+SAME_ON_EVERY_DATABASE = ("tests/intake/safeguarding/",)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if backend() != "postgresql":
+        return
+    root = config.rootpath
+    repeats = [
+        item
+        for item in items
+        if item.path.relative_to(root).as_posix().startswith(SAME_ON_EVERY_DATABASE)
+        and "database_url" not in getattr(item, "fixturenames", ())
+    ]
+    if repeats:
+        config.hook.pytest_deselected(items=repeats)
+        items[:] = [item for item in items if item not in set(repeats)]
 
 
 def make_settings(database_url: str, instance_dir, **overrides) -> Settings:
