@@ -30,6 +30,7 @@ GROUP_NAMES = {
     Grouping.TEAM: "team",
     Grouping.OUTCOME: "outcome",
     Grouping.MONTH: "month",
+    Grouping.QUARTER: "quarter of the financial year",
     Grouping.REASON: "reason (lesson learned)",
     Grouping.STAGE: "stage",
     Grouping.ROLE: "who complained",

@@ -21,13 +21,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
-from sqlalchemy import Date, and_, case, exists, func, literal, or_, select, true, union_all
+from sqlalchemy import Date, Integer, String, and_, case, cast, exists, func, literal, or_, select, true, union_all
 from sqlalchemy.sql.expression import ColumnElement
 from sqlmodel import Session
 
 from models.complaints import ComplainantRole, Complaint, Outcome, StageLearning, StageRecord
 from models.safeguarding import CATEGORIES
-from queries.periods import MONTH_NAMES, Period, month
+from queries.periods import MONTH_NAMES, Period, financial_year_label, month
 from queries.query import STAGE_KEYS, STAGE_NAMES, Filters, Grouping, Measure, Query
 from queries.sqlfuncs import weekdays_to, year_month
 from queries.vocabulary import Vocabulary
@@ -114,7 +114,7 @@ def _one_scan_compares(query: Query) -> bool:
     first, second = query.period, query.compare_with
     if second is None or query.measure is not Measure.COUNT:
         return False
-    if query.group_by in (Grouping.REASON, Grouping.MONTH):
+    if query.group_by in (Grouping.REASON, Grouping.MONTH, Grouping.QUARTER):
         return False  # lessons need their own total; months differ between the periods
     return first.start <= second.end + timedelta(days=1) and second.start <= first.end + timedelta(days=1)
 
@@ -360,6 +360,8 @@ class Engine:
             return SR.c.outcome, joins
         if grouping is Grouping.MONTH:
             return year_month(SR.c.received_on), joins
+        if grouping is Grouping.QUARTER:
+            return financial_quarter(SR.c.received_on), joins
         if grouping is Grouping.STAGE:
             return SR.c.stage, joins
         if grouping is Grouping.ROLE:
@@ -406,11 +408,8 @@ class Engine:
             for outcome in [*wanted, *sorted((k for k in counts if k not in wanted), key=lambda k: k or "")]:
                 key = outcome or "none"
                 rows.append(_row(key, OUTCOME_LABELS.get(key, key), counts.get(outcome, 0), outcome))
-        elif grouping is Grouping.MONTH:
-            for key in _months(period, self.as_of) | set(counts):
-                year, number = int(key[:4]), int(key[5:7])
-                rows.append(_row(key, f"{MONTH_NAMES[number]} {year}", counts.get(key, 0), key))
-            rows.sort(key=lambda r: r.key)
+        elif grouping in (Grouping.MONTH, Grouping.QUARTER):
+            rows = _calendar_rows(grouping, period, self.as_of, counts)
         elif grouping is Grouping.STAGE:
             for stage in sorted(set(query.stages or (1, 2, 3, 4)) | set(counts)):
                 rows.append(_row(STAGE_KEYS[stage], STAGE_NAMES[stage].capitalize(), counts.get(stage, 0), stage))
@@ -453,6 +452,17 @@ def _row(key: str, label: str, value, raw) -> Row:
     return Row(key, label, value, raw=raw)
 
 
+def _calendar_rows(grouping: Grouping, period: Period, as_of: date, counts: dict) -> list[Row]:
+    """Every month (or financial quarter) of the period up to today, zeros too, in order."""
+    months = _months(period, as_of)
+    if grouping is Grouping.MONTH:
+        labels = {key: f"{MONTH_NAMES[int(key[5:7])]} {key[:4]}" for key in months | set(counts)}
+    else:
+        keys = {quarter_key(date.fromisoformat(key + "-01")) for key in months} | set(counts)
+        labels = {key: quarter_label(key) for key in keys}
+    return [_row(key, labels[key], counts.get(key, 0), key) for key in sorted(labels)]
+
+
 def _danger_rows(counts: dict) -> list[Row]:
     """Every kind of danger (zeros too), then any slug no longer known and flags with no kind recorded."""
     rows = [_row(c.slug, c.label, counts.get(c.slug, 0), c.slug) for c in CATEGORIES]
@@ -470,6 +480,32 @@ def _months(period: Period, as_of: date) -> set[str]:
         following = date.fromordinal(nxt)
         current = month(following.year, following.month)
     return keys
+
+
+def financial_quarter(day: ColumnElement) -> ColumnElement:
+    """ "2017-Q3" for a day in October to December 2017: the financial year's first year and its quarter."""
+    ym = year_month(day)
+    year, month_part = func.substr(ym, 1, 4), func.substr(ym, 6, 2)
+    earlier = cast(cast(year, Integer) - 1, String)
+    return case(
+        (month_part.in_(("04", "05", "06")), year + literal("-Q1")),
+        (month_part.in_(("07", "08", "09")), year + literal("-Q2")),
+        (month_part.in_(("10", "11", "12")), year + literal("-Q3")),
+        else_=earlier + literal("-Q4"),
+    )
+
+
+def quarter_key(day: date) -> str:
+    start_year = day.year if day.month >= 4 else day.year - 1
+    return f"{start_year}-Q{(day.month - 4) % 12 // 3 + 1}"
+
+
+def quarter_label(key: str) -> str:
+    """ "Q3 2017/18 (October to December 2017)"."""
+    start_year, number = int(key[:4]), int(key[-1])
+    first = (4 + 3 * (number - 1) - 1) % 12 + 1
+    year = start_year + (first < 4)
+    return f"Q{number} {financial_year_label(start_year)} ({MONTH_NAMES[first]} to {MONTH_NAMES[first + 2]} {year})"
 
 
 def _top(rows: list[Row], limit: int | None) -> list[Row]:

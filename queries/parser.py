@@ -354,7 +354,7 @@ class Parser:
             period = mentions[0].period
             return period, (period.year_before() if found.compare else None)
         first, second = mentions
-        if second.relative_to_other:
+        if second.relative_to_other or (second.last_year and not first.last_year):
             return first.period, first.period.year_before()
         if first.relative_to_other:
             return second.period, second.period.year_before()

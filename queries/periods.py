@@ -58,6 +58,8 @@ class Period:
         start, end = _shift_year(self.start, -1), _shift_year(self.end, -1)
         if self.kind == "month":
             return month(start.year, start.month)
+        if self.kind in ("months", "quarter", "range"):
+            return span_period(start, end)
         return Period(start, end, f"{long_date(start)} to {long_date(end)}", self.kind)
 
 
@@ -134,6 +136,8 @@ class PeriodMention:
     span: tuple[int, int]
     text: str
     relative_to_other: bool = False  # "the previous year": a year before the other period named
+    # "last year" next to another period ("2022/23: did it go up compared with last year?") is the year before it
+    last_year: bool = False
     ambiguous: tuple[str, ...] = ()  # suggestions when the words could mean more than one period
 
 
@@ -171,7 +175,8 @@ def _relative_mention(match: re.Match, as_of: date) -> PeriodMention | None:
     if period is None:
         return None
     relative = words in ("previous year", "the previous year", "year before", "the year before", "prior year")
-    return PeriodMention(period, match.span(), match.group(0), relative_to_other=relative)
+    last = words in ("last year", "last financial year", "previous financial year")
+    return PeriodMention(period, match.span(), match.group(0), relative_to_other=relative, last_year=last)
 
 
 def relative_period(words: str, as_of: date) -> Period | None:
@@ -261,19 +266,83 @@ def _quarter_mention(match: re.Match, as_of: date) -> PeriodMention | None:
     return PeriodMention(Period(start, end, label, "quarter"), match.span(), match.group(0))
 
 
+def _month_range_mention(match: re.Match, as_of: date) -> PeriodMention | None:
+    """ "April to June 2023", "October 2022 to March 2023", "between 1 April and 30 June 2023": one period."""
+    first, last = MONTH_WORDS[match.group("m1")], MONTH_WORDS[match.group("m2")]
+    end_year = int(match.group("y2")) if match.group("y2") else latest_month_start(last, as_of).year
+    start_year = int(match.group("y1")) if match.group("y1") else end_year - (first > last)
+    start = date(start_year, first, int(match.group("d1") or 1))
+    end = month(end_year, last).end
+    if match.group("d2"):
+        end = date(end_year, last, int(match.group("d2")))
+    if end < start or (end - start).days > 366 * 20:
+        return None
+    period = span_period(start, end)
+    if match.group("sep") == "and" and not match.group("between"):
+        # "April and May 2023": both months together, or one compared with the other? Asked, not guessed.
+        first_month, last_month = month(start.year, first), month(end_year, last)
+        options = (period.label, f"{first_month.label} compared with {last_month.label}")
+        return PeriodMention(None, match.span(), match.group(0), ambiguous=options)
+    return PeriodMention(period, match.span(), match.group(0))
+
+
+def _year_to_mention(match: re.Match, _as_of: date) -> PeriodMention | None:
+    """ "the year to 31 March 2023", "12 months ending June 2024": the year that ends that day."""
+    number = MONTH_WORDS[match.group("month")]
+    year = int(match.group("year"))
+    end = date(year, number, int(match.group("day"))) if match.group("day") else month(year, number).end
+    return PeriodMention(span_period(_shift_year(end, -1) + timedelta(days=1), end), match.span(), match.group(0))
+
+
+def span_period(start: date, end: date) -> Period:
+    """The period from `start` to `end`, named as staff would name it when it is a year, a quarter or months."""
+    if start.day == 1 and end == month(end.year, end.month).end:
+        if start.month == 4 and end.month == 3 and end.year == start.year + 1:
+            return financial_year(start.year)
+        if start.month == 1 and end.month == 12 and end.year == start.year:
+            return calendar_year(start.year)
+        if (start.year, start.month) == (end.year, end.month):
+            return month(start.year, start.month)
+        same_year = start.year == end.year
+        first = MONTH_NAMES[start.month] + ("" if same_year else f" {start.year}")
+        label = f"{first} to {MONTH_NAMES[end.month]} {end.year}"
+        kind = "quarter" if same_year and end.month - start.month == 2 and start.month % 3 == 1 else "months"
+        return Period(start, end, label, kind)
+    return Period(start, end, f"{long_date(start)} to {long_date(end)}", "range")
+
+
 def _bare_year_mention(match: re.Match, _as_of: date) -> PeriodMention:
     year = int(match.group("year"))
     options = (financial_year_label(year), financial_year_label(year - 1), f"calendar year {year}")
     return PeriodMention(None, match.span(), match.group(0), ambiguous=options)
 
 
+_DAY = r"(?<!stage )(?<!stages )(?<!stg )(?<!st )(?<!top )(?:(?P<{}>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
 # Most specific first; a span once taken is not read again.
 _PATTERNS = (
+    (
+        re.compile(
+            r"\b(?:(?:from|for)\s+)?(?P<between>between\s+)?(?:the\s+)?"
+            + _DAY.format("d1")
+            + rf"(?P<m1>{_MONTH_RE})(?:\s+(?P<y1>\d{{4}}))?\s*(?P<sep>to|until|till|through|thru|and|-|–)\s*"
+            + _DAY.format("d2")
+            + rf"(?P<m2>{_MONTH_RE})(?:\s+(?P<y2>\d{{4}}))?\b"
+        ),
+        _month_range_mention,
+    ),
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?:financial\s+|fiscal\s+)?(?:year|12\s+months|twelve\s+months)\s+"
+            r"(?:to|ending|ended|up\s+to|until)\s+(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?:of\s+)?"
+            rf"(?P<month>{_MONTH_RE})\s+(?P<year>\d{{4}})\b"
+        ),
+        _year_to_mention,
+    ),
     (re.compile(r"\b(?:in\s+|during\s+)?(?:the\s+)?calendar\s+year\s+(?P<year>\d{4})\b"), _calendar_mention),
     (
         re.compile(
             r"\b(?:the\s+)?(?:financial|fiscal|reporting)\s+year\s+(?P<ending>end(?:ing|ed|s)?\s+(?:in\s+)?"
-            r"(?:(?:31\s+)?march\s+)?)?(?P<year>\d{4})\b"
+            r"(?:(?:31\s+)?march\s+)?)?(?P<year>\d{4})\b(?!\s*(?:/|-|–|to\b))"
         ),
         _fy_start_mention,
     ),
@@ -283,10 +352,19 @@ _PATTERNS = (
         _fy_start_mention,
     ),
     (
-        re.compile(r"\bq(?P<q>[1-4])(?:\s+(?:of\s+)?(?P<first>\d{4}|\d{2})\s*(?:/|-)\s*(?P<second>\d{4}|\d{2}))?\b"),
+        re.compile(
+            r"\b(?:q|quarter\s*)(?P<q>[1-4])(?:\s+(?:of\s+)?(?P<first>\d{4}|\d{2})\s*(?:/|-)\s*(?P<second>\d{4}|\d{2}))?\b"
+        ),
         _quarter_mention,
     ),
-    (re.compile(r"\b(?:fy\s*|financial\s+year\s+)?" + _YEAR_RANGE), _fy_mention),
+    (
+        re.compile(
+            r"\b(?:(?:in\s+|during\s+)?(?:the\s+)?(?:fy|yr|year|(?:financial|fiscal|reporting)\s+(?:year|yr))\s*)?"
+            + _YEAR_RANGE
+            + r"(?:\s+(?:financial|fiscal|reporting)\s+(?:year|yr)\b)?"
+        ),
+        _fy_mention,
+    ),
     (
         re.compile(
             rf"\b(?:since|from)\s+(?:the\s+)?(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?:of\s+)?(?P<month>{_MONTH_RE})\b"

@@ -21,6 +21,7 @@ class Grouping(StrEnum):
     TEAM = "team"
     OUTCOME = "outcome"
     MONTH = "month"
+    QUARTER = "quarter"  # financial quarters: Q1 is April to June
     REASON = "reason"  # learning categories
     STAGE = "stage"
     ROLE = "role"  # who complained

@@ -138,6 +138,16 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "months",
         "which month",
     ),
+    ("group", "quarter"): (
+        "by quarter",
+        "per quarter",
+        "quarterly",
+        "each quarter",
+        "every quarter",
+        "quarter by quarter",
+        "by quarters",
+        "which quarter",
+    ),
     ("group", "reason"): (
         "by reason",
         "reasons",
