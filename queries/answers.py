@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from queries.engine import OUTCOME_LABELS, Figure, Result, split_subject
 from queries.parser import ParseResult
-from queries.query import STAGE_KEYS, STAGE_NAMES, Filters, Grouping, Measure, Query
+from queries.periods import long_date
+from queries.query import STAGE_KEYS, STAGE_NAMES, Filters, Grouping, Live, Measure, Query
 from queries.vocabulary import Vocabulary
 
 UNITS = {
@@ -15,6 +17,15 @@ UNITS = {
     Measure.SHARE: "percent",
     Measure.ON_TIME: "percent",
     Measure.AVERAGE_DAYS: "working days",
+    Measure.MEDIAN_DAYS: "working days",
+    Measure.LATE: "percent",
+    Measure.LATE_COUNT: "complaints",
+}
+LIVE_WORDS = {
+    Live.OPEN: "open (waiting for a response)",
+    Live.OVERDUE: "overdue (open past their deadline; an agreed extension moves the deadline)",
+    Live.DUE_TODAY: "due today",
+    Live.TRIAGE: "waiting in triage for a team",
 }
 STATUTORY_DAYS = {1: 10, 2: 25}
 ROLE_PLURALS = {
@@ -35,6 +46,7 @@ GROUP_NAMES = {
     Grouping.STAGE: "stage",
     Grouping.ROLE: "who complained",
     Grouping.DANGER: "kind of danger",
+    Grouping.OFFICER: "officer",
 }
 
 
@@ -123,6 +135,9 @@ class Phrasing:
     def flagged(self, filters: Filters) -> str:
         return "flagged for safeguarding" if filters.safeguarding else ""
 
+    def extended(self, filters: Filters) -> str:
+        return "whose deadline was extended" if filters.extended else ""
+
     def subject(self, query: Query, filters: Filters) -> str:
         """ "stage 1 complaints from parents for Leaving Care" (no period, no outcome)."""
         parts = [
@@ -131,6 +146,7 @@ class Phrasing:
             self.roles(filters),
             self.teams(filters),
             self.learning(filters),
+            self.extended(filters),
         ]
         return " ".join(part for part in parts if part)
 
@@ -139,6 +155,8 @@ class Phrasing:
             return "were " + " or ".join(OUTCOME_LABELS[o].lower() for o in filters.outcomes)
         if filters.learning:
             return "recorded " + self.learning(filters).removeprefix("with ")
+        if filters.extended:
+            return "had their deadline extended"
         if filters.safeguarding:
             return "were " + self.flagged(filters)
         if filters.roles:
@@ -146,8 +164,40 @@ class Phrasing:
         return "were " + self.teams(filters)
 
 
+def live_words(query: Query, as_of) -> str:
+    if query.live is Live.DUE_THIS_WEEK:
+        sunday = as_of + timedelta(days=6 - as_of.weekday())
+        return f"due from today to Sunday {long_date(sunday)} (not yet overdue)"
+    if query.live is Live.DUE_NEXT_WEEK:
+        monday = as_of + timedelta(days=7 - as_of.weekday())
+        return f"due next week ({long_date(monday)} to {long_date(monday + timedelta(days=6))})"
+    return LIVE_WORDS[query.live]
+
+
+def _live_sentence(query: Query, figure: Figure, phrasing: Phrasing) -> str:
+    subject = phrasing.subject(query, query.filters).replace("complaints at any stage", "complaints")
+    day = long_date(figure.period.start)
+    what = live_words(query, figure.period.start)
+    if query.measure is Measure.TOP:
+        if not figure.value:
+            return f"No {subject} are {what} on {day}."
+        leaders = [row for row in figure.rows if row.value == figure.value]
+        names = _and_list([row.label for row in leaders[:3]])
+        return f"{names} had the most {subject} {what} on {day}: {figure.value}{' each' if len(leaders) > 1 else ''}."
+    count = figure.value
+    noun = subject if count != 1 else subject.replace("complaints", "complaint", 1)
+    return f"{count} {noun} {'is' if count == 1 else 'are'} {what} on {day}."
+
+
 def sentence(result: Result, phrasing: Phrasing, scoped: bool) -> str:
     query = result.query
+    if query.live is not None:
+        text = _live_sentence(query, result.main, phrasing)
+        if query.group_by is not None and query.measure is not Measure.TOP and result.main.rows:
+            text += f" The table shows them by {GROUP_NAMES[query.group_by]}."
+        elif result.main.rows:
+            text += " The table lists them."
+        return text + (" These are your team's figures only." if scoped else "")
     text = _main_sentence(query, result.main, phrasing)
     if result.other is not None:
         text = text.rstrip(".") + f", compared with {_short(query, result.other)} in {result.other.period.phrase[3:]}."
@@ -169,9 +219,9 @@ def corrections_note(parsed: ParseResult) -> str:
 
 
 def _short(query: Query, figure: Figure) -> str:
-    if query.measure in (Measure.SHARE, Measure.ON_TIME):
+    if query.measure in (Measure.SHARE, Measure.ON_TIME, Measure.LATE):
         return f"{whole_percent(figure.value)} ({figure.numerator} of {figure.denominator})"
-    if query.measure is Measure.AVERAGE_DAYS:
+    if query.measure in (Measure.AVERAGE_DAYS, Measure.MEDIAN_DAYS):
         return "no answered complaints" if figure.value is None else f"{figure.value} working days"
     return str(figure.value)
 
@@ -186,12 +236,26 @@ def _main_sentence(query: Query, figure: Figure, phrasing: Phrasing) -> str:
         subject_filters, base = split_subject(filters)
         if subject_filters.is_empty():
             return f"The {figure.denominator} {phrasing.subject(query, base)} {when}, as percentages of the total."
-        return (
-            f"{figure.numerator} of {figure.denominator} {phrasing.subject(query, base)} {when} "
+        decided = " with an outcome" if figure.undecided else ""
+        text = (
+            f"{figure.numerator} of {figure.denominator} {phrasing.subject(query, base)}{decided} {when} "
             f"{phrasing.share_of(subject_filters)}: {whole_percent(figure.value)}."
         )
+        if figure.undecided:
+            left = "is" if figure.undecided == 1 else "are"
+            text += f" {figure.undecided} still without an outcome {left} left out."
+        return text
     if query.measure is Measure.ON_TIME:
         return _on_time_sentence(query, figure, subject, when, phrasing)
+    if query.measure in (Measure.LATE, Measure.LATE_COUNT):
+        return _late_sentence(query, figure, subject, when, phrasing)
+    if query.measure is Measure.MEDIAN_DAYS:
+        if figure.value is None:
+            return f"None of the {subject} received {when} {phrasing.outcomes(filters)} has been answered yet."
+        return (
+            f"Half of the {figure.denominator} answered {subject} received {when} took {figure.value} working days "
+            "or fewer to answer (the median; counted from the day of receipt)."
+        )
     if query.measure is Measure.AVERAGE_DAYS:
         if figure.value is None:
             return f"None of the {subject} received {when} {phrasing.outcomes(filters)} has been answered yet."
@@ -230,6 +294,18 @@ def _on_time_sentence(query: Query, figure: Figure, subject: str, when: str, phr
     )
 
 
+def _late_sentence(query: Query, figure: Figure, subject: str, when: str, phrasing: Phrasing) -> str:
+    if not figure.denominator:
+        return f"None of the {subject} received {when} can be judged on time or late yet."
+    deadline = "their deadline counting agreed extensions" if query.count_extensions else "the statutory deadline"
+    outcome = phrasing.outcomes(query.filters)
+    text = (
+        f"{figure.numerator} of {figure.denominator} {subject} received {when}{' ' + outcome if outcome else ''} "
+        f"were late (answered after {deadline}, or still open past it)"
+    )
+    return text + (f": {whole_percent(figure.value)}." if query.measure is Measure.LATE else ".")
+
+
 def _top_sentence(query: Query, figure: Figure, subject: str, when: str) -> str:
     if not figure.rows or not figure.value:
         return f"There were no {subject} {when}."
@@ -266,6 +342,7 @@ def interpretation(parsed: ParseResult, query: Query, phrasing: Phrasing, *, as_
             "learning": list(filters.learning),
             "roles": list(filters.roles),
             "safeguarding": filters.safeguarding,
+            "extended": filters.extended,
         },
         "group_by": query.group_by.value if query.group_by else None,
         "as_of": as_of.isoformat(),
@@ -279,7 +356,10 @@ def interpretation(parsed: ParseResult, query: Query, phrasing: Phrasing, *, as_
     if query.measure is Measure.SHARE:
         data["share_of"] = phrasing.subject(query, base)
         data["share_is"] = phrasing.share_of(subject) if not subject.is_empty() else "each group's part of the total"
-    if query.measure is Measure.ON_TIME:
+    if query.live is not None:
+        data["live"] = query.live.value
+        data["counted_by"] = f"the caseload on {long_date(as_of)}: {live_words(query, as_of)}"
+    if query.measure in (Measure.ON_TIME, Measure.LATE, Measure.LATE_COUNT):
         data["on_time_rule"] = (
             "answered by the agreed extended deadline, or the statutory one when not extended"
             if query.count_extensions

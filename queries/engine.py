@@ -16,8 +16,9 @@ Counting rules (docs/reporting.md):
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
 
@@ -25,17 +26,20 @@ from sqlalchemy import Date, Integer, String, and_, case, cast, exists, func, li
 from sqlalchemy.sql.expression import ColumnElement
 from sqlmodel import Session
 
-from models.complaints import ComplainantRole, Complaint, Outcome, StageLearning, StageRecord
+from models.complaints import ComplainantRole, Complaint, ComplaintStatus, Outcome, StageLearning, StageRecord
 from models.safeguarding import CATEGORIES
-from queries.periods import MONTH_NAMES, Period, financial_year_label, month
-from queries.query import STAGE_KEYS, STAGE_NAMES, Filters, Grouping, Measure, Query
+from models.staff import StaffUser
+from queries.periods import MONTH_NAMES, Period, financial_year_label, long_date, month
+from queries.query import STAGE_KEYS, STAGE_NAMES, Filters, Grouping, Live, Measure, Query
 from queries.sqlfuncs import weekdays_to, year_month
 from queries.vocabulary import Vocabulary
-from reminders.calendar import bank_holidays
+from reminders.calendar import WorkingCalendar, bank_holidays
 
 SR = StageRecord.__table__
 COMPLAINT = Complaint.__table__
 LEARNING = StageLearning.__table__
+STAFF = StaffUser.__table__
+CLOSED = (ComplaintStatus.CLOSED.value, ComplaintStatus.WITHDRAWN.value)
 
 OUTCOME_LABELS = {
     Outcome.UPHELD.value: "Upheld",
@@ -66,11 +70,14 @@ class Row:
     denominator: int | None = None  # ... how many
     compare_value: float | int | None = None
     raw: object = field(default=None, repr=False, compare=False)  # the database's key (team id, category id)
+    references: list[str] | None = None  # the caseload: the complaints counted, for staff to open
 
     def as_dict(self) -> dict[str, object]:
         data: dict[str, object] = {"key": self.key, "label": self.label, "value": self.value}
         if self.compare_value is not None:
             data["compare_value"] = self.compare_value
+        if self.references is not None:
+            data["references"] = self.references
         return data
 
 
@@ -83,6 +90,7 @@ class Figure:
     numerator: int | None = None
     denominator: int | None = None
     rows: list[Row] = field(default_factory=list)
+    undecided: int | None = None  # an outcome's share: stages left out because they have no outcome yet
 
 
 @dataclass
@@ -159,6 +167,12 @@ class Engine:
 
     # -- one period -------------------------------------------------------------------------------------------
     def figure(self, query: Query, period: Period) -> Figure:
+        if query.live is not None:
+            return self._live(query, period)
+        if query.measure in (Measure.LATE, Measure.LATE_COUNT):
+            return self._late(query, period)
+        if query.measure is Measure.MEDIAN_DAYS:
+            return self._median_days(query, period)
         if query.measure is Measure.ON_TIME:
             return self._on_time(query, period)
         if query.measure is Measure.AVERAGE_DAYS:
@@ -212,6 +226,17 @@ class Engine:
     def _share(self, query: Query, period: Period) -> Figure:
         subject, base = split_subject(query.filters)
         conditions, joins = self.conditions(query, period, base)
+        undecided = None
+        if subject.outcomes:
+            # An outcome's share is of the stages decided: those still without an outcome are left out, and said.
+            undecided_stmt = select(func.count()).select_from(self._from(joins))
+            undecided = self._execute(undecided_stmt.where(*conditions, SR.c.outcome.is_(None))).scalar_one()
+            conditions.append(SR.c.outcome.is_not(None))
+        figure = self._share_of(query, period, subject, conditions, joins)
+        figure.undecided = undecided
+        return figure
+
+    def _share_of(self, query: Query, period: Period, subject: Filters, conditions: list, joins: set) -> Figure:
         subject_conditions, joins = self._filter_conditions(subject, joins)
         hit = func.coalesce(func.sum(case((and_(*subject_conditions), 1), else_=0)), 0) if subject_conditions else None
         if query.group_by is None:
@@ -267,6 +292,85 @@ class Engine:
             numerator = sum(n for n, _d in pairs.values())
             denominator = sum(d for _n, d in pairs.values())
         return Figure(period, percent(numerator, denominator), numerator, denominator, rows)
+
+    def _late(self, query: Query, period: Period) -> Figure:
+        """Late is the other side of on time: judged stages not answered by their deadline (open ones past it too)."""
+        figure = self._on_time(query.with_changes(measure=Measure.ON_TIME), period)
+        as_count = query.measure is Measure.LATE_COUNT
+
+        def flip(item) -> None:
+            late = (item.denominator or 0) - (item.numerator or 0)
+            item.numerator = late
+            item.value = late if as_count else percent(late, item.denominator or 0)
+
+        flip(figure)
+        for row in figure.rows:
+            flip(row)
+        return figure
+
+    def _median_days(self, query: Query, period: Period) -> Figure:
+        """The middle answered stage's working days from receipt to response (the mean of the middle two)."""
+        conditions, joins = self.conditions(query, period, query.filters)
+        conditions.append(SR.c.responded_on.is_not(None))
+        key = None
+        if query.group_by is not None:
+            key, joins = self._group_key(query.group_by, joins)
+        columns = [SR.c.received_on, SR.c.responded_on] + ([key] if key is not None else [])
+        calendar = WorkingCalendar(self.closure_days)
+        spans: dict[object, list[int]] = {}
+        for received, responded, *group in self._execute(
+            select(*columns).select_from(self._from(joins)).where(*conditions)
+        ):
+            days = calendar.working_days_between(_as_date(received), _as_date(responded))
+            spans.setdefault(group[0] if group else None, []).append(days)
+        everything = [days for values in spans.values() for days in values]
+        figure = Figure(period, _median(everything), denominator=len(everything))
+        if key is not None:
+            figure.rows = self._rows(query, period, {k: len(v) for k, v in spans.items()})
+            for row in figure.rows:
+                values = spans.get(self._raw_key(row), [])
+                row.denominator, row.value = len(values), _median(values)
+        return figure
+
+    def _live(self, query: Query, period: Period) -> Figure:
+        """The caseload on the day asked: open stages, one row per complaint (or per group) with its reference."""
+        deadline = func.coalesce(SR.c.extended_to, SR.c.due_on)
+        today = self.as_of
+        conditions = [SR.c.responded_on.is_(None), COMPLAINT.c.status.not_in(CLOSED)]
+        if query.stages:
+            conditions.append(SR.c.stage.in_(query.stages))
+        if self.scope.team_ids is not None:
+            conditions.append(SR.c.team_id.in_(sorted(self.scope.team_ids)))
+        sunday = today + timedelta(days=6 - today.weekday())
+        conditions += {
+            Live.OPEN: [],
+            Live.OVERDUE: [deadline < today],
+            Live.DUE_TODAY: [deadline == today],
+            Live.DUE_THIS_WEEK: [deadline >= today, deadline <= sunday],
+            Live.DUE_NEXT_WEEK: [deadline > sunday, deadline <= sunday + timedelta(days=7)],
+            Live.TRIAGE: [COMPLAINT.c.team_id.is_(None)],
+        }[query.live]
+        filter_conditions, joins = self._filter_conditions(query.filters, {"complaint"})
+        conditions += filter_conditions
+        key = None
+        if query.group_by is not None:
+            key, joins = self._group_key(query.group_by, joins)
+        columns = [COMPLAINT.c.reference, SR.c.team_id, SR.c.stage, deadline] + ([key] if key is not None else [])
+        stmt = select(*columns).select_from(self._from(joins)).where(*conditions).order_by(deadline, SR.c.id)
+        found = self._execute(stmt).all()
+        if key is None:
+            rows = [_complaint_row(self.vocab, *item[:4]) for item in found]
+            return Figure(period, len(rows), rows=rows)
+        references: dict[object, list[str]] = {}
+        for item in found:
+            references.setdefault(item[4], []).append(item[0])
+        rows = self._rows(query, period, {k: len(v) for k, v in references.items()})
+        for row in rows:
+            row.references = references.get(self._raw_key(row), [])
+        if query.measure is Measure.TOP:
+            rows = _top(rows, query.limit)
+            return Figure(period, rows[0].value if rows else 0, rows=rows, denominator=len(found))
+        return Figure(period, len(found), rows=rows)
 
     def _average_days(self, query: Query, period: Period) -> Figure:
         conditions, joins = self.conditions(query, period, query.filters)
@@ -350,6 +454,8 @@ class Engine:
         if filters.safeguarding:
             joins.add("complaint")
             conditions.append(COMPLAINT.c.safeguarding_flag.is_(True))
+        if filters.extended:
+            conditions.append(SR.c.extended_to.is_not(None))
         return conditions, joins
 
     def _group_key(self, grouping: Grouping, joins: set[str]) -> tuple[ColumnElement, set[str]]:
@@ -367,6 +473,9 @@ class Engine:
         if grouping is Grouping.ROLE:
             joins.add("complaint")
             return COMPLAINT.c.complainant_role, joins
+        if grouping is Grouping.OFFICER:
+            joins.add("complaint")
+            return COMPLAINT.c.assigned_officer_id, joins
         if grouping is Grouping.DANGER:
             joins |= {"complaint", "danger"}
             return self._danger.c.value, joins
@@ -415,6 +524,8 @@ class Engine:
                 rows.append(_row(STAGE_KEYS[stage], STAGE_NAMES[stage].capitalize(), counts.get(stage, 0), stage))
         elif grouping is Grouping.DANGER:
             rows = _danger_rows(counts)
+        elif grouping is Grouping.OFFICER:
+            rows = self._officer_rows(counts)
         elif grouping is Grouping.ROLE:
             for role in [r.value for r in ComplainantRole]:
                 if not query.filters.roles or role in query.filters.roles:
@@ -428,6 +539,15 @@ class Engine:
                     rows.append(_row(slug, label, counts.get(category_id, 0), category_id))
             rows.sort(key=lambda r: (-(r.value or 0), r.label))
         return rows
+
+    def _officer_rows(self, counts: dict) -> list[Row]:
+        ids = sorted(k for k in counts if k is not None)
+        names = dict(self._execute(select(STAFF.c.id, STAFF.c.name).where(STAFF.c.id.in_(ids))).all()) if ids else {}
+        rows = [
+            _row(str(k) if k is not None else "none", names.get(k, "Not assigned to an officer"), n, k)
+            for k, n in counts.items()
+        ]
+        return sorted(rows, key=lambda r: (-(r.value or 0), r.label))
 
     def _wanted_teams(self, filters: Filters) -> set[int]:
         if filters.teams:
@@ -461,6 +581,24 @@ def _calendar_rows(grouping: Grouping, period: Period, as_of: date, counts: dict
         keys = {quarter_key(date.fromisoformat(key + "-01")) for key in months} | set(counts)
         labels = {key: quarter_label(key) for key in keys}
     return [_row(key, labels[key], counts.get(key, 0), key) for key in sorted(labels)]
+
+
+def _complaint_row(vocab: Vocabulary, reference: str, team_id: int | None, stage: int, deadline) -> Row:
+    team = vocab.team_by_id(team_id)
+    due = f", due {long_date(_as_date(deadline))}" if deadline is not None else ""
+    label = f"{reference}: {team.name if team else 'triage'}, {STAGE_NAMES[stage]}{due}"
+    return Row(reference, label, 1, references=[reference])
+
+
+def _as_date(value) -> date:
+    """SQLite hands back dates from expressions (coalesce) as text."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def _median(values: list[int]) -> float | None:
+    if not values:
+        return None
+    return round(float(statistics.median(values)), 1)
 
 
 def _danger_rows(counts: dict) -> list[Row]:
@@ -521,18 +659,17 @@ def split_subject(filters: Filters) -> tuple[Filters, Filters]:
     """A share is of one thing within the rest: (what is asked about, what it is a share of).
 
     "What percentage of leaving care's stage 1 complaints were upheld": the outcome is the subject, the team
-    the base. The subject is the first named of outcome, learning, who complained, team or LAC.
+    the base. The subject is the first named of outcome, learning, extended, flagged, who complained, team or LAC.
     """
     empty = Filters()
-    flagged = filters.safeguarding
     if filters.outcomes:
-        return Filters(outcomes=filters.outcomes), Filters(
-            filters.teams, filters.lac, (), filters.learning, filters.roles, flagged
-        )
+        return Filters(outcomes=filters.outcomes), replace(filters, outcomes=())
     if filters.learning:
-        return Filters(learning=filters.learning), Filters(filters.teams, filters.lac, (), (), filters.roles, flagged)
-    if flagged:
-        return Filters(safeguarding=True), Filters(filters.teams, filters.lac, (), (), filters.roles)
+        return Filters(learning=filters.learning), replace(filters, outcomes=(), learning=())
+    if filters.extended:
+        return Filters(extended=True), replace(filters, outcomes=(), learning=(), extended=False)
+    if filters.safeguarding:
+        return Filters(safeguarding=True), replace(filters, outcomes=(), learning=(), safeguarding=False)
     if filters.roles:
         return Filters(roles=filters.roles), Filters(filters.teams, filters.lac)
     if filters.teams or filters.lac is not None:

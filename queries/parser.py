@@ -14,8 +14,8 @@ from datetime import date
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from queries.periods import MONTH_WORDS, Period, PeriodMention, financial_year_of, find_periods
-from queries.query import Filters, Grouping, Measure, Query
+from queries.periods import MONTH_WORDS, Period, PeriodMention, financial_year_of, find_periods, long_date
+from queries.query import Filters, Grouping, Live, Measure, Query
 from queries.vocabulary import Concept, Vocabulary, tokens
 from queries.words import EXAMPLES, NOISE, NUMBER_WORDS
 
@@ -35,7 +35,22 @@ _ORDINAL_STAGE_RE = re.compile(r"\b(?P<n>first|second|third)\s+stage\b")
 _WITHIN_DAYS_RE = re.compile(r"\bwithin\s+(?:the\s+)?(?P<days>\d{1,3})\s+(?:working\s+)?days?\b")
 _TOP_N_RE = re.compile(r"\btop\s+(?P<n>\d{1,2})\b")
 _FOLLOW_UP_RE = re.compile(r"^\s*(?:and|what about|how about|same|now|only|just|then|also|ok|okay|what of)\b")
-_MEASURE_ORDER = (Measure.AVERAGE_DAYS, Measure.ON_TIME, Measure.SHARE, Measure.TOP, Measure.COUNT)
+_MEASURE_ORDER = (
+    Measure.MEDIAN_DAYS,
+    Measure.AVERAGE_DAYS,
+    Measure.ON_TIME,
+    Measure.SHARE,
+    Measure.TOP,
+    Measure.COUNT,
+)
+# Concepts that only switch something on.
+_FLAGS = {"compare": "compare", "extensions": "extensions", "extended": "extended", "safeguarding": "safeguarding",
+          "now": "now"}  # fmt: skip
+# Words about answering: with a count they would mean "answered in the period", which is not how figures count
+RESPONSE_WORDS = frozenset(
+    ("answered", "answer", "answers", "responded", "replied", "response", "responses", "reply", "respond")
+    + ("handled", "dealt")
+)
 
 
 @dataclass
@@ -49,11 +64,13 @@ class ParseResult:
     corrections: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     understood: list[str] = field(default_factory=list)  # the phrases recognised, for the interpretation
+    fillers: list[str] = field(default_factory=list)  # words read as carrying no meaning ("how", "the", "please")
+    unsupported: list[tuple[str, str]] = field(default_factory=list)  # (words, what the data does not hold)
     follow_up: bool = False
 
     @property
     def clear(self) -> bool:
-        return self.query is not None and not (self.unplaced or self.ambiguous or self.problems)
+        return self.query is not None and not (self.unplaced or self.ambiguous or self.problems or self.unsupported)
 
     def message(self) -> str:
         """ "I'm not sure what you meant by ..." with what it could be; empty when the question is clear."""
@@ -65,6 +82,8 @@ class ParseResult:
             parts.append(f"I'm not sure what you meant by {words}.")
         for words, options in self.ambiguous:
             parts.append(f"I'm not sure what you meant by '{words}': it could be {_or_list(options)}.")
+        for words, what in self.unsupported:
+            parts.append(f"I can't answer '{words}' from the data: it does not hold {what}.")
         parts.extend(self.problems)
         if not parts:
             parts.append("I'm not sure what you want to know.")
@@ -108,6 +127,12 @@ class _Found:
     safeguarding: bool = False
     periods: list[PeriodMention] = field(default_factory=list)
     mentions_complaints: bool = False
+    late: bool = False
+    extended: bool = False
+    live: list[Live] = field(default_factory=list)
+    now: bool = False
+    response_words: list[str] = field(default_factory=list)
+    maybe_teams: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (words, slugs) to settle
 
     def given(self) -> bool:
         return bool(
@@ -125,6 +150,9 @@ class _Found:
             or self.roles
             or self.safeguarding
             or self.periods
+            or self.late
+            or self.extended
+            or self.live
         )
 
 
@@ -232,7 +260,10 @@ class Parser:
             word = words[i]
             if word in ("complaint", "complaints", "complained", "cases"):
                 found.mentions_complaints = True
+            if word in RESPONSE_WORDS:
+                found.response_words.append(word)
             if word in NOISE:
+                result.fillers.append(word)
                 if run:
                     leftovers.append(run)
                     run = []
@@ -243,6 +274,10 @@ class Parser:
             leftovers.append(run)
         for run in leftovers:
             self._fuzzy_run(run, found, result)
+        for words_, slugs in found.maybe_teams:
+            # "the adoption and SGO team": "adoption" could be two teams, "SGO" names one of them; that settles it.
+            if not set(slugs) & set(found.teams):
+                result.ambiguous.append((words_, [self.vocab.team_name(slug) for slug in slugs]))
 
     def _longest(self, words: list[str], start: int) -> tuple[Concept | None, int]:
         for length in range(min(self.vocab.max_len, len(words) - start), 0, -1):
@@ -282,49 +317,67 @@ class Parser:
     def _apply(self, concept: Concept, words: str, found: _Found, result: ParseResult) -> None:
         result.understood.append(words)
         kind, value = concept.kind, concept.value
-        if kind == "measure":
+        if kind in _FLAGS:
+            setattr(found, _FLAGS[kind], True)
+        elif kind == "measure":
             found.measures.add(Measure(value))
-        elif kind == "compare":
-            found.compare = True
-        elif kind == "extensions":
-            found.extensions = True
         elif kind == "group":
-            if words.split()[0] in ("top", "main"):
-                found.measures.add(Measure.TOP)  # "top reasons", "top trends"
-            if value == "none":
-                found.no_group = True
-            elif Grouping(value) not in found.groups:
-                found.groups.append(Grouping(value))
+            self._apply_group(words, value, found)
         elif kind == "stages":
             found.all_stages = True
         elif kind == "stage":
             found.stages.append(int(value))
         elif kind == "lac":
             found.lac = value == "yes"
-        elif kind == "safeguarding":
-            found.safeguarding = True
         elif kind == "teams":
             found.all_teams = True
         elif kind == "ambiguous":
-            names = [self.vocab.team_name(slug) for slug in value.split("|")]
-            result.ambiguous.append((words, names))
+            found.maybe_teams.append((words, tuple(value.split("|"))))
+        elif kind == "late":
+            found.late = True
+            if value == "rate":
+                found.measures.add(Measure.SHARE)
+        elif kind == "live":
+            if Live(value) not in found.live:
+                found.live.append(Live(value))
+        elif kind == "unsupported":
+            result.unsupported.append((words, value))
         else:
+            kind, values = ("role", value.split("|")) if kind == "roles" else (kind, [value])
             target = {"team": found.teams, "outcome": found.outcomes, "learning": found.learning, "role": found.roles}
-            if value not in target[kind]:
-                target[kind].append(value)
+            target[kind].extend(v for v in values if v not in target[kind])
+
+    @staticmethod
+    def _apply_group(words: str, value: str, found: _Found) -> None:
+        if words.split()[0] in ("top", "main"):
+            found.measures.add(Measure.TOP)  # "top reasons", "top trends"
+        if value == "none":
+            found.no_group = True
+        elif Grouping(value) not in found.groups:
+            found.groups.append(Grouping(value))
 
     # -- building the query -----------------------------------------------------------------------------------
     def _new_query(self, found: _Found, as_of: date, result: ParseResult) -> Query | None:
         said_what = found.mentions_complaints or not _nothing_but_count(found)
-        if not said_what and not (result.unplaced or result.ambiguous):
+        if not said_what and not (result.unplaced or result.ambiguous or result.unsupported):
             result.problems.append("I'm not sure what you want to know.")
             return None
+        if found.live and not (found.periods and found.live == [Live.OVERDUE] and not found.now):
+            return self._live_query(found, as_of, result)
+        if found.live:
+            found.late = True  # "overdue in 2022/23": answered late or still open past the deadline
+        if found.now:
+            result.problems.append(
+                "'Now' and 'today' are not a period I count complaints by: ask about open, overdue or due "
+                "complaints, or name a period such as 'this year'."
+            )
         period, compare_with = self._periods(found, as_of, result)
         if period is None:
             return None
         stages = self._stages(found, result)
+        measure = _measure(found, result)
         query = Query(
-            measure=_measure(found),
+            measure=measure,
             stages=stages,
             period=period,
             compare_with=compare_with,
@@ -333,6 +386,9 @@ class Parser:
             limit=found.limit,
             count_extensions=found.extensions and found.within_days is None,
         )
+        _check_response_words(query, found, result)
+        if query.group_by is Grouping.OFFICER:
+            result.problems.append("Complaints are shown by officer only for the caseload today (open, overdue, due).")
         if query.group_by is Grouping.DANGER and not query.filters.safeguarding:
             query = query.with_changes(filters=replace(query.filters, safeguarding=True))
         if query.filters.safeguarding:
@@ -340,6 +396,42 @@ class Parser:
         if query.group_by is Grouping.DANGER:
             result.notes.append(DANGER_NOTE)
         return _check(query, result)
+
+    def _live_query(self, found: _Found, as_of: date, result: ParseResult) -> Query | None:
+        """ "Overdue right now", "due this week by team", "which team has the most open": the caseload today."""
+        kinds = [kind for kind in found.live if kind is not Live.OPEN] or [Live.OPEN]
+        if len(kinds) > 1:
+            names = [kind.value.replace("-", " ") for kind in kinds]
+            result.problems.append(f"Ask about one of {_or_list(names)} at a time.")
+        if found.periods:
+            result.problems.append(
+                f"The caseload is counted as it stands on {long_date(as_of)}, not over a period: "
+                "ask without a period, or ask how many were received in the period."
+            )
+        if found.compare:
+            result.problems.append("I can't compare today's caseload with another day: no history of it is kept.")
+        other = found.measures - {Measure.COUNT, Measure.TOP}
+        if other or found.late or found.within_days is not None:
+            result.problems.append(
+                "For the caseload today I can count complaints (open, overdue, due today, this week or next week, "
+                "in triage), by team or by officer."
+            )
+        group = self._group(found, result)
+        if group in (Grouping.MONTH, Grouping.QUARTER, Grouping.REASON, Grouping.OUTCOME, Grouping.DANGER):
+            result.problems.append(f"Open complaints have no {group.value} yet to break them down by.")
+            group = None
+        query = Query(
+            measure=Measure.TOP if Measure.TOP in found.measures else Measure.COUNT,
+            stages=tuple(sorted(set(found.stages))) if found.stages and not found.all_stages else (),
+            period=Period(as_of, as_of, f"on {long_date(as_of)}", "as-of"),
+            filters=self._filters(found, result, Filters()),
+            group_by=group or (Grouping.TEAM if Measure.TOP in found.measures else None),
+            limit=found.limit,
+            live=kinds[0],
+        )
+        if query.filters.safeguarding:
+            result.notes.append(SAFEGUARDING_NOTE)
+        return query
 
     def _periods(self, found: _Found, as_of: date, result: ParseResult) -> tuple[Period | None, Period | None]:
         mentions = found.periods
@@ -389,6 +481,7 @@ class Parser:
             learning=tuple(found.learning) or base.learning,
             roles=tuple(found.roles) or base.roles,
             safeguarding=found.safeguarding or base.safeguarding,
+            extended=found.extended or base.extended,
         )
 
     def _group(self, found: _Found, result: ParseResult) -> Grouping | None:
@@ -434,9 +527,11 @@ class Parser:
             changes["compare_with"] = context.period.year_before()
         if found.stages or found.all_stages:
             changes["stages"] = () if found.all_stages else tuple(sorted(set(found.stages)))
-        if found.measures:
-            changes["measure"] = _measure(found)
+        if found.measures or found.late:
+            changes["measure"] = _measure(found, result)
             changes["limit"] = found.limit
+        if found.live:
+            changes["live"] = found.live[-1]
         groups = self._group(found, result) if (found.groups or found.no_group) else context.group_by
         changes["group_by"] = groups
         if found.within_days is not None or found.extensions:
@@ -491,6 +586,9 @@ def _nothing_but_count(found: _Found) -> bool:
         or found.roles
         or found.safeguarding
         or found.periods
+        or found.live
+        or found.late
+        or found.extended
     )
 
 
@@ -499,7 +597,12 @@ def _looks_like_follow_up(found: _Found) -> bool:
     return not found.measures and not found.mentions_complaints and found.given()
 
 
-def _measure(found: _Found) -> Measure:
+def _measure(found: _Found, result: ParseResult) -> Measure:
+    if found.late:
+        # "How many answered late" is a count of late ones; with a percentage word it is the late rate.
+        if found.measures & {Measure.AVERAGE_DAYS, Measure.MEDIAN_DAYS}:
+            result.problems.append("I can count late answers or give their rate, not their working days.")
+        return Measure.LATE if Measure.SHARE in found.measures else Measure.LATE_COUNT
     for measure in _MEASURE_ORDER:
         if measure in found.measures:
             return measure
@@ -518,6 +621,20 @@ def _check_days(found: _Found, result: ParseResult) -> None:
         result.problems.append(
             f"I can count answers within the statutory deadline ({days}), not within {found.within_days} days."
         )
+
+
+def _check_response_words(query: Query, found: _Found, result: ParseResult) -> None:
+    """ "How many were answered in 2022/23" counts by the day of the answer; figures count by the day received."""
+    if not found.response_words or query.filters.outcomes:
+        return
+    if query.measure not in (Measure.COUNT, Measure.SHARE, Measure.TOP):
+        return
+    if query.group_by in (Grouping.REASON, Grouping.OUTCOME):
+        return
+    result.problems.append(
+        f"I count complaints by the day each stage was received, not the day it was {found.response_words[0]}; "
+        "I can say how many were received, or how many of them were answered on time or late."
+    )
 
 
 def _check(query: Query, result: ParseResult) -> Query:

@@ -57,13 +57,43 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "timeliness",
         "timely",
         "answered in time",
+        "on time rate",
+        "timescales",
+        "statutory timescale",
+        "statutory timescales",
+        "within statutory timescales",
+        "within the statutory timescales",
+        "within the statutory timescale",
+        "statutory deadline",
+        "statutory deadlines",
+        "within the statutory deadline",
+        "by the statutory deadline",
+    ),
+    # late: a count ("how many answered late") or, with a percentage word, a rate; never the on-time rate
+    ("late", "yes"): (
         "late",
+        "answered late",
+        "responded to late",
+        "replied to late",
         "out of time",
         "missed the deadline",
         "missed deadline",
-        "on time rate",
-        "timescales",
+        "missed deadlines",
+        "missed their deadline",
+        "past the deadline",
+        "after the deadline",
+        "outside timescale",
+        "outside timescales",
+        "outside the timescale",
+        "outside the timescales",
+        "outside statutory timescales",
+        "outside the statutory timescales",
+        "not on time",
+        "not in time",
+        "not within timescales",
+        "breached",
     ),
+    ("late", "rate"): ("late rate", "lateness rate", "rate of late", "late percentage", "percentage late"),
     ("measure", "average-working-days"): (
         "average",
         "avg",
@@ -79,6 +109,16 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "took to respond",
         "turnaround",
     ),
+    ("measure", "median-working-days"): (
+        "median",
+        "median days",
+        "median working days",
+        "median time",
+        "median response time",
+        "median days to respond",
+        "median working days to respond",
+        "median time to respond",
+    ),
     ("compare", "yes"): (
         "compared with",
         "compared to",
@@ -93,16 +133,83 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "year on year",
         "more or fewer",
     ),
+    # on time against the extended date, where one was agreed
     ("extensions", "yes"): (
         "including extensions",
         "with extensions",
-        "extended deadline",
-        "extended deadlines",
         "counting extensions",
         "including extension",
-        "agreed extension",
+        "counting extension",
+        "with extension",
+        "including agreed extensions",
+        "counting agreed extensions",
+        "with agreed extensions",
+        "allowing for extensions",
+    ),
+    # only the stages whose deadline was extended
+    ("extended", "yes"): (
+        "extended",
+        "extended deadline",
+        "extended deadlines",
+        "had an extended deadline",
+        "had an extension",
         "extension",
         "extensions",
+        "agreed extension",
+        "agreed extensions",
+        "an extension",
+        "deadline extended",
+        "deadline was extended",
+        "timescale extended",
+    ),
+    # the caseload on the day asked
+    ("live", "open"): (
+        "open",
+        "still open",
+        "currently open",
+        "open ones",
+        "open cases",
+        "outstanding",
+        "live",
+        "ongoing",
+        "unanswered",
+        "not yet answered",
+        "awaiting a response",
+        "awaiting response",
+        "waiting for a response",
+        "in progress",
+        "on hand",
+        "caseload",
+        "open caseload",
+        "live caseload",
+        "current caseload",
+        "work in progress",
+    ),
+    ("live", "overdue"): ("overdue", "overdue now", "past their deadline", "past deadline", "overdue ones"),
+    ("live", "due-today"): ("due today", "due in today", "deadline today", "due by today"),
+    ("live", "due-this-week"): ("due this week", "due in this week", "due by the end of the week", "due by friday"),
+    ("live", "due-next-week"): ("due next week", "due in next week"),
+    ("live", "triage"): (
+        "triage",
+        "in triage",
+        "awaiting triage",
+        "waiting for triage",
+        "waiting in triage",
+        "triage queue",
+        "not yet given a team",
+        "without a team",
+        "no team",
+    ),
+    # "now" words confirm the live caseload; they change nothing else
+    ("now", "yes"): (
+        "right now",
+        "currently",
+        "at the moment",
+        "at present",
+        "as of today",
+        "as it stands",
+        "today",
+        "presently",
     ),
     # groupings
     ("group", "team"): (
@@ -167,6 +274,19 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "causes",
         "why",
     ),
+    ("group", "officer"): (
+        "by officer",
+        "per officer",
+        "each officer",
+        "by case officer",
+        "by caseworker",
+        "by assigned officer",
+        "which officer",
+        "officers",
+        "by worker",
+        "by person",
+        "by staff member",
+    ),
     ("group", "stage"): ("by stage", "per stage", "each stage", "every stage", "stage by stage"),
     ("group", "role"): (
         "by complainant",
@@ -207,6 +327,9 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "lac service",
         "lac teams",
         "lac team",
+        "cic",
+        "children in our care",
+        "child in care",
     ),
     ("lac", "no"): (
         "non lac",
@@ -257,19 +380,17 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "safeguarding categories",
         "by danger",
     ),
-    ("role", "child"): (
-        "from children",
-        "from a child",
-        "from the child",
-        "by children",
+    ("role", "child"): ("from children", "from a child", "from the child", "by children", "kids", "child"),
+    # young people are children and care leavers ("young people or their advocates" adds the advocates)
+    ("roles", "child|care-leaver"): (
         "children and young people",
         "young people",
         "young person",
         "from young people",
-        "kids",
-        "child",
+        "from a young person",
+        "by young people",
     ),
-    ("role", "care-leaver"): ("care leaver", "care leavers", "from care leavers"),
+    ("role", "care-leaver"): ("care leaver", "care leavers", "from care leavers", "care experienced"),
     ("role", "parent"): ("parent", "parents", "mum", "mums", "dad", "dads", "families", "family", "from parents"),
     ("role", "foster-carer"): ("foster carer", "foster carers", "foster parents", "fosterers", "foster"),
     ("role", "guardian-adopter"): (
@@ -283,6 +404,107 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
     ),
     ("role", "advocate"): ("advocate", "advocates", "advocacy", "via an advocate", "through an advocate"),
     ("role", "other"): ("other complainants", "others", "other people"),
+}
+
+# What staff ask about that the data does not hold (yet): read, so the answer says why it cannot be given,
+# never dropped (dropping "statutory" or "corporate" would answer a different question).
+UNSUPPORTED: dict[str, tuple[str, ...]] = {
+    "which complaints procedure each followed (statutory or corporate)": (
+        "statutory",
+        "corporate",
+        "corporate complaints",
+        "statutory complaints",
+        "statutory procedure",
+        "corporate procedure",
+        "procedure",
+        "non statutory",
+    ),
+    "compliments, enquiries or MP and councillor enquiries": (
+        "compliment",
+        "compliments",
+        "enquiry",
+        "enquiries",
+        "mp enquiries",
+        "member enquiries",
+        "members enquiries",
+        "councillor enquiries",
+        "praise",
+    ),
+    "the Ombudsman's decisions (fault, maladministration, injustice)": (
+        "maladministration",
+        "injustice",
+        "fault",
+        "fault found",
+        "decision",
+        "decisions",
+        "ombudsman decisions",
+        "ombudsman decision",
+        "premature",
+    ),
+    "remedies, payments or what complaints cost": (
+        "cost",
+        "costs",
+        "compensation",
+        "remedy",
+        "remedies",
+        "payment",
+        "payments",
+        "paid",
+        "financial redress",
+        "redress",
+        "apology",
+        "apologies",
+        "spend",
+        "spent",
+    ),
+    "equalities monitoring (ethnicity, gender, age, disability)": (
+        "ethnicity",
+        "ethnic",
+        "gender",
+        "sex",
+        "age",
+        "ages",
+        "equalities",
+        "equality",
+        "religion",
+        "sexuality",
+        "protected characteristics",
+        "bme",
+    ),
+    "which complaints were escalated (ask about stage 2 or stage 3 complaints instead)": (
+        "escalated",
+        "escalation",
+        "escalations",
+        "escalation rate",
+        "progressed",
+        "went on to",
+    ),
+    "when complaints were closed (figures count each stage by the day it was received)": (
+        "closed",
+        "closure",
+        "closures",
+        "completed",
+        "concluded",
+        "finalised",
+    ),
+    "investigations, panels or independent people at stage 2 and 3": (
+        "investigation",
+        "investigations",
+        "investigating officer",
+        "independent person",
+        "independent investigator",
+        "panel",
+        "panels",
+    ),
+    "actions agreed after complaints and whether they are done": (
+        "actions",
+        "action plan",
+        "action plans",
+        "lesson actions",
+        "actions open",
+        "improvement actions",
+    ),
+    "reopened complaints": ("reopened", "re opened", "repeat", "repeated"),
 }
 
 # Learning categories' own labels come from the database; these are the other ways staff name them.
@@ -323,11 +545,11 @@ NOISE = _words(
     receive receiving recieved there been be being is are was were show me give tell list what whats which who
     complaints complaint complained cases case please about with on at by per and or all any so far it its
     that this those these many much made make logged lodged raised opened came come new number numbers
-    childrens children service services team teams statutory council department dept area areas s whole
+    childrens children service services team teams council department dept area areas s whole their they
     year years how can could would you please up into were figures figure stats statistics data breakdown split
     see get back total across each broken down between period level levels answered answer answers responded
-    replied response responses reply handled dealt went gone go escalated referred
-    only just now same then also ok okay ones those them one take took takes taken
+    replied response responses reply handled dealt went gone go
+    only just now same then also ok okay ones those them one take took takes taken thanks thank respond
     """
 )
 
@@ -337,6 +559,18 @@ TEAM_WORD_STOPLIST = _words(
     """
     children child childrens care looked after service services team previously statutory and of in the with
     order support need family families young people assessment referral plan help
+    """
+)
+
+# Initials of a team's name are an abbreviation only when they are not an everyday word ("as", "fun", "cat").
+COMMON_SHORT_WORDS = _words(
+    """
+    am an as at be by do go he if in is it me my no of on or so to up us we ad ah eh hi ok oh ha
+    act add age aim air all and any are art ask bad bag bed big bit box boy but buy can car cat cut day did die dog
+    eat end eye far few fit fly for fun get got gun has her him his hot how its job key kid law lay led leg let lie
+    lot low man map may men met mix mum new nor not now odd off old one our out own pay per put ran raw red run sad
+    saw say sea see set she sit six son sum sun ten the tie too top try two use van war was way who why win yes yet
+    you rat pat bat hat
     """
 )
 
