@@ -82,7 +82,9 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def unclear_answer(parsed: ParseResult) -> Answer:
+def unclear_answer(parsed: ParseResult, questions: list[str] | None = None) -> Answer:
+    """ "I'm not sure ..." with what could be asked instead, as questions the page shows as links."""
+    questions = questions or []
     interpretation = {
         "status": "unclear",
         "not_understood": parsed.unplaced,
@@ -90,8 +92,10 @@ def unclear_answer(parsed: ParseResult) -> Answer:
         "problems": parsed.problems,
         "suggestions": parsed.suggestions,
         "corrections": [{"from": a, "to": b} for a, b in parsed.corrections],
+        "did_you_mean": questions,
     }
-    return Answer(parsed.question, parsed.message(), None, "complaints", [], interpretation, parsed.query, False)
+    text = parsed.message() + did_you_mean(questions)
+    return Answer(parsed.question, text, None, "complaints", [], interpretation, parsed.query, False)
 
 
 class Phrasing:
@@ -368,3 +372,100 @@ def interpretation(parsed: ParseResult, query: Query, phrasing: Phrasing, *, as_
     if query.limit:
         data["limit"] = query.limit
     return data
+
+
+# -- "Did you mean": a question the parser reads back as exactly the query it stands for ----------------------
+_MEASURE_WORDS = {
+    Measure.COUNT: "how many",
+    Measure.SHARE: "percentage of",
+    Measure.TOP: "top",
+    Measure.ON_TIME: "percentage of",
+    Measure.LATE: "percentage of",
+    Measure.LATE_COUNT: "how many",
+    Measure.AVERAGE_DAYS: "average working days to respond for",
+    Measure.MEDIAN_DAYS: "median working days to respond for",
+}
+_MEASURE_TAILS = {
+    Measure.ON_TIME: "answered on time",
+    Measure.LATE: "answered late",
+    Measure.LATE_COUNT: "answered late",
+}
+_LIVE_PHRASES = {
+    Live.OPEN: "open",
+    Live.OVERDUE: "overdue",
+    Live.DUE_TODAY: "due today",
+    Live.DUE_THIS_WEEK: "due this week",
+    Live.DUE_NEXT_WEEK: "due next week",
+    Live.TRIAGE: "in triage",
+}
+_ROLE_PHRASES = {
+    "child": "from children",
+    "care-leaver": "from care leavers",
+    "parent": "from parents",
+    "foster-carer": "from foster carers",
+    "guardian-adopter": "from special guardians",
+    "advocate": "from advocates",
+    "other": "from other complainants",
+}
+_GROUP_PHRASES = {
+    Grouping.TEAM: "by team",
+    Grouping.OUTCOME: "by outcome",
+    Grouping.MONTH: "by month",
+    Grouping.QUARTER: "by quarter",
+    Grouping.REASON: "by reason",
+    Grouping.STAGE: "by stage",
+    Grouping.ROLE: "by complainant",
+    Grouping.DANGER: "by kind of danger",
+    Grouping.OFFICER: "by officer",
+}
+
+
+def question_text(query: Query, vocab: Vocabulary) -> str:
+    """The query as a short question in the words the parser knows ("How many stage 1 complaints in 2022/23?")."""
+    f = query.filters
+    if not query.stages:
+        stages = "all stages"
+    else:
+        numbered = [str(s) for s in query.stages if s != 4]
+        stages = " and ".join(
+            filter(None, ["stage " + " and ".join(numbered) if numbered else "", "ombudsman" * (4 in query.stages)])
+        )
+    top = _MEASURE_WORDS[query.measure]
+    if query.measure is Measure.TOP and query.limit:
+        top = f"top {query.limit}"
+    parts = [
+        top,
+        stages,
+        _LIVE_PHRASES[query.live] if query.live else "",
+        "complaints",
+        _MEASURE_TAILS.get(query.measure, ""),
+        "including extensions" if query.count_extensions else "",
+        " ".join(_ROLE_PHRASES[r] for r in f.roles),
+        ("for " + " and ".join(vocab.team_name(slug) for slug in f.teams)) if f.teams else "",
+        {True: "for LAC", False: "non LAC", None: ""}[f.lac],
+        " or ".join(OUTCOME_LABELS[o].lower() for o in f.outcomes),
+        " or ".join(vocab.learning[slug][1] for slug in f.learning if slug in vocab.learning),
+        "flagged for safeguarding" if f.safeguarding else "",
+        "extended deadline" if f.extended else "",
+        _GROUP_PHRASES[query.group_by] if query.group_by else "",
+        "" if query.live else _period_words(query.period),
+        f"compared with {_period_words(query.compare_with)}" if query.compare_with else "",
+    ]
+    text = " ".join(part for part in parts if part)
+    return _capital(text) + "?"
+
+
+def _period_words(period) -> str:
+    if period.kind == "since":
+        return period.label
+    if period.kind == "rolling":
+        return period.label
+    if period.kind in ("range", "as-of"):
+        return f"from {long_date(period.start)} to {long_date(period.end)}"
+    return "in " + period.label
+
+
+def did_you_mean(questions: list[str]) -> str:
+    if not questions:
+        return ""
+    return " Did you mean: " + "; or ".join(q.rstrip("?") for q in questions) + "?"

@@ -66,6 +66,10 @@ class ParseResult:
     understood: list[str] = field(default_factory=list)  # the phrases recognised, for the interpretation
     fillers: list[str] = field(default_factory=list)  # words read as carrying no meaning ("how", "the", "please")
     unsupported: list[tuple[str, str]] = field(default_factory=list)  # (words, what the data does not hold)
+    # What could be answered instead: the query with the unclear words left out, or one per choice of team or period
+    alternatives: list[Query] = field(default_factory=list)
+    team_choices: list[tuple[str, ...]] = field(default_factory=list)
+    period_choices: list[str] = field(default_factory=list)
     follow_up: bool = False
 
     @property
@@ -183,6 +187,7 @@ class Parser:
         _check_days(found, result)
         if not result.clear:
             result.suggestions = self._suggestions(result)
+            result.alternatives = _alternatives(result, found, as_of)
         return result
 
     def _correct_words(self, text: str, result: ParseResult) -> str:
@@ -209,6 +214,7 @@ class Parser:
                     result.problems.append(f"'{mention.text.strip()}' has not happened yet on {as_of.isoformat()}.")
                 else:
                     result.ambiguous.append((mention.text.strip(), options))
+                    result.period_choices = options
             else:
                 found.periods.append(mention)
             text = text[: mention.span[0]] + " " * (mention.span[1] - mention.span[0]) + text[mention.span[1] :]
@@ -278,6 +284,7 @@ class Parser:
             # "the adoption and SGO team": "adoption" could be two teams, "SGO" names one of them; that settles it.
             if not set(slugs) & set(found.teams):
                 result.ambiguous.append((words_, [self.vocab.team_name(slug) for slug in slugs]))
+                result.team_choices.append(slugs)
 
     def _longest(self, words: list[str], start: int) -> tuple[Concept | None, int]:
         for length in range(min(self.vocab.max_len, len(words) - start), 0, -1):
@@ -549,6 +556,31 @@ class Parser:
                 if text not in suggestions and len(text) > 2:
                     suggestions.append(text)
         return suggestions[:5] + list(EXAMPLES[:3])
+
+
+def _alternatives(result: ParseResult, found: _Found, as_of: date) -> list[Query]:
+    """Queries that could be meant: the one read without the unclear words, or one per team or period it could be."""
+    query = result.query
+    if query is None or len(result.team_choices) + bool(result.period_choices) > 1:
+        return []
+    if result.team_choices:
+        filters = query.filters
+        return [
+            query.with_changes(filters=replace(filters, teams=(*filters.teams, slug), lac=None))
+            for slug in result.team_choices[0]
+        ]
+    if result.period_choices:
+        if found.periods:
+            return []
+        choices = []
+        for option in result.period_choices:
+            mentions = [m for m in find_periods(option.lower(), as_of) if m.period is not None]
+            if len(mentions) == 1:
+                choices.append(query.with_changes(period=mentions[0].period))
+            elif len(mentions) == 2:
+                choices.append(query.with_changes(period=mentions[0].period, compare_with=mentions[1].period))
+        return choices
+    return [query]
 
 
 def _likely_typo(word: str, known: str) -> bool:

@@ -137,3 +137,20 @@ def query_from_dict(data: object) -> Query | None:
         )
     except (KeyError, TypeError, ValueError):
         return None
+
+
+def same_query(first: Query | None, second: Query | None) -> bool:
+    """The same question whatever the order of its filters and the names of its periods ("this year", "2026/27")."""
+
+    def key(query: Query | None):
+        if query is None:
+            return None
+        data = query_to_dict(query)
+        for name in ("period", "compare_with"):
+            if data[name]:
+                data[name] = data[name][:2]
+        data["filters"] = [sorted(v) if isinstance(v, list) else v for v in data["filters"]]
+        data["stages"] = sorted(data["stages"])
+        return data
+
+    return key(first) == key(second)

@@ -8,10 +8,19 @@ from datetime import date
 
 from sqlmodel import Session
 
-from queries.answers import UNITS, Answer, Phrasing, corrections_note, interpretation, sentence, unclear_answer
+from queries.answers import (
+    UNITS,
+    Answer,
+    Phrasing,
+    corrections_note,
+    interpretation,
+    question_text,
+    sentence,
+    unclear_answer,
+)
 from queries.engine import Engine, Scope
 from queries.parser import Parser
-from queries.query import Query, query_to_dict
+from queries.query import Query, query_to_dict, same_query
 from queries.vocabulary import Vocabulary, cached_vocabulary
 
 
@@ -36,7 +45,7 @@ class Asker:
     def ask(self, question: str, context: Query | None = None) -> Answer:
         parsed = self.parser.parse(question, self.as_of, context)
         if not parsed.clear:
-            return unclear_answer(parsed)
+            return unclear_answer(parsed, self.could_ask(parsed.alternatives))
         query = parsed.query
         refusal = self._outside_scope(query)
         if refusal:
@@ -58,6 +67,16 @@ class Asker:
         # Sent back as "context" by API clients asking a follow-up ("and last year?").
         answer.interpretation["query"] = query_to_dict(query)
         return answer
+
+    def could_ask(self, queries: list[Query]) -> list[str]:
+        """Questions for the queries that could be meant, each offered only if it reads back as exactly that query."""
+        questions = []
+        for query in queries[:3]:
+            text = question_text(query, self.vocab)
+            back = self.parser.parse(text, self.as_of)
+            if back.clear and same_query(back.query, query):
+                questions.append(text)
+        return questions
 
     def _outside_scope(self, query: Query) -> str:
         if self.scope is None or self.scope.team_ids is None:

@@ -150,7 +150,9 @@ def _show(value) -> str:
 @staff_required(*CASEWORK_ROLES)
 def ask():
     answers = _replay(_asker(), _chat())
-    return _ask_page([_answer_view(i, a) for i, a in enumerate(answers)])
+    # "Did you mean" links come here with the question to ask filled in (?q=...); asking stays a POST.
+    offered = " ".join(request.args.get("q", "").split())[:MAX_QUESTION]
+    return _ask_page([_answer_view(i, a) for i, a in enumerate(answers)], question=offered)
 
 
 def _ask_page(entries: list[dict], error: str | None = None, question: str = "", status: int = 200):
