@@ -71,6 +71,7 @@ class ParseResult:
     team_choices: list[tuple[str, ...]] = field(default_factory=list)
     period_choices: list[str] = field(default_factory=list)
     follow_up: bool = False
+    words: list[str] = field(default_factory=list)  # the question's words as read (typos corrected)
 
     @property
     def clear(self) -> bool:
@@ -175,9 +176,10 @@ class Parser:
         question = question if isinstance(question, str) else ""
         result = ParseResult(question=question)
         text = self._correct_words(_lower(_shorten(question)), result)
+        result.words = tokens(text)
         found = _Found()
         text = self._read_periods(text, as_of, found, result)
-        text = self._read_patterns(text, found)
+        text = self._read_patterns(text, found, result)
         self._read_phrases(tokens(text), found, result)
         if context is not None and (_FOLLOW_UP_RE.match(_lower(question)) or _looks_like_follow_up(found)):
             result.follow_up = True
@@ -217,11 +219,13 @@ class Parser:
                     result.period_choices = options
             else:
                 found.periods.append(mention)
+                result.understood.append(mention.text.strip())
             text = text[: mention.span[0]] + " " * (mention.span[1] - mention.span[0]) + text[mention.span[1] :]
         return text
 
-    def _read_patterns(self, text: str, found: _Found) -> str:
+    def _read_patterns(self, text: str, found: _Found, result: ParseResult) -> str:
         def stages(match: re.Match) -> str:
+            result.understood.append(match.group(0).strip())
             for part in re.findall(_STAGE_NUMBER, match.group("list")):
                 number = int(part) if part.isdigit() else NUMBER_WORDS[part]
                 if number not in found.stages:
@@ -231,16 +235,19 @@ class Parser:
             return " "
 
         def ordinal(match: re.Match) -> str:
+            result.understood.append(match.group(0).strip())
             number = match.group("n")
             found.stages.append(int(number) if number.isdigit() else NUMBER_WORDS[number])
             return " "
 
         def within(match: re.Match) -> str:
+            result.understood.append(match.group(0).strip())
             found.measures.add(Measure.ON_TIME)
             found.within_days = int(match.group("days"))
             return " "
 
         def top(match: re.Match) -> str:
+            result.understood.append(match.group(0).strip())
             found.measures.add(Measure.TOP)
             found.limit = max(1, int(match.group("n")))
             return " "
@@ -630,6 +637,11 @@ def _looks_like_follow_up(found: _Found) -> bool:
 
 
 def _measure(found: _Found, result: ParseResult) -> Measure:
+    rates = found.measures & {Measure.SHARE, Measure.ON_TIME, Measure.AVERAGE_DAYS, Measure.MEDIAN_DAYS}
+    if Measure.TOP in found.measures and (rates or found.late):
+        # "Which team had the highest percentage upheld": the table by team answers it, largest first; one
+        # figure for the top team is not something I give yet, and the overall figure would be the wrong one.
+        result.problems.append("I can show that figure for every team (by team), but not pick out the highest.")
     if found.late:
         # "How many answered late" is a count of late ones; with a percentage word it is the late rate.
         if found.measures & {Measure.AVERAGE_DAYS, Measure.MEDIAN_DAYS}:
