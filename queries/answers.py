@@ -142,6 +142,9 @@ class Phrasing:
     def extended(self, filters: Filters) -> str:
         return "whose deadline was extended" if filters.extended else ""
 
+    def escalated(self, filters: Filters) -> str:
+        return "that went on to the next stage" if filters.escalated else ""
+
     def subject(self, query: Query, filters: Filters) -> str:
         """ "stage 1 complaints from parents for Leaving Care" (no period, no outcome)."""
         parts = [
@@ -151,6 +154,8 @@ class Phrasing:
             self.teams(filters),
             self.learning(filters),
             self.extended(filters),
+            self.escalated(filters),
+            "answered" if query.by_response else "",
         ]
         return " ".join(part for part in parts if part)
 
@@ -161,6 +166,8 @@ class Phrasing:
             return "recorded " + self.learning(filters).removeprefix("with ")
         if filters.extended:
             return "had their deadline extended"
+        if filters.escalated:
+            return "went on to the next stage"
         if filters.safeguarding:
             return "were " + self.flagged(filters)
         if filters.roles:
@@ -169,6 +176,8 @@ class Phrasing:
 
 
 def live_words(query: Query, as_of) -> str:
+    if query.live is Live.OVERDUE and not query.count_extensions:
+        return "past their statutory deadline (extensions ignored)"
     if query.live is Live.DUE_THIS_WEEK:
         sunday = as_of + timedelta(days=6 - as_of.weekday())
         return f"due from today to Sunday {long_date(sunday)} (not yet overdue)"
@@ -240,14 +249,14 @@ def _main_sentence(query: Query, figure: Figure, phrasing: Phrasing) -> str:
         subject_filters, base = split_subject(filters)
         if subject_filters.is_empty():
             return f"The {figure.denominator} {phrasing.subject(query, base)} {when}, as percentages of the total."
-        decided = " with an outcome" if figure.undecided else ""
+        decided = " decided (upheld, partially upheld or not upheld)" if figure.undecided else ""
         text = (
             f"{figure.numerator} of {figure.denominator} {phrasing.subject(query, base)}{decided} {when} "
             f"{phrasing.share_of(subject_filters)}: {whole_percent(figure.value)}."
         )
         if figure.undecided:
             left = "is" if figure.undecided == 1 else "are"
-            text += f" {figure.undecided} still without an outcome {left} left out."
+            text += f" {figure.undecided} not decided (no outcome yet, withdrawn or resolved early) {left} left out."
         return text
     if query.measure is Measure.ON_TIME:
         return _on_time_sentence(query, figure, subject, when, phrasing)
@@ -350,7 +359,7 @@ def interpretation(parsed: ParseResult, query: Query, phrasing: Phrasing, *, as_
         },
         "group_by": query.group_by.value if query.group_by else None,
         "as_of": as_of.isoformat(),
-        "counted_by": "the date each stage was received",
+        "counted_by": "the date each stage was answered" if query.by_response else "the date each stage was received",
         "understood": parsed.understood,
         "corrections": [{"from": a, "to": b} for a, b in parsed.corrections],
         "notes": list(parsed.notes),
@@ -439,7 +448,7 @@ def question_text(query: Query, vocab: Vocabulary) -> str:
         _LIVE_PHRASES[query.live] if query.live else "",
         "complaints",
         _MEASURE_TAILS.get(query.measure, ""),
-        "including extensions" if query.count_extensions else "",
+        "including extensions" if query.count_extensions and not query.live else "",
         " ".join(_ROLE_PHRASES[r] for r in f.roles),
         ("for " + " and ".join(vocab.team_name(slug) for slug in f.teams)) if f.teams else "",
         {True: "for LAC", False: "non LAC", None: ""}[f.lac],
@@ -447,6 +456,9 @@ def question_text(query: Query, vocab: Vocabulary) -> str:
         " or ".join(vocab.learning[slug][1] for slug in f.learning if slug in vocab.learning),
         "flagged for safeguarding" if f.safeguarding else "",
         "extended deadline" if f.extended else "",
+        "escalated" if f.escalated else "",
+        "ignoring extensions" if query.live and not query.count_extensions else "",
+        "answered" if query.by_response else "",
         _GROUP_PHRASES[query.group_by] if query.group_by else "",
         "" if query.live else _period_words(query.period),
         f"compared with {_period_words(query.compare_with)}" if query.compare_with else "",

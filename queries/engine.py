@@ -39,6 +39,7 @@ SR = StageRecord.__table__
 COMPLAINT = Complaint.__table__
 LEARNING = StageLearning.__table__
 STAFF = StaffUser.__table__
+NEXT = StageRecord.__table__.alias("next_stage")  # the stage a complaint went on to
 CLOSED = (ComplaintStatus.CLOSED.value, ComplaintStatus.WITHDRAWN.value)
 
 OUTCOME_LABELS = {
@@ -186,7 +187,7 @@ class Engine:
         if query.group_by is None:
             stmt = select(func.count()).select_from(self._from(joins)).where(*conditions)
             return Figure(period, self._execute(stmt).scalar_one())
-        key, joins = self._group_key(query.group_by, joins)
+        key, joins = self._group_key(query.group_by, joins, query)
         stmt = select(key, func.count()).select_from(self._from(joins)).where(*conditions).group_by(key)
         counts = dict(self._execute(stmt).all())
         rows = self._rows(query, period, counts)
@@ -207,14 +208,15 @@ class Engine:
         conditions, joins = self.conditions(query, span, query.filters)
 
         def within(period: Period):
-            inside = and_(SR.c.received_on >= period.start, SR.c.received_on <= period.end)
+            day = _day(query)
+            inside = and_(day >= period.start, day <= period.end)
             return func.coalesce(func.sum(case((inside, 1), else_=0)), 0)
 
         if query.group_by is None:
             stmt = select(within(first), within(second)).select_from(self._from(joins)).where(*conditions)
             a, b = self._execute(stmt).one()
             return Figure(first, a), Figure(second, b)
-        key, joins = self._group_key(query.group_by, joins)
+        key, joins = self._group_key(query.group_by, joins, query)
         stmt = select(key, within(first), within(second)).select_from(self._from(joins)).where(*conditions)
         pairs = {k: (a, b) for k, a, b in self._execute(stmt.group_by(key)).all()}
         figures = []
@@ -230,8 +232,9 @@ class Engine:
         if subject.outcomes:
             # An outcome's share is of the stages decided: those still without an outcome are left out, and said.
             undecided_stmt = select(func.count()).select_from(self._from(joins))
-            undecided = self._execute(undecided_stmt.where(*conditions, SR.c.outcome.is_(None))).scalar_one()
-            conditions.append(SR.c.outcome.is_not(None))
+            decided = SR.c.outcome.in_(MAIN_OUTCOMES)
+            undecided = self._execute(undecided_stmt.where(*conditions, ~decided | SR.c.outcome.is_(None))).scalar_one()
+            conditions.append(decided)
         figure = self._share_of(query, period, subject, conditions, joins)
         figure.undecided = undecided
         return figure
@@ -243,7 +246,7 @@ class Engine:
             stmt = select(hit, func.count()).select_from(self._from(joins)).where(*conditions)
             numerator, denominator = self._execute(stmt).one()
             return Figure(period, percent(numerator, denominator), numerator, denominator)
-        key, joins = self._group_key(query.group_by, joins)
+        key, joins = self._group_key(query.group_by, joins, query)
         columns = [key, hit if hit is not None else func.count(), func.count()]
         stmt = select(*columns).select_from(self._from(joins)).where(*conditions).group_by(key)
         pairs = {k: (n, d) for k, n, d in self._execute(stmt).all()}
@@ -278,7 +281,7 @@ class Engine:
             stmt = select(on_time, judged).select_from(self._from(joins)).where(*conditions)
             numerator, denominator = self._execute(stmt).one()
             return Figure(period, percent(numerator, denominator), numerator, denominator)
-        key, joins = self._group_key(query.group_by, joins)
+        key, joins = self._group_key(query.group_by, joins, query)
         stmt = select(key, on_time, judged).select_from(self._from(joins)).where(*conditions).group_by(key)
         pairs = {k: (n, d) for k, n, d in self._execute(stmt).all()}
         rows = self._rows(query, period, {k: d for k, (_n, d) in pairs.items()})
@@ -314,7 +317,7 @@ class Engine:
         conditions.append(SR.c.responded_on.is_not(None))
         key = None
         if query.group_by is not None:
-            key, joins = self._group_key(query.group_by, joins)
+            key, joins = self._group_key(query.group_by, joins, query)
         columns = [SR.c.received_on, SR.c.responded_on] + ([key] if key is not None else [])
         calendar = WorkingCalendar(self.closure_days)
         spans: dict[object, list[int]] = {}
@@ -334,9 +337,9 @@ class Engine:
 
     def _live(self, query: Query, period: Period) -> Figure:
         """The caseload on the day asked: open stages, one row per complaint (or per group) with its reference."""
-        deadline = func.coalesce(SR.c.extended_to, SR.c.due_on)
+        deadline = func.coalesce(SR.c.extended_to, SR.c.due_on) if query.count_extensions else SR.c.due_on
         today = self.as_of
-        conditions = [SR.c.responded_on.is_(None), COMPLAINT.c.status.not_in(CLOSED)]
+        conditions = [SR.c.responded_on.is_(None), COMPLAINT.c.status.not_in(CLOSED), SR.c.received_on <= today]
         if query.stages:
             conditions.append(SR.c.stage.in_(query.stages))
         if self.scope.team_ids is not None:
@@ -354,7 +357,7 @@ class Engine:
         conditions += filter_conditions
         key = None
         if query.group_by is not None:
-            key, joins = self._group_key(query.group_by, joins)
+            key, joins = self._group_key(query.group_by, joins, query)
         columns = [COMPLAINT.c.reference, SR.c.team_id, SR.c.stage, deadline] + ([key] if key is not None else [])
         stmt = select(*columns).select_from(self._from(joins)).where(*conditions).order_by(deadline, SR.c.id)
         found = self._execute(stmt).all()
@@ -382,7 +385,7 @@ class Engine:
             holiday_join = and_(holidays.c.day > SR.c.received_on, holidays.c.day <= SR.c.responded_on)
         group_key = None
         if query.group_by is not None:
-            group_key, joins = self._group_key(query.group_by, joins)
+            group_key, joins = self._group_key(query.group_by, joins, query)
         columns = [span, func.count()]
         stmt = select(*([group_key] if group_key is not None else []), *columns)
         stmt = stmt.select_from(self._from(joins)).where(*conditions)
@@ -426,7 +429,8 @@ class Engine:
         return union_all(*(select(literal(day, Date).label("day")) for day in days)).cte("holiday")
 
     def conditions(self, query: Query, period: Period, filters: Filters) -> tuple[list[ColumnElement], set[str]]:
-        conditions: list[ColumnElement] = [SR.c.received_on >= period.start, SR.c.received_on <= period.end]
+        day = _day(query)
+        conditions: list[ColumnElement] = [day >= period.start, day <= period.end]
         if len(query.stages) == 1:
             conditions.insert(0, SR.c.stage == query.stages[0])
         elif query.stages:
@@ -456,18 +460,20 @@ class Engine:
             conditions.append(COMPLAINT.c.safeguarding_flag.is_(True))
         if filters.extended:
             conditions.append(SR.c.extended_to.is_not(None))
+        if filters.escalated:
+            conditions.append(exists().where(NEXT.c.complaint_id == SR.c.complaint_id, NEXT.c.stage == SR.c.stage + 1))
         return conditions, joins
 
-    def _group_key(self, grouping: Grouping, joins: set[str]) -> tuple[ColumnElement, set[str]]:
+    def _group_key(self, grouping: Grouping, joins: set[str], query: Query) -> tuple[ColumnElement, set[str]]:
         joins = set(joins)
         if grouping is Grouping.TEAM:
             return SR.c.team_id, joins
         if grouping is Grouping.OUTCOME:
             return SR.c.outcome, joins
         if grouping is Grouping.MONTH:
-            return year_month(SR.c.received_on), joins
+            return year_month(_day(query)), joins
         if grouping is Grouping.QUARTER:
-            return financial_quarter(SR.c.received_on), joins
+            return financial_quarter(_day(query)), joins
         if grouping is Grouping.STAGE:
             return SR.c.stage, joins
         if grouping is Grouping.ROLE:
@@ -580,7 +586,14 @@ def _calendar_rows(grouping: Grouping, period: Period, as_of: date, counts: dict
     else:
         keys = {quarter_key(date.fromisoformat(key + "-01")) for key in months} | set(counts)
         labels = {key: quarter_label(key) for key in keys}
+        # Councils name quarters "Q3 2017/18"; the database's key "2017-Q3" sorts them.
+        return [_row(labels[key].split(" (")[0], labels[key], counts.get(key, 0), key) for key in sorted(labels)]
     return [_row(key, labels[key], counts.get(key, 0), key) for key in sorted(labels)]
+
+
+def _day(query: Query) -> ColumnElement:
+    """The day a stage counts in a period: received, or answered for "how many did we close in 2022/23"."""
+    return SR.c.responded_on if query.by_response else SR.c.received_on
 
 
 def _complaint_row(vocab: Vocabulary, reference: str, team_id: int | None, stage: int, deadline) -> Row:
@@ -668,6 +681,8 @@ def split_subject(filters: Filters) -> tuple[Filters, Filters]:
         return Filters(learning=filters.learning), replace(filters, outcomes=(), learning=())
     if filters.extended:
         return Filters(extended=True), replace(filters, outcomes=(), learning=(), extended=False)
+    if filters.escalated:
+        return Filters(escalated=True), replace(filters, outcomes=(), learning=(), escalated=False)
     if filters.safeguarding:
         return Filters(safeguarding=True), replace(filters, outcomes=(), learning=(), safeguarding=False)
     if filters.roles:

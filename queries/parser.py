@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 from queries.periods import MONTH_WORDS, Period, PeriodMention, financial_year_of, find_periods, long_date
 from queries.query import Filters, Grouping, Live, Measure, Query
 from queries.vocabulary import Concept, Vocabulary, tokens
-from queries.words import EXAMPLES, NOISE, NUMBER_WORDS
+from queries.words import EXAMPLES, NOISE, NUMBER_WORDS, POPULATION
 
 MAX_QUESTION = 500  # characters read; staff questions are a line, and the parser must stay fast
 PERIOD_WORDS = frozenset(
@@ -45,11 +45,17 @@ _MEASURE_ORDER = (
 )
 # Concepts that only switch something on.
 _FLAGS = {"compare": "compare", "extensions": "extensions", "extended": "extended", "safeguarding": "safeguarding",
-          "now": "now"}  # fmt: skip
+          "now": "now", "escalated": "escalated", "statutory-date": "statutory_date"}  # fmt: skip
+_POPULATION_VERBS = frozenset(("do we have", "have we got", "are there"))
 # Words about answering: with a count they would mean "answered in the period", which is not how figures count
 RESPONSE_WORDS = frozenset(
     ("answered", "answer", "answers", "responded", "replied", "response", "responses", "reply", "respond")
-    + ("handled", "dealt")
+    + ("handled", "dealt", "close", "closed", "closing", "completed", "complete", "concluded", "finalised")
+)
+# "escalated to stage 2", "went on to the Ombudsman": stages that went on to the next one
+_ESCALATED_RE = re.compile(
+    r"\b(?:escalated|escalate|escalating|progressed|went\s+on|went|moved\s+on|moved|going\s+on|got|taken)\s+"
+    r"(?:on\s+)?(?:to|into)\s+(?:a\s+|the\s+)?(?:stage\s*(?P<n>2|3|two|three)|(?P<ombudsman>ombudsman|lgsco|lgo))\b"
 )
 
 
@@ -137,6 +143,11 @@ class _Found:
     live: list[Live] = field(default_factory=list)
     now: bool = False
     response_words: list[str] = field(default_factory=list)
+    escalated: bool = False
+    escalated_to: int | None = None
+    statutory_date: bool = False
+    implied_stages: list[int] = field(default_factory=list)  # "investigations" (stage 2), "panels" (stage 3)
+    unsupported: list[tuple[str, str]] = field(default_factory=list)
     maybe_teams: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (words, slugs) to settle
 
     def given(self) -> bool:
@@ -158,6 +169,8 @@ class _Found:
             or self.late
             or self.extended
             or self.live
+            or self.escalated
+            or self.implied_stages
         )
 
 
@@ -252,6 +265,16 @@ class Parser:
             found.limit = max(1, int(match.group("n")))
             return " "
 
+        def escalated(match: re.Match) -> str:
+            result.understood.append(match.group(0).strip())
+            found.escalated = True
+            number = match.group("n")
+            found.escalated_to = (
+                4 if match.group("ombudsman") else (int(number) if number.isdigit() else NUMBER_WORDS[number])
+            )
+            return " "
+
+        text = _ESCALATED_RE.sub(escalated, text)
         text = _STAGES_RE.sub(stages, text)
         text = _ORDINAL_STAGE_RE.sub(ordinal, _S_NUMBER_RE.sub(ordinal, text))
         text = _WITHIN_DAYS_RE.sub(within, text)
@@ -287,6 +310,10 @@ class Parser:
             leftovers.append(run)
         for run in leftovers:
             self._fuzzy_run(run, found, result)
+        for words_, what in found.unsupported:
+            # "How many complaints do we have": about complaints after all, not how many children there are.
+            if what != POPULATION or words_ not in _POPULATION_VERBS or not (found.mentions_complaints or found.stages):
+                result.unsupported.append((words_, what))
         for words_, slugs in found.maybe_teams:
             # "the adoption and SGO team": "adoption" could be two teams, "SGO" names one of them; that settles it.
             if not set(slugs) & set(found.teams):
@@ -339,8 +366,8 @@ class Parser:
             self._apply_group(words, value, found)
         elif kind == "stages":
             found.all_stages = True
-        elif kind == "stage":
-            found.stages.append(int(value))
+        elif kind in ("stage", "stage-word"):
+            (found.stages if kind == "stage" else found.implied_stages).append(int(value))
         elif kind == "lac":
             found.lac = value == "yes"
         elif kind == "teams":
@@ -354,8 +381,8 @@ class Parser:
         elif kind == "live":
             if Live(value) not in found.live:
                 found.live.append(Live(value))
-        elif kind == "unsupported":
-            result.unsupported.append((words, value))
+        elif kind in ("unsupported", "population-verb"):
+            found.unsupported.append((words, POPULATION if kind == "population-verb" else value))
         else:
             kind, values = ("role", value.split("|")) if kind == "roles" else (kind, [value])
             target = {"team": found.teams, "outcome": found.outcomes, "learning": found.learning, "role": found.roles}
@@ -400,7 +427,8 @@ class Parser:
             limit=found.limit,
             count_extensions=found.extensions and found.within_days is None,
         )
-        _check_response_words(query, found, result)
+        if _by_response(query, found):
+            query = query.with_changes(by_response=True)
         if query.group_by is Grouping.OFFICER:
             result.problems.append("Complaints are shown by officer only for the caseload today (open, overdue, due).")
         if query.group_by is Grouping.DANGER and not query.filters.safeguarding:
@@ -442,6 +470,7 @@ class Parser:
             group_by=group or (Grouping.TEAM if Measure.TOP in found.measures else None),
             limit=found.limit,
             live=kinds[0],
+            count_extensions=not found.statutory_date,  # on the queue an agreed extension moves the deadline
         )
         if query.filters.safeguarding:
             result.notes.append(SAFEGUARDING_NOTE)
@@ -469,6 +498,21 @@ class Parser:
     def _stages(self, found: _Found, result: ParseResult) -> tuple[int, ...]:
         if found.all_stages:
             return ()
+        if found.escalated_to is not None and not found.stages and Measure.SHARE not in found.measures:
+            # "How many went to the Ombudsman": the Ombudsman's complaints, received in the period
+            found.escalated = False
+            return (found.escalated_to,)
+        if found.escalated_to is not None:
+            # "stage 1 complaints escalated to stage 2": the stage 1s that went on to stage 2
+            earlier = found.escalated_to - 1
+            if found.stages and found.stages != [earlier]:
+                result.problems.append("Ask which stage's complaints went on to the next stage, one stage at a time.")
+            return (earlier,)
+        if found.implied_stages:
+            named = set(found.stages)
+            if named and not named <= set(found.implied_stages):
+                result.problems.append("The stage named and the kind of stage do not match: ask about one of them.")
+            return tuple(sorted(named | set(found.implied_stages)))
         if not found.stages:
             result.notes.append("No stage was given, so stage 1 (every complaint starts at stage 1).")
             return (1,)
@@ -496,6 +540,7 @@ class Parser:
             roles=tuple(found.roles) or base.roles,
             safeguarding=found.safeguarding or base.safeguarding,
             extended=found.extended or base.extended,
+            escalated=found.escalated or base.escalated,
         )
 
     def _group(self, found: _Found, result: ParseResult) -> Grouping | None:
@@ -667,18 +712,12 @@ def _check_days(found: _Found, result: ParseResult) -> None:
         )
 
 
-def _check_response_words(query: Query, found: _Found, result: ParseResult) -> None:
-    """ "How many were answered in 2022/23" counts by the day of the answer; figures count by the day received."""
-    if not found.response_words or query.filters.outcomes:
-        return
-    if query.measure not in (Measure.COUNT, Measure.SHARE, Measure.TOP):
-        return
-    if query.group_by in (Grouping.REASON, Grouping.OUTCOME):
-        return
-    result.problems.append(
-        f"I count complaints by the day each stage was received, not the day it was {found.response_words[0]}; "
-        "I can say how many were received, or how many of them were answered on time or late."
-    )
+def _by_response(query: Query, found: _Found) -> bool:
+    """ "How many did we respond to in 2022/23", "closed in 2022/23": counted by the day of the answer.
+
+    With "on time", "late" or "days to respond" the answering is what is measured, and stages count by receipt.
+    """
+    return bool(found.response_words) and query.measure in (Measure.COUNT, Measure.SHARE, Measure.TOP)
 
 
 def _check(query: Query, result: ParseResult) -> Query:

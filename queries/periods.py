@@ -174,22 +174,38 @@ def _relative_mention(match: re.Match, as_of: date) -> PeriodMention | None:
     period = relative_period(words, as_of)
     if period is None:
         return None
-    relative = words in ("previous year", "the previous year", "year before", "the year before", "prior year")
+    relative = words in RELATIVE_TO_OTHER
     last = words in ("last year", "last financial year", "previous financial year")
     return PeriodMention(period, match.span(), match.group(0), relative_to_other=relative, last_year=last)
+
+
+RELATIVE_TO_OTHER = frozenset(
+    ("previous year", "the previous year", "year before", "the year before", "prior year")
+    + ("the same quarter the year before", "the same quarter last year", "same quarter last year")
+    + ("the same period last year", "same period last year", "the same period the year before")
+    + ("same period the year before", "the same time last year", "same time last year")
+    + ("the same months the year before", "the same months last year", "same months last year")
+)
 
 
 def relative_period(words: str, as_of: date) -> Period | None:
     this_fy = financial_year_of(as_of)
     this_quarter = quarter_of(as_of)
+    # "So far this year" stops today: it differs from "this year" when the question is asked about the past.
+    to_date = Period(this_fy.start, as_of, f"{this_fy.label} to {long_date(as_of)}", "since")
     table = {
         "this year": this_fy,
         "this financial year": this_fy,
         "current year": this_fy,
         "current financial year": this_fy,
-        "so far this year": this_fy,
-        "year to date": this_fy,
-        "ytd": this_fy,
+        "so far this year": to_date,
+        "so far this financial year": to_date,
+        "this financial year so far": to_date,
+        "this year so far": to_date,
+        "this year to date": to_date,
+        "financial year to date": to_date,
+        "year to date": to_date,
+        "ytd": to_date,
         "last year": this_fy.year_before(),
         "last financial year": this_fy.year_before(),
         "previous financial year": this_fy.year_before(),
@@ -198,6 +214,7 @@ def relative_period(words: str, as_of: date) -> Period | None:
         "year before": this_fy.year_before(),
         "the year before": this_fy.year_before(),
         "prior year": this_fy.year_before(),
+        **{words: this_fy.year_before() for words in RELATIVE_TO_OTHER},
         "this calendar year": calendar_year(as_of.year),
         "last calendar year": calendar_year(as_of.year - 1),
         "this quarter": this_quarter,
@@ -306,8 +323,12 @@ def span_period(start: date, end: date) -> Period:
         same_year = start.year == end.year
         first = MONTH_NAMES[start.month] + ("" if same_year else f" {start.year}")
         label = f"{first} to {MONTH_NAMES[end.month]} {end.year}"
-        kind = "quarter" if same_year and end.month - start.month == 2 and start.month % 3 == 1 else "months"
-        return Period(start, end, label, kind)
+        if same_year and end.month - start.month == 2 and start.month % 3 == 1:
+            # A quarter of the financial year is named as councils report it: "Q3 2017/18".
+            year = financial_year_of(start)
+            number = (start.month - 4) % 12 // 3 + 1
+            return Period(start, end, f"Q{number} {year.label}", "quarter")
+        return Period(start, end, label, "months")
     return Period(start, end, f"{long_date(start)} to {long_date(end)}", "range")
 
 
@@ -381,8 +402,10 @@ _PATTERNS = (
     ),
     (
         re.compile(
-            r"\b(?:so\s+far\s+this\s+year|year\s+to\s+date|ytd|(?:this|current|last|previous)\s+financial\s+year|"
-            r"(?:this|last)\s+calendar\s+year|(?:the\s+)?previous\s+year|(?:the\s+)?year\s+before|prior\s+year|"
+            r"\b(?:so\s+far\s+this\s+(?:financial\s+)?year|this\s+(?:financial\s+)?year\s+(?:so\s+far|to\s+date)|"
+            r"(?:financial\s+)?year\s+to\s+date|ytd|(?:this|current|last|previous)\s+financial\s+year|"
+            r"(?:this|last)\s+calendar\s+year|(?:the\s+)?same\s+(?:quarter|period|time|months)\s+(?:the\s+year\s+before|last\s+year)|"
+            r"(?:the\s+)?previous\s+year|(?:the\s+)?year\s+before|prior\s+year|"
             r"(?:this|current|last)\s+year|(?:this|last)\s+quarter|(?:this|last)\s+month)\b"
         ),
         _relative_mention,

@@ -56,6 +56,7 @@ class Filters:
     roles: tuple[str, ...] = ()
     safeguarding: bool = False  # only complaints flagged for safeguarding (a child may be at risk)
     extended: bool = False  # only stages whose deadline was extended
+    escalated: bool = False  # only stages the complaint went on from (a stage 1 with a stage 2)
 
     def is_empty(self) -> bool:
         return self == Filters()
@@ -72,6 +73,7 @@ class Query:
     limit: int | None = None  # "top 3"
     count_extensions: bool = False  # on time against an agreed extension, not only the statutory date
     live: Live | None = None  # the caseload on the day asked; `period` is then that day
+    by_response: bool = False  # counted by the day each stage was answered ("closed in 2022/23"), not received
 
     def with_changes(self, **changes) -> Query:
         return replace(self, **changes)
@@ -97,11 +99,13 @@ def query_to_dict(query: Query) -> dict:
             list(f.roles),
             f.safeguarding,
             f.extended,
+            f.escalated,
         ],
         "group_by": query.group_by.value if query.group_by else None,
         "limit": query.limit,
         "count_extensions": query.count_extensions,
         "live": query.live.value if query.live else None,
+        "by_response": query.by_response,
     }
 
 
@@ -129,13 +133,15 @@ def query_from_dict(data: object) -> Query | None:
                 tuple(map(str, roles)),
                 bool(rest[0]) if rest else False,
                 bool(rest[1]) if len(rest) > 1 else False,
+                bool(rest[2]) if len(rest) > 2 else False,
             ),
             group_by=Grouping(data["group_by"]) if data["group_by"] else None,
             limit=int(data["limit"]) if data["limit"] else None,
             count_extensions=bool(data["count_extensions"]),
             live=Live(data["live"]) if data.get("live") else None,
+            by_response=bool(data.get("by_response")),
         )
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, AttributeError):
         return None
 
 

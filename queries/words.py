@@ -16,6 +16,8 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
     # measures
     ("measure", "count"): ("how many", "number of", "count", "total", "totals", "volume", "volumes", "how much"),
     ("measure", "share"): (
+        "rate",
+        "rates",
         "percentage",
         "percent",
         "per cent",
@@ -80,7 +82,6 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "missed deadline",
         "missed deadlines",
         "missed their deadline",
-        "past the deadline",
         "after the deadline",
         "outside timescale",
         "outside timescales",
@@ -91,10 +92,20 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "not on time",
         "not in time",
         "not within timescales",
+        "out of timescale",
+        "out of timescales",
+        "outside of timescale",
+        "outside of timescales",
+        "late responses",
+        "responded to late",
+        "answered outside timescales",
         "breached",
     ),
     ("late", "rate"): ("late rate", "lateness rate", "rate of late", "late percentage", "percentage late"),
     ("measure", "average-working-days"): (
+        "working days",
+        "in working days",
+        "days taken",
         "average",
         "avg",
         "mean",
@@ -135,6 +146,10 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
     ),
     # on time against the extended date, where one was agreed
     ("extensions", "yes"): (
+        "even with extensions",
+        "even with an extension",
+        "even allowing for extensions",
+        "even counting extensions",
         "including extensions",
         "with extensions",
         "counting extensions",
@@ -185,7 +200,25 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "current caseload",
         "work in progress",
     ),
-    ("live", "overdue"): ("overdue", "overdue now", "past their deadline", "past deadline", "overdue ones"),
+    ("live", "overdue"): (
+        "overdue",
+        "overdue now",
+        "past their deadline",
+        "past deadline",
+        "past the deadline",
+        "past the statutory deadline",
+        "past their statutory deadline",
+        "overdue ones",
+        "out of time now",
+    ),
+    # the statutory date only, for the caseload (an agreed extension otherwise moves the deadline)
+    ("statutory-date", "yes"): (
+        "ignoring extensions",
+        "not counting extensions",
+        "excluding extensions",
+        "without extensions",
+        "ignore extensions",
+    ),
     ("live", "due-today"): ("due today", "due in today", "deadline today", "due by today"),
     ("live", "due-this-week"): ("due this week", "due in this week", "due by the end of the week", "due by friday"),
     ("live", "due-next-week"): ("due next week", "due in next week"),
@@ -199,6 +232,12 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "not yet given a team",
         "without a team",
         "no team",
+        "waiting to be allocated to a team",
+        "waiting to be allocated",
+        "to be allocated to a team",
+        "not allocated to a team",
+        "awaiting allocation",
+        "waiting for a team",
     ),
     # "now" words confirm the live caseload; they change nothing else
     ("now", "yes"): (
@@ -303,7 +342,18 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "roles",
     ),
     ("group", "none"): ("in total", "overall", "altogether", "no breakdown", "without a breakdown", "just the total"),
-    ("teams", "all"): ("all teams", "whole service", "all services", "children services", "everyone", "any team"),
+    ("teams", "all"): (
+        "all teams",
+        "whole service",
+        "all services",
+        "children services",
+        "everyone",
+        "any team",
+        "social care",
+        "children social care",
+        "childrens social care",
+        "csc",
+    ),
     # stages other than by number (numbers are read by a pattern)
     ("stages", "all"): ("all stages", "any stage", "every stage total", "all the stages"),
     ("stage", "4"): (
@@ -314,6 +364,22 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "local government ombudsman",
         "local government and social care ombudsman",
         "ombudsman complaints",
+    ),
+    # "how many looked after children do we have" asks how many children, not complaints (unless it says so)
+    ("population-verb", "yes"): ("do we have", "have we got", "are there"),
+    # words that name a stage without its number ("stage 2 investigations", "review panels")
+    ("stage-word", "2"): ("investigation", "investigations", "stage 2 investigation", "independent investigation"),
+    ("stage-word", "3"): ("panel", "panels", "review panel", "review panels", "complaints review panel", "crp"),
+    # stage 1s that went on to the next stage (the escalation rate: of stage 1s received, how many went to stage 2)
+    ("escalated", "yes"): (
+        "escalated",
+        "escalate",
+        "went on to the next stage",
+        "went to the next stage",
+        "progressed",
+        "progressed to the next stage",
+        "escalation rate",
+        "escalated to the next stage",
     ),
     # the looked after children service
     ("lac", "yes"): (
@@ -406,6 +472,7 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
     ("role", "other"): ("other complainants", "others", "other people"),
 }
 
+POPULATION = "how many children or families the service works with (it holds complaints only)"
 # What staff ask about that the data does not hold (yet): read, so the answer says why it cannot be given,
 # never dropped (dropping "statutory" or "corporate" would answer a different question).
 UNSUPPORTED: dict[str, tuple[str, ...]] = {
@@ -470,31 +537,30 @@ UNSUPPORTED: dict[str, tuple[str, ...]] = {
         "sexuality",
         "protected characteristics",
         "bme",
+        "disabled young people",
+        "disabled young person",
+        "young people with disabilities",
+        "young people with a disability",
+        "disabled people",
+        "disability",
     ),
-    "which complaints were escalated (ask about stage 2 or stage 3 complaints instead)": (
-        "escalated",
-        "escalation",
+    "how satisfied complainants were": ("satisfaction", "satisfied", "dissatisfied", "happy with"),
+    "escalations as such (ask what percentage of stage 1 complaints went to stage 2)": (
         "escalations",
-        "escalation rate",
-        "progressed",
-        "went on to",
+        "escalation",
     ),
-    "when complaints were closed (figures count each stage by the day it was received)": (
-        "closed",
-        "closure",
-        "closures",
-        "completed",
-        "concluded",
-        "finalised",
-    ),
-    "investigations, panels or independent people at stage 2 and 3": (
-        "investigation",
-        "investigations",
+    "who investigated (investigating officers, independent people)": (
         "investigating officer",
+        "investigating officers",
         "independent person",
+        "independent persons",
         "independent investigator",
-        "panel",
-        "panels",
+        "independent investigators",
+    ),
+    POPULATION: (
+        "do we look after",
+        "population",
+        "caseload of children",
     ),
     "actions agreed after complaints and whether they are done": (
         "actions",
@@ -550,6 +616,8 @@ NOISE = _words(
     see get back total across each broken down between period level levels answered answer answers responded
     replied response responses reply handled dealt went gone go
     only just now same then also ok okay ones those them one take took takes taken thanks thank respond
+    as anything something anyone commenced requested request requests started start began begun submitted
+    initiated wre hwo teh waht whta close closed closing completed complete concluded finalised
     """
 )
 
