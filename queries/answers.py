@@ -471,7 +471,7 @@ def _period_words(period) -> str:
     if period.kind == "since":
         return period.label
     if period.kind == "rolling":
-        return period.label
+        return "in " + period.label
     if period.kind in ("range", "as-of"):
         return f"from {long_date(period.start)} to {long_date(period.end)}"
     return "in " + period.label

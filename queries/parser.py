@@ -32,7 +32,7 @@ _STAGES_RE = re.compile(
 )
 _S_NUMBER_RE = re.compile(r"\bs(?P<n>[123])\b")  # "s1", "s2": staff shorthand
 _ORDINAL_STAGE_RE = re.compile(r"\b(?P<n>first|second|third)\s+stage\b")
-_WITHIN_DAYS_RE = re.compile(r"\bwithin\s+(?:the\s+)?(?P<days>\d{1,3})\s+(?:working\s+)?days?\b")
+_WITHIN_DAYS_RE = re.compile(r"\b(?:within|in|inside)\s+(?:the\s+)?(?P<days>\d{1,3})\s+(?:working\s+)?days?\b")
 _TOP_N_RE = re.compile(r"\btop\s+(?P<n>\d{1,2})\b")
 _FOLLOW_UP_RE = re.compile(r"^\s*(?:and|what about|how about|same|now|only|just|then|also|ok|okay|what of)\b")
 _MEASURE_ORDER = (
@@ -45,7 +45,7 @@ _MEASURE_ORDER = (
 )
 # Concepts that only switch something on.
 _FLAGS = {"compare": "compare", "extensions": "extensions", "extended": "extended", "safeguarding": "safeguarding",
-          "now": "now", "escalated": "escalated", "statutory-date": "statutory_date"}  # fmt: skip
+          "now": "now", "statutory-date": "statutory_date"}  # fmt: skip
 _POPULATION_VERBS = frozenset(("do we have", "have we got", "are there"))
 # Words about answering: with a count they would mean "answered in the period", which is not how figures count
 RESPONSE_WORDS = frozenset(
@@ -374,10 +374,12 @@ class Parser:
             found.all_teams = True
         elif kind == "ambiguous":
             found.maybe_teams.append((words, tuple(value.split("|"))))
-        elif kind == "late":
-            found.late = True
+        elif kind in ("late", "escalated"):
+            setattr(found, kind, True)
             if value == "rate":
                 found.measures.add(Measure.SHARE)
+        elif kind == "ask":
+            result.problems.append(value)
         elif kind == "live":
             if Live(value) not in found.live:
                 found.live.append(Live(value))
@@ -407,6 +409,10 @@ class Parser:
             return self._live_query(found, as_of, result)
         if found.live:
             found.late = True  # "overdue in 2022/23": answered late or still open past the deadline
+        if _about_people(found):
+            result.problems.append(
+                "I count complaints, not how many children or families there are: say 'complaints' if you meant them."
+            )
         if found.now:
             result.problems.append(
                 "'Now' and 'today' are not a period I count complaints by: ask about open, overdue or due "
@@ -674,6 +680,16 @@ def _nothing_but_count(found: _Found) -> bool:
         or found.late
         or found.extended
     )
+
+
+def _about_people(found: _Found) -> bool:
+    """ "Number of looked after children in 2022/23" asks how many children, not complaints, unless it says so."""
+    if found.mentions_complaints or found.stages or found.all_stages or found.implied_stages:
+        return False
+    if not (found.lac or found.roles):
+        return False
+    return not (found.outcomes or found.learning or found.safeguarding or found.groups or found.live or found.late
+                or found.escalated or found.extended or found.measures - {Measure.COUNT})  # fmt: skip
 
 
 def _looks_like_follow_up(found: _Found) -> bool:

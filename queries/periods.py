@@ -332,6 +332,12 @@ def span_period(start: date, end: date) -> Period:
     return Period(start, end, f"{long_date(start)} to {long_date(end)}", "range")
 
 
+def _past_year_mention(match: re.Match, as_of: date) -> PeriodMention:
+    """ "In the last year": the last financial year, or the last 12 months? Asked, not guessed."""
+    options = (financial_year_of(as_of).year_before().label, "the last 12 months")
+    return PeriodMention(None, match.span(), match.group(0), ambiguous=options)
+
+
 def _bare_year_mention(match: re.Match, _as_of: date) -> PeriodMention:
     year = int(match.group("year"))
     options = (financial_year_label(year), financial_year_label(year - 1), f"calendar year {year}")
@@ -399,6 +405,10 @@ _PATTERNS = (
             r"\b(?:the\s+)?(?:last|past|previous)\s+(?P<count>\d{1,3})\s+(?P<unit>months?|years?|weeks?|days?)\b"
         ),
         _rolling_mention,
+    ),
+    (
+        re.compile(r"\b(?:(?:in|over|during)\s+)?(?:the\s+(?:last|past)|past)\s+year\b(?!\s+(?:to|ending))"),
+        _past_year_mention,
     ),
     (
         re.compile(

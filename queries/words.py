@@ -58,6 +58,11 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "met deadline",
         "timeliness",
         "timely",
+        "on time performance",
+        "performance against timescales",
+        "performance against timescale",
+        "timescale performance",
+        "performance on timescales",
         "answered in time",
         "on time rate",
         "timescales",
@@ -119,6 +124,9 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "take to respond",
         "took to respond",
         "turnaround",
+        "how quickly",
+        "how fast",
+        "speed of response",
     ),
     ("measure", "median-working-days"): (
         "median",
@@ -143,6 +151,27 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "difference",
         "year on year",
         "more or fewer",
+        "go up",
+        "gone up",
+        "went up",
+        "going up",
+        "go down",
+        "gone down",
+        "went down",
+        "going down",
+        "up or down",
+        "increase",
+        "increased",
+        "decrease",
+        "decreased",
+        "rise",
+        "rising",
+        "risen",
+        "fall",
+        "falling",
+        "fallen",
+        "more or less",
+        "higher or lower",
     ),
     # on time against the extended date, where one was agreed
     ("extensions", "yes"): (
@@ -378,9 +407,9 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "went to the next stage",
         "progressed",
         "progressed to the next stage",
-        "escalation rate",
         "escalated to the next stage",
     ),
+    ("escalated", "rate"): ("escalation rate", "rate of escalation", "escalation rates"),
     # the looked after children service
     ("lac", "yes"): (
         "lac",
@@ -419,7 +448,12 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
     ),
     ("outcome", "not-upheld"): ("not upheld", "rejected", "unfounded", "not justified", "not upheld at all"),
     ("outcome", "withdrawn"): ("withdrawn",),
-    ("outcome", "resolved-early"): ("resolved early", "resolved"),
+    ("outcome", "resolved-early"): ("resolved early", "resolved at an early stage", "early resolution"),
+    # words that could mean two things: asked about, never guessed
+    ("ask", "'Resolved' could be the outcome 'resolved early' or simply answered: ask for one of them."): (
+        "resolved",
+        "resolve",
+    ),
     # who complained
     # complaints flagged for safeguarding
     ("safeguarding", "yes"): (
@@ -611,13 +645,14 @@ NOISE = _words(
     receive receiving recieved there been be being is are was were show me give tell list what whats which who
     complaints complaint complained cases case please about with on at by per and or all any so far it its
     that this those these many much made make logged lodged raised opened came come new number numbers
-    childrens children service services team teams council department dept area areas s whole their they
+    childrens service services team teams council department dept area areas s whole their they
     year years how can could would you please up into were figures figure stats statistics data breakdown split
     see get back total across each broken down between period level levels answered answer answers responded
     replied response responses reply handled dealt went gone go
     only just now same then also ok okay ones those them one take took takes taken thanks thank respond
     as anything something anyone commenced requested request requests started start began begun submitted
-    initiated wre hwo teh waht whta close closed closing completed complete concluded finalised
+    initiated wre hwo teh waht whta close closed closing completed complete concluded finalised via needed needing
+    required requiring learned learnt
     """
 )
 
