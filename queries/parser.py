@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from queries.periods import MONTH_WORDS, Period, PeriodMention, financial_year_of, find_periods, long_date
-from queries.query import Filters, Grouping, Live, Measure, Query
+from queries.query import STAGE_KEYS, Filters, Grouping, Live, Measure, Query
 from queries.vocabulary import Concept, Vocabulary, tokens
 from queries.words import EXAMPLES, NOISE, NUMBER_WORDS, POPULATION
 
@@ -148,6 +148,7 @@ class _Found:
     statutory_date: bool = False
     implied_stages: list[int] = field(default_factory=list)  # "investigations" (stage 2), "panels" (stage 3)
     unsupported: list[tuple[str, str]] = field(default_factory=list)
+    young_people: bool = False  # "young people": children and care leavers together, one group
     maybe_teams: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (words, slugs) to settle
 
     def given(self) -> bool:
@@ -386,13 +387,14 @@ class Parser:
         elif kind in ("unsupported", "population-verb"):
             found.unsupported.append((words, POPULATION if kind == "population-verb" else value))
         else:
+            found.young_people = found.young_people or kind == "roles"
             kind, values = ("role", value.split("|")) if kind == "roles" else (kind, [value])
             target = {"team": found.teams, "outcome": found.outcomes, "learning": found.learning, "role": found.roles}
             target[kind].extend(v for v in values if v not in target[kind])
 
     @staticmethod
     def _apply_group(words: str, value: str, found: _Found) -> None:
-        if words.split()[0] in ("top", "main"):
+        if words.split()[0] in ("top", "main") or "most" in words.split():
             found.measures.add(Measure.TOP)  # "top reasons", "top trends"
         if value == "none":
             found.no_group = True
@@ -405,6 +407,8 @@ class Parser:
         if not said_what and not (result.unplaced or result.ambiguous or result.unsupported):
             result.problems.append("I'm not sure what you want to know.")
             return None
+        if found.now and not found.live and not found.periods:
+            found.live = [Live.OPEN]  # "how many are with leaving care right now": today's caseload
         if found.live and not (found.periods and found.live == [Live.OVERDUE] and not found.now):
             return self._live_query(found, as_of, result)
         if found.live:
@@ -437,6 +441,8 @@ class Parser:
             query = query.with_changes(by_response=True)
         if query.group_by is Grouping.OFFICER:
             result.problems.append("Complaints are shown by officer only for the caseload today (open, overdue, due).")
+        if found.compare and query.compare_with is None and query.group_by is not None:
+            query = query.with_changes(headline=_first_named(found, query.group_by))
         if query.group_by is Grouping.DANGER and not query.filters.safeguarding:
             query = query.with_changes(filters=replace(query.filters, safeguarding=True))
         if query.filters.safeguarding:
@@ -493,7 +499,9 @@ class Parser:
             return period, (period.year_before() if found.compare else None)
         if len(mentions) == 1:
             period = mentions[0].period
-            return period, (period.year_before() if found.compare else None)
+            # "stage 1 vs stage 2 in 2022/23", "leaving care compared with early help": the comparison is the table
+            side_by_side = len(set(found.stages)) > 1 or len(found.teams) > 1 or len(found.roles) > 1
+            return period, (period.year_before() if found.compare and not side_by_side else None)
         first, second = mentions
         if second.relative_to_other or (second.last_year and not first.last_year):
             return first.period, first.period.year_before()
@@ -571,6 +579,10 @@ class Parser:
             return groups[0]
         if len(found.stages) > 1:
             return Grouping.STAGE
+        if found.compare and len(found.teams) > 1:
+            return Grouping.TEAM
+        if found.compare and len(found.roles) > 1 and not found.young_people:
+            return Grouping.ROLE
         if Measure.TOP in found.measures:
             return Grouping.TEAM
         return None
@@ -680,6 +692,17 @@ def _nothing_but_count(found: _Found) -> bool:
         or found.late
         or found.extended
     )
+
+
+def _first_named(found: _Found, group: Grouping) -> str | None:
+    """The row a side-by-side comparison is about: the stage, team or people named first."""
+    if group is Grouping.STAGE and found.stages:
+        return STAGE_KEYS[found.stages[0]]
+    if group is Grouping.TEAM and found.teams:
+        return found.teams[0]
+    if group is Grouping.ROLE and found.roles:
+        return found.roles[0]
+    return None
 
 
 def _about_people(found: _Found) -> bool:

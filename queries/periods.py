@@ -248,8 +248,18 @@ def _bare_month_mention(match: re.Match, as_of: date) -> PeriodMention:
     return PeriodMention(month(start.year, number), match.span(), match.group(0))
 
 
+COUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "eighteen": 18, "twenty four": 24, "first": 1, "second": 2, "third": 3, "fourth": 4,
+}  # fmt: skip
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else COUNT_WORDS[" ".join(text.split())]
+
+
 def _rolling_mention(match: re.Match, as_of: date) -> PeriodMention | None:
-    count = int(match.group("count"))
+    count = _number(match.group("count"))
     unit = match.group("unit")
     if count < 1 or count > 240:
         return None
@@ -273,7 +283,7 @@ def _quarter_mention(match: re.Match, as_of: date) -> PeriodMention | None:
         year = _financial_year_from(match.group("first"), match.group("second"))
         if year is None:
             return None
-    number = int(match.group("q"))
+    number = _number(match.group("q") or match.group("qw") or match.group("qo"))
     first_month = year.start.month + 3 * (number - 1)
     start_year = year.start.year + (first_month > 12)
     first_month = (first_month - 1) % 12 + 1
@@ -380,7 +390,8 @@ _PATTERNS = (
     ),
     (
         re.compile(
-            r"\b(?:q|quarter\s*)(?P<q>[1-4])(?:\s+(?:of\s+)?(?P<first>\d{4}|\d{2})\s*(?:/|-)\s*(?P<second>\d{4}|\d{2}))?\b"
+            r"\b(?:(?:q|quarter\s*)(?P<q>[1-4])|quarter\s+(?P<qw>one|two|three|four)|"
+            r"(?:the\s+)?(?P<qo>first|second|third|fourth)\s+quarter(?:\s+of)?)(?:\s+(?:of\s+)?(?P<first>\d{4}|\d{2})\s*(?:/|-)\s*(?P<second>\d{4}|\d{2}))?\b"
         ),
         _quarter_mention,
     ),
@@ -402,7 +413,9 @@ _PATTERNS = (
     (re.compile(rf"\b(?:in\s+|during\s+)?(?P<month>{_MONTH_RE})\s+(?P<year>\d{{4}})\b"), _month_year_mention),
     (
         re.compile(
-            r"\b(?:the\s+)?(?:last|past|previous)\s+(?P<count>\d{1,3})\s+(?P<unit>months?|years?|weeks?|days?)\b"
+            r"\b(?:the\s+)?(?:last|past|previous)\s+(?P<count>\d{1,3}|"
+            + "|".join(COUNT_WORDS)
+            + r")\s+(?P<unit>months?|years?|weeks?|days?)\b"
         ),
         _rolling_mention,
     ),

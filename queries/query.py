@@ -74,6 +74,7 @@ class Query:
     count_extensions: bool = False  # on time against an agreed extension, not only the statutory date
     live: Live | None = None  # the caseload on the day asked; `period` is then that day
     by_response: bool = False  # counted by the day each stage was answered ("closed in 2022/23"), not received
+    headline: str | None = None  # "stage 1 vs stage 2": the row named first is the answer's value, the table both
 
     def with_changes(self, **changes) -> Query:
         return replace(self, **changes)
@@ -106,6 +107,7 @@ def query_to_dict(query: Query) -> dict:
         "count_extensions": query.count_extensions,
         "live": query.live.value if query.live else None,
         "by_response": query.by_response,
+        "headline": query.headline,
     }
 
 
@@ -140,6 +142,7 @@ def query_from_dict(data: object) -> Query | None:
             count_extensions=bool(data["count_extensions"]),
             live=Live(data["live"]) if data.get("live") else None,
             by_response=bool(data.get("by_response")),
+            headline=str(data["headline"]) if data.get("headline") else None,
         )
     except (KeyError, TypeError, ValueError, AttributeError):
         return None

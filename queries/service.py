@@ -55,9 +55,15 @@ class Asker:
         result = self.engine.run(query)
         scoped = self.scope is not None and self.scope.team_ids is not None
         value = result.main.value
+        text = sentence(result, self.phrasing, scoped)
+        if query.headline is not None:
+            # "Stage 1 vs stage 2": the one named first is the value; the sentence gives each side.
+            rows = result.main.rows
+            value = next((row.value for row in rows if row.key == query.headline), value)
+            text += " Side by side: " + "; ".join(f"{row.label} {_shown(row.value)}" for row in rows) + "."
         answer = Answer(
             question=question,
-            answer=sentence(result, self.phrasing, scoped) + corrections_note(parsed),
+            answer=text + corrections_note(parsed),
             value=value,
             unit=UNITS[query.measure],
             rows=[row.as_dict() for row in result.rows],
@@ -85,6 +91,10 @@ class Asker:
         if named - self.scope.team_ids:
             return "You can see your own team's figures only. Ask about your team, or ask a complaints officer."
         return ""
+
+
+def _shown(value) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def ask(
