@@ -46,6 +46,7 @@ _MEASURE_ORDER = (
 # Concepts that only switch something on.
 _FLAGS = {"compare": "compare", "extensions": "extensions", "extended": "extended", "safeguarding": "safeguarding",
           "now": "now", "statutory-date": "statutory_date"}  # fmt: skip
+_PEOPLE_WORDS = frozenset(("children", "child", "young", "people", "leavers", "families"))
 _POPULATION_VERBS = frozenset(("do we have", "have we got", "are there"))
 # Words about answering: with a count they would mean "answered in the period", which is not how figures count
 RESPONSE_WORDS = frozenset(
@@ -149,6 +150,7 @@ class _Found:
     implied_stages: list[int] = field(default_factory=list)  # "investigations" (stage 2), "panels" (stage 3)
     unsupported: list[tuple[str, str]] = field(default_factory=list)
     young_people: bool = False  # "young people": children and care leavers together, one group
+    team_words: list[str] = field(default_factory=list)  # the words that named a team ("children in need")
     maybe_teams: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (words, slugs) to settle
 
     def given(self) -> bool:
@@ -216,6 +218,10 @@ class Parser:
             allowed = 1 if len(word) <= 7 else 2
             best = process.extractOne(word, self._known, scorer=OSA.distance, score_cutoff=allowed)
             if best is None or not _likely_typo(word, best[0]):
+                return word
+            if best[0] in NOISE and len(best[0]) <= 5 and sorted(best[0]) != sorted(word):
+                # "black" is not "back": a word read as a filler would be dropped unseen, so only swapped letters
+                # ("whcih") are read as one.
                 return word
             result.corrections.append((word, best[0]))
             return best[0]
@@ -388,6 +394,7 @@ class Parser:
             found.unsupported.append((words, POPULATION if kind == "population-verb" else value))
         else:
             found.young_people = found.young_people or kind == "roles"
+            found.team_words += [words] if kind == "team" else []
             kind, values = ("role", value.split("|")) if kind == "roles" else (kind, [value])
             target = {"team": found.teams, "outcome": found.outcomes, "learning": found.learning, "role": found.roles}
             target[kind].extend(v for v in values if v not in target[kind])
@@ -510,8 +517,8 @@ class Parser:
         return first.period, second.period
 
     def _stages(self, found: _Found, result: ParseResult) -> tuple[int, ...]:
-        if found.all_stages:
-            return ()
+        if found.all_stages or (Grouping.STAGE in found.groups and not found.stages and not found.implied_stages):
+            return ()  # "complaints by stage": every stage
         if found.escalated_to is not None and not found.stages and Measure.SHARE not in found.measures:
             # "How many went to the Ombudsman": the Ombudsman's complaints, received in the period
             found.escalated = False
@@ -709,7 +716,8 @@ def _about_people(found: _Found) -> bool:
     """ "Number of looked after children in 2022/23" asks how many children, not complaints, unless it says so."""
     if found.mentions_complaints or found.stages or found.all_stages or found.implied_stages:
         return False
-    if not (found.lac or found.roles):
+    # "number of children in need": a team named for children, asked about with no word for complaints
+    if not (found.lac or found.roles or any(words.split()[0] in _PEOPLE_WORDS for words in found.team_words)):
         return False
     return not (found.outcomes or found.learning or found.safeguarding or found.groups or found.live or found.late
                 or found.escalated or found.extended or found.measures - {Measure.COUNT})  # fmt: skip

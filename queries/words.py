@@ -104,7 +104,8 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "late responses",
         "responded to late",
         "answered outside timescales",
-        "breached",
+        "breached the deadline",
+        "breached timescales",
     ),
     ("late", "rate"): ("late rate", "lateness rate", "rate of late", "late percentage", "percentage late"),
     ("measure", "average-working-days"): (
@@ -589,6 +590,20 @@ UNSUPPORTED: dict[str, tuple[str, ...]] = {
         "sexuality",
         "protected characteristics",
         "bme",
+        "black",
+        "white",
+        "asian",
+        "white british",
+        "mixed heritage",
+        "ethnic minority",
+        "ethnic minorities",
+        "men",
+        "women",
+        "male",
+        "female",
+        "sexual orientation",
+        "first language",
+        "interpreter",
         "disabled young people",
         "disabled young person",
         "young people with disabilities",
@@ -670,7 +685,7 @@ NOISE = _words(
     only just now same then also ok okay ones those them one take took takes taken thanks thank respond
     as anything something anyone commenced requested request requests started start began begun submitted
     initiated wre hwo teh waht whta close closed closing completed complete concluded finalised via needed needing
-    required requiring learned learnt
+    required requiring learned learnt reached reach reaching
     """
 )
 
