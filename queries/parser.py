@@ -197,7 +197,10 @@ class Parser:
         text = self._read_periods(text, as_of, found, result)
         text = self._read_patterns(text, found, result)
         self._read_phrases(tokens(text), found, result)
-        if context is not None and (_FOLLOW_UP_RE.match(_lower(question)) or _looks_like_follow_up(found)):
+        follows = context is not None and (_FOLLOW_UP_RE.match(_lower(question)) or _looks_like_follow_up(found))
+        if follows and found.live and context.live is None:
+            follows = False  # "and which are overdue?" after a year's figures: today's caseload, asked afresh
+        if follows:
             result.follow_up = True
             result.query = self._follow_up(context, found, result)
         else:
@@ -598,6 +601,13 @@ class Parser:
         """A follow-up keeps what the last question said, changing only what this one says."""
         query = context
         changes: dict[str, object] = {}
+        if context.live is not None and (
+            found.periods or found.compare or found.late or found.measures - {Measure.COUNT, Measure.TOP}
+        ):
+            result.problems.append(
+                "The last answer was today's caseload, which has no period: ask a new question for figures over a "
+                "period."
+            )
         if found.periods:
             mention_periods = [m.period for m in found.periods]
             if found.compare and len(mention_periods) == 1:

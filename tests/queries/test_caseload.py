@@ -74,3 +74,14 @@ def test_overdue_in_a_past_year_is_late(asker):
     answer = asker.ask("stage 1 overdue in 2017/18")
     assert answer.query.live is None and answer.query.measure is Measure.LATE_COUNT
     assert answer.value == 36
+
+
+def test_follow_ups_on_the_caseload(asker):
+    first = asker.ask("open complaints")
+    by_team = asker.ask("by team", first.query)
+    assert by_team.clear and by_team.query.live is Live.OPEN and by_team.query.group_by is Grouping.TEAM
+    assert by_team.value == 12
+    assert not asker.ask("and last year?", first.query).clear
+    year = asker.ask("stage 1 complaints in 2017/18")
+    overdue = asker.ask("and which are overdue?", year.query)
+    assert overdue.clear and overdue.query.live is Live.OVERDUE and overdue.value == 1
