@@ -56,7 +56,7 @@ RESPONSE_WORDS = frozenset(
 # "escalated to stage 2", "went on to the Ombudsman": stages that went on to the next one
 _ESCALATED_RE = re.compile(
     r"\b(?:escalated|escalate|escalating|progressed|went\s+on|went|moved\s+on|moved|going\s+on|got|taken)\s+"
-    r"(?:on\s+)?(?:to|into)\s+(?:a\s+|the\s+)?(?:stage\s*(?P<n>2|3|two|three)|(?P<ombudsman>ombudsman|lgsco|lgo))\b"
+    r"(?:on\s+)?(?:to|into)\s+(?:a\s+|the\s+)?(?:stage\s*(?P<n>2|3|two|three)|(?P<ombudsman>(?:local\s+government\s+(?:and\s+social\s+care\s+)?)?ombudsman|lgsco|lgo))\b"
 )
 
 
@@ -417,6 +417,8 @@ class Parser:
         if not said_what and not (result.unplaced or result.ambiguous or result.unsupported):
             result.problems.append("I'm not sure what you want to know.")
             return None
+        if found.escalated and 4 in found.stages and found.escalated_to is None:
+            result.problems.append("The Ombudsman is the last stage: no complaint goes on from it.")
         if found.now and not found.live and not found.periods:
             found.live = [Live.OPEN]  # "how many are with leaving care right now": today's caseload
         if found.live and not (found.periods and found.live == [Live.OVERDUE] and not found.now):

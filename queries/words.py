@@ -154,6 +154,7 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "comparison",
         "versus",
         "vs",
+        "v",
         "against",
         "than",
         "change",
@@ -455,7 +456,7 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "without lac",
     ),
     # outcomes
-    ("outcome", "upheld"): ("upheld", "fully upheld", "justified", "found in favour"),
+    ("outcome", "upheld"): ("upheld", "fully upheld", "justified", "found in favour", "upheld in full", "fully"),
     ("outcome", "partially-upheld"): (
         "partially upheld",
         "partly upheld",
@@ -464,6 +465,8 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "partial",
         "partly",
         "partially justified",
+        "upheld in part",
+        "in part",
     ),
     ("outcome", "not-upheld"): ("not upheld", "rejected", "unfounded", "not justified", "not upheld at all"),
     ("outcome", "withdrawn"): ("withdrawn",),
