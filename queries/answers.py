@@ -429,6 +429,15 @@ _GROUP_PHRASES = {
 }
 
 
+_TOP_WORDS = {
+    Grouping.TEAM: "which team had the most",
+    Grouping.MONTH: "which month had the most",
+    Grouping.QUARTER: "which quarter had the most",
+    Grouping.REASON: "top reasons for",
+    Grouping.OUTCOME: "most common outcome of",
+}
+
+
 def question_text(query: Query, vocab: Vocabulary) -> str:
     """The query as a short question in the words the parser knows ("How many stage 1 complaints in 2022/23?")."""
     f = query.filters
@@ -440,8 +449,11 @@ def question_text(query: Query, vocab: Vocabulary) -> str:
             filter(None, ["stage " + " and ".join(numbered) if numbered else "", "ombudsman" * (4 in query.stages)])
         )
     top = _MEASURE_WORDS[query.measure]
+    group = query.group_by
     if query.measure is Measure.TOP and query.limit:
         top = f"top {query.limit}"
+    elif query.measure is Measure.TOP and group in _TOP_WORDS:
+        top, group = _TOP_WORDS[group], None  # "Which team had the most stage 1 complaints in 2022/23?"
     parts = [
         top,
         stages,
@@ -459,7 +471,7 @@ def question_text(query: Query, vocab: Vocabulary) -> str:
         "escalated" if f.escalated else "",
         "ignoring extensions" if query.live and not query.count_extensions else "",
         "answered" if query.by_response else "",
-        _GROUP_PHRASES[query.group_by] if query.group_by else "",
+        _GROUP_PHRASES[group] if group else "",
         "" if query.live else _period_words(query.period),
         f"compared with {_period_words(query.compare_with)}" if query.compare_with else "",
     ]
