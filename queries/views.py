@@ -23,6 +23,7 @@ from flask import (
     session,
     url_for,
 )
+from markupsafe import Markup, escape
 
 from casework.roles import (
     CASEWORK_ROLES,
@@ -62,6 +63,9 @@ GROUP_HEADINGS = {
     "reason": "Lesson learned",
     "stage": "Stage",
     "role": "Who complained",
+    "quarter": "Quarter",
+    "officer": "Officer",
+    "danger": "Kind of danger",
 }
 CHAT_KEY = "queries_chat"
 MAX_KEPT = 6  # questions shown on the page; older ones leave only their context behind
@@ -128,14 +132,24 @@ def _answer_table(answer: Answer, compare_label: str | None) -> dict | None:
         return None
     value_heading = {"percent": "Per cent", "working days": "Working days"}.get(answer.unit, "Complaints")
     group = answer.interpretation.get("group_by")
-    head = [{"text": GROUP_HEADINGS.get(group, "Year")}, {"text": value_heading, "format": "numeric"}]
+    first = GROUP_HEADINGS.get(group, "Complaint" if answer.interpretation.get("live") else "Year")
+    head = [{"text": first}, {"text": value_heading, "format": "numeric"}]
     if compare_label:
         head.append({"text": compare_label, "format": "numeric"})
+    linked = any("references" in row for row in answer.rows)  # today's caseload: open each complaint from here
+    if linked:
+        head.append({"text": "Open"})
     rows = []
     for row in answer.rows:
         cells = [{"text": row["label"]}, {"text": _show(row["value"]), "format": "numeric"}]
         if compare_label:
             cells.append({"text": _show(row.get("compare_value")), "format": "numeric"})
+        if linked:
+            links = (
+                f'<a class="govuk-link" href="{escape(url_for("casework.complaint", reference=ref))}">{escape(ref)}</a>'
+                for ref in row.get("references", [])
+            )
+            cells.append({"html": Markup(", ".join(links))})
         rows.append(cells)
     return {"head": head, "rows": rows, "firstCellIsHeader": True}
 

@@ -124,6 +124,10 @@ def test_the_live_caseload_lists_references(signed_in):
     assert all(row["references"] == [row["key"]] and row["key"].startswith("CS-") for row in data["rows"])
     by_team = client.post("/api/v1/ask", json={"question": "open complaints by team"}).get_json()
     assert sum(len(row["references"]) for row in by_team["rows"]) == by_team["value"]
+    client.post("/staff/ask", data={"question": "open complaints"})
+    page = parse(client.get("/staff/ask").get_data(as_text=True))
+    reference = data["rows"][0]["key"]
+    assert page.links[reference] == f"/staff/complaints/{reference}"
 
 
 def test_a_manager_sees_only_their_team(signed_in):
