@@ -67,7 +67,7 @@ def load(path: Path) -> list[Case]:
         return [
             Case(row["question"], row["as_of"] or DEMO_TODAY.isoformat(), row["value"].strip(), row.get("rows") or "")
             for row in csv.DictReader(handle, delimiter="\t")
-            if row.get("question")
+            if row.get("question") is not None
         ]
 
 
