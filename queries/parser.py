@@ -361,7 +361,8 @@ class Parser:
         best = process.extract(window, self._phrase_texts, scorer=fuzz.ratio, score_cutoff=88, limit=3)
         for text, score, index in best:
             # "permanence 1" and "permanence 2" are different teams, however alike they look.
-            if re.findall(r"\d+", text) == digits and len(text) >= 5:
+            # ... and "unjustified" is not "justified": a first letter is rarely mistyped.
+            if re.findall(r"\d+", text) == digits and len(text) >= 5 and text[0] == window[0]:
                 return self._phrase_keys[index], score
         return None
 
@@ -673,8 +674,14 @@ def _alternatives(result: ParseResult, found: _Found, as_of: date) -> list[Query
 
 
 def _likely_typo(word: str, known: str) -> bool:
-    """Short real words sit one letter from known ones ("court" and "count"); there only a swapped, missing or
-    extra letter counts as a typo, never a different letter."""
+    """A misspelling, not another real word: "faster" is not "foster", "mother" not "other", "unjustified" not
+    "justified". People rarely mistype a first letter, and in a short word one different letter is more often
+    another word; short real words sit one letter from known ones ("court" and "count"), so there only a
+    swapped, missing or extra letter counts."""
+    if word[0] != known[0]:
+        return False
+    if len(word) == len(known) and sorted(word) != sorted(known) and len(word) < 7:
+        return False
     if len(word) > 5:
         return True
     return len(word) != len(known) or sorted(word) == sorted(known)

@@ -476,6 +476,11 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "resolved",
         "resolve",
     ),
+    (
+        "ask",
+        "'Trend' could be how the numbers changed (ask 'by month' or 'compared with last year') or the themes "
+        "(ask 'top reasons').",
+    ): ("trend", "the trend", "trend in"),
     # who complained
     # complaints flagged for safeguarding
     ("safeguarding", "yes"): (

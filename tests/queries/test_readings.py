@@ -100,3 +100,14 @@ def test_every_question_offered_reads_back_as_what_it_stands_for(asker):
 )
 def test_initials_of_team_names(name, expected):
     assert initials(name) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many stage 1 complaints faster in 2017/18", "stage 1 mother complaints 2017/18",
+     "stage 1 unjustified complaints 2017/18", "complaints from black families 2017/18",
+     "what's the trend in stage 1 complaints"],
+)  # fmt: skip
+def test_a_real_word_is_never_corrected_into_another_meaning(asker, question):
+    answer = asker.ask(question)
+    assert not answer.clear, answer.answer
