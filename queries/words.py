@@ -687,7 +687,7 @@ NOISE = _words(
     complaints complaint complained cases case please about with on at by per and or all any so far it its
     that this those these many much made make logged lodged raised opened came come new number numbers
     childrens service services team teams council department dept area areas s whole their they
-    year years how can could would you please up into were figures figure stats statistics data breakdown split
+    year years how can could would you please up into were figures figure stats statistics breakdown split
     see get back total across each broken down between period level levels answered answer answers responded
     replied response responses reply handled dealt went gone go
     only just now same then also ok okay ones those them one take took takes taken thanks thank respond
@@ -702,7 +702,7 @@ NOISE = _words(
 TEAM_WORD_STOPLIST = _words(
     """
     children child childrens care looked after service services team previously statutory and of in the with
-    order support need family families young people assessment referral plan help
+    order support need family families young people assessment referral plan help early protection
     """
 )
 
