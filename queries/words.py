@@ -688,7 +688,7 @@ NOISE = _words(
     that this those these many much made make logged lodged raised opened came come new number numbers
     childrens service services team teams council department dept area areas s whole their they
     year years how can could would you please up into were figures figure stats statistics breakdown split
-    see get back total across each broken down between period level levels answered answer answers responded
+    see get total across each broken down between period level levels answered answer answers responded
     replied response responses reply handled dealt went gone go
     only just now same then also ok okay ones those them one take took takes taken thanks thank respond
     as anything something anyone commenced requested request requests started start began begun submitted
