@@ -98,10 +98,9 @@ def month(year: int, number: int) -> Period:
 
 
 def quarter_of(day: date) -> Period:
+    """The quarter holding `day`, named as a quarter of the financial year ("Q3 2026/27")."""
     first = 3 * ((day.month - 1) // 3) + 1
-    start = date(day.year, first, 1)
-    end = month(day.year, first + 2).end
-    return Period(start, end, f"{MONTH_NAMES[first]} to {MONTH_NAMES[first + 2]} {day.year}", "quarter")
+    return span_period(date(day.year, first, 1), month(day.year, first + 2).end)
 
 
 def latest_month_start(number: int, as_of: date) -> date:
@@ -348,6 +347,10 @@ def _past_year_mention(match: re.Match, as_of: date) -> PeriodMention:
     return PeriodMention(None, match.span(), match.group(0), ambiguous=options)
 
 
+def _last_alone_mention(match: re.Match, as_of: date) -> PeriodMention:
+    return PeriodMention(financial_year_of(as_of).year_before(), match.span(), match.group(0), relative_to_other=True)
+
+
 def _bare_year_mention(match: re.Match, _as_of: date) -> PeriodMention:
     year = int(match.group("year"))
     options = (financial_year_label(year), financial_year_label(year - 1), f"calendar year {year}")
@@ -413,7 +416,7 @@ _PATTERNS = (
     (re.compile(rf"\b(?:in\s+|during\s+)?(?P<month>{_MONTH_RE})\s+(?P<year>\d{{4}})\b"), _month_year_mention),
     (
         re.compile(
-            r"\b(?:the\s+)?(?:last|past|previous)\s+(?P<count>\d{1,3}|"
+            r"\b(?:over\s+)?(?:the\s+)?(?:last|past|previous)\s+(?P<count>\d{1,3}|"
             + "|".join(COUNT_WORDS)
             + r")\s+(?P<unit>months?|years?|weeks?|days?)\b"
         ),
@@ -434,6 +437,14 @@ _PATTERNS = (
         _relative_mention,
     ),
     (re.compile(rf"\b(?:in|during)\s+(?P<month>{_MONTH_RE})\b"), _bare_month_mention),
+    # "this year compared to last": "last" at the end, after a comparison, is the year before
+    (
+        re.compile(
+            r"(?:(?<=\bwith )|(?<=\bto )|(?<=\bvs )|(?<=\bversus )|(?<=\bagainst ))"
+            r"(?:the\s+)?(?:last|previous)(?:\s+one)?(?=\s*[?.!]*\s*$)"
+        ),
+        _last_alone_mention,
+    ),
     (re.compile(r"(?<![\d/-])\b(?:in\s+|during\s+)?(?P<year>(?:19|20)\d{2})\b(?![\d/-])"), _bare_year_mention),
 )
 
