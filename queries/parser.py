@@ -219,7 +219,12 @@ class Parser:
             if len(word) < 5 or word in self._known_set:
                 return word
             allowed = 1 if len(word) <= 7 else 2
-            best = process.extractOne(word, self._known, scorer=OSA.distance, score_cutoff=allowed)
+            found = process.extract(word, self._known, scorer=OSA.distance, score_cutoff=allowed, limit=8)
+            # Of the nearest, a missing, extra or swapped letter is likelier than a different one
+            # ("complaits" is "complaints", not "complains").
+            best = min(
+                found, key=lambda m: (m[1], len(m[0]) == len(word) and sorted(m[0]) != sorted(word)), default=None
+            )
             if best is None or not _likely_typo(word, best[0]):
                 return word
             if best[0] in NOISE and len(best[0]) <= 5 and sorted(best[0]) != sorted(word):
