@@ -150,6 +150,7 @@ class _Found:
     implied_stages: list[int] = field(default_factory=list)  # "investigations" (stage 2), "panels" (stage 3)
     unsupported: list[tuple[str, str]] = field(default_factory=list)
     young_people: bool = False  # "young people": children and care leavers together, one group
+    late_words: list[str] = field(default_factory=list)
     team_words: list[str] = field(default_factory=list)  # the words that named a team ("children in need")
     maybe_teams: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (words, slugs) to settle
 
@@ -327,7 +328,8 @@ class Parser:
             self._fuzzy_run(run, found, result)
         for words_, what in found.unsupported:
             # "How many complaints do we have": about complaints after all, not how many children there are.
-            if what != POPULATION or words_ not in _POPULATION_VERBS or not (found.mentions_complaints or found.stages):
+            about_complaints = found.mentions_complaints or found.stages or found.live
+            if what != POPULATION or words_ not in _POPULATION_VERBS or not about_complaints:
                 result.unsupported.append((words_, what))
         for words_, slugs in found.maybe_teams:
             # "the adoption and SGO team": "adoption" could be two teams, "SGO" names one of them; that settles it.
@@ -392,6 +394,7 @@ class Parser:
             found.maybe_teams.append((words, tuple(value.split("|"))))
         elif kind in ("late", "escalated"):
             setattr(found, kind, True)
+            found.late_words += [words] if kind == "late" else []
             if value == "rate":
                 found.measures.add(Measure.SHARE)
         elif kind == "ask":
@@ -426,20 +429,14 @@ class Parser:
         if found.escalated and 4 in found.stages and found.escalated_to is None:
             result.problems.append("The Ombudsman is the last stage: no complaint goes on from it.")
         if found.now and not found.live and not found.periods:
-            found.live = [Live.OPEN]  # "how many are with leaving care right now": today's caseload
+            # "how many are with leaving care right now": today's caseload; "late right now": overdue
+            found.live = [Live.OVERDUE] if found.late else [Live.OPEN]
+            found.late = False
         if found.live and not (found.periods and found.live == [Live.OVERDUE] and not found.now):
             return self._live_query(found, as_of, result)
         if found.live:
             found.late = True  # "overdue in 2022/23": answered late or still open past the deadline
-        if _about_people(found):
-            result.problems.append(
-                "I count complaints, not how many children or families there are: say 'complaints' if you meant them."
-            )
-        if found.now:
-            result.problems.append(
-                "'Now' and 'today' are not a period I count complaints by: ask about open, overdue or due "
-                "complaints, or name a period such as 'this year'."
-            )
+        _check_words(found, result)
         period, compare_with = self._periods(found, as_of, result)
         if period is None:
             return None
@@ -780,6 +777,24 @@ def _check_days(found: _Found, result: ParseResult) -> None:
         days = ", ".join(f"{n} working days at stage {stage}" for stage, n in statutory.items())
         result.problems.append(
             f"I can count answers within the statutory deadline ({days}), not within {found.within_days} days."
+        )
+
+
+def _check_words(found: _Found, result: ParseResult) -> None:
+    """Words that leave a question about a period open to two readings."""
+    if found.late and not found.periods and set(found.late_words) == {"late"} and not found.response_words:
+        result.problems.append(
+            "'Late' with no period could be this year's late answers or the complaints overdue now: ask "
+            "'how many were answered late this year' or 'how many are overdue now'."
+        )
+    if _about_people(found):
+        result.problems.append(
+            "I count complaints, not how many children or families there are: say 'complaints' if you meant them."
+        )
+    if found.now:
+        result.problems.append(
+            "'Now' and 'today' are not a period I count complaints by: ask about open, overdue or due "
+            "complaints, or name a period such as 'this year'."
         )
 
 

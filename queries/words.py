@@ -249,6 +249,8 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "past their statutory deadline",
         "overdue ones",
         "out of time now",
+        "running late",
+        "late now",
     ),
     # the statutory date only, for the caseload (an agreed extension otherwise moves the deadline)
     ("statutory-date", "yes"): (
