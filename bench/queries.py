@@ -55,6 +55,7 @@ def _complaint_columns(dialect: str, n: str) -> tuple[list[str], list[str]]:
         "routing_decision": "'imported'",
         "status": "'closed'",
         "created_at": "'2026-01-01 00:00:00'" if dialect == "sqlite" else "TIMESTAMPTZ '2026-01-01 00:00:00+00'",
+        "safeguarding_categories": "'[]'" if dialect == "sqlite" else "'[]'::json",  # no kinds of danger
     }
     names, values = [], []
     for column in Complaint.__table__.columns:

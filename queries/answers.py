@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
+from content.dates import plain_date
 from queries.engine import OUTCOME_LABELS, Figure, Result, split_subject
 from queries.parser import ParseResult
-from queries.query import STAGE_KEYS, STAGE_NAMES, Filters, Grouping, Measure, Query
+from queries.query import STAGE_KEYS, STAGE_NAMES, Filters, Grouping, Live, Measure, Query
 from queries.vocabulary import Vocabulary
 
 UNITS = {
@@ -15,6 +17,15 @@ UNITS = {
     Measure.SHARE: "percent",
     Measure.ON_TIME: "percent",
     Measure.AVERAGE_DAYS: "working days",
+    Measure.MEDIAN_DAYS: "working days",
+    Measure.LATE: "percent",
+    Measure.LATE_COUNT: "complaints",
+}
+LIVE_WORDS = {
+    Live.OPEN: "open (waiting for a response)",
+    Live.OVERDUE: "overdue (open past their deadline; an agreed extension moves the deadline)",
+    Live.DUE_TODAY: "due today",
+    Live.TRIAGE: "waiting in triage for a team",
 }
 STATUTORY_DAYS = {1: 10, 2: 25}
 ROLE_PLURALS = {
@@ -30,10 +41,12 @@ GROUP_NAMES = {
     Grouping.TEAM: "team",
     Grouping.OUTCOME: "outcome",
     Grouping.MONTH: "month",
+    Grouping.QUARTER: "quarter of the financial year",
     Grouping.REASON: "reason (lesson learned)",
     Grouping.STAGE: "stage",
     Grouping.ROLE: "who complained",
     Grouping.DANGER: "kind of danger",
+    Grouping.OFFICER: "officer",
 }
 
 
@@ -69,7 +82,9 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def unclear_answer(parsed: ParseResult) -> Answer:
+def unclear_answer(parsed: ParseResult, questions: list[str] | None = None) -> Answer:
+    """ "I'm not sure ..." with what could be asked instead, as questions the page shows as links."""
+    questions = questions or []
     interpretation = {
         "status": "unclear",
         "not_understood": parsed.unplaced,
@@ -77,8 +92,10 @@ def unclear_answer(parsed: ParseResult) -> Answer:
         "problems": parsed.problems,
         "suggestions": parsed.suggestions,
         "corrections": [{"from": a, "to": b} for a, b in parsed.corrections],
+        "did_you_mean": questions,
     }
-    return Answer(parsed.question, parsed.message(), None, "complaints", [], interpretation, parsed.query, False)
+    text = parsed.message() + did_you_mean(questions)
+    return Answer(parsed.question, text, None, "complaints", [], interpretation, parsed.query, False)
 
 
 class Phrasing:
@@ -122,6 +139,12 @@ class Phrasing:
     def flagged(self, filters: Filters) -> str:
         return "flagged for safeguarding" if filters.safeguarding else ""
 
+    def extended(self, filters: Filters) -> str:
+        return "whose deadline was extended" if filters.extended else ""
+
+    def escalated(self, filters: Filters) -> str:
+        return "that went on to the next stage" if filters.escalated else ""
+
     def subject(self, query: Query, filters: Filters) -> str:
         """ "stage 1 complaints from parents for Leaving Care" (no period, no outcome)."""
         parts = [
@@ -130,6 +153,9 @@ class Phrasing:
             self.roles(filters),
             self.teams(filters),
             self.learning(filters),
+            self.extended(filters),
+            self.escalated(filters),
+            "answered" if query.by_response else "",
         ]
         return " ".join(part for part in parts if part)
 
@@ -138,6 +164,10 @@ class Phrasing:
             return "were " + " or ".join(OUTCOME_LABELS[o].lower() for o in filters.outcomes)
         if filters.learning:
             return "recorded " + self.learning(filters).removeprefix("with ")
+        if filters.extended:
+            return "had their deadline extended"
+        if filters.escalated:
+            return "went on to the next stage"
         if filters.safeguarding:
             return "were " + self.flagged(filters)
         if filters.roles:
@@ -145,8 +175,43 @@ class Phrasing:
         return "were " + self.teams(filters)
 
 
+def live_words(query: Query, as_of) -> str:
+    if query.live is Live.OVERDUE and not query.count_extensions:
+        return "past their statutory deadline (extensions ignored)"
+    if query.live is Live.DUE_THIS_WEEK:
+        sunday = as_of + timedelta(days=6 - as_of.weekday())
+        return f"due from today to Sunday {plain_date(sunday)} (not yet overdue)"
+    if query.live is Live.DUE_NEXT_WEEK:
+        monday = as_of + timedelta(days=7 - as_of.weekday())
+        return f"due next week ({plain_date(monday)} to {plain_date(monday + timedelta(days=6))})"
+    assert query.live is not None  # the caseload's words for a caseload query
+    return LIVE_WORDS[query.live]
+
+
+def _live_sentence(query: Query, figure: Figure, phrasing: Phrasing) -> str:
+    subject = phrasing.subject(query, query.filters).replace("complaints at any stage", "complaints")
+    day = plain_date(figure.period.start)
+    what = live_words(query, figure.period.start)
+    if query.measure is Measure.TOP:
+        if not figure.value:
+            return f"No {subject} are {what} on {day}."
+        leaders = [row for row in figure.rows if row.value == figure.value]
+        names = _and_list([row.label for row in leaders[:3]])
+        return f"{names} had the most {subject} {what} on {day}: {figure.value}{' each' if len(leaders) > 1 else ''}."
+    count = figure.value
+    noun = subject if count != 1 else subject.replace("complaints", "complaint", 1)
+    return f"{count} {noun} {'is' if count == 1 else 'are'} {what} on {day}."
+
+
 def sentence(result: Result, phrasing: Phrasing, scoped: bool) -> str:
     query = result.query
+    if query.live is not None:
+        text = _live_sentence(query, result.main, phrasing)
+        if query.group_by is not None and query.measure is not Measure.TOP and result.main.rows:
+            text += f" The table shows them by {GROUP_NAMES[query.group_by]}."
+        elif result.main.rows:
+            text += " The table lists them."
+        return text + (" These are your team's figures only." if scoped else "")
     text = _main_sentence(query, result.main, phrasing)
     if result.other is not None:
         text = text.rstrip(".") + f", compared with {_short(query, result.other)} in {result.other.period.phrase[3:]}."
@@ -168,9 +233,9 @@ def corrections_note(parsed: ParseResult) -> str:
 
 
 def _short(query: Query, figure: Figure) -> str:
-    if query.measure in (Measure.SHARE, Measure.ON_TIME):
+    if query.measure in (Measure.SHARE, Measure.ON_TIME, Measure.LATE):
         return f"{whole_percent(figure.value)} ({figure.numerator} of {figure.denominator})"
-    if query.measure is Measure.AVERAGE_DAYS:
+    if query.measure in (Measure.AVERAGE_DAYS, Measure.MEDIAN_DAYS):
         return "no answered complaints" if figure.value is None else f"{figure.value} working days"
     return str(figure.value)
 
@@ -185,12 +250,26 @@ def _main_sentence(query: Query, figure: Figure, phrasing: Phrasing) -> str:
         subject_filters, base = split_subject(filters)
         if subject_filters.is_empty():
             return f"The {figure.denominator} {phrasing.subject(query, base)} {when}, as percentages of the total."
-        return (
-            f"{figure.numerator} of {figure.denominator} {phrasing.subject(query, base)} {when} "
+        decided = " decided (upheld, partially upheld or not upheld)" if figure.undecided else ""
+        text = (
+            f"{figure.numerator} of {figure.denominator} {phrasing.subject(query, base)}{decided} {when} "
             f"{phrasing.share_of(subject_filters)}: {whole_percent(figure.value)}."
         )
+        if figure.undecided:
+            left = "is" if figure.undecided == 1 else "are"
+            text += f" {figure.undecided} not decided (no outcome yet, withdrawn or resolved early) {left} left out."
+        return text
     if query.measure is Measure.ON_TIME:
         return _on_time_sentence(query, figure, subject, when, phrasing)
+    if query.measure in (Measure.LATE, Measure.LATE_COUNT):
+        return _late_sentence(query, figure, subject, when, phrasing)
+    if query.measure is Measure.MEDIAN_DAYS:
+        if figure.value is None:
+            return f"None of the {subject} received {when} {phrasing.outcomes(filters)} has been answered yet."
+        return (
+            f"Half of the {figure.denominator} answered {subject} received {when} took {figure.value} working days "
+            "or fewer to answer (the median; counted from the day of receipt)."
+        )
     if query.measure is Measure.AVERAGE_DAYS:
         if figure.value is None:
             return f"None of the {subject} received {when} {phrasing.outcomes(filters)} has been answered yet."
@@ -229,6 +308,18 @@ def _on_time_sentence(query: Query, figure: Figure, subject: str, when: str, phr
     )
 
 
+def _late_sentence(query: Query, figure: Figure, subject: str, when: str, phrasing: Phrasing) -> str:
+    if not figure.denominator:
+        return f"None of the {subject} received {when} can be judged on time or late yet."
+    deadline = "their deadline counting agreed extensions" if query.count_extensions else "the statutory deadline"
+    outcome = phrasing.outcomes(query.filters)
+    text = (
+        f"{figure.numerator} of {figure.denominator} {subject} received {when}{' ' + outcome if outcome else ''} "
+        f"were late (answered after {deadline}, or still open past it)"
+    )
+    return text + (f": {whole_percent(figure.value)}." if query.measure is Measure.LATE else ".")
+
+
 def _top_sentence(query: Query, figure: Figure, subject: str, when: str) -> str:
     if not figure.rows or not figure.value:
         return f"There were no {subject} {when}."
@@ -265,10 +356,11 @@ def interpretation(parsed: ParseResult, query: Query, phrasing: Phrasing, *, as_
             "learning": list(filters.learning),
             "roles": list(filters.roles),
             "safeguarding": filters.safeguarding,
+            "extended": filters.extended,
         },
         "group_by": query.group_by.value if query.group_by else None,
         "as_of": as_of.isoformat(),
-        "counted_by": "the date each stage was received",
+        "counted_by": "the date each stage was answered" if query.by_response else "the date each stage was received",
         "understood": parsed.understood,
         "corrections": [{"from": a, "to": b} for a, b in parsed.corrections],
         "notes": list(parsed.notes),
@@ -278,7 +370,10 @@ def interpretation(parsed: ParseResult, query: Query, phrasing: Phrasing, *, as_
     if query.measure is Measure.SHARE:
         data["share_of"] = phrasing.subject(query, base)
         data["share_is"] = phrasing.share_of(subject) if not subject.is_empty() else "each group's part of the total"
-    if query.measure is Measure.ON_TIME:
+    if query.live is not None:
+        data["live"] = query.live.value
+        data["counted_by"] = f"the caseload on {plain_date(as_of)}: {live_words(query, as_of)}"
+    if query.measure in (Measure.ON_TIME, Measure.LATE, Measure.LATE_COUNT):
         data["on_time_rule"] = (
             "answered by the agreed extended deadline, or the statutory one when not extended"
             if query.count_extensions
@@ -287,3 +382,115 @@ def interpretation(parsed: ParseResult, query: Query, phrasing: Phrasing, *, as_
     if query.limit:
         data["limit"] = query.limit
     return data
+
+
+# -- "Did you mean": a question the parser reads back as exactly the query it stands for ----------------------
+_MEASURE_WORDS = {
+    Measure.COUNT: "how many",
+    Measure.SHARE: "percentage of",
+    Measure.TOP: "top",
+    Measure.ON_TIME: "percentage of",
+    Measure.LATE: "percentage of",
+    Measure.LATE_COUNT: "how many",
+    Measure.AVERAGE_DAYS: "average working days to respond for",
+    Measure.MEDIAN_DAYS: "median working days to respond for",
+}
+_MEASURE_TAILS = {
+    Measure.ON_TIME: "answered on time",
+    Measure.LATE: "answered late",
+    Measure.LATE_COUNT: "answered late",
+}
+_LIVE_PHRASES = {
+    Live.OPEN: "open",
+    Live.OVERDUE: "overdue",
+    Live.DUE_TODAY: "due today",
+    Live.DUE_THIS_WEEK: "due this week",
+    Live.DUE_NEXT_WEEK: "due next week",
+    Live.TRIAGE: "in triage",
+}
+_ROLE_PHRASES = {
+    "child": "from children",
+    "care-leaver": "from care leavers",
+    "parent": "from parents",
+    "foster-carer": "from foster carers",
+    "guardian-adopter": "from special guardians",
+    "advocate": "from advocates",
+    "other": "from other complainants",
+}
+_GROUP_PHRASES = {
+    Grouping.TEAM: "by team",
+    Grouping.OUTCOME: "by outcome",
+    Grouping.MONTH: "by month",
+    Grouping.QUARTER: "by quarter",
+    Grouping.REASON: "by reason",
+    Grouping.STAGE: "by stage",
+    Grouping.ROLE: "by complainant",
+    Grouping.DANGER: "by kind of danger",
+    Grouping.OFFICER: "by officer",
+}
+
+
+_TOP_WORDS = {
+    Grouping.TEAM: "which team had the most",
+    Grouping.MONTH: "which month had the most",
+    Grouping.QUARTER: "which quarter had the most",
+    Grouping.REASON: "top reasons for",
+    Grouping.OUTCOME: "most common outcome of",
+}
+
+
+def question_text(query: Query, vocab: Vocabulary) -> str:
+    """The query as a short question in the words the parser knows ("How many stage 1 complaints in 2022/23?")."""
+    f = query.filters
+    if not query.stages:
+        stages = "all stages"
+    else:
+        numbered = [str(s) for s in query.stages if s != 4]
+        stages = " and ".join(
+            filter(None, ["stage " + " and ".join(numbered) if numbered else "", "ombudsman" * (4 in query.stages)])
+        )
+    top = _MEASURE_WORDS[query.measure]
+    group = query.group_by
+    if query.measure is Measure.TOP and query.limit:
+        top = f"top {query.limit}"
+    elif query.measure is Measure.TOP and group in _TOP_WORDS:
+        top, group = _TOP_WORDS[group], None  # "Which team had the most stage 1 complaints in 2022/23?"
+    parts = [
+        top,
+        stages,
+        _LIVE_PHRASES[query.live] if query.live else "",
+        "complaints",
+        _MEASURE_TAILS.get(query.measure, ""),
+        "including extensions" if query.count_extensions and not query.live else "",
+        " ".join(_ROLE_PHRASES[r] for r in f.roles),
+        ("for " + " and ".join(vocab.team_name(slug) for slug in f.teams)) if f.teams else "",
+        {True: "for LAC", False: "non LAC", None: ""}[f.lac],
+        " or ".join(OUTCOME_LABELS[o].lower() for o in f.outcomes),
+        " or ".join(vocab.learning[slug][1] for slug in f.learning if slug in vocab.learning),
+        "flagged for safeguarding" if f.safeguarding else "",
+        "extended deadline" if f.extended else "",
+        "escalated" if f.escalated else "",
+        "ignoring extensions" if query.live and not query.count_extensions else "",
+        "answered" if query.by_response else "",
+        _GROUP_PHRASES[group] if group else "",
+        "" if query.live else _period_words(query.period),
+        f"compared with {_period_words(query.compare_with)}" if query.compare_with else "",
+    ]
+    text = " ".join(part for part in parts if part)
+    return _capital(text) + "?"
+
+
+def _period_words(period) -> str:
+    if period.kind == "since":
+        return period.label
+    if period.kind == "rolling":
+        return "in " + period.label
+    if period.kind in ("range", "as-of"):
+        return f"from {plain_date(period.start)} to {plain_date(period.end)}"
+    return "in " + period.label
+
+
+def did_you_mean(questions: list[str]) -> str:
+    if not questions:
+        return ""
+    return " Did you mean: " + "; or ".join(q.rstrip("?") for q in questions) + "?"

@@ -28,13 +28,19 @@ ANSWER_SCHEMA = {
                     "label": {"type": "string"},
                     "value": {"type": ["number", "null"]},
                     "compare_value": {"type": ["number", "null"], "description": "the period compared with"},
+                    "references": {
+                        "type": "array",
+                        "items": {"type": "string"},
+                        "description": "today's caseload only: the references of the complaints counted in the row",
+                    },
                 },
             },
         },
         "interpretation": {
             "type": "object",
             "description": "How the question was read: status, measure, stages, period, compare_with, filters, "
-            "group_by, notes, corrections; `query` can be sent back as `context` for a follow-up.",
+            "group_by, live, notes, corrections; `query` can be sent back as `context` for a follow-up. An unclear "
+            "question's `did_you_mean` lists questions that can be answered instead.",
         },
     },
 }

@@ -8,10 +8,19 @@ from datetime import date
 
 from sqlmodel import Session
 
-from queries.answers import UNITS, Answer, Phrasing, corrections_note, interpretation, sentence, unclear_answer
+from queries.answers import (
+    UNITS,
+    Answer,
+    Phrasing,
+    corrections_note,
+    interpretation,
+    question_text,
+    sentence,
+    unclear_answer,
+)
 from queries.engine import Engine, Scope
 from queries.parser import Parser
-from queries.query import Query, query_to_dict
+from queries.query import Query, query_to_dict, same_query
 from queries.vocabulary import Vocabulary, cached_vocabulary
 
 
@@ -23,21 +32,22 @@ class Asker:
     as_of: date
     scope: Scope | None = None
     closure_days: Iterable[date] = ()
-    vocab: Vocabulary | None = None
+    vocab: Vocabulary | None = None  # given by callers that already hold one; else the cached one is read
 
     def __post_init__(self):
-        self.vocab = self.vocab or cached_vocabulary(self.session)
-        self.parser = Parser(self.vocab)
-        self.phrasing = Phrasing(self.vocab)
+        self.vocabulary: Vocabulary = self.vocab or cached_vocabulary(self.session)
+        self.parser = Parser(self.vocabulary)
+        self.phrasing = Phrasing(self.vocabulary)
         self.engine = Engine(
-            self.session, self.vocab, as_of=self.as_of, scope=self.scope, closure_days=self.closure_days
+            self.session, self.vocabulary, as_of=self.as_of, scope=self.scope, closure_days=self.closure_days
         )
 
     def ask(self, question: str, context: Query | None = None) -> Answer:
         parsed = self.parser.parse(question, self.as_of, context)
+        if not parsed.clear:
+            return unclear_answer(parsed, self.could_ask(parsed.alternatives))
         query = parsed.query
-        if not parsed.clear or query is None:  # clear means there is a query
-            return unclear_answer(parsed)
+        assert query is not None  # a clear reading always carries its query
         refusal = self._outside_scope(query)
         if refusal:
             return Answer(
@@ -46,9 +56,15 @@ class Asker:
         result = self.engine.run(query)
         scoped = self.scope is not None and self.scope.team_ids is not None
         value = result.main.value
+        text = sentence(result, self.phrasing, scoped)
+        if query.headline is not None:
+            # "Stage 1 vs stage 2": the one named first is the value; the sentence gives each side.
+            rows = result.main.rows
+            value = next((row.value for row in rows if row.key == query.headline), value)
+            text += " Side by side: " + "; ".join(f"{row.label} {_shown(row.value)}" for row in rows) + "."
         answer = Answer(
             question=question,
-            answer=sentence(result, self.phrasing, scoped) + corrections_note(parsed),
+            answer=text + corrections_note(parsed),
             value=value,
             unit=UNITS[query.measure],
             rows=[row.as_dict() for row in result.rows],
@@ -59,13 +75,27 @@ class Asker:
         answer.interpretation["query"] = query_to_dict(query)
         return answer
 
+    def could_ask(self, queries: list[Query]) -> list[str]:
+        """Questions for the queries that could be meant, each offered only if it reads back as exactly that query."""
+        questions = []
+        for query in queries[:3]:
+            text = question_text(query, self.vocabulary)
+            back = self.parser.parse(text, self.as_of)
+            if back.clear and same_query(back.query, query):
+                questions.append(text)
+        return questions
+
     def _outside_scope(self, query: Query) -> str:
         if self.scope is None or self.scope.team_ids is None:
             return ""
-        named = set(self.engine.vocab.team_ids(query.filters.teams))
+        named = set(self.vocabulary.team_ids(query.filters.teams))
         if named - self.scope.team_ids:
             return "You can see your own team's figures only. Ask about your team, or ask a complaints officer."
         return ""
+
+
+def _shown(value) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def ask(

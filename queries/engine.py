@@ -16,27 +16,33 @@ Counting rules (docs/reporting.md):
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
 
-from sqlalchemy import Date, and_, case, exists, func, literal, or_, select, true, union_all
+from sqlalchemy import Date, Integer, String, and_, case, cast, exists, func, literal, or_, select, true, union_all
 from sqlalchemy.sql.expression import ColumnElement, FromClause
 from sqlmodel import Session
 
+from content.dates import plain_date
 from models.base import table_of
-from models.complaints import ComplainantRole, Complaint, Outcome, StageLearning, StageRecord
+from models.complaints import ComplainantRole, Complaint, ComplaintStatus, Outcome, StageLearning, StageRecord
 from models.safeguarding import CATEGORIES
-from queries.periods import MONTH_NAMES, Period, month
-from queries.query import STAGE_KEYS, STAGE_NAMES, Filters, Grouping, Measure, Query
+from models.staff import StaffUser
+from queries.periods import MONTH_NAMES, Period, financial_year_label, month
+from queries.query import STAGE_KEYS, STAGE_NAMES, Filters, Grouping, Live, Measure, Query
 from queries.sqlfuncs import weekdays_to, year_month
 from queries.vocabulary import Vocabulary
-from reminders.calendar import bank_holidays
+from reminders.calendar import WorkingCalendar, bank_holidays
 
 SR = table_of(StageRecord)
 COMPLAINT = table_of(Complaint)
 LEARNING = table_of(StageLearning)
+STAFF = table_of(StaffUser)
+NEXT = SR.alias("next_stage")  # the stage a complaint went on to
+CLOSED = (ComplaintStatus.CLOSED.value, ComplaintStatus.WITHDRAWN.value)
 
 # Keyed by the stored value; the words are the enums' own labels (models/complaints.py).
 OUTCOME_LABELS = {outcome.value: outcome.label for outcome in Outcome} | {"none": "No outcome yet"}
@@ -53,11 +59,14 @@ class Row:
     denominator: int | None = None  # ... how many
     compare_value: float | int | None = None
     raw: object = field(default=None, repr=False, compare=False)  # the database's key (team id, category id)
+    references: list[str] | None = None  # the caseload: the complaints counted, for staff to open
 
     def as_dict(self) -> dict[str, object]:
         data: dict[str, object] = {"key": self.key, "label": self.label, "value": self.value}
         if self.compare_value is not None:
             data["compare_value"] = self.compare_value
+        if self.references is not None:
+            data["references"] = self.references
         return data
 
 
@@ -70,6 +79,7 @@ class Figure:
     numerator: int | None = None
     denominator: int | None = None
     rows: list[Row] = field(default_factory=list)
+    undecided: int | None = None  # an outcome's share: stages left out because they have no outcome yet
 
 
 @dataclass
@@ -100,7 +110,7 @@ def _one_scan_compares(query: Query, first: Period, second: Period) -> bool:
     """Counts in two periods that touch or overlap (this year and last) come from one scan of both."""
     if query.measure is not Measure.COUNT:
         return False
-    if query.group_by in (Grouping.REASON, Grouping.MONTH):
+    if query.group_by in (Grouping.REASON, Grouping.MONTH, Grouping.QUARTER):
         return False  # lessons need their own total; months differ between the periods
     return first.start <= second.end + timedelta(days=1) and second.start <= first.end + timedelta(days=1)
 
@@ -147,6 +157,12 @@ class Engine:
 
     # -- one period -------------------------------------------------------------------------------------------
     def figure(self, query: Query, period: Period) -> Figure:
+        if query.live is not None:
+            return self._live(query, period)
+        if query.measure in (Measure.LATE, Measure.LATE_COUNT):
+            return self._late(query, period)
+        if query.measure is Measure.MEDIAN_DAYS:
+            return self._median_days(query, period)
         if query.measure is Measure.ON_TIME:
             return self._on_time(query, period)
         if query.measure is Measure.AVERAGE_DAYS:
@@ -160,7 +176,7 @@ class Engine:
         if query.group_by is None:
             stmt = select(func.count()).select_from(self._from(joins)).where(*conditions)
             return Figure(period, self._execute(stmt).scalar_one())
-        key, joins = self._group_key(query.group_by, joins)
+        key, joins = self._group_key(query.group_by, joins, query)
         stmt = select(key, func.count()).select_from(self._from(joins)).where(*conditions).group_by(key)
         counts = dict(self._execute(stmt).all())
         rows = self._rows(query, period, counts)
@@ -180,14 +196,15 @@ class Engine:
         conditions, joins = self.conditions(query, span, query.filters)
 
         def within(period: Period):
-            inside = and_(SR.c.received_on >= period.start, SR.c.received_on <= period.end)
+            day = _day(query)
+            inside = and_(day >= period.start, day <= period.end)
             return func.coalesce(func.sum(case((inside, 1), else_=0)), 0)
 
         if query.group_by is None:
             stmt = select(within(first), within(second)).select_from(self._from(joins)).where(*conditions)
             a, b = self._execute(stmt).one()
             return Figure(first, a), Figure(second, b)
-        key, joins = self._group_key(query.group_by, joins)
+        key, joins = self._group_key(query.group_by, joins, query)
         stmt = select(key, within(first), within(second)).select_from(self._from(joins)).where(*conditions)
         pairs = {k: (a, b) for k, a, b in self._execute(stmt.group_by(key)).all()}
         figures = []
@@ -199,6 +216,18 @@ class Engine:
     def _share(self, query: Query, period: Period) -> Figure:
         subject, base = split_subject(query.filters)
         conditions, joins = self.conditions(query, period, base)
+        undecided = None
+        if subject.outcomes:
+            # An outcome's share is of the stages decided: those still without an outcome are left out, and said.
+            undecided_stmt = select(func.count()).select_from(self._from(joins))
+            decided = SR.c.outcome.in_(MAIN_OUTCOMES)
+            undecided = self._execute(undecided_stmt.where(*conditions, ~decided | SR.c.outcome.is_(None))).scalar_one()
+            conditions.append(decided)
+        figure = self._share_of(query, period, subject, conditions, joins)
+        figure.undecided = undecided
+        return figure
+
+    def _share_of(self, query: Query, period: Period, subject: Filters, conditions: list, joins: set) -> Figure:
         subject_conditions, joins = self._filter_conditions(subject, joins)
         hit = func.coalesce(func.sum(case((and_(*subject_conditions), 1), else_=0)), 0) if subject_conditions else None
         if query.group_by is None:
@@ -206,7 +235,7 @@ class Engine:
             stmt = stmt.where(*conditions)
             numerator, denominator = self._execute(stmt).one()
             return Figure(period, percent(numerator, denominator), numerator, denominator)
-        key, joins = self._group_key(query.group_by, joins)
+        key, joins = self._group_key(query.group_by, joins, query)
         columns = [key, hit if hit is not None else func.count(), func.count()]
         stmt = select(*columns).select_from(self._from(joins)).where(*conditions).group_by(key)
         pairs = {k: (n, d) for k, n, d in self._execute(stmt).all()}
@@ -243,7 +272,7 @@ class Engine:
             stmt = select(on_time, judged).select_from(self._from(joins)).where(*conditions)
             numerator, denominator = self._execute(stmt).one()
             return Figure(period, percent(numerator, denominator), numerator, denominator)
-        key, joins = self._group_key(query.group_by, joins)
+        key, joins = self._group_key(query.group_by, joins, query)
         stmt = select(key, on_time, judged).select_from(self._from(joins)).where(*conditions).group_by(key)
         pairs = {k: (n, d) for k, n, d in self._execute(stmt).all()}
         rows = self._rows(query, period, {k: d for k, (_n, d) in pairs.items()})
@@ -258,6 +287,87 @@ class Engine:
             denominator = sum(d for _n, d in pairs.values())
         return Figure(period, percent(numerator, denominator), numerator, denominator, rows)
 
+    def _late(self, query: Query, period: Period) -> Figure:
+        """Late is the other side of on time: judged stages not answered by their deadline (open ones past it too)."""
+        figure = self._on_time(query.with_changes(measure=Measure.ON_TIME), period)
+        as_count = query.measure is Measure.LATE_COUNT
+
+        def flip(item) -> None:
+            late = (item.denominator or 0) - (item.numerator or 0)
+            item.numerator = late
+            item.value = late if as_count else percent(late, item.denominator or 0)
+
+        flip(figure)
+        for row in figure.rows:
+            flip(row)
+        return figure
+
+    def _median_days(self, query: Query, period: Period) -> Figure:
+        """The middle answered stage's working days from receipt to response (the mean of the middle two)."""
+        conditions, joins = self.conditions(query, period, query.filters)
+        conditions.append(SR.c.responded_on.is_not(None))
+        key = None
+        if query.group_by is not None:
+            key, joins = self._group_key(query.group_by, joins, query)
+        columns = [SR.c.received_on, SR.c.responded_on] + ([key] if key is not None else [])
+        calendar = WorkingCalendar(self.closure_days)
+        spans: dict[object, list[int]] = {}
+        for received, responded, *group in self._execute(
+            select(*columns).select_from(self._from(joins)).where(*conditions)
+        ):
+            days = calendar.working_days_between(_as_date(received), _as_date(responded))
+            spans.setdefault(group[0] if group else None, []).append(days)
+        everything = [days for values in spans.values() for days in values]
+        figure = Figure(period, _median(everything), denominator=len(everything))
+        if key is not None:
+            figure.rows = self._rows(query, period, {k: len(v) for k, v in spans.items()})
+            for row in figure.rows:
+                values = spans.get(self._raw_key(row), [])
+                row.denominator, row.value = len(values), _median(values)
+        return figure
+
+    def _live(self, query: Query, period: Period) -> Figure:
+        """The caseload on the day asked: open stages, one row per complaint (or per group) with its reference."""
+        deadline = func.coalesce(SR.c.extended_to, SR.c.due_on) if query.count_extensions else SR.c.due_on
+        today = self.as_of
+        conditions = [SR.c.responded_on.is_(None), COMPLAINT.c.status.not_in(CLOSED), SR.c.received_on <= today]
+        if query.stages:
+            conditions.append(SR.c.stage.in_(query.stages))
+        if self.scope.team_ids is not None:
+            conditions.append(SR.c.team_id.in_(sorted(self.scope.team_ids)))
+        sunday = today + timedelta(days=6 - today.weekday())
+        assert query.live is not None  # only the caseload's queries come here
+        by_kind: dict[Live, list[ColumnElement[bool]]] = {
+            Live.OPEN: [],
+            Live.OVERDUE: [deadline < today],
+            Live.DUE_TODAY: [deadline == today],
+            Live.DUE_THIS_WEEK: [deadline >= today, deadline <= sunday],
+            Live.DUE_NEXT_WEEK: [deadline > sunday, deadline <= sunday + timedelta(days=7)],
+            Live.TRIAGE: [COMPLAINT.c.team_id.is_(None)],
+        }
+        conditions += by_kind[query.live]
+        filter_conditions, joins = self._filter_conditions(query.filters, {"complaint"})
+        conditions += filter_conditions
+        key = None
+        if query.group_by is not None:
+            key, joins = self._group_key(query.group_by, joins, query)
+        columns = [COMPLAINT.c.reference, SR.c.team_id, SR.c.stage, deadline] + ([key] if key is not None else [])
+        stmt = select(*columns).select_from(self._from(joins)).where(*conditions).order_by(deadline, SR.c.id)
+        found = self._execute(stmt).all()
+        if key is None:
+            rows = [_complaint_row(self.vocab, *item[:4]) for item in found]
+            return Figure(period, len(rows), rows=rows)
+        references: dict[object, list[str]] = {}
+        for item in found:
+            references.setdefault(item[4], []).append(item[0])
+        rows = self._rows(query, period, {k: len(v) for k, v in references.items()})
+        for row in rows:
+            row.references = references.get(self._raw_key(row), [])
+        if query.measure is Measure.TOP:
+            rows = _top(rows, query.limit)
+            return Figure(period, rows[0].value if rows else 0, rows=rows, denominator=len(found))
+        return Figure(period, len(found), rows=rows)
+
     def _average_days(self, query: Query, period: Period) -> Figure:
         conditions, joins = self.conditions(query, period, query.filters)
         conditions.append(SR.c.responded_on.is_not(None))
@@ -268,7 +378,7 @@ class Engine:
             holiday_join = and_(holidays.c.day > SR.c.received_on, holidays.c.day <= SR.c.responded_on)
         group_key = None
         if query.group_by is not None:
-            group_key, joins = self._group_key(query.group_by, joins)
+            group_key, joins = self._group_key(query.group_by, joins, query)
         columns = [span, func.count()]
         stmt = select(*([group_key] if group_key is not None else []), *columns)
         stmt = stmt.select_from(self._from(joins)).where(*conditions)
@@ -312,7 +422,8 @@ class Engine:
         return union_all(*(select(literal(day, Date).label("day")) for day in days)).cte("holiday")
 
     def conditions(self, query: Query, period: Period, filters: Filters) -> tuple[list[ColumnElement], set[str]]:
-        conditions: list[ColumnElement] = [SR.c.received_on >= period.start, SR.c.received_on <= period.end]
+        day = _day(query)
+        conditions: list[ColumnElement] = [day >= period.start, day <= period.end]
         if len(query.stages) == 1:
             conditions.insert(0, SR.c.stage == query.stages[0])
         elif query.stages:
@@ -340,21 +451,30 @@ class Engine:
         if filters.safeguarding:
             joins.add("complaint")
             conditions.append(COMPLAINT.c.safeguarding_flag.is_(True))
+        if filters.extended:
+            conditions.append(SR.c.extended_to.is_not(None))
+        if filters.escalated:
+            conditions.append(exists().where(NEXT.c.complaint_id == SR.c.complaint_id, NEXT.c.stage == SR.c.stage + 1))
         return conditions, joins
 
-    def _group_key(self, grouping: Grouping, joins: set[str]) -> tuple[ColumnElement, set[str]]:
+    def _group_key(self, grouping: Grouping, joins: set[str], query: Query) -> tuple[ColumnElement, set[str]]:
         joins = set(joins)
         if grouping is Grouping.TEAM:
             return SR.c.team_id, joins
         if grouping is Grouping.OUTCOME:
             return SR.c.outcome, joins
         if grouping is Grouping.MONTH:
-            return year_month(SR.c.received_on), joins
+            return year_month(_day(query)), joins
+        if grouping is Grouping.QUARTER:
+            return financial_quarter(_day(query)), joins
         if grouping is Grouping.STAGE:
             return SR.c.stage, joins
         if grouping is Grouping.ROLE:
             joins.add("complaint")
             return COMPLAINT.c.complainant_role, joins
+        if grouping is Grouping.OFFICER:
+            joins.add("complaint")
+            return COMPLAINT.c.assigned_officer_id, joins
         if grouping is Grouping.DANGER:
             joins |= {"complaint", "danger"}
             return self._danger.c.value, joins
@@ -396,16 +516,15 @@ class Engine:
             for outcome in [*outcomes, *sorted((k for k in counts if k not in outcomes), key=lambda k: k or "")]:
                 key = outcome or "none"
                 rows.append(_row(key, OUTCOME_LABELS.get(key, key), counts.get(outcome, 0), outcome))
-        elif grouping is Grouping.MONTH:
-            for key in _months(period, self.as_of) | set(counts):
-                year, number = int(key[:4]), int(key[5:7])
-                rows.append(_row(key, f"{MONTH_NAMES[number]} {year}", counts.get(key, 0), key))
-            rows.sort(key=lambda r: r.key)
+        elif grouping in (Grouping.MONTH, Grouping.QUARTER):
+            rows = _calendar_rows(grouping, period, self.as_of, counts)
         elif grouping is Grouping.STAGE:
             for stage in sorted(set(query.stages or (1, 2, 3, 4)) | set(counts)):
                 rows.append(_row(STAGE_KEYS[stage], STAGE_NAMES[stage].capitalize(), counts.get(stage, 0), stage))
         elif grouping is Grouping.DANGER:
             rows = _danger_rows(counts)
+        elif grouping is Grouping.OFFICER:
+            rows = self._officer_rows(counts)
         elif grouping is Grouping.ROLE:
             for role in [r.value for r in ComplainantRole]:
                 if not query.filters.roles or role in query.filters.roles:
@@ -419,6 +538,15 @@ class Engine:
                     rows.append(_row(slug, label, counts.get(category_id, 0), category_id))
             rows.sort(key=lambda r: (-(r.value or 0), r.label))
         return rows
+
+    def _officer_rows(self, counts: dict) -> list[Row]:
+        ids = sorted(k for k in counts if k is not None)
+        names = dict(self._execute(select(STAFF.c.id, STAFF.c.name).where(STAFF.c.id.in_(ids))).all()) if ids else {}
+        rows = [
+            _row(str(k) if k is not None else "none", names.get(k, "Not assigned to an officer"), n, k)
+            for k, n in counts.items()
+        ]
+        return sorted(rows, key=lambda r: (-(r.value or 0), r.label))
 
     def _wanted_teams(self, filters: Filters) -> set[int]:
         if filters.teams:
@@ -443,6 +571,42 @@ def _row(key: str, label: str, value, raw) -> Row:
     return Row(key, label, value, raw=raw)
 
 
+def _calendar_rows(grouping: Grouping, period: Period, as_of: date, counts: dict) -> list[Row]:
+    """Every month (or financial quarter) of the period up to today, zeros too, in order."""
+    months = _months(period, as_of)
+    if grouping is Grouping.MONTH:
+        labels = {key: f"{MONTH_NAMES[int(key[5:7])]} {key[:4]}" for key in months | set(counts)}
+    else:
+        keys = {quarter_key(date.fromisoformat(key + "-01")) for key in months} | set(counts)
+        labels = {key: quarter_label(key) for key in keys}
+        # Councils name quarters "Q3 2017/18"; the database's key "2017-Q3" sorts them.
+        return [_row(labels[key].split(" (")[0], labels[key], counts.get(key, 0), key) for key in sorted(labels)]
+    return [_row(key, labels[key], counts.get(key, 0), key) for key in sorted(labels)]
+
+
+def _day(query: Query) -> ColumnElement:
+    """The day a stage counts in a period: received, or answered for "how many did we close in 2022/23"."""
+    return SR.c.responded_on if query.by_response else SR.c.received_on
+
+
+def _complaint_row(vocab: Vocabulary, reference: str, team_id: int | None, stage: int, deadline) -> Row:
+    team = vocab.team_by_id(team_id)
+    due = f", due {plain_date(_as_date(deadline))}" if deadline is not None else ""
+    label = f"{reference}: {team.name if team else 'triage'}, {STAGE_NAMES[stage]}{due}"
+    return Row(reference, label, 1, references=[reference])
+
+
+def _as_date(value) -> date:
+    """SQLite hands back dates from expressions (coalesce) as text."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def _median(values: list[int]) -> float | None:
+    if not values:
+        return None
+    return round(float(statistics.median(values)), 1)
+
+
 def _danger_rows(counts: dict) -> list[Row]:
     """Every kind of danger (zeros too), then any slug no longer known and flags with no kind recorded."""
     rows = [_row(c.slug, c.label, counts.get(c.slug, 0), c.slug) for c in CATEGORIES]
@@ -462,6 +626,32 @@ def _months(period: Period, as_of: date) -> set[str]:
     return keys
 
 
+def financial_quarter(day: ColumnElement) -> ColumnElement:
+    """ "2017-Q3" for a day in October to December 2017: the financial year's first year and its quarter."""
+    ym = year_month(day)
+    year, month_part = func.substr(ym, 1, 4), func.substr(ym, 6, 2)
+    earlier = cast(cast(year, Integer) - 1, String)
+    return case(
+        (month_part.in_(("04", "05", "06")), year + literal("-Q1")),
+        (month_part.in_(("07", "08", "09")), year + literal("-Q2")),
+        (month_part.in_(("10", "11", "12")), year + literal("-Q3")),
+        else_=earlier + literal("-Q4"),
+    )
+
+
+def quarter_key(day: date) -> str:
+    start_year = day.year if day.month >= 4 else day.year - 1
+    return f"{start_year}-Q{(day.month - 4) % 12 // 3 + 1}"
+
+
+def quarter_label(key: str) -> str:
+    """ "Q3 2017/18 (October to December 2017)"."""
+    start_year, number = int(key[:4]), int(key[-1])
+    first = (4 + 3 * (number - 1) - 1) % 12 + 1
+    year = start_year + (first < 4)
+    return f"Q{number} {financial_year_label(start_year)} ({MONTH_NAMES[first]} to {MONTH_NAMES[first + 2]} {year})"
+
+
 def _top(rows: list[Row], limit: int | None) -> list[Row]:
     ranked = sorted(rows, key=lambda r: (-(r.value or 0), r.label))
     return ranked[: limit or len(ranked)]
@@ -475,18 +665,19 @@ def split_subject(filters: Filters) -> tuple[Filters, Filters]:
     """A share is of one thing within the rest: (what is asked about, what it is a share of).
 
     "What percentage of leaving care's stage 1 complaints were upheld": the outcome is the subject, the team
-    the base. The subject is the first named of outcome, learning, who complained, team or LAC.
+    the base. The subject is the first named of outcome, learning, extended, flagged, who complained, team or LAC.
     """
     empty = Filters()
-    flagged = filters.safeguarding
     if filters.outcomes:
-        return Filters(outcomes=filters.outcomes), Filters(
-            filters.teams, filters.lac, (), filters.learning, filters.roles, flagged
-        )
+        return Filters(outcomes=filters.outcomes), replace(filters, outcomes=())
     if filters.learning:
-        return Filters(learning=filters.learning), Filters(filters.teams, filters.lac, (), (), filters.roles, flagged)
-    if flagged:
-        return Filters(safeguarding=True), Filters(filters.teams, filters.lac, (), (), filters.roles)
+        return Filters(learning=filters.learning), replace(filters, outcomes=(), learning=())
+    if filters.extended:
+        return Filters(extended=True), replace(filters, outcomes=(), learning=(), extended=False)
+    if filters.escalated:
+        return Filters(escalated=True), replace(filters, outcomes=(), learning=(), escalated=False)
+    if filters.safeguarding:
+        return Filters(safeguarding=True), replace(filters, outcomes=(), learning=(), safeguarding=False)
     if filters.roles:
         return Filters(roles=filters.roles), Filters(filters.teams, filters.lac)
     if filters.teams or filters.lac is not None:

@@ -14,10 +14,11 @@ from datetime import date
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from queries.periods import MONTH_WORDS, Period, financial_year_of, find_periods
-from queries.query import Filters, Grouping, Measure, Query
+from content.dates import plain_date
+from queries.periods import MONTH_WORDS, Period, PeriodMention, financial_year_of, find_periods
+from queries.query import STAGE_KEYS, Filters, Grouping, Live, Measure, Query
 from queries.vocabulary import Concept, Vocabulary, tokens
-from queries.words import EXAMPLES, NOISE, NUMBER_WORDS
+from queries.words import EXAMPLES, NOISE, NUMBER_WORDS, POPULATION
 
 MAX_QUESTION = 500  # characters read; staff questions are a line, and the parser must stay fast
 PERIOD_WORDS = frozenset(
@@ -32,10 +33,32 @@ _STAGES_RE = re.compile(
 )
 _S_NUMBER_RE = re.compile(r"\bs(?P<n>[123])\b")  # "s1", "s2": staff shorthand
 _ORDINAL_STAGE_RE = re.compile(r"\b(?P<n>first|second|third)\s+stage\b")
-_WITHIN_DAYS_RE = re.compile(r"\bwithin\s+(?:the\s+)?(?P<days>\d{1,3})\s+(?:working\s+)?days?\b")
+_WITHIN_DAYS_RE = re.compile(r"\b(?:within|in|inside)\s+(?:the\s+)?(?P<days>\d{1,3})\s+(?:working\s+)?days?\b")
 _TOP_N_RE = re.compile(r"\btop\s+(?P<n>\d{1,2})\b")
 _FOLLOW_UP_RE = re.compile(r"^\s*(?:and|what about|how about|same|now|only|just|then|also|ok|okay|what of)\b")
-_MEASURE_ORDER = (Measure.AVERAGE_DAYS, Measure.ON_TIME, Measure.SHARE, Measure.TOP, Measure.COUNT)
+_MEASURE_ORDER = (
+    Measure.MEDIAN_DAYS,
+    Measure.AVERAGE_DAYS,
+    Measure.ON_TIME,
+    Measure.SHARE,
+    Measure.TOP,
+    Measure.COUNT,
+)
+# Concepts that only switch something on.
+_FLAGS = {"compare": "compare", "extensions": "extensions", "extended": "extended", "safeguarding": "safeguarding",
+          "now": "now", "statutory-date": "statutory_date"}  # fmt: skip
+_PEOPLE_WORDS = frozenset(("children", "child", "young", "people", "leavers", "families"))
+_POPULATION_VERBS = frozenset(("do we have", "have we got", "are there"))
+# Words about answering: with a count they would mean "answered in the period", which is not how figures count
+RESPONSE_WORDS = frozenset(
+    ("answered", "answer", "answers", "responded", "replied", "response", "responses", "reply", "respond")
+    + ("handled", "dealt", "close", "closed", "closing", "completed", "complete", "concluded", "finalised")
+)
+# "escalated to stage 2", "went on to the Ombudsman": stages that went on to the next one
+_ESCALATED_RE = re.compile(
+    r"\b(?:escalated|escalate|escalating|progressed|went\s+on|went|moved\s+on|moved|going\s+on|got|taken)\s+"
+    r"(?:on\s+)?(?:to|into)\s+(?:a\s+|the\s+)?(?:stage\s*(?P<n>2|3|two|three)|(?P<ombudsman>(?:local\s+government\s+(?:and\s+social\s+care\s+)?)?ombudsman|lgsco|lgo))\b"
+)
 
 
 @dataclass
@@ -49,11 +72,18 @@ class ParseResult:
     corrections: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     understood: list[str] = field(default_factory=list)  # the phrases recognised, for the interpretation
+    fillers: list[str] = field(default_factory=list)  # words read as carrying no meaning ("how", "the", "please")
+    unsupported: list[tuple[str, str]] = field(default_factory=list)  # (words, what the data does not hold)
+    # What could be answered instead: the query with the unclear words left out, or one per choice of team or period
+    alternatives: list[Query] = field(default_factory=list)
+    team_choices: list[tuple[str, ...]] = field(default_factory=list)
+    period_choices: list[str] = field(default_factory=list)
     follow_up: bool = False
+    words: list[str] = field(default_factory=list)  # the question's words as read (typos corrected)
 
     @property
     def clear(self) -> bool:
-        return self.query is not None and not (self.unplaced or self.ambiguous or self.problems)
+        return self.query is not None and not (self.unplaced or self.ambiguous or self.problems or self.unsupported)
 
     def message(self) -> str:
         """ "I'm not sure what you meant by ..." with what it could be; empty when the question is clear."""
@@ -65,6 +95,8 @@ class ParseResult:
             parts.append(f"I'm not sure what you meant by {words}.")
         for words, options in self.ambiguous:
             parts.append(f"I'm not sure what you meant by '{words}': it could be {_or_list(options)}.")
+        for words, what in self.unsupported:
+            parts.append(f"I can't answer '{words}' from the data: it does not hold {what}.")
         parts.extend(self.problems)
         if not parts:
             parts.append("I'm not sure what you want to know.")
@@ -84,14 +116,6 @@ SAFEGUARDING_NOTE = (
     '"I don\'t feel safe"), counted once each by the day the complaint was received; conversations never sent '
     "are not complaints and are not counted."
 )
-
-
-@dataclass(frozen=True)
-class NamedPeriod:
-    """A period the question names and we could place (an ambiguous mention becomes a question back instead)."""
-
-    period: Period
-    relative_to_other: bool = False  # "the previous year": a year before the other period named
 
 
 @dataclass
@@ -114,8 +138,22 @@ class _Found:
     learning: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     safeguarding: bool = False
-    periods: list[NamedPeriod] = field(default_factory=list)
+    periods: list[PeriodMention] = field(default_factory=list)
     mentions_complaints: bool = False
+    late: bool = False
+    extended: bool = False
+    live: list[Live] = field(default_factory=list)
+    now: bool = False
+    response_words: list[str] = field(default_factory=list)
+    escalated: bool = False
+    escalated_to: int | None = None
+    statutory_date: bool = False
+    implied_stages: list[int] = field(default_factory=list)  # "investigations" (stage 2), "panels" (stage 3)
+    unsupported: list[tuple[str, str]] = field(default_factory=list)
+    young_people: bool = False  # "young people": children and care leavers together, one group
+    late_words: list[str] = field(default_factory=list)
+    team_words: list[str] = field(default_factory=list)  # the words that named a team ("children in need")
+    maybe_teams: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (words, slugs) to settle
 
     def given(self) -> bool:
         return bool(
@@ -133,6 +171,11 @@ class _Found:
             or self.roles
             or self.safeguarding
             or self.periods
+            or self.late
+            or self.extended
+            or self.live
+            or self.escalated
+            or self.implied_stages
         )
 
 
@@ -151,11 +194,15 @@ class Parser:
         question = question if isinstance(question, str) else ""
         result = ParseResult(question=question)
         text = self._correct_words(_lower(_shorten(question)), result)
+        result.words = tokens(text)
         found = _Found()
         text = self._read_periods(text, as_of, found, result)
-        text = self._read_patterns(text, found)
+        text = self._read_patterns(text, found, result)
         self._read_phrases(tokens(text), found, result)
-        if context is not None and (_FOLLOW_UP_RE.match(_lower(question)) or _looks_like_follow_up(found)):
+        follows = context is not None and (_FOLLOW_UP_RE.match(_lower(question)) or _looks_like_follow_up(found))
+        if follows and found.live and context is not None and context.live is None:
+            follows = False  # "and which are overdue?" after a year's figures: today's caseload, asked afresh
+        if follows and context is not None:
             result.follow_up = True
             result.query = self._follow_up(context, found, result)
         else:
@@ -163,6 +210,7 @@ class Parser:
         _check_days(found, result)
         if not result.clear:
             result.suggestions = self._suggestions(result)
+            result.alternatives = _alternatives(result, found, as_of)
         return result
 
     def _correct_words(self, text: str, result: ParseResult) -> str:
@@ -173,8 +221,17 @@ class Parser:
             if len(word) < 5 or word in self._known_set:
                 return word
             allowed = 1 if len(word) <= 7 else 2
-            best = process.extractOne(word, self._known, scorer=OSA.distance, score_cutoff=allowed)
+            found = process.extract(word, self._known, scorer=OSA.distance, score_cutoff=allowed, limit=8)
+            # Of the nearest, a missing, extra or swapped letter is likelier than a different one
+            # ("complaits" is "complaints", not "complains").
+            best = min(
+                found, key=lambda m: (m[1], len(m[0]) == len(word) and sorted(m[0]) != sorted(word)), default=None
+            )
             if best is None or not _likely_typo(word, best[0]):
+                return word
+            if best[0] in NOISE and len(best[0]) <= 5 and sorted(best[0]) != sorted(word):
+                # "black" is not "back": a word read as a filler would be dropped unseen, so only swapped letters
+                # ("whcih") are read as one.
                 return word
             result.corrections.append((word, best[0]))
             return best[0]
@@ -189,13 +246,16 @@ class Parser:
                     result.problems.append(f"'{mention.text.strip()}' has not happened yet on {as_of.isoformat()}.")
                 else:
                     result.ambiguous.append((mention.text.strip(), options))
+                    result.period_choices = options
             else:
-                found.periods.append(NamedPeriod(mention.period, mention.relative_to_other))
+                found.periods.append(mention)
+                result.understood.append(mention.text.strip())
             text = text[: mention.span[0]] + " " * (mention.span[1] - mention.span[0]) + text[mention.span[1] :]
         return text
 
-    def _read_patterns(self, text: str, found: _Found) -> str:
+    def _read_patterns(self, text: str, found: _Found, result: ParseResult) -> str:
         def stages(match: re.Match) -> str:
+            result.understood.append(match.group(0).strip())
             for part in re.findall(_STAGE_NUMBER, match.group("list")):
                 number = int(part) if part.isdigit() else NUMBER_WORDS[part]
                 if number not in found.stages:
@@ -205,20 +265,33 @@ class Parser:
             return " "
 
         def ordinal(match: re.Match) -> str:
+            result.understood.append(match.group(0).strip())
             number = match.group("n")
             found.stages.append(int(number) if number.isdigit() else NUMBER_WORDS[number])
             return " "
 
         def within(match: re.Match) -> str:
+            result.understood.append(match.group(0).strip())
             found.measures.add(Measure.ON_TIME)
             found.within_days = int(match.group("days"))
             return " "
 
         def top(match: re.Match) -> str:
+            result.understood.append(match.group(0).strip())
             found.measures.add(Measure.TOP)
             found.limit = max(1, int(match.group("n")))
             return " "
 
+        def escalated(match: re.Match) -> str:
+            result.understood.append(match.group(0).strip())
+            found.escalated = True
+            number = match.group("n")
+            found.escalated_to = (
+                4 if match.group("ombudsman") else (int(number) if number.isdigit() else NUMBER_WORDS[number])
+            )
+            return " "
+
+        text = _ESCALATED_RE.sub(escalated, text)
         text = _STAGES_RE.sub(stages, text)
         text = _ORDINAL_STAGE_RE.sub(ordinal, _S_NUMBER_RE.sub(ordinal, text))
         text = _WITHIN_DAYS_RE.sub(within, text)
@@ -240,7 +313,10 @@ class Parser:
             word = words[i]
             if word in ("complaint", "complaints", "complained", "cases"):
                 found.mentions_complaints = True
+            if word in RESPONSE_WORDS:
+                found.response_words.append(word)
             if word in NOISE:
+                result.fillers.append(word)
                 if run:
                     leftovers.append(run)
                     run = []
@@ -251,6 +327,16 @@ class Parser:
             leftovers.append(run)
         for run in leftovers:
             self._fuzzy_run(run, found, result)
+        for words_, what in found.unsupported:
+            # "How many complaints do we have": about complaints after all, not how many children there are.
+            about_complaints = found.mentions_complaints or found.stages or found.live
+            if what != POPULATION or words_ not in _POPULATION_VERBS or not about_complaints:
+                result.unsupported.append((words_, what))
+        for words_, slugs in found.maybe_teams:
+            # "the adoption and SGO team": "adoption" could be two teams, "SGO" names one of them; that settles it.
+            if not set(slugs) & set(found.teams):
+                result.ambiguous.append((words_, [self.vocab.team_name(slug) for slug in slugs]))
+                result.team_choices.append(slugs)
 
     def _longest(self, words: list[str], start: int) -> tuple[Concept | None, int]:
         for length in range(min(self.vocab.max_len, len(words) - start), 0, -1):
@@ -283,56 +369,82 @@ class Parser:
         best = process.extract(window, self._phrase_texts, scorer=fuzz.ratio, score_cutoff=88, limit=3)
         for text, score, index in best:
             # "permanence 1" and "permanence 2" are different teams, however alike they look.
-            if re.findall(r"\d+", text) == digits and len(text) >= 5:
+            # ... and "unjustified" is not "justified": a first letter is rarely mistyped.
+            if re.findall(r"\d+", text) == digits and len(text) >= 5 and text[0] == window[0]:
                 return self._phrase_keys[index], score
         return None
 
     def _apply(self, concept: Concept, words: str, found: _Found, result: ParseResult) -> None:
         result.understood.append(words)
         kind, value = concept.kind, concept.value
-        if kind == "measure":
+        if kind in _FLAGS:
+            setattr(found, _FLAGS[kind], True)
+        elif kind == "measure":
             found.measures.add(Measure(value))
-        elif kind == "compare":
-            found.compare = True
-        elif kind == "extensions":
-            found.extensions = True
         elif kind == "group":
-            if words.split()[0] in ("top", "main"):
-                found.measures.add(Measure.TOP)  # "top reasons", "top trends"
-            if value == "none":
-                found.no_group = True
-            elif Grouping(value) not in found.groups:
-                found.groups.append(Grouping(value))
+            self._apply_group(words, value, found)
         elif kind == "stages":
             found.all_stages = True
-        elif kind == "stage":
-            found.stages.append(int(value))
+        elif kind in ("stage", "stage-word"):
+            (found.stages if kind == "stage" else found.implied_stages).append(int(value))
         elif kind == "lac":
             found.lac = value == "yes"
-        elif kind == "safeguarding":
-            found.safeguarding = True
         elif kind == "teams":
             found.all_teams = True
         elif kind == "ambiguous":
-            names = [self.vocab.team_name(slug) for slug in value.split("|")]
-            result.ambiguous.append((words, names))
+            found.maybe_teams.append((words, tuple(value.split("|"))))
+        elif kind in ("late", "escalated"):
+            setattr(found, kind, True)
+            found.late_words += [words] if kind == "late" else []
+            if value == "rate":
+                found.measures.add(Measure.SHARE)
+        elif kind == "ask":
+            result.problems.append(value)
+        elif kind == "live":
+            if Live(value) not in found.live:
+                found.live.append(Live(value))
+        elif kind in ("unsupported", "population-verb"):
+            found.unsupported.append((words, POPULATION if kind == "population-verb" else value))
         else:
+            found.young_people = found.young_people or kind == "roles"
+            found.team_words += [words] if kind == "team" else []
+            kind, values = ("role", value.split("|")) if kind == "roles" else (kind, [value])
             target = {"team": found.teams, "outcome": found.outcomes, "learning": found.learning, "role": found.roles}
-            if value not in target[kind]:
-                target[kind].append(value)
+            target[kind].extend(v for v in values if v not in target[kind])
+
+    @staticmethod
+    def _apply_group(words: str, value: str, found: _Found) -> None:
+        if words.split()[0] in ("top", "main") or "most" in words.split():
+            found.measures.add(Measure.TOP)  # "top reasons", "top trends"
+        if value == "none":
+            found.no_group = True
+        elif Grouping(value) not in found.groups:
+            found.groups.append(Grouping(value))
 
     # -- building the query -----------------------------------------------------------------------------------
     def _new_query(self, found: _Found, as_of: date, result: ParseResult) -> Query | None:
         said_what = found.mentions_complaints or not _nothing_but_count(found)
-        if not said_what and not (result.unplaced or result.ambiguous):
+        if not said_what and not (result.unplaced or result.ambiguous or result.unsupported):
             result.problems.append("I'm not sure what you want to know.")
             return None
+        if found.escalated and 4 in found.stages and found.escalated_to is None:
+            result.problems.append("The Ombudsman is the last stage: no complaint goes on from it.")
+        if found.now and not found.live and not found.periods:
+            # "how many are with leaving care right now": today's caseload; "late right now": overdue
+            found.live = [Live.OVERDUE] if found.late else [Live.OPEN]
+            found.late = False
+        if found.live and not (found.periods and found.live == [Live.OVERDUE] and not found.now):
+            return self._live_query(found, as_of, result)
+        if found.live:
+            found.late = True  # "overdue in 2022/23": answered late or still open past the deadline
+        _check_words(found, result)
         period, compare_with = self._periods(found, as_of, result)
         if period is None:
             return None
         stages = self._stages(found, result)
+        measure = _measure(found, result)
         query = Query(
-            measure=_measure(found),
+            measure=measure,
             stages=stages,
             period=period,
             compare_with=compare_with,
@@ -341,6 +453,12 @@ class Parser:
             limit=found.limit,
             count_extensions=found.extensions and found.within_days is None,
         )
+        if _by_response(query, found):
+            query = query.with_changes(by_response=True)
+        if query.group_by is Grouping.OFFICER:
+            result.problems.append("Complaints are shown by officer only for the caseload today (open, overdue, due).")
+        if found.compare and query.compare_with is None and query.group_by is not None:
+            query = query.with_changes(headline=_first_named(found, query.group_by))
         if query.group_by is Grouping.DANGER and not query.filters.safeguarding:
             query = query.with_changes(filters=replace(query.filters, safeguarding=True))
         if query.filters.safeguarding:
@@ -348,6 +466,43 @@ class Parser:
         if query.group_by is Grouping.DANGER:
             result.notes.append(DANGER_NOTE)
         return _check(query, result)
+
+    def _live_query(self, found: _Found, as_of: date, result: ParseResult) -> Query | None:
+        """ "Overdue right now", "due this week by team", "which team has the most open": the caseload today."""
+        kinds: list[Live] = [kind for kind in found.live if kind is not Live.OPEN] or [Live.OPEN]
+        if len(kinds) > 1:
+            names = [kind.value.replace("-", " ") for kind in kinds]
+            result.problems.append(f"Ask about one of {_or_list(names)} at a time.")
+        if found.periods:
+            result.problems.append(
+                f"The caseload is counted as it stands on {plain_date(as_of)}, not over a period: "
+                "ask without a period, or ask how many were received in the period."
+            )
+        if found.compare:
+            result.problems.append("I can't compare today's caseload with another day: no history of it is kept.")
+        other = found.measures - {Measure.COUNT, Measure.TOP}
+        if other or found.late or found.within_days is not None:
+            result.problems.append(
+                "For the caseload today I can count complaints (open, overdue, due today, this week or next week, "
+                "in triage), by team or by officer."
+            )
+        group = self._group(found, result)
+        if group in (Grouping.MONTH, Grouping.QUARTER, Grouping.REASON, Grouping.OUTCOME, Grouping.DANGER):
+            result.problems.append(f"Open complaints have no {group.value} yet to break them down by.")
+            group = None
+        query = Query(
+            measure=Measure.TOP if Measure.TOP in found.measures else Measure.COUNT,
+            stages=tuple(sorted(set(found.stages))) if found.stages and not found.all_stages else (),
+            period=Period(as_of, as_of, f"on {plain_date(as_of)}", "as-of"),
+            filters=self._filters(found, result, Filters()),
+            group_by=group or (Grouping.TEAM if Measure.TOP in found.measures else None),
+            limit=found.limit,
+            live=kinds[0],
+            count_extensions=not found.statutory_date,  # on the queue an agreed extension moves the deadline
+        )
+        if query.filters.safeguarding:
+            result.notes.append(SAFEGUARDING_NOTE)
+        return query
 
     def _periods(self, found: _Found, as_of: date, result: ParseResult) -> tuple[Period | None, Period | None]:
         mentions = found.periods
@@ -359,18 +514,35 @@ class Parser:
             result.notes.append(f"No period was given, so this financial year ({period.label}).")
             return period, (period.year_before() if found.compare else None)
         if len(mentions) == 1:
-            period = mentions[0].period
-            return period, (period.year_before() if found.compare else None)
+            period = _placed(mentions[0])
+            # "stage 1 vs stage 2 in 2022/23", "leaving care compared with early help": the comparison is the table
+            side_by_side = len(set(found.stages)) > 1 or len(found.teams) > 1 or len(found.roles) > 1
+            return period, (period.year_before() if found.compare and not side_by_side else None)
         first, second = mentions
-        if second.relative_to_other:
-            return first.period, first.period.year_before()
+        if second.relative_to_other or (second.last_year and not first.last_year):
+            return _placed(first), _placed(first).year_before()
         if first.relative_to_other:
-            return second.period, second.period.year_before()
-        return first.period, second.period
+            return _placed(second), _placed(second).year_before()
+        return _placed(first), _placed(second)
 
     def _stages(self, found: _Found, result: ParseResult) -> tuple[int, ...]:
-        if found.all_stages:
-            return ()
+        if found.all_stages or (Grouping.STAGE in found.groups and not found.stages and not found.implied_stages):
+            return ()  # "complaints by stage": every stage
+        if found.escalated_to is not None and not found.stages and Measure.SHARE not in found.measures:
+            # "How many went to the Ombudsman": the Ombudsman's complaints, received in the period
+            found.escalated = False
+            return (found.escalated_to,)
+        if found.escalated_to is not None:
+            # "stage 1 complaints escalated to stage 2": the stage 1s that went on to stage 2
+            earlier = found.escalated_to - 1
+            if found.stages and found.stages != [earlier]:
+                result.problems.append("Ask which stage's complaints went on to the next stage, one stage at a time.")
+            return (earlier,)
+        if found.implied_stages:
+            named = set(found.stages)
+            if named and not named <= set(found.implied_stages):
+                result.problems.append("The stage named and the kind of stage do not match: ask about one of them.")
+            return tuple(sorted(named | set(found.implied_stages)))
         if not found.stages:
             result.notes.append("No stage was given, so stage 1 (every complaint starts at stage 1).")
             return (1,)
@@ -397,6 +569,8 @@ class Parser:
             learning=tuple(found.learning) or base.learning,
             roles=tuple(found.roles) or base.roles,
             safeguarding=found.safeguarding or base.safeguarding,
+            extended=found.extended or base.extended,
+            escalated=found.escalated or base.escalated,
         )
 
     def _group(self, found: _Found, result: ParseResult) -> Grouping | None:
@@ -421,6 +595,10 @@ class Parser:
             return groups[0]
         if len(found.stages) > 1:
             return Grouping.STAGE
+        if found.compare and len(found.teams) > 1:
+            return Grouping.TEAM
+        if found.compare and len(found.roles) > 1 and not found.young_people:
+            return Grouping.ROLE
         if Measure.TOP in found.measures:
             return Grouping.TEAM
         return None
@@ -431,6 +609,13 @@ class Parser:
         changes: dict[str, object] = {}
         last = context.period
         assert last is not None  # the last question's query: query_from_dict gives none without a period
+        if context.live is not None and (
+            found.periods or found.compare or found.late or found.measures - {Measure.COUNT, Measure.TOP}
+        ):
+            result.problems.append(
+                "The last answer was today's caseload, which has no period: ask a new question for figures over a "
+                "period."
+            )
         if found.periods:
             mention_periods = [m.period for m in found.periods]
             if found.compare and len(mention_periods) == 1:
@@ -446,9 +631,11 @@ class Parser:
             changes["compare_with"] = last.year_before()
         if found.stages or found.all_stages:
             changes["stages"] = () if found.all_stages else tuple(sorted(set(found.stages)))
-        if found.measures:
-            changes["measure"] = _measure(found)
+        if found.measures or found.late:
+            changes["measure"] = _measure(found, result)
             changes["limit"] = found.limit
+        if found.live:
+            changes["live"] = found.live[-1]
         groups = self._group(found, result) if (found.groups or found.no_group) else context.group_by
         changes["group_by"] = groups
         if found.within_days is not None or found.extensions:
@@ -468,9 +655,40 @@ class Parser:
         return suggestions[:5] + list(EXAMPLES[:3])
 
 
+def _alternatives(result: ParseResult, found: _Found, as_of: date) -> list[Query]:
+    """Queries that could be meant: the one read without the unclear words, or one per team or period it could be."""
+    query = result.query
+    if query is None or len(result.team_choices) + bool(result.period_choices) > 1:
+        return []
+    if result.team_choices:
+        filters = query.filters
+        return [
+            query.with_changes(filters=replace(filters, teams=(*filters.teams, slug), lac=None))
+            for slug in result.team_choices[0]
+        ]
+    if result.period_choices:
+        if found.periods:
+            return []
+        choices = []
+        for option in result.period_choices:
+            mentions = [m for m in find_periods(option.lower(), as_of) if m.period is not None]
+            if len(mentions) == 1:
+                choices.append(query.with_changes(period=mentions[0].period))
+            elif len(mentions) == 2:
+                choices.append(query.with_changes(period=mentions[0].period, compare_with=mentions[1].period))
+        return choices
+    return [query]
+
+
 def _likely_typo(word: str, known: str) -> bool:
-    """Short real words sit one letter from known ones ("court" and "count"); there only a swapped, missing or
-    extra letter counts as a typo, never a different letter."""
+    """A misspelling, not another real word: "faster" is not "foster", "mother" not "other", "unjustified" not
+    "justified". People rarely mistype a first letter, and in a short word one different letter is more often
+    another word; short real words sit one letter from known ones ("court" and "count"), so there only a
+    swapped, missing or extra letter counts."""
+    if word[0] != known[0]:
+        return False
+    if len(word) == len(known) and sorted(word) != sorted(known) and len(word) < 7:
+        return False
     if len(word) > 5:
         return True
     return len(word) != len(known) or sorted(word) == sorted(known)
@@ -503,7 +721,32 @@ def _nothing_but_count(found: _Found) -> bool:
         or found.roles
         or found.safeguarding
         or found.periods
+        or found.live
+        or found.late
+        or found.extended
     )
+
+
+def _first_named(found: _Found, group: Grouping) -> str | None:
+    """The row a side-by-side comparison is about: the stage, team or people named first."""
+    if group is Grouping.STAGE and found.stages:
+        return STAGE_KEYS[found.stages[0]]
+    if group is Grouping.TEAM and found.teams:
+        return found.teams[0]
+    if group is Grouping.ROLE and found.roles:
+        return found.roles[0]
+    return None
+
+
+def _about_people(found: _Found) -> bool:
+    """ "Number of looked after children in 2022/23" asks how many children, not complaints, unless it says so."""
+    if found.mentions_complaints or found.stages or found.all_stages or found.implied_stages:
+        return False
+    # "number of children in need": a team named for children, asked about with no word for complaints
+    if not (found.lac or found.roles or any(words.split()[0] in _PEOPLE_WORDS for words in found.team_words)):
+        return False
+    return not (found.outcomes or found.learning or found.safeguarding or found.groups or found.live or found.late
+                or found.escalated or found.extended or found.measures - {Measure.COUNT})  # fmt: skip
 
 
 def _looks_like_follow_up(found: _Found) -> bool:
@@ -511,7 +754,17 @@ def _looks_like_follow_up(found: _Found) -> bool:
     return not found.measures and not found.mentions_complaints and found.given()
 
 
-def _measure(found: _Found) -> Measure:
+def _measure(found: _Found, result: ParseResult) -> Measure:
+    rates = found.measures & {Measure.SHARE, Measure.ON_TIME, Measure.AVERAGE_DAYS, Measure.MEDIAN_DAYS}
+    if Measure.TOP in found.measures and (rates or found.late):
+        # "Which team had the highest percentage upheld": the table by team answers it, largest first; one
+        # figure for the top team is not something I give yet, and the overall figure would be the wrong one.
+        result.problems.append("I can show that figure for every team (by team), but not pick out the highest.")
+    if found.late:
+        # "How many answered late" is a count of late ones; with a percentage word it is the late rate.
+        if found.measures & {Measure.AVERAGE_DAYS, Measure.MEDIAN_DAYS}:
+            result.problems.append("I can count late answers or give their rate, not their working days.")
+        return Measure.LATE if Measure.SHARE in found.measures else Measure.LATE_COUNT
     for measure in _MEASURE_ORDER:
         if measure in found.measures:
             return measure
@@ -532,6 +785,32 @@ def _check_days(found: _Found, result: ParseResult) -> None:
         )
 
 
+def _check_words(found: _Found, result: ParseResult) -> None:
+    """Words that leave a question about a period open to two readings."""
+    if found.late and not found.periods and set(found.late_words) == {"late"} and not found.response_words:
+        result.problems.append(
+            "'Late' with no period could be this year's late answers or the complaints overdue now: ask "
+            "'how many were answered late this year' or 'how many are overdue now'."
+        )
+    if _about_people(found):
+        result.problems.append(
+            "I count complaints, not how many children or families there are: say 'complaints' if you meant them."
+        )
+    if found.now:
+        result.problems.append(
+            "'Now' and 'today' are not a period I count complaints by: ask about open, overdue or due "
+            "complaints, or name a period such as 'this year'."
+        )
+
+
+def _by_response(query: Query, found: _Found) -> bool:
+    """ "How many did we respond to in 2022/23", "closed in 2022/23": counted by the day of the answer.
+
+    With "on time", "late" or "days to respond" the answering is what is measured, and stages count by receipt.
+    """
+    return bool(found.response_words) and query.measure in (Measure.COUNT, Measure.SHARE, Measure.TOP)
+
+
 def _check(query: Query, result: ParseResult) -> Query:
     if query.measure is Measure.SHARE and query.group_by is None and query.filters.is_empty():
         result.problems.append(
@@ -540,3 +819,9 @@ def _check(query: Query, result: ParseResult) -> Query:
     if query.compare_with is not None and query.compare_with == query.period:
         result.problems.append(f"Both periods are {query.period.label}; name two different periods to compare.")
     return query
+
+
+def _placed(mention: PeriodMention) -> Period:
+    """The period of a mention that was placed (an ambiguous one becomes a question back, never a period)."""
+    assert mention.period is not None
+    return mention.period

@@ -60,6 +60,8 @@ class Period:
         start, end = _shift_year(self.start, -1), _shift_year(self.end, -1)
         if self.kind == "month":
             return month(start.year, start.month)
+        if self.kind in ("months", "quarter", "range"):
+            return span_period(start, end)
         return Period(start, end, f"{plain_date(start)} to {plain_date(end)}", self.kind)
 
 
@@ -94,10 +96,9 @@ def month(year: int, number: int) -> Period:
 
 
 def quarter_of(day: date) -> Period:
+    """The quarter holding `day`, named as a quarter of the financial year ("Q3 2026/27")."""
     first = 3 * ((day.month - 1) // 3) + 1
-    start = date(day.year, first, 1)
-    end = month(day.year, first + 2).end
-    return Period(start, end, f"{MONTH_NAMES[first]} to {MONTH_NAMES[first + 2]} {day.year}", "quarter")
+    return span_period(date(day.year, first, 1), month(day.year, first + 2).end)
 
 
 def latest_month_start(number: int, as_of: date) -> date:
@@ -132,6 +133,8 @@ class PeriodMention:
     span: tuple[int, int]
     text: str
     relative_to_other: bool = False  # "the previous year": a year before the other period named
+    # "last year" next to another period ("2022/23: did it go up compared with last year?") is the year before it
+    last_year: bool = False
     ambiguous: tuple[str, ...] = ()  # suggestions when the words could mean more than one period
 
 
@@ -168,21 +171,38 @@ def _relative_mention(match: re.Match, as_of: date) -> PeriodMention | None:
     period = relative_period(words, as_of)
     if period is None:
         return None
-    relative = words in ("previous year", "the previous year", "year before", "the year before", "prior year")
-    return PeriodMention(period, match.span(), match.group(0), relative_to_other=relative)
+    relative = words in RELATIVE_TO_OTHER
+    last = words in ("last year", "last financial year", "previous financial year")
+    return PeriodMention(period, match.span(), match.group(0), relative_to_other=relative, last_year=last)
+
+
+RELATIVE_TO_OTHER = frozenset(
+    ("previous year", "the previous year", "year before", "the year before", "prior year")
+    + ("the same quarter the year before", "the same quarter last year", "same quarter last year")
+    + ("the same period last year", "same period last year", "the same period the year before")
+    + ("same period the year before", "the same time last year", "same time last year")
+    + ("the same months the year before", "the same months last year", "same months last year")
+)
 
 
 def relative_period(words: str, as_of: date) -> Period | None:
     this_fy = financial_year_of(as_of)
     this_quarter = quarter_of(as_of)
+    # "So far this year" stops today: it differs from "this year" when the question is asked about the past.
+    to_date = Period(this_fy.start, as_of, f"{this_fy.label} to {plain_date(as_of)}", "since")
     table = {
         "this year": this_fy,
         "this financial year": this_fy,
         "current year": this_fy,
         "current financial year": this_fy,
-        "so far this year": this_fy,
-        "year to date": this_fy,
-        "ytd": this_fy,
+        "so far this year": to_date,
+        "so far this financial year": to_date,
+        "this financial year so far": to_date,
+        "this year so far": to_date,
+        "this year to date": to_date,
+        "financial year to date": to_date,
+        "year to date": to_date,
+        "ytd": to_date,
         "last year": this_fy.year_before(),
         "last financial year": this_fy.year_before(),
         "previous financial year": this_fy.year_before(),
@@ -191,6 +211,7 @@ def relative_period(words: str, as_of: date) -> Period | None:
         "year before": this_fy.year_before(),
         "the year before": this_fy.year_before(),
         "prior year": this_fy.year_before(),
+        **{words: this_fy.year_before() for words in RELATIVE_TO_OTHER},
         "this calendar year": calendar_year(as_of.year),
         "last calendar year": calendar_year(as_of.year - 1),
         "this quarter": this_quarter,
@@ -224,8 +245,18 @@ def _bare_month_mention(match: re.Match, as_of: date) -> PeriodMention:
     return PeriodMention(month(start.year, number), match.span(), match.group(0))
 
 
+COUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "eighteen": 18, "twenty four": 24, "first": 1, "second": 2, "third": 3, "fourth": 4,
+}  # fmt: skip
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else COUNT_WORDS[" ".join(text.split())]
+
+
 def _rolling_mention(match: re.Match, as_of: date) -> PeriodMention | None:
-    count = int(match.group("count"))
+    count = _number(match.group("count"))
     unit = match.group("unit")
     if count < 1 or count > 240:
         return None
@@ -250,7 +281,7 @@ def _quarter_mention(match: re.Match, as_of: date) -> PeriodMention | None:
         if named is None:
             return None
         year = named
-    number = int(match.group("q"))
+    number = _number(match.group("q") or match.group("qw") or match.group("qo"))
     first_month = year.start.month + 3 * (number - 1)
     start_year = year.start.year + (first_month > 12)
     first_month = (first_month - 1) % 12 + 1
@@ -260,19 +291,97 @@ def _quarter_mention(match: re.Match, as_of: date) -> PeriodMention | None:
     return PeriodMention(Period(start, end, label, "quarter"), match.span(), match.group(0))
 
 
+def _month_range_mention(match: re.Match, as_of: date) -> PeriodMention | None:
+    """ "April to June 2023", "October 2022 to March 2023", "between 1 April and 30 June 2023": one period."""
+    first, last = MONTH_WORDS[match.group("m1")], MONTH_WORDS[match.group("m2")]
+    end_year = int(match.group("y2")) if match.group("y2") else latest_month_start(last, as_of).year
+    start_year = int(match.group("y1")) if match.group("y1") else end_year - (first > last)
+    start = date(start_year, first, int(match.group("d1") or 1))
+    end = month(end_year, last).end
+    if match.group("d2"):
+        end = date(end_year, last, int(match.group("d2")))
+    if end < start or (end - start).days > 366 * 20:
+        return None
+    period = span_period(start, end)
+    if match.group("sep") == "and" and not match.group("between"):
+        # "April and May 2023": both months together, or one compared with the other? Asked, not guessed.
+        first_month, last_month = month(start.year, first), month(end_year, last)
+        options = (period.label, f"{first_month.label} compared with {last_month.label}")
+        return PeriodMention(None, match.span(), match.group(0), ambiguous=options)
+    return PeriodMention(period, match.span(), match.group(0))
+
+
+def _year_to_mention(match: re.Match, _as_of: date) -> PeriodMention | None:
+    """ "the year to 31 March 2023", "12 months ending June 2024": the year that ends that day."""
+    number = MONTH_WORDS[match.group("month")]
+    year = int(match.group("year"))
+    end = date(year, number, int(match.group("day"))) if match.group("day") else month(year, number).end
+    return PeriodMention(span_period(_shift_year(end, -1) + timedelta(days=1), end), match.span(), match.group(0))
+
+
+def span_period(start: date, end: date) -> Period:
+    """The period from `start` to `end`, named as staff would name it when it is a year, a quarter or months."""
+    if start.day == 1 and end == month(end.year, end.month).end:
+        if start.month == 4 and end.month == 3 and end.year == start.year + 1:
+            return financial_year(start.year)
+        if start.month == 1 and end.month == 12 and end.year == start.year:
+            return calendar_year(start.year)
+        if (start.year, start.month) == (end.year, end.month):
+            return month(start.year, start.month)
+        same_year = start.year == end.year
+        first = MONTH_NAMES[start.month] + ("" if same_year else f" {start.year}")
+        label = f"{first} to {MONTH_NAMES[end.month]} {end.year}"
+        if same_year and end.month - start.month == 2 and start.month % 3 == 1:
+            # A quarter of the financial year is named as councils report it: "Q3 2017/18".
+            year = financial_year_of(start)
+            number = (start.month - 4) % 12 // 3 + 1
+            return Period(start, end, f"Q{number} {year.label}", "quarter")
+        return Period(start, end, label, "months")
+    return Period(start, end, f"{plain_date(start)} to {plain_date(end)}", "range")
+
+
+def _past_year_mention(match: re.Match, as_of: date) -> PeriodMention:
+    """ "In the last year": the last financial year, or the last 12 months? Asked, not guessed."""
+    options = (financial_year_of(as_of).year_before().label, "the last 12 months")
+    return PeriodMention(None, match.span(), match.group(0), ambiguous=options)
+
+
+def _last_alone_mention(match: re.Match, as_of: date) -> PeriodMention:
+    return PeriodMention(financial_year_of(as_of).year_before(), match.span(), match.group(0), relative_to_other=True)
+
+
 def _bare_year_mention(match: re.Match, _as_of: date) -> PeriodMention:
     year = int(match.group("year"))
     options = (financial_year_label(year), financial_year_label(year - 1), f"calendar year {year}")
     return PeriodMention(None, match.span(), match.group(0), ambiguous=options)
 
 
+_DAY = r"(?<!stage )(?<!stages )(?<!stg )(?<!st )(?<!top )(?:(?P<{}>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
 # Most specific first; a span once taken is not read again.
 _PATTERNS = (
+    (
+        re.compile(
+            r"\b(?:(?:from|for)\s+)?(?P<between>between\s+)?(?:the\s+)?"
+            + _DAY.format("d1")
+            + rf"(?P<m1>{_MONTH_RE})(?:\s+(?P<y1>\d{{4}}))?\s*(?P<sep>to|until|till|through|thru|and|-|–)\s*"
+            + _DAY.format("d2")
+            + rf"(?P<m2>{_MONTH_RE})(?:\s+(?P<y2>\d{{4}}))?\b"
+        ),
+        _month_range_mention,
+    ),
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?:financial\s+|fiscal\s+)?(?:year|12\s+months|twelve\s+months)\s+"
+            r"(?:to|ending|ended|up\s+to|until)\s+(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?:of\s+)?"
+            rf"(?P<month>{_MONTH_RE})\s+(?P<year>\d{{4}})\b"
+        ),
+        _year_to_mention,
+    ),
     (re.compile(r"\b(?:in\s+|during\s+)?(?:the\s+)?calendar\s+year\s+(?P<year>\d{4})\b"), _calendar_mention),
     (
         re.compile(
             r"\b(?:the\s+)?(?:financial|fiscal|reporting)\s+year\s+(?P<ending>end(?:ing|ed|s)?\s+(?:in\s+)?"
-            r"(?:(?:31\s+)?march\s+)?)?(?P<year>\d{4})\b"
+            r"(?:(?:31\s+)?march\s+)?)?(?P<year>\d{4})\b(?!\s*(?:/|-|–|to\b))"
         ),
         _fy_start_mention,
     ),
@@ -282,10 +391,20 @@ _PATTERNS = (
         _fy_start_mention,
     ),
     (
-        re.compile(r"\bq(?P<q>[1-4])(?:\s+(?:of\s+)?(?P<first>\d{4}|\d{2})\s*(?:/|-)\s*(?P<second>\d{4}|\d{2}))?\b"),
+        re.compile(
+            r"\b(?:(?:q|quarter\s*)(?P<q>[1-4])|quarter\s+(?P<qw>one|two|three|four)|"
+            r"(?:the\s+)?(?P<qo>first|second|third|fourth)\s+quarter(?:\s+of)?)(?:\s+(?:of\s+)?(?P<first>\d{4}|\d{2})\s*(?:/|-)\s*(?P<second>\d{4}|\d{2}))?\b"
+        ),
         _quarter_mention,
     ),
-    (re.compile(r"\b(?:fy\s*|financial\s+year\s+)?" + _YEAR_RANGE), _fy_mention),
+    (
+        re.compile(
+            r"\b(?:(?:in\s+|during\s+)?(?:the\s+)?(?:fy|yr|year|(?:financial|fiscal|reporting)\s+(?:year|yr))\s*)?"
+            + _YEAR_RANGE
+            + r"(?:\s+(?:financial|fiscal|reporting)\s+(?:year|yr)\b)?"
+        ),
+        _fy_mention,
+    ),
     (
         re.compile(
             rf"\b(?:since|from)\s+(?:the\s+)?(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?:of\s+)?(?P<month>{_MONTH_RE})\b"
@@ -296,19 +415,35 @@ _PATTERNS = (
     (re.compile(rf"\b(?:in\s+|during\s+)?(?P<month>{_MONTH_RE})\s+(?P<year>\d{{4}})\b"), _month_year_mention),
     (
         re.compile(
-            r"\b(?:the\s+)?(?:last|past|previous)\s+(?P<count>\d{1,3})\s+(?P<unit>months?|years?|weeks?|days?)\b"
+            r"\b(?:over\s+)?(?:the\s+)?(?:last|past|previous)\s+(?P<count>\d{1,3}|"
+            + "|".join(COUNT_WORDS)
+            + r")\s+(?P<unit>months?|years?|weeks?|days?)\b"
         ),
         _rolling_mention,
     ),
     (
+        re.compile(r"\b(?:(?:in|over|during)\s+)?(?:the\s+(?:last|past)|past)\s+year\b(?!\s+(?:to|ending))"),
+        _past_year_mention,
+    ),
+    (
         re.compile(
-            r"\b(?:so\s+far\s+this\s+year|year\s+to\s+date|ytd|(?:this|current|last|previous)\s+financial\s+year|"
-            r"(?:this|last)\s+calendar\s+year|(?:the\s+)?previous\s+year|(?:the\s+)?year\s+before|prior\s+year|"
+            r"\b(?:so\s+far\s+this\s+(?:financial\s+)?year|this\s+(?:financial\s+)?year\s+(?:so\s+far|to\s+date)|"
+            r"(?:financial\s+)?year\s+to\s+date|ytd|(?:this|current|last|previous)\s+financial\s+year|"
+            r"(?:this|last)\s+calendar\s+year|(?:the\s+)?same\s+(?:quarter|period|time|months)\s+(?:the\s+year\s+before|last\s+year)|"
+            r"(?:the\s+)?previous\s+year|(?:the\s+)?year\s+before|prior\s+year|"
             r"(?:this|current|last)\s+year|(?:this|last)\s+quarter|(?:this|last)\s+month)\b"
         ),
         _relative_mention,
     ),
     (re.compile(rf"\b(?:in|during)\s+(?P<month>{_MONTH_RE})\b"), _bare_month_mention),
+    # "this year compared to last": "last" at the end, after a comparison, is the year before
+    (
+        re.compile(
+            r"(?:(?<=\bwith )|(?<=\bto )|(?<=\bvs )|(?<=\bversus )|(?<=\bagainst ))"
+            r"(?:the\s+)?(?:last|previous)(?:\s+one)?(?=\s*[?.!]*\s*$)"
+        ),
+        _last_alone_mention,
+    ),
     (re.compile(r"(?<![\d/-])\b(?:in\s+|during\s+)?(?P<year>(?:19|20)\d{2})\b(?![\d/-])"), _bare_year_mention),
 )
 

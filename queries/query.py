@@ -15,12 +15,28 @@ class Measure(StrEnum):
     TOP = "top"  # the biggest groups, largest first
     ON_TIME = "on-time"  # per cent answered by the deadline; open overdue stages count as late
     AVERAGE_DAYS = "average-working-days"  # mean working days from receipt to response
+    MEDIAN_DAYS = "median-working-days"  # the middle answered stage's working days from receipt to response
+    LATE = "late"  # per cent answered after the deadline (or open past it): 100 less the on-time rate
+    LATE_COUNT = "late-count"  # how many answered after the deadline (or open past it)
+
+
+class Live(StrEnum):
+    """The caseload as it stands on the day asked (`as_of`), not complaints received in a period."""
+
+    OPEN = "open"  # a stage waiting for a response
+    OVERDUE = "overdue"  # open past its deadline (an agreed extension moves the deadline)
+    DUE_TODAY = "due-today"
+    DUE_THIS_WEEK = "due-this-week"  # from today to Sunday, not yet overdue
+    DUE_NEXT_WEEK = "due-next-week"  # Monday to Sunday of next week
+    TRIAGE = "triage"  # waiting to be given a team
 
 
 class Grouping(StrEnum):
     TEAM = "team"
     OUTCOME = "outcome"
     MONTH = "month"
+    OFFICER = "officer"  # the officer a complaint is assigned to (the live caseload)
+    QUARTER = "quarter"  # financial quarters: Q1 is April to June
     REASON = "reason"  # learning categories
     STAGE = "stage"
     ROLE = "role"  # who complained
@@ -39,6 +55,8 @@ class Filters:
     learning: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     safeguarding: bool = False  # only complaints flagged for safeguarding (a child may be at risk)
+    extended: bool = False  # only stages whose deadline was extended
+    escalated: bool = False  # only stages the complaint went on from (a stage 1 with a stage 2)
 
     def is_empty(self) -> bool:
         return self == Filters()
@@ -54,6 +72,9 @@ class Query:
     group_by: Grouping | None = None
     limit: int | None = None  # "top 3"
     count_extensions: bool = False  # on time against an agreed extension, not only the statutory date
+    live: Live | None = None  # the caseload on the day asked; `period` is then that day
+    by_response: bool = False  # counted by the day each stage was answered ("closed in 2022/23"), not received
+    headline: str | None = None  # "stage 1 vs stage 2": the row named first is the answer's value, the table both
 
     def with_changes(self, **changes) -> Query:
         return replace(self, **changes)
@@ -71,10 +92,22 @@ def query_to_dict(query: Query) -> dict:
         "stages": list(query.stages),
         "period": period(query.period),
         "compare_with": period(query.compare_with),
-        "filters": [list(f.teams), f.lac, list(f.outcomes), list(f.learning), list(f.roles), f.safeguarding],
+        "filters": [
+            list(f.teams),
+            f.lac,
+            list(f.outcomes),
+            list(f.learning),
+            list(f.roles),
+            f.safeguarding,
+            f.extended,
+            f.escalated,
+        ],
         "group_by": query.group_by.value if query.group_by else None,
         "limit": query.limit,
         "count_extensions": query.count_extensions,
+        "live": query.live.value if query.live else None,
+        "by_response": query.by_response,
+        "headline": query.headline,
     }
 
 
@@ -105,10 +138,32 @@ def query_from_dict(data: object) -> Query | None:
                 tuple(map(str, learning)),
                 tuple(map(str, roles)),
                 bool(rest[0]) if rest else False,
+                bool(rest[1]) if len(rest) > 1 else False,
+                bool(rest[2]) if len(rest) > 2 else False,
             ),
             group_by=Grouping(data["group_by"]) if data["group_by"] else None,
             limit=int(data["limit"]) if data["limit"] else None,
             count_extensions=bool(data["count_extensions"]),
+            live=Live(data["live"]) if data.get("live") else None,
+            by_response=bool(data.get("by_response")),
+            headline=str(data["headline"]) if data.get("headline") else None,
         )
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, AttributeError):
         return None
+
+
+def same_query(first: Query | None, second: Query | None) -> bool:
+    """The same question whatever the order of its filters and the names of its periods ("this year", "2026/27")."""
+
+    def key(query: Query | None):
+        if query is None:
+            return None
+        data = query_to_dict(query)
+        for name in ("period", "compare_with"):
+            if data[name]:
+                data[name] = data[name][:2]
+        data["filters"] = [sorted(v) if isinstance(v, list) else v for v in data["filters"]]
+        data["stages"] = sorted(data["stages"])
+        return data
+
+    return key(first) == key(second)

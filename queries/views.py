@@ -21,6 +21,7 @@ from flask import (
     session,
     url_for,
 )
+from markupsafe import Markup, escape
 
 from casework.roles import CASEWORK_ROLES, OFFICER, visible_team_ids
 from casework.views import staff_menu
@@ -51,6 +52,9 @@ GROUP_HEADINGS = {
     "reason": "Lesson learned",
     "stage": "Stage",
     "role": "Who complained",
+    "quarter": "Quarter",
+    "officer": "Officer",
+    "danger": "Kind of danger",
 }
 CHAT_KEY = "queries_chat"
 MAX_KEPT = 6  # questions shown on the page; older ones leave only their context behind
@@ -109,14 +113,24 @@ def _answer_table(answer: Answer, compare_label: str | None) -> dict | None:
         return None
     value_heading = {"percent": "Per cent", "working days": "Working days"}.get(answer.unit, "Complaints")
     group = str(answer.interpretation.get("group_by"))
-    head = [{"text": GROUP_HEADINGS.get(group, "Year")}, {"text": value_heading, "format": "numeric"}]
+    first = GROUP_HEADINGS.get(group, "Complaint" if answer.interpretation.get("live") else "Year")
+    head = [{"text": first}, {"text": value_heading, "format": "numeric"}]
     if compare_label:
         head.append({"text": compare_label, "format": "numeric"})
+    linked = any("references" in row for row in answer.rows)  # today's caseload: open each complaint from here
+    if linked:
+        head.append({"text": "Open"})
     rows = []
     for row in answer.rows:
         cells = [{"text": row["label"]}, {"text": _show(row["value"]), "format": "numeric"}]
         if compare_label:
             cells.append({"text": _show(row.get("compare_value")), "format": "numeric"})
+        if linked:
+            links = (
+                f'<a class="govuk-link" href="{escape(url_for("casework.complaint", reference=ref))}">{escape(ref)}</a>'
+                for ref in row.get("references", [])
+            )
+            cells.append({"html": Markup(", ".join(links))})
         rows.append(cells)
     return {"head": head, "rows": rows, "firstCellIsHeader": True}
 
@@ -131,7 +145,9 @@ def _show(value) -> str:
 @staff_required(*CASEWORK_ROLES)
 def ask():
     answers = _replay(_asker(), _chat())
-    return _ask_page([_answer_view(i, a) for i, a in enumerate(answers)])
+    # "Did you mean" links come here with the question to ask filled in (?q=...); asking stays a POST.
+    offered = " ".join(request.args.get("q", "").split())[:MAX_QUESTION]
+    return _ask_page([_answer_view(i, a) for i, a in enumerate(answers)], question=offered)
 
 
 def _ask_page(entries: list[dict], error: str | None = None, question: str = "", status: int = 200):

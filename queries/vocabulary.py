@@ -17,7 +17,7 @@ from models.base import require_id
 from models.complaints import LearningCategory
 from models.db import built_once_per_database
 from models.teams import AliasKind, Team, TeamAlias, Worker
-from queries.words import FIXED, LEARNING_SYNONYMS, NOISE, TEAM_WORD_STOPLIST
+from queries.words import COMMON_SHORT_WORDS, FIXED, LEARNING_SYNONYMS, NOISE, TEAM_WORD_STOPLIST, UNSUPPORTED
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 # Team aliases that name a kind of work ("respite", "referral") are for routing complaints, not for
@@ -105,6 +105,9 @@ class Vocabulary:
         for (kind, value), phrases in FIXED.items():
             for phrase in phrases:
                 vocab.add(phrase, Concept(kind, value, phrase))
+        for description, phrases in UNSUPPORTED.items():
+            for phrase in phrases:
+                vocab.add(phrase, Concept("unsupported", description, phrase))
         for category_id, slug, label in learning:
             vocab.learning[slug] = (category_id, label)
             concept = Concept("learning", slug, label)
@@ -147,6 +150,36 @@ def _parts(text: str) -> list[tuple[str, ...]]:
     return parts
 
 
+def initials(name: str) -> set[str]:
+    """Abbreviations staff make of a name of two or more words: "Multi Agency Safeguarding Hub" is "mash",
+    "Children in Need" both "cin" and "cn", "Child Protection and Proceedings" "cpp" and "cpap"."""
+    plain = re.sub(r"\([^)]*\)", " ", name)
+    words = [word for word in tokens(plain) if word.isalpha() and word != "s"]
+    found = set()
+    for kept in (words, [w for w in words if w not in _TEAM_FILLER], [w for w in words if w not in _SMALL_WORDS]):
+        if len(kept) >= 2:
+            found.add("".join(word[0] for word in kept))
+    return {short for short in found if len(short) >= 2}
+
+
+_SMALL_WORDS = frozenset({"and", "of", "in", "with", "the", "for", "to", "team", "teams", "service", "services"})
+
+
+def _add_initials(vocab: Vocabulary, fixed: set, slug: str, text: str) -> None:
+    for short in initials(text):
+        if (short,) not in fixed and short not in NOISE and short not in COMMON_SHORT_WORDS:
+            vocab.add(short, Concept("team", slug, vocab.teams[slug].name))
+
+
+def _add_whole_name(vocab: Vocabulary, fixed: set, slug: str, text: str, label: str) -> None:
+    words = tuple(word for word in tokens(text) if word not in _TEAM_FILLER)
+    for phrase in {tuple(tokens(text)), words}:
+        # The fixed words win: "care leavers" is who complained, even though it was once a team's name.
+        # A bare number ("18+ Team") would take the "18" of "2017/18": numbers never name a team alone.
+        if phrase and phrase not in fixed and not all(word.isdigit() for word in phrase):
+            vocab.add(" ".join(phrase), Concept("team", slug, label))
+
+
 def _add_teams(vocab: Vocabulary, teams: list[TeamInfo], aliases: list[tuple[str, str, str]]) -> None:
     fixed = set(vocab.phrases)
     names: list[tuple[str, str, str]] = [(t.slug, AliasKind.OFFICIAL.value, t.name) for t in teams if t.active]
@@ -159,12 +192,10 @@ def _add_teams(vocab: Vocabulary, teams: list[TeamInfo], aliases: list[tuple[str
             continue
         if kind == AliasKind.VARIANT.value:
             vocab.team_labels.setdefault(slug, []).append(text)
+        elif kind in (AliasKind.OFFICIAL.value, AliasKind.FORMER.value):
+            _add_initials(vocab, fixed, slug, text)
         words = tuple(word for word in tokens(text) if word not in _TEAM_FILLER)
-        label = text if kind == "worker" else vocab.teams[slug].name
-        for phrase in {tuple(tokens(text)), words}:
-            # The fixed words win: "care leavers" is who complained, even though it was once a team's name.
-            if phrase and phrase not in fixed:
-                vocab.add(" ".join(phrase), Concept("team", slug, label))
+        _add_whole_name(vocab, fixed, slug, text, text if kind == "worker" else vocab.teams[slug].name)
         if kind == "worker":
             continue  # a worker's first or last name alone is too easily someone else's
         for part in _parts(text):

@@ -16,6 +16,8 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
     # measures
     ("measure", "count"): ("how many", "number of", "count", "total", "totals", "volume", "volumes", "how much"),
     ("measure", "share"): (
+        "rate",
+        "rates",
         "percentage",
         "percent",
         "per cent",
@@ -56,15 +58,60 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "met deadline",
         "timeliness",
         "timely",
+        "on time performance",
+        "performance against timescales",
+        "performance against timescale",
+        "timescale performance",
+        "performance on timescales",
         "answered in time",
+        "on time rate",
+        "timescales",
+        "statutory timescale",
+        "statutory timescales",
+        "within statutory timescales",
+        "within the statutory timescales",
+        "within the statutory timescale",
+        "statutory deadline",
+        "statutory deadlines",
+        "within the statutory deadline",
+        "by the statutory deadline",
+    ),
+    # late: a count ("how many answered late") or, with a percentage word, a rate; never the on-time rate
+    ("late", "yes"): (
         "late",
+        "answered late",
+        "responded to late",
+        "replied to late",
         "out of time",
         "missed the deadline",
         "missed deadline",
-        "on time rate",
-        "timescales",
+        "missed deadlines",
+        "missed their deadline",
+        "after the deadline",
+        "outside timescale",
+        "outside timescales",
+        "outside the timescale",
+        "outside the timescales",
+        "outside statutory timescales",
+        "outside the statutory timescales",
+        "not on time",
+        "not in time",
+        "not within timescales",
+        "out of timescale",
+        "out of timescales",
+        "outside of timescale",
+        "outside of timescales",
+        "late responses",
+        "responded to late",
+        "answered outside timescales",
+        "breached the deadline",
+        "breached timescales",
     ),
+    ("late", "rate"): ("late rate", "lateness rate", "rate of late", "late percentage", "percentage late"),
     ("measure", "average-working-days"): (
+        "working days",
+        "in working days",
+        "days taken",
         "average",
         "avg",
         "mean",
@@ -78,6 +125,27 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "take to respond",
         "took to respond",
         "turnaround",
+        "how quickly",
+        "average days",
+        "avg days",
+        "mean days",
+        "days on average",
+        "days to close",
+        "days to resolve",
+        "time to resolve",
+        "time to close",
+        "how fast",
+        "speed of response",
+    ),
+    ("measure", "median-working-days"): (
+        "median",
+        "median days",
+        "median working days",
+        "median time",
+        "median response time",
+        "median days to respond",
+        "median working days to respond",
+        "median time to respond",
     ),
     ("compare", "yes"): (
         "compared with",
@@ -86,23 +154,142 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "comparison",
         "versus",
         "vs",
+        "v",
         "against",
         "than",
         "change",
         "difference",
         "year on year",
         "more or fewer",
+        "go up",
+        "gone up",
+        "went up",
+        "going up",
+        "go down",
+        "gone down",
+        "went down",
+        "going down",
+        "up or down",
+        "increase",
+        "increased",
+        "decrease",
+        "decreased",
+        "rise",
+        "rising",
+        "risen",
+        "fall",
+        "falling",
+        "fallen",
+        "more or less",
+        "higher or lower",
     ),
+    # on time against the extended date, where one was agreed
     ("extensions", "yes"): (
+        "even with extensions",
+        "even with an extension",
+        "even allowing for extensions",
+        "even counting extensions",
         "including extensions",
         "with extensions",
-        "extended deadline",
-        "extended deadlines",
         "counting extensions",
         "including extension",
-        "agreed extension",
+        "counting extension",
+        "with extension",
+        "including agreed extensions",
+        "counting agreed extensions",
+        "with agreed extensions",
+        "allowing for extensions",
+    ),
+    # only the stages whose deadline was extended
+    ("extended", "yes"): (
+        "extended",
+        "extended deadline",
+        "extended deadlines",
+        "had an extended deadline",
+        "had an extension",
         "extension",
         "extensions",
+        "agreed extension",
+        "agreed extensions",
+        "an extension",
+        "deadline extended",
+        "deadline was extended",
+        "timescale extended",
+    ),
+    # the caseload on the day asked
+    ("live", "open"): (
+        "open",
+        "still open",
+        "currently open",
+        "open ones",
+        "open cases",
+        "outstanding",
+        "live",
+        "ongoing",
+        "unanswered",
+        "not yet answered",
+        "awaiting a response",
+        "awaiting response",
+        "waiting for a response",
+        "in progress",
+        "on hand",
+        "caseload",
+        "open caseload",
+        "live caseload",
+        "current caseload",
+        "work in progress",
+    ),
+    ("live", "overdue"): (
+        "overdue",
+        "overdue now",
+        "past their deadline",
+        "past deadline",
+        "past the deadline",
+        "past the statutory deadline",
+        "past their statutory deadline",
+        "overdue ones",
+        "out of time now",
+        "running late",
+        "late now",
+    ),
+    # the statutory date only, for the caseload (an agreed extension otherwise moves the deadline)
+    ("statutory-date", "yes"): (
+        "ignoring extensions",
+        "not counting extensions",
+        "excluding extensions",
+        "without extensions",
+        "ignore extensions",
+    ),
+    ("live", "due-today"): ("due today", "due in today", "deadline today", "due by today"),
+    ("live", "due-this-week"): ("due this week", "due in this week", "due by the end of the week", "due by friday"),
+    ("live", "due-next-week"): ("due next week", "due in next week"),
+    ("live", "triage"): (
+        "triage",
+        "in triage",
+        "awaiting triage",
+        "waiting for triage",
+        "waiting in triage",
+        "triage queue",
+        "not yet given a team",
+        "without a team",
+        "no team",
+        "waiting to be allocated to a team",
+        "waiting to be allocated",
+        "to be allocated to a team",
+        "not allocated to a team",
+        "awaiting allocation",
+        "waiting for a team",
+    ),
+    # "now" words confirm the live caseload; they change nothing else
+    ("now", "yes"): (
+        "right now",
+        "currently",
+        "at the moment",
+        "at present",
+        "as of today",
+        "as it stands",
+        "today",
+        "presently",
     ),
     # groupings
     ("group", "team"): (
@@ -138,6 +325,16 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "months",
         "which month",
     ),
+    ("group", "quarter"): (
+        "by quarter",
+        "per quarter",
+        "quarterly",
+        "each quarter",
+        "every quarter",
+        "quarter by quarter",
+        "by quarters",
+        "which quarter",
+    ),
     ("group", "reason"): (
         "by reason",
         "reasons",
@@ -157,6 +354,19 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "causes",
         "why",
     ),
+    ("group", "officer"): (
+        "by officer",
+        "per officer",
+        "each officer",
+        "by case officer",
+        "by caseworker",
+        "by assigned officer",
+        "which officer",
+        "officers",
+        "by worker",
+        "by person",
+        "by staff member",
+    ),
     ("group", "stage"): ("by stage", "per stage", "each stage", "every stage", "stage by stage"),
     ("group", "role"): (
         "by complainant",
@@ -168,12 +378,33 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "complainant type",
         "complainant types",
         "by who",
+        "who complains",
+        "who complains most",
+        "who complains the most",
+        "who complained most",
+        "who complained the most",
+        "who makes the most complaints",
+        "which complainants",
+        "which group of complainants",
+        "type of complainant",
+        "types of complainant",
         "who from",
         "who made them",
         "roles",
     ),
     ("group", "none"): ("in total", "overall", "altogether", "no breakdown", "without a breakdown", "just the total"),
-    ("teams", "all"): ("all teams", "whole service", "all services", "children services", "everyone", "any team"),
+    ("teams", "all"): (
+        "all teams",
+        "whole service",
+        "all services",
+        "children services",
+        "everyone",
+        "any team",
+        "social care",
+        "children social care",
+        "childrens social care",
+        "csc",
+    ),
     # stages other than by number (numbers are read by a pattern)
     ("stages", "all"): ("all stages", "any stage", "every stage total", "all the stages"),
     ("stage", "4"): (
@@ -185,6 +416,22 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "local government and social care ombudsman",
         "ombudsman complaints",
     ),
+    # "how many looked after children do we have" asks how many children, not complaints (unless it says so)
+    ("population-verb", "yes"): ("do we have", "have we got", "are there"),
+    # words that name a stage without its number ("stage 2 investigations", "review panels")
+    ("stage-word", "2"): ("investigation", "investigations", "stage 2 investigation", "independent investigation"),
+    ("stage-word", "3"): ("panel", "panels", "review panel", "review panels", "complaints review panel", "crp"),
+    # stage 1s that went on to the next stage (the escalation rate: of stage 1s received, how many went to stage 2)
+    ("escalated", "yes"): (
+        "escalated",
+        "escalate",
+        "went on to the next stage",
+        "went to the next stage",
+        "progressed",
+        "progressed to the next stage",
+        "escalated to the next stage",
+    ),
+    ("escalated", "rate"): ("escalation rate", "rate of escalation", "escalation rates"),
     # the looked after children service
     ("lac", "yes"): (
         "lac",
@@ -197,6 +444,9 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "lac service",
         "lac teams",
         "lac team",
+        "cic",
+        "children in our care",
+        "child in care",
     ),
     ("lac", "no"): (
         "non lac",
@@ -208,7 +458,7 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "without lac",
     ),
     # outcomes
-    ("outcome", "upheld"): ("upheld", "fully upheld", "justified", "found in favour"),
+    ("outcome", "upheld"): ("upheld", "fully upheld", "justified", "found in favour", "upheld in full", "fully"),
     ("outcome", "partially-upheld"): (
         "partially upheld",
         "partly upheld",
@@ -217,10 +467,22 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "partial",
         "partly",
         "partially justified",
+        "upheld in part",
+        "in part",
     ),
     ("outcome", "not-upheld"): ("not upheld", "rejected", "unfounded", "not justified", "not upheld at all"),
     ("outcome", "withdrawn"): ("withdrawn",),
-    ("outcome", "resolved-early"): ("resolved early", "resolved"),
+    ("outcome", "resolved-early"): ("resolved early", "resolved at an early stage", "early resolution"),
+    # words that could mean two things: asked about, never guessed
+    ("ask", "'Resolved' could be the outcome 'resolved early' or simply answered: ask for one of them."): (
+        "resolved",
+        "resolve",
+    ),
+    (
+        "ask",
+        "'Trend' could be how the numbers changed (ask 'by month' or 'compared with last year') or the themes "
+        "(ask 'top reasons').",
+    ): ("trend", "the trend", "trend in"),
     # who complained
     # complaints flagged for safeguarding
     ("safeguarding", "yes"): (
@@ -247,19 +509,17 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "safeguarding categories",
         "by danger",
     ),
-    ("role", "child"): (
-        "from children",
-        "from a child",
-        "from the child",
-        "by children",
+    ("role", "child"): ("from children", "from a child", "from the child", "by children", "kids", "child"),
+    # young people are children and care leavers ("young people or their advocates" adds the advocates)
+    ("roles", "child|care-leaver"): (
         "children and young people",
         "young people",
         "young person",
         "from young people",
-        "kids",
-        "child",
+        "from a young person",
+        "by young people",
     ),
-    ("role", "care-leaver"): ("care leaver", "care leavers", "from care leavers"),
+    ("role", "care-leaver"): ("care leaver", "care leavers", "from care leavers", "care experienced"),
     ("role", "parent"): ("parent", "parents", "mum", "mums", "dad", "dads", "families", "family", "from parents"),
     ("role", "foster-carer"): ("foster carer", "foster carers", "foster parents", "fosterers", "foster"),
     ("role", "guardian-adopter"): (
@@ -273,6 +533,121 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
     ),
     ("role", "advocate"): ("advocate", "advocates", "advocacy", "via an advocate", "through an advocate"),
     ("role", "other"): ("other complainants", "others", "other people"),
+}
+
+POPULATION = "how many children or families the service works with (it holds complaints only)"
+# What staff ask about that the data does not hold (yet): read, so the answer says why it cannot be given,
+# never dropped (dropping "statutory" or "corporate" would answer a different question).
+UNSUPPORTED: dict[str, tuple[str, ...]] = {
+    "which complaints procedure each followed (statutory or corporate)": (
+        "statutory",
+        "corporate",
+        "corporate complaints",
+        "statutory complaints",
+        "statutory procedure",
+        "corporate procedure",
+        "procedure",
+        "non statutory",
+    ),
+    "compliments, enquiries or MP and councillor enquiries": (
+        "compliment",
+        "compliments",
+        "enquiry",
+        "enquiries",
+        "mp enquiries",
+        "member enquiries",
+        "members enquiries",
+        "councillor enquiries",
+        "praise",
+    ),
+    "the Ombudsman's decisions (fault, maladministration, injustice)": (
+        "maladministration",
+        "injustice",
+        "fault",
+        "fault found",
+        "decision",
+        "decisions",
+        "ombudsman decisions",
+        "ombudsman decision",
+        "premature",
+    ),
+    "remedies, payments or what complaints cost": (
+        "cost",
+        "costs",
+        "compensation",
+        "remedy",
+        "remedies",
+        "payment",
+        "payments",
+        "paid",
+        "financial redress",
+        "redress",
+        "apology",
+        "apologies",
+        "spend",
+        "spent",
+    ),
+    "equalities monitoring (ethnicity, gender, age, disability)": (
+        "ethnicity",
+        "ethnic",
+        "gender",
+        "sex",
+        "age",
+        "ages",
+        "equalities",
+        "equality",
+        "religion",
+        "sexuality",
+        "protected characteristics",
+        "bme",
+        "black",
+        "white",
+        "asian",
+        "white british",
+        "mixed heritage",
+        "ethnic minority",
+        "ethnic minorities",
+        "men",
+        "women",
+        "male",
+        "female",
+        "sexual orientation",
+        "first language",
+        "interpreter",
+        "disabled young people",
+        "disabled young person",
+        "young people with disabilities",
+        "young people with a disability",
+        "disabled people",
+        "disability",
+    ),
+    "how satisfied complainants were": ("satisfaction", "satisfied", "dissatisfied", "happy with"),
+    "escalations as such (ask what percentage of stage 1 complaints went to stage 2)": (
+        "escalations",
+        "escalation",
+    ),
+    "who investigated (investigating officers, independent people)": (
+        "investigating officer",
+        "investigating officers",
+        "independent person",
+        "independent persons",
+        "independent investigator",
+        "independent investigators",
+    ),
+    POPULATION: (
+        "do we look after",
+        "population",
+        "caseload of children",
+    ),
+    "actions agreed after complaints and whether they are done": (
+        "actions",
+        "action plan",
+        "action plans",
+        "lesson actions",
+        "actions open",
+        "improvement actions",
+    ),
+    "reopened complaints": ("reopened", "re opened", "repeat", "repeated"),
 }
 
 # Learning categories' own labels come from the database; these are the other ways staff name them.
@@ -313,11 +688,14 @@ NOISE = _words(
     receive receiving recieved there been be being is are was were show me give tell list what whats which who
     complaints complaint complained cases case please about with on at by per and or all any so far it its
     that this those these many much made make logged lodged raised opened came come new number numbers
-    childrens children service services team teams statutory council department dept area areas s whole
-    year years how can could would you please up into were figures figure stats statistics data breakdown split
-    see get back total across each broken down between period level levels answered answer answers responded
-    replied response responses reply handled dealt went gone go escalated referred
-    only just now same then also ok okay ones those them one take took takes taken
+    childrens service services team teams council department dept area areas s whole their they
+    year years how can could would you please up into were figures figure stats statistics breakdown split
+    see get total across each broken down between period level levels answered answer answers responded
+    replied response responses reply handled dealt went gone go
+    only just now same then also ok okay ones those them one take took takes taken thanks thank respond
+    as anything something anyone commenced requested request requests started start began begun submitted
+    initiated wre hwo teh waht whta close closed closing completed complete concluded finalised via needed needing
+    required requiring learned learnt reached reach reaching
     """
 )
 
@@ -326,7 +704,19 @@ NOISE = _words(
 TEAM_WORD_STOPLIST = _words(
     """
     children child childrens care looked after service services team previously statutory and of in the with
-    order support need family families young people assessment referral plan help
+    order support need family families young people assessment referral plan help early protection
+    """
+)
+
+# Initials of a team's name are an abbreviation only when they are not an everyday word ("as", "fun", "cat").
+COMMON_SHORT_WORDS = _words(
+    """
+    am an as at be by do go he if in is it me my no of on or so to up us we ad ah eh hi ok oh ha
+    act add age aim air all and any are art ask bad bag bed big bit box boy but buy can car cat cut day did die dog
+    eat end eye far few fit fly for fun get got gun has her him his hot how its job key kid law lay led leg let lie
+    lot low man map may men met mix mum new nor not now odd off old one our out own pay per put ran raw red run sad
+    saw say sea see set she sit six son sum sun ten the tie too top try two use van war was way who why win yes yet
+    you rat pat bat hat
     """
 )
 

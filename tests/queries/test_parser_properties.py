@@ -9,8 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from queries.asker import Asker
-from queries.parser import Parser
-from queries.query import query_from_dict, query_to_dict
+from queries.parser import RESPONSE_WORDS, Parser
+from queries.query import query_from_dict, query_to_dict, same_query
+from queries.vocabulary import tokens
+from queries.words import FIXED, NOISE, UNSUPPORTED
 
 WORDS = [
     "how", "many", "stage", "1", "2", "3", "two", "ombudsman", "lac", "by", "team", "month", "outcome", "upheld",
@@ -77,5 +79,91 @@ def test_asking_any_mix_never_raises(demo_asker, words):
     answer = demo_asker.ask(" ".join(words))
     assert answer.answer
     assert answer.unit in ("complaints", "percent", "working days")
+    assert answer.query is None or answer.clear or answer.value is None
     if not answer.clear:
         assert answer.value is None
+
+
+# -- no silent drops -------------------------------------------------------------------------------------------
+BASES = ["how many stage 2 complaints in 2017/18", "percentage of stage 1 complaints upheld by team in 2016/17"]
+# Phrases that restate what a question means anyway: "how many", "in total", "all teams", "ignoring extensions"
+# (only today's caseload counts an extension unless told not to), "do we have" (in a question about complaints).
+RESTATES_A_DEFAULT = {
+    ("measure", "count"),
+    ("group", "none"),
+    ("teams", "all"),
+    ("statutory-date", "yes"),
+    ("population-verb", "yes"),
+}
+
+
+@pytest.mark.parametrize("base", BASES)
+def test_every_phrase_of_the_vocabulary_changes_the_answer_or_makes_it_unclear(vocabulary, base):
+    """No phrase the parser knows is read and then ignored: added to a clear question, each one changes the query,
+    or the answer becomes "not sure" (it names something the data does not hold, or clashes with the question),
+    unless it says again what the question already says ("by team" twice) or what it means anyway ("in total")."""
+    parser = Parser(vocabulary)
+    before = parser.parse(base, AS_OF)
+    assert before.clear
+    said = {vocabulary.phrases.get(tuple(tokens(words))) for words in before.understood}
+    already = RESTATES_A_DEFAULT | {(concept.kind, concept.value) for concept in said if concept}
+    if before.query.stages == (2,):
+        already.add(("stage-word", "2"))  # "stage 2 investigations"
+    if before.query.filters.outcomes:
+        already.add(("group", "outcome"))  # "upheld ... outcomes" is the outcome asked about, not a table
+    ignored = [
+        " ".join(key)
+        for key, concept in vocabulary.phrases.items()
+        if (concept.kind, concept.value) not in already
+        and (after := parser.parse(f"{base} {' '.join(key)}", AS_OF)).clear
+        and same_query(after.query, before.query)
+    ]
+    assert ignored == []
+
+
+def test_no_word_that_changes_a_question_is_a_filler():
+    meaningful = {phrase for phrases in UNSUPPORTED.values() for phrase in phrases if " " not in phrase}
+    meaningful |= {"statutory", "corporate", "escalated", "closed", "referred", "not", "late", "open", "overdue"}
+    # Words about answering are read, not dropped: with a count they count by the day of the answer.
+    assert not meaningful & (NOISE - RESPONSE_WORDS)
+
+
+FILLERS = sorted(NOISE - RESPONSE_WORDS)
+PHRASES = sorted({phrase for phrases in FIXED.values() for phrase in phrases})
+PIECES = st.one_of(st.sampled_from(FILLERS), st.sampled_from(PHRASES), st.sampled_from(WORDS))
+
+
+@SETTINGS
+@given(st.lists(PIECES, max_size=12))
+def test_every_word_is_understood_a_filler_or_reported_back(vocabulary, pieces):
+    """Each word of a question is in a phrase understood, a known filler, or named back as not understood."""
+    result = Parser(vocabulary).parse(" ".join(pieces), AS_OF)
+    accounted = set(tokens(" ".join(result.understood + result.fillers + result.unplaced)))
+    accounted |= set(tokens(" ".join(words for words, _options in result.ambiguous)))
+    assert set(result.words) <= accounted
+
+
+@SETTINGS
+@given(
+    st.sampled_from(["how many stage 1 complaints in 2017/18", "stage 2 by team last year", "late stage 1 2016/17",
+                     "open complaints by team", "percentage upheld at stage 1 this year"]),
+    st.text(alphabet="bcdfghjklmnpqrstvwxz", min_size=4, max_size=9),
+    st.integers(min_value=0, max_value=8),
+)  # fmt: skip
+def test_an_unknown_word_anywhere_makes_the_answer_unsure_and_is_named(vocabulary, question, word, position):
+    parser = Parser(vocabulary)
+    words = question.split()
+    words.insert(min(position, len(words)), word)
+    result = parser.parse(" ".join(words), AS_OF)
+    if result.corrections:
+        return  # read as a misspelling of a known word: the answer says so ("I read 'x' as 'y'")
+    assert not result.clear
+    assert word in result.unplaced
+    assert f"'{word}'" in result.message()
+
+
+@pytest.mark.parametrize("phrase", sorted({p for phrases in UNSUPPORTED.values() for p in phrases}))
+def test_what_the_data_does_not_hold_is_named_not_answered(vocabulary, phrase):
+    result = Parser(vocabulary).parse(f"how many stage 1 {phrase} complaints in 2017/18", AS_OF)
+    assert not result.clear
+    assert "does not hold" in result.message() or phrase in result.message()

@@ -32,7 +32,7 @@ def askers(demo_database_url):
 
     def asker(as_of: str) -> Asker:
         if as_of not in made:
-            vocab = next(iter(made.values())).vocab if made else None
+            vocab = next(iter(made.values())).vocabulary if made else None
             made[as_of] = Asker(session, date.fromisoformat(as_of), vocab=vocab)
         return made[as_of]
 

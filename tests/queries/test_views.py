@@ -74,6 +74,30 @@ def test_unclear_questions_and_bad_input(signed_in):
     assert client.get("/staff/ask/99.csv").status_code == 404
 
 
+def test_an_unclear_question_offers_questions_to_click(signed_in):
+    client = signed_in("officer")
+    client.post("/staff/ask", data={"question": "how many statutory complaints in 2017/18"})
+    page = client.get("/staff/ask").get_data(as_text=True)
+    offered = "How many stage 1 complaints in 2017/18?"
+    assert link(page, offered).startswith("/staff/ask?q=How+many+stage+1")
+    filled = client.get(link(page, offered)).get_data(as_text=True)
+    assert f">{offered}</textarea>" in filled
+
+
+def test_the_live_caseload_lists_references(signed_in):
+    client = signed_in("officer")
+    data = client.post("/api/v1/ask", json={"question": "which complaints are overdue right now"}).get_json()
+    assert set(data) == {"question", "answer", "value", "unit", "rows", "interpretation"}
+    assert data["value"] == len(data["rows"]) >= 1
+    assert all(row["references"] == [row["key"]] and row["key"].startswith("CS-") for row in data["rows"])
+    by_team = client.post("/api/v1/ask", json={"question": "open complaints by team"}).get_json()
+    assert sum(len(row["references"]) for row in by_team["rows"]) == by_team["value"]
+    client.post("/staff/ask", data={"question": "open complaints"})
+    page = client.get("/staff/ask").get_data(as_text=True)
+    reference = data["rows"][0]["key"]
+    assert link(page, reference) == f"/staff/complaints/{reference}"
+
+
 def test_a_manager_sees_only_their_team(signed_in):
     client = signed_in("manager")
     client.post("/staff/ask", data={"question": "stage 1 by team 2017/18"})
