@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from sqlmodel import Session
 from werkzeug.serving import make_server
 
@@ -41,6 +42,8 @@ PHONE = {"width": 360, "height": 740}
 AXE_SCRIPT = BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = BASE_DIR / "instance" / "screenshots"
 TIMEOUT_MS = 10_000  # a broken page fails in seconds, not at the job's time limit
+# expect() has its own 5 s default; a busy CI machine (two cores, a server and a browser) needs the same 10 s.
+expect.set_options(timeout=TIMEOUT_MS)
 # Pages whose context has JavaScript off: axe cannot run in them (page.evaluate would wait for ever).
 _NO_JS_PAGES: weakref.WeakSet = weakref.WeakSet()
 
