@@ -1,0 +1,79 @@
+"""/healthz: the database, the scheduler's heartbeat and the outbox, for load balancers and monitoring."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from models.types import utcnow
+from reminders.heartbeat import record_sweep
+from tests.conftest import make_settings
+from tests.ops.outbox_rows import outbox_row
+from wsgi import create_app
+
+
+def test_an_empty_service_with_no_scheduler_is_degraded_but_up(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.get_json() == {
+        "status": "degraded",
+        "database": "ok",
+        "scheduler": {"last_sweep": None, "stale": True},
+        "outbox": {"pending": 0, "failed": 0, "oldest_pending_minutes": 0},
+    }
+    assert response.headers["X-Request-Id"]
+
+
+def test_a_fresh_heartbeat_and_nothing_late_is_ok(client, engine):
+    swept = utcnow() - timedelta(seconds=40)
+    record_sweep(engine, "host-a:123:abcd", swept, 0.25)
+    body = client.get("/healthz").get_json()
+    assert body["status"] == "ok"
+    assert body["scheduler"] == {"last_sweep": swept.isoformat(), "stale": False}
+
+
+def test_a_scheduler_silent_for_more_than_five_minutes_is_stale(client, engine):
+    record_sweep(engine, "host-a:123:abcd", utcnow() - timedelta(minutes=5, seconds=5), 0.25)
+    body = client.get("/healthz").get_json()
+    assert body["scheduler"]["stale"] is True
+    assert body["status"] == "degraded"
+
+
+def test_the_outbox_counts_waiting_and_failed_emails_and_how_late_the_oldest_is(client, engine, write):
+    now = utcnow()
+    record_sweep(engine, "host-a:123:abcd", now, 0.1)
+
+    def rows(session):
+        session.add(outbox_row("a", "due-soon", "pending", now - timedelta(minutes=20, seconds=5)))
+        session.add(outbox_row("b", "due-soon", "pending", now + timedelta(hours=3)))  # planned for later: not late
+        session.add(outbox_row("c", "safeguarding-alert", "failed", now - timedelta(hours=1)))
+        session.add(outbox_row("d", "acknowledgement", "sent", now - timedelta(days=1)))
+
+    write(rows)
+    body = client.get("/healthz").get_json()
+    assert body["outbox"] == {"pending": 2, "failed": 1, "oldest_pending_minutes": 20}
+    assert body["status"] == "degraded"
+    # Counts and times only: nobody's address, nothing anyone wrote.
+    assert "example.test" not in client.get("/healthz").get_data(as_text=True)
+
+
+def test_no_database_is_down_with_503(tmp_path):
+    settings = make_settings(f"sqlite:///{tmp_path}/missing-folder/complaints.sqlite3", tmp_path)
+    response = create_app(settings).test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.get_json() == {
+        "status": "down",
+        "database": "error",
+        "scheduler": {"last_sweep": None, "stale": True},
+        "outbox": {"pending": 0, "failed": 0, "oldest_pending_minutes": 0},
+    }
+
+
+def test_healthz_is_never_rate_limited(clean_db, tmp_path):
+    app = create_app(make_settings(clean_db, tmp_path, ratelimit_enabled=True))
+    client = app.test_client()
+    assert {client.get("/healthz").status_code for _ in range(60)} == {200}
+
+
+def test_the_time_is_utc_iso(client, engine):
+    record_sweep(engine, "host-a:1:x", datetime(2026, 12, 1, 9, 30, tzinfo=UTC), 1.5)
+    assert client.get("/healthz").get_json()["scheduler"]["last_sweep"] == "2026-12-01T09:30:00+00:00"
