@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from models.types import utcnow
 from reminders.heartbeat import record_sweep
+from tests.child_process import run_json_script
 from tests.conftest import make_settings
 from tests.ops.outbox_rows import outbox_row
 from wsgi import create_app
@@ -68,10 +69,24 @@ def test_no_database_is_down_with_503(tmp_path):
     }
 
 
+# In a child process: the limiter is one object per process, and switching it on must not reach other tests.
+NEVER_LIMITED = """
+import json, sys, tempfile
+from pathlib import Path
+from tests.child_process import run_json_script
+from tests.conftest import make_settings
+from wsgi import create_app
+
+client = create_app(make_settings(sys.argv[1], Path(tempfile.mkdtemp()), ratelimit_enabled=True)).test_client()
+starts = [client.post("/api/v1/conversations").status_code for _ in range(25)]
+print(json.dumps({"starts": starts, "health": [client.get("/healthz").status_code for _ in range(60)]}))
+"""
+
+
 def test_healthz_is_never_rate_limited(clean_db, tmp_path):
-    app = create_app(make_settings(clean_db, tmp_path, ratelimit_enabled=True))
-    client = app.test_client()
-    assert {client.get("/healthz").status_code for _ in range(60)} == {200}
+    data = run_json_script(NEVER_LIMITED, clean_db, tmp_path)
+    assert 429 in data["starts"]  # the limiter is on, and this visitor has used up a limit
+    assert set(data["health"]) == {200}
 
 
 def test_the_time_is_utc_iso(client, engine):
