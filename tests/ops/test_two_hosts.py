@@ -195,8 +195,14 @@ def _run(tmp_path, database_url, redis_url, smtp_port, inbox, engine):
         assert sum("scheduler idle" in out for out in outputs) == 1, outputs
         # The figures for the record: `pytest -o log_cli=true -o log_cli_level=INFO tests/ops/test_two_hosts.py`.
         logging.getLogger(__name__).info(
-            f"two hosts: {COMPLAINTS} complaints stored once; {len(sent)} emails sent, {len(message_ids)} received; "
-            f"start limit {STARTS_PER_HOUR}/hour shared ({answered.count(429)} refused); active scheduler {beat.holder}"
+            "two hosts: %s complaints stored once; %s emails sent, %s received; start limit %s/hour shared "
+            "(%s refused); active scheduler %s",
+            COMPLAINTS,
+            len(sent),
+            len(message_ids),
+            STARTS_PER_HOUR,
+            answered.count(429),
+            beat.holder,
         )
 
 
