@@ -16,8 +16,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from models.base import table_of
 from models.heartbeat import SchedulerHeartbeat
 from models.outbox import OutboxMessage, OutboxStatus
+from reminders.calendar import WorkingCalendar
 from reminders.heartbeat import SCHEDULER_NAME
-from reminders.policy import DISCLOSURE_ALERT, NOW_SENT_ALERT, SAFEGUARDING_ALERT, UNSAFE_ALERT
+from reminders.office_hours import OfficeHours
+from reminders.policy import DISCLOSURE_ALERT, NOW_SENT_ALERT, SAFEGUARDING_ALERT, UNSAFE_ALERT, URGENT_TEMPLATES
+from settings import Settings
 
 # The scheduler sweeps every minute: five minutes without a sweep means it has stopped (or cannot reach us).
 STALE_AFTER = timedelta(minutes=5)
@@ -62,16 +65,20 @@ class Health:
         }
 
 
-def check(engine: Engine, now: datetime) -> Health:
+def check(engine: Engine, settings: Settings, now: datetime) -> Health:
     """Two queries: the heartbeat row by its key, and the outbox's waiting and failed rows (status is indexed)."""
     is_safeguarding = outbox.c.template.in_(SAFEGUARDING_TEMPLATES)
+    # Only what the scheduler would send now is late: out of office hours it sends urgent emails only, and a
+    # reminder waiting for the morning is no sign of trouble.
+    due = outbox.c.send_after <= now
+    if not OfficeHours(WorkingCalendar(settings.closure_days), settings.timezone).is_open(now):
+        due = due & outbox.c.template.in_(URGENT_TEMPLATES)
     counts = (
         select(
             func.count().filter(outbox.c.status.in_(WAITING)),
             func.count().filter(outbox.c.status == OutboxStatus.FAILED.value),
             func.count().filter(outbox.c.status == OutboxStatus.FAILED.value, is_safeguarding),
-            # Only what is already due counts as waiting: a reminder planned for tomorrow morning is not late.
-            func.min(case((outbox.c.send_after <= now, outbox.c.send_after))).filter(outbox.c.status.in_(WAITING)),
+            func.min(case((due, outbox.c.send_after))).filter(outbox.c.status.in_(WAITING)),
         )
         .select_from(outbox)
         .where(outbox.c.status.in_((*WAITING, OutboxStatus.FAILED.value)))

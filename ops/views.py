@@ -26,7 +26,7 @@ bp = Blueprint("ops", __name__)
 @bp.get("/healthz")
 @limiter.exempt
 def healthz():
-    health = check(engine(), now())
+    health = check(engine(), settings(), now())
     # 503 only when the database does not answer: this host cannot serve anyone. A stale scheduler or failed
     # emails are "degraded" with 200, so a load balancer keeps sending people to a host that can take complaints.
     return jsonify(health.as_dict()), 200 if health.database else 503
@@ -48,7 +48,7 @@ def _operations_warnings():
     user = signed_in_user()
     if user is None:
         return []
-    health = check(engine(), now())
+    health = check(engine(), settings(), now())
     return staff_warnings(health, is_admin=user.role == Role.ADMIN.value)
 
 

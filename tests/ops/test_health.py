@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from models.types import utcnow
+from ops.health import check
 from reminders.heartbeat import record_sweep
 from tests.child_process import run_json_script
 from tests.conftest import make_settings
+from tests.factories import london
 from tests.ops.outbox_rows import outbox_row
 from wsgi import create_app
 
@@ -44,7 +46,8 @@ def test_the_outbox_counts_waiting_and_failed_emails_and_how_late_the_oldest_is(
     record_sweep(engine, "host-a:123:abcd", now, 0.1)
 
     def rows(session):
-        session.add(outbox_row("a", "due-soon", "pending", now - timedelta(minutes=20, seconds=5)))
+        # Urgent, so late at any hour (a reminder waits for office hours: see the next test).
+        session.add(outbox_row("a", "safeguarding-unsafe", "pending", now - timedelta(minutes=20, seconds=5)))
         session.add(outbox_row("b", "due-soon", "pending", now + timedelta(hours=3)))  # planned for later: not late
         session.add(outbox_row("c", "safeguarding-alert", "failed", now - timedelta(hours=1)))
         session.add(outbox_row("d", "acknowledgement", "sent", now - timedelta(days=1)))
@@ -75,6 +78,7 @@ import json, sys, tempfile
 from pathlib import Path
 from tests.child_process import run_json_script
 from tests.conftest import make_settings
+from tests.factories import london
 from wsgi import create_app
 
 client = create_app(make_settings(sys.argv[1], Path(tempfile.mkdtemp()), ratelimit_enabled=True)).test_client()
@@ -92,3 +96,16 @@ def test_healthz_is_never_rate_limited(clean_db, tmp_path):
 def test_the_time_is_utc_iso(client, engine):
     record_sweep(engine, "host-a:1:x", datetime(2026, 12, 1, 9, 30, tzinfo=UTC), 1.5)
     assert client.get("/healthz").get_json()["scheduler"]["last_sweep"] == "2026-12-01T09:30:00+00:00"
+
+
+def test_a_reminder_waiting_for_the_morning_is_not_late(engine, write, settings):
+    friday_evening = london(date(2026, 11, 27), 18)
+    monday_morning = london(date(2026, 11, 30), 10)
+    record_sweep(engine, "host-a:1:x", friday_evening, 0.1)
+    write(lambda session: session.add(outbox_row("a", "due-soon", "pending", friday_evening - timedelta(minutes=30))))
+    evening = check(engine, settings, friday_evening)
+    assert (evening.pending, evening.oldest_pending_minutes, evening.status) == (1, 0, "ok")
+    record_sweep(engine, "host-a:1:x", monday_morning, 0.1)
+    morning = check(engine, settings, monday_morning)
+    assert morning.oldest_pending_minutes == 30 + 60 * 64  # office hours, and still not sent: late
+    assert morning.status == "degraded"
