@@ -18,6 +18,7 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metri
 from prometheus_client.registry import Collector
 from sqlalchemy import and_, func, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from models.base import table_of
 from models.complaints import Complaint
@@ -55,6 +56,28 @@ class DatabaseCollector(Collector):
         )
         duration = GaugeMetricFamily("scheduler_sweep_duration_seconds", "How long the scheduler's last sweep took")
         stale = GaugeMetricFamily("scheduler_stale", "1 when the scheduler has not swept for 5 minutes")
+        up = GaugeMetricFamily("database_up", "1 when the database answered this scrape")
+        try:
+            by_kind, by_channel, flagged_complaints, flagged_drafts, beat = self._read()
+        except SQLAlchemyError:
+            # The request metrics are still worth having; the figures are left out rather than shown as zero.
+            up.add_metric([], 0)
+            yield up
+            return
+        up.add_metric([], 1)
+        for status, kind, count in by_kind:
+            emails.add_metric([status, kind], count)
+        for channel, count in by_channel:
+            received.add_metric([channel], count)
+        awaiting.add_metric(["complaint"], flagged_complaints)
+        awaiting.add_metric(["draft"], flagged_drafts)
+        if beat is not None:
+            last_sweep.add_metric([], beat.last_sweep_at.timestamp())
+            duration.add_metric([], beat.sweep_seconds)
+        stale.add_metric([], 1 if beat is None or self.now - beat.last_sweep_at > STALE_AFTER else 0)
+        yield from (up, emails, received, awaiting, last_sweep, duration, stale)
+
+    def _read(self):
         with self.engine.connect() as connection:
             by_kind = connection.execute(
                 select(outbox.c.status, outbox.c.template, func.count())
@@ -82,17 +105,7 @@ class DatabaseCollector(Collector):
             beat = connection.execute(
                 select(heartbeat.c.last_sweep_at, heartbeat.c.sweep_seconds).where(heartbeat.c.name == SCHEDULER_NAME)
             ).first()
-        for status, kind, count in by_kind:
-            emails.add_metric([status, kind], count)
-        for channel, count in by_channel:
-            received.add_metric([channel], count)
-        awaiting.add_metric(["complaint"], flagged_complaints)
-        awaiting.add_metric(["draft"], flagged_drafts)
-        if beat is not None:
-            last_sweep.add_metric([], beat.last_sweep_at.timestamp())
-            duration.add_metric([], beat.sweep_seconds)
-        stale.add_metric([], 1 if beat is None or self.now - beat.last_sweep_at > STALE_AFTER else 0)
-        yield from (emails, received, awaiting, last_sweep, duration, stale)
+        return by_kind, by_channel, flagged_complaints, flagged_drafts, beat
 
 
 def exposition(engine: Engine, now: datetime) -> bytes:

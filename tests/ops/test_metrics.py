@@ -8,8 +8,10 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from models.types import utcnow
 from reminders.heartbeat import record_sweep
+from tests.conftest import make_settings
 from tests.factories import add_complaint
 from tests.ops.outbox_rows import outbox_row
+from wsgi import create_app
 
 
 def samples(client) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
@@ -70,3 +72,14 @@ def test_the_scheduler_figures_are_its_last_sweep(client, engine):
     assert found[("scheduler_last_sweep_timestamp_seconds", ())] == swept.timestamp()
     assert found[("scheduler_sweep_duration_seconds", ())] == 1.25
     assert found[("scheduler_stale", ())] == 0
+
+
+def test_no_database_still_gives_the_request_metrics_and_says_so(tmp_path):
+    settings = make_settings(f"sqlite:///{tmp_path}/missing-folder/complaints.sqlite3", tmp_path)
+    found = samples(create_app(settings).test_client())
+    assert found[("database_up", ())] == 0
+    assert not [name for name, _labels in found if name.startswith(("outbox_", "complaints_", "scheduler_"))]
+
+
+def test_with_a_database_it_says_it_is_up(client):
+    assert samples(client)[("database_up", ())] == 1
