@@ -17,6 +17,7 @@ import uuid
 from flask import Flask, g, has_request_context, request
 from prometheus_client import Counter, Histogram
 from pythonjsonlogger.json import JsonFormatter
+from sqlalchemy import inspect
 
 from settings import Settings
 
@@ -84,10 +85,12 @@ def _start() -> None:
 
 
 def _staff_user_id() -> int | None:
-    # Only a user the view already loaded (Flask-Login keeps it on g): the log line never costs a query, and a
-    # request that failed on the database does not try the database again here.
-    user = g.get("_login_user")
-    return getattr(user, "id", None) if getattr(user, "is_authenticated", False) else None
+    # Only a user the view already loaded (Flask-Login keeps it on g), and read from SQLAlchemy's identity map,
+    # never from the row: the log line costs no query, and a request whose transaction failed or was rolled back
+    # (its objects expired or detached) does not go back to the database here.
+    state = inspect(g.get("_login_user"), raiseerr=False)  # None for the anonymous user: not a table row
+    identity = state.identity if state is not None else None
+    return identity[0] if identity else None
 
 
 def _finish(response):
