@@ -13,7 +13,7 @@ from tests.ops.outbox_rows import outbox_row
 def banners(client, path="/staff/queue") -> list[str]:
     response = client.get(path)
     assert response.status_code == 200
-    return Page(response.get_data(as_text=True)).texts(".govuk-notification-banner[role=alert]")
+    return Page(response.get_data(as_text=True)).texts(".operations-warning")
 
 
 def test_no_banner_while_the_scheduler_beats_and_nothing_failed(signed_in, engine):
