@@ -48,6 +48,7 @@ BLUEPRINTS = (
     casework.views.api.api_bp,
     queries.views.bp,
     queries.views.api_bp,
+    ops.views.bp,  # /healthz, /metrics and the staff banner
 )
 # Each package describes its own JSON API for /api/v1/openapi.json.
 API_DESCRIPTIONS = (intake.api_spec.document_api, casework.views.api.document_api, queries.api_spec.document_api)
@@ -101,7 +102,6 @@ def create_app(settings: Settings | None = None) -> Flask:
     _register_page_context(app, settings)
     web.filters.init_app(app)
     web.errors.init_app(app)
-    ops.views.init_app(app)  # /healthz, /metrics and the staff banner
     app.before_request(_refuse_oversized_bodies)
     app.before_request(_refuse_nul_bytes)
     app.after_request(_security_headers)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hmac
 
-from flask import Blueprint, Flask, Response, jsonify, request
+from flask import Blueprint, Response, jsonify, request
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from extensions import limiter
@@ -52,6 +52,7 @@ def _operations_warnings():
     return staff_warnings(health, is_admin=user.role == Role.ADMIN.value)
 
 
-def init_app(app: Flask) -> None:
-    app.register_blueprint(bp)
-    app.context_processor(lambda: {"operations_warnings": _operations_warnings})
+@bp.app_context_processor
+def operations_banner():
+    # Every page that extends the staff layout gets it; the database is read only when the banner is drawn.
+    return {"operations_warnings": _operations_warnings}
