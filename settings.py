@@ -17,6 +17,7 @@ BASE_DIR = Path(__file__).resolve().parent
 INSTANCE_DIR = Path(os.environ.get("INSTANCE_PATH", BASE_DIR / "instance"))
 ENVIRONMENTS = ("development", "test", "production")
 MAIL_BACKENDS = ("file", "smtp", "console")
+LOG_FORMATS = ("text", "json")
 
 
 class SettingsError(ValueError):
@@ -94,6 +95,11 @@ class Settings:
     # (a visitor could forge them); behind a proxy it must be set, or every visitor has the proxy's address and
     # shares one rate limit: the whole public 20 conversations an hour, all staff 10 sign-ins a minute.
     proxy_hops: int = 0
+    # Operations (docs/operations.md): "json" logs one JSON object a line, one per request; /metrics asks for
+    # this bearer token when it is set; WEB_HOSTS is how many hosts serve the app (what `check-config` checks).
+    log_format: str = "text"
+    metrics_token: str = ""
+    web_hosts: int = 1
 
     @property
     def is_production(self) -> bool:
@@ -118,6 +124,9 @@ class Settings:
         mail_backend = env.get("MAIL_BACKEND", "file")
         if mail_backend not in MAIL_BACKENDS:
             raise SettingsError(f"MAIL_BACKEND must be one of {', '.join(MAIL_BACKENDS)}, not {mail_backend!r}")
+        log_format = env.get("LOG_FORMAT", "text")
+        if log_format not in LOG_FORMATS:
+            raise SettingsError(f"LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}, not {log_format!r}")
         try:
             timezone = ZoneInfo(env.get("TIMEZONE", "Europe/London"))
         except Exception:
@@ -146,4 +155,7 @@ class Settings:
             childrens_services_phone=env.get("CHILDRENS_SERVICES_PHONE", cls.childrens_services_phone),
             emergency_duty_phone=env.get("EMERGENCY_DUTY_PHONE", cls.emergency_duty_phone),
             proxy_hops=_int(env.get("PROXY_HOPS", "0"), "PROXY_HOPS"),
+            log_format=log_format,
+            metrics_token=env.get("METRICS_TOKEN", ""),
+            web_hosts=_int(env.get("WEB_HOSTS", "1"), "WEB_HOSTS"),
         )

@@ -15,6 +15,8 @@ import intake.api_spec
 import intake.cli
 import intake.views
 import migrations.cli
+import ops.cli
+import ops.views
 import queries.api_spec
 import queries.cli
 import queries.views
@@ -24,6 +26,7 @@ import web.errors
 import web.filters
 import web.openapi
 import web.pages
+import web.request_log
 import web.session
 
 # The staff pages join casework's blueprint when their modules are imported.
@@ -45,6 +48,7 @@ BLUEPRINTS = (
     casework.views.api.api_bp,
     queries.views.bp,
     queries.views.api_bp,
+    ops.views.bp,  # /healthz, /metrics and the staff banner
 )
 # Each package describes its own JSON API for /api/v1/openapi.json.
 API_DESCRIPTIONS = (intake.api_spec.document_api, casework.views.api.document_api, queries.api_spec.document_api)
@@ -55,6 +59,7 @@ COMMANDS = (
     intake.cli.init_app,
     reminders.cli.init_app,
     queries.cli.init_app,
+    ops.cli.init_app,
 )
 
 
@@ -82,6 +87,8 @@ def create_app(settings: Settings | None = None) -> Flask:
             PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
         ]
     )
+    # First, so every request (one refused by a later hook too) has an id, a log line and its metrics.
+    web.request_log.init_app(app, settings)
     if settings.proxy_hops:
         # The visitor's address (rate limits) and scheme come from the proxy's headers, trusted this many hops deep.
         hops = settings.proxy_hops

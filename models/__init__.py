@@ -14,6 +14,7 @@ from models.complaints import (
     StageRecord,
 )
 from models.drafts import ConversationDraft
+from models.heartbeat import SchedulerHeartbeat
 from models.locks import Lease
 from models.outbox import OutboxMessage, OutboxStatus
 from models.reports import ReportNarrative
@@ -42,6 +43,7 @@ __all__ = [
     "ReviewDecision",
     "Role",
     "SafeguardingReview",
+    "SchedulerHeartbeat",
     "StaffUser",
     "Stage",
     "StageLearning",

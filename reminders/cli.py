@@ -20,6 +20,7 @@ from reminders.planner import plan_reminders
 from reminders.scheduler import run_scheduler
 from reminders.sweep import send_due
 from web import context
+from web.request_log import configure_logging
 from web.session import engine
 
 STAGE_CHOICES = {"1": Stage.ONE, "2": Stage.TWO, "3": Stage.THREE, "ombudsman": Stage.OMBUDSMAN}
@@ -112,6 +113,7 @@ def retry_command(message_id: int) -> None:
 @with_appcontext
 def scheduler_command() -> None:
     """Run the reminder scheduler in this process until stopped (Ctrl-C or SIGTERM)."""
+    configure_logging(context.settings())  # LOG_FORMAT=json: the same JSON lines as the web app's
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("reminders").setLevel(logging.INFO)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -17,7 +18,8 @@ from sqlalchemy.engine import Engine
 
 from models.db import session_scope
 from models.types import utcnow
-from reminders.locking import SchedulerLock, scheduler_lock
+from reminders.heartbeat import record_sweep
+from reminders.locking import SchedulerLock, holder_name, scheduler_lock
 from reminders.planner import plan_reminders
 from reminders.sweep import send_due
 from settings import Settings
@@ -42,6 +44,7 @@ class ReminderJobs:
         self.clock = clock
         self.last_planned: datetime | None = None
         self.holding: bool | None = None  # unknown until the first tick, which always logs which it is
+        self.name = holder_name()  # in the heartbeat, so an operator sees which host is the active one
 
     def tick(self) -> None:
         now = self.clock()
@@ -50,13 +53,16 @@ class ReminderJobs:
             log.info("this scheduler took the lock" if holding else "scheduler idle: another one is running")
             self.holding = holding
         if not holding:
-            return
+            return  # a standby writes no heartbeat: the heartbeat says that emails are being sent
+        started = time.monotonic()
         if self.last_planned is None or now - self.last_planned >= PLAN_EVERY:
             with session_scope(self.engine) as session:
                 report = plan_reminders(session, self.settings, now)
             self.last_planned = now
             log.info("planned %s reminders, cancelled %s", report.planned, report.cancelled)
         send_due(self.engine, self.settings, now)
+        # Only a sweep that finished counts: one that raised leaves the heartbeat to go stale, and staff are told.
+        record_sweep(self.engine, self.name, now, time.monotonic() - started)
 
     def close(self) -> None:
         if self.holding:

@@ -7,6 +7,7 @@ Only the routes listed in PUBLIC may answer anonymously; adding to it needs a re
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 import pytest
@@ -19,6 +20,11 @@ PUBLIC_EXACT = {
     "/staff/forgot-password",  # asks for a reset link; the same answer whether or not the account exists
     "/staff/reset-password/<token>",  # the emailed single-use link is the credential
     "/api/v1/openapi.json",  # the API's description holds no data
+}
+# Open outside /staff and /api on purpose, for machines that have no account; each is tested below.
+OPERATIONS = {
+    "/healthz": "a load balancer's check: counts and times, never a person",
+    "/metrics": "Prometheus: counts only, and behind METRICS_TOKEN when it is set",
 }
 # The complaint conversation is for the public: anyone may write a complaint.
 PUBLIC_PREFIXES = ("/api/v1/conversation",)
@@ -83,3 +89,23 @@ def test_api_refusals_are_json_errors(anonymous_app, clean_db):
     response = anonymous_app.test_client().post("/api/v1/route", json={"text": "leaving care"})
     assert response.status_code == 401
     assert response.get_json()["error"]["code"] == "unauthorised"
+
+
+def test_the_operations_endpoints_are_the_only_deliberate_exceptions(anonymous_app):
+    # Anything else for operators (an admin page, a debug view) belongs under /staff, behind sign-in.
+    rules = {rule.rule for rule in anonymous_app.url_map.iter_rules()}
+    operations = {rule for rule in rules if rule.startswith(("/healthz", "/metrics", "/ops", "/debug", "/admin"))}
+    assert operations == set(OPERATIONS)
+
+
+def test_healthz_answers_anonymously_with_nothing_personal(anonymous_app, clean_db):
+    body = anonymous_app.test_client().get("/healthz").get_json()
+    assert set(body) == {"status", "database", "scheduler", "outbox"}
+
+
+def test_metrics_refuses_anyone_without_the_token_when_one_is_set(settings, clean_db):
+    app = create_app(replace(settings, metrics_token="s3cret-metrics-token"))
+    client = app.test_client()
+    assert client.get("/metrics").status_code == 401
+    assert client.get("/metrics", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert client.get("/metrics", headers={"Authorization": "Bearer s3cret-metrics-token"}).status_code == 200

@@ -52,7 +52,7 @@ def test_respond_to_overdue_stage_1_then_escalate(signed_in, write, today, calen
     )
     assert response.status_code == 302
     page = case_page(client)
-    assert page.one(".govuk-notification-banner").text.endswith("The response was recorded.")
+    assert page.one(".govuk-notification-banner--success").text.endswith("The response was recorded.")
     responded_on, outcome, learning = stages(page)[0][3:]
     assert (responded_on, outcome) == (long(today), "Partially upheld") and learning.startswith("Poor communication")
     assert "Move to stage 2" in actions(page) and "Record the response" not in actions(page)
