@@ -45,11 +45,10 @@ def services_intro(role: str | None) -> str:
     return worded(SERVICES_INTRO, audience({"role": role}))
 
 
-def next_steps(
-    team_name: str | None, due_text: str, contact_method: str | None = None, *, flagged: bool = False
-) -> list[str]:
-    who = f"The {team_name} team" if team_name else "Our complaints team"
-    steps = [f"{who} will read what you told us{'' if team_name else ' and pass it to the right people'}."]
+def next_steps(team: str, due_text: str, contact_method: str | None = None, *, flagged: bool = False) -> list[str]:
+    """`team` is the team as this person is told it (content.complainant.team_words), "" for triage."""
+    who = team[:1].upper() + team[1:] if team else "Our complaints team"
+    steps = [f"{who} will read what you told us{'' if team else ' and pass it to the right people'}."]
     if contact_method == "none":  # they asked us not to contact them: say where the reply will be instead
         steps += [
             f"We'll look into it and have our reply ready by {due_text}.",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from content.complainant import team_words
 from content.safety_help import SafetyHelp, safety_help
 from intake.answers import AnswerError, parse
 from intake.flow import ADULT, CHILD, DONT_KNOW, READY, STEPS, Option, Step, audience, worded
@@ -37,6 +38,7 @@ class RouteInfo:
 
     team: str | None = None
     team_name: str | None = None
+    public_name: str | None = None  # the team as a child or care leaver is told it
     decision: str = "triage"
     confidence: float = 0.0
     off_topic: str = ""  # advice on where such complaints go (bins, housing repairs)
@@ -45,6 +47,7 @@ class RouteInfo:
         return {
             "team": self.team,
             "team_name": self.team_name,
+            "public_name": self.public_name,
             "decision": self.decision,
             "confidence": self.confidence,
             "off_topic": self.off_topic,
@@ -55,7 +58,8 @@ class RouteInfo:
 class ConversationContext:
     today: date
     route: Callable[[str], RouteInfo]
-    teams: tuple[Option, ...]  # (slug, name) of the active teams, for "choose another"
+    # The active teams for "choose another": slug, and the name per audience (official; a child's own words).
+    teams: tuple[Option, ...]
     # The council's name and numbers, for the help shown after a disclosure.
     settings: Settings = field(default_factory=Settings)
 
@@ -177,7 +181,8 @@ class Engine:
         step = self._by_id[step_id]
         who = audience(state.answers)
         route = state.answers.get("_route") or {}
-        text = worded(step.text, who).format(team=route.get("team_name") or "")
+        team = team_words(route.get("team_name"), route.get("public_name"), state.answers.get("role"))
+        text = worded(step.text, who).format(team=team)
         previous = state.answers.get(step.id)
         value = ""
         if isinstance(previous, str) and step.kind in CHOICE_KINDS:
@@ -316,7 +321,9 @@ class Engine:
                 if state.answers[step.id] == "other":
                     continue  # the team chosen instead has its own row
                 if state.answers[step.id] == "yes":
-                    answer = (state.answers.get("_route") or {}).get("team_name") or answer
+                    route = state.answers.get("_route") or {}
+                    named = team_words(route.get("team_name"), route.get("public_name"), state.answers.get("role"))
+                    answer = (named[:1].upper() + named[1:]) or answer
             rows.append(SummaryRow(step.id, step.summary_label or step.id, answer))
         return rows
 

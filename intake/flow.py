@@ -143,7 +143,9 @@ STEPS: tuple[Step, ...] = (
     Step(
         id="team_confirm",
         kind="confirm",
-        text={ADULT: "It sounds like this is the {team} team. Is that right?"},
+        # {team} is the team as this person is told it (content.complainant.team_words): the official name for a
+        # grown-up, the directory's child-facing name for a child or care leaver, never "Proceedings" or "CIN".
+        text={ADULT: "It sounds like this is {team}. Is that right?"},
         options=(
             Option("yes", "Yes"),
             Option("other", "No, choose another"),

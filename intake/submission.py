@@ -56,6 +56,7 @@ class Sent:
     complaint_id: int
     first_time: bool  # False when this was a repeat (double click, retry)
     advocacy_requested: bool | None
+    team_public_name: str = ""  # the team as a child or care leaver is told it
 
 
 def stage_one_due(settings: Settings, received: date) -> date:
@@ -187,6 +188,7 @@ def submit(
         require_id(complaint),
         True,
         complaint.advocacy_requested,
+        team.public_name if team else "",
     )
 
 
@@ -216,4 +218,5 @@ def _again(session: Session, draft: ConversationDraft, settings: Settings) -> Se
         require_id(complaint),
         False,
         complaint.advocacy_requested,
+        team.public_name if team else "",
     )

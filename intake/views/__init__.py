@@ -10,7 +10,7 @@ from datetime import date
 
 from flask import Blueprint, redirect, render_template, request, session, url_for
 
-from content.complainant import advocate_words
+from content.complainant import advocate_words, team_words
 from content.dates import long_date
 from content.safety_help import safety_help
 from extensions import limiter
@@ -219,7 +219,8 @@ def send():
         "safe_reach": has_way_to_reach(answers),  # someone can reach them quickly to check they are safe
         "reachable": has_way_to_reach(answers) or answers.get("contact") == "post",  # an advocate can write
         "reference": sent.reference,
-        "team": sent.team_name,
+        # The team as this person is told it: a child or care leaver never sees its official name.
+        "team": team_words(sent.team_name, sent.team_public_name, state.answers.get("role")),
         "due": sent.due.isoformat(),
         "status_token": sent.status_token,
         "advocacy_requested": sent.advocacy_requested,
@@ -244,7 +245,7 @@ def sent():
         sent=details,
         due_text=due_text,
         status_url=status_url(details["status_token"]),
-        next_steps=next_steps(details["team"], due_text, details.get("contact"), flagged=flagged),
+        next_steps=next_steps(details["team"] or "", due_text, details.get("contact"), flagged=flagged),
         advocate_words=advocate_words(details.get("advocacy_requested"), details.get("role"), reachable=reachable),
         services_intro=services_intro(details.get("role")),
         advocacy_services=ADVOCACY_SERVICES,

@@ -74,7 +74,9 @@ SCENARIOS: tuple[Scenario, ...] = (
             Turn("role", "I'm a king", error="unknown_option"),
             Turn("role", "child", wording="who are you?"),
             Turn("about", "my leaving care worker", wording="Which team or grown-up is it about?"),
-            Turn("team_confirm", "yes", wording="Leaving Care team. Is that right?"),
+            Turn(
+                "team_confirm", "yes", wording="this is the team that helps young people leaving care. Is that right?"
+            ),
             Turn("what_happened", "<script>alert(1)</script> Nobody answers my calls.", wording="What went wrong?"),
             Turn("when", "31/02/2025", error="impossible_date"),
             Turn("when", "1/3/2019"),
