@@ -26,6 +26,11 @@ OVER_A_YEAR_NOTE = {
     ADULT: "Thank you. That's more than a year ago, which is fine: we will still look into it.",
     CHILD: "Thanks. That was a while ago, and that's OK. We will still look into it.",
 }
+# Everyday words for a date ("last week", "about March") are read as a date: said back, so they can put it right.
+READ_AS_NOTE = {
+    ADULT: "We've put that down as {date}. If that's not right, you can change it before you send it.",
+    CHILD: "We wrote that down as {date}. You can change it before you send it.",
+}
 NO_TEAM_NOTE = {
     ADULT: "Thank you. We'll make sure the right team gets it.",
     CHILD: "Thanks. We'll make sure the right people get it.",
@@ -273,6 +278,8 @@ class Engine:
             elif not route.get("team"):
                 notes.append(worded(NO_TEAM_NOTE, who))
         when = answers.get("when")
+        if step.id == "when" and isinstance(when, dict) and when.get("read_as"):
+            notes.append(worded(READ_AS_NOTE, who).format(date=when["read_as"]))
         if step.id == "when" and isinstance(when, dict) and when.get("over_a_year_ago"):
             notes.append(worded(OVER_A_YEAR_NOTE, who))
         return notes

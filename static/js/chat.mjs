@@ -130,6 +130,38 @@ function questionFields(question) {
   return { nodes: [label, help, box, actions].filter(Boolean), focus: box };
 }
 
+// What is typed but not yet sent is kept in this tab's session storage, one entry a question, so a refresh or a
+// lost signal does not lose it. Cleared when the answer is taken, on the sent page, and by "Exit this page"
+// (static/js/app.mjs clears all of this tab's storage). Session storage ends with the tab: nothing stays on a
+// shared phone once the tab is closed.
+const TYPING_PREFIX = "chat-typing:";
+
+function typingStore(conversation) {
+  const key = (step) => `${TYPING_PREFIX}${conversation}:${step}`;
+  const safely = (action) => {
+    try {
+      return action(window.sessionStorage);
+    } catch {
+      return null; // storage switched off or full: the chat still works, it just can't keep unsent text
+    }
+  };
+  return {
+    keep: (step, text) => safely((store) => (text ? store.setItem(key(step), text) : store.removeItem(key(step)))),
+    kept: (step) => safely((store) => store.getItem(key(step))),
+    forget: (step) => safely((store) => store.removeItem(key(step))),
+  };
+}
+
+function keepTyping(form, store) {
+  // Put back what was typed before a refresh, then keep each change.
+  const box = form.querySelector("#answer");
+  const step = form.querySelector('input[name="step"]').value;
+  if (!box) return;
+  const kept = store.kept(step);
+  if (kept && kept !== box.value) box.value = kept;
+  box.addEventListener("input", () => store.keep(step, box.value));
+}
+
 function enhance(root) {
   const api = `${root.dataset.api}/${root.dataset.conversation}`;
   const token = root.dataset.token;
@@ -138,6 +170,8 @@ function enhance(root) {
   const backForm = root.querySelector(".chat__back");
   const unsafeForm = root.querySelector(".council-unsafe");
   if (!form || !token) return;
+  const typing = typingStore(root.dataset.conversation);
+  keepTyping(form, typing);
   // Only now that messages arrive without a page load do they need announcing.
   transcript.setAttribute("aria-live", "polite");
   let busy = false;
@@ -168,6 +202,7 @@ function enhance(root) {
     const { nodes, focus } = questionFields(question);
     group.replaceChildren(...nodes);
     form.querySelector('input[name="step"]').value = question.id;
+    keepTyping(form, typing);
     if (backForm) backForm.hidden = transcript.children.length === 0;
     if (!takeFocus) return; // the help was just shown: it keeps the focus and the screen
     focus.focus({ preventScroll: true });
@@ -244,8 +279,10 @@ function enhance(root) {
       const answer = submitter && submitter.name && submitter.value ? submitter.value : typed;
       const step = target.querySelector('input[name="step"]').value;
       const { status, data } = await call("/answers", { step, answer });
-      if (status === 200) afterReply(data);
-      else if (status === 422 && data.error) showError(data.error, typed);
+      if (status === 200) {
+        typing.forget(step); // taken: nothing left to keep
+        afterReply(data);
+      } else if (status === 422 && data.error) showError(data.error, typed);
       else fallBack(target, submitter);
     } catch {
       fallBack(target, submitter);

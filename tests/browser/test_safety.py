@@ -214,6 +214,9 @@ def test_exit_then_back_does_not_show_the_conversation(live_server, browser, jav
         expect(page.locator(".chat__prompt")).to_contain_text("What went wrong?")
         say(page, DISCLOSURE)
         expect(page.locator(".chat__transcript")).to_contain_text(DISCLOSURE)
+        page.locator("#answer").fill("typed, not sent")  # kept in the tab's storage with JavaScript
+        if javascript:
+            assert page.evaluate("sessionStorage.length") == 1
         page.locator(".govuk-exit-this-page__button").click()
         expect(page.get_by_role("heading", name="Weather")).to_be_visible()
         page.go_back()

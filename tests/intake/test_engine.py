@@ -254,3 +254,15 @@ def test_a_grown_up_is_told_the_official_name():
     engine.answer(state, "leaving care")
     question = engine.question(state)
     assert question is not None and question.text == "It sounds like this is the Leaving Care team. Is that right?"
+
+
+def test_an_everyday_date_is_read_back_to_confirm():
+    engine = make_engine(date(2026, 11, 26))
+    state = engine.start()
+    for answer in ("child", "dont-know", "Nobody came to see me."):
+        engine.answer(state, answer)
+    reply = engine.answer(state, "last week")
+    assert reply.error is None
+    assert reply.notes == ("We wrote that down as around 19 November 2026. You can change it before you send it.",)
+    assert state.answers["when"]["on"] == "2026-11-19"
+    assert any(row.answer == "last week (around 19 November 2026)" for row in engine.summary(state))
