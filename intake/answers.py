@@ -103,7 +103,7 @@ def parse(step: Step, raw: str, *, who: str, today: date, options: tuple[Option,
     if step.kind == "phone":
         return _phone(text)
     if step.id == "advocate_contact":
-        return _email_or_phone(text)
+        return _advocate(text)
     return Parsed(text, text)
 
 
@@ -120,15 +120,35 @@ def _phone(text: str) -> Parsed:
     return Parsed(text, text)
 
 
-def _email_or_phone(text: str) -> Parsed:
-    if "@" in text:
-        return _email(text)
-    try:
-        return _phone(text)
-    except AnswerError:
+_EMAIL_INSIDE = re.compile(r"[^@\s<>\"',;:()]+@[^@\s<>\"',;:()]+\.[^@\s<>\"'.,;:()]{2,}")
+_PHONE_INSIDE = re.compile(r"\+?\d[\d ()\-.]{8,}\d")
+
+
+def advocate_details(text: str) -> tuple[str, str, str]:
+    """(name, email, phone) from an answer like "Sam Jones, 07700 900123" or "sam@advocacy.example"."""
+    email = match[0] if (match := _EMAIL_INSIDE.search(text)) else ""
+    rest = text.replace(email, " ") if email else text
+    phone = match[0].strip() if (match := _PHONE_INSIDE.search(rest)) else ""
+    rest = rest.replace(phone, " ") if phone else rest
+    name = re.sub(r"\b(and|on|at|email|phone|tel|mobile)\b", " ", rest, flags=re.IGNORECASE)
+    name = " ".join(re.sub(r"[,;:()]", " ", name).split()).strip(" -.")
+    return name[:SHORT_LIMIT], email, phone
+
+
+def _advocate(text: str) -> Parsed:
+    """Their advocate: a name is welcome, an email or a phone number is needed to reach them."""
+    _name, email, phone = advocate_details(text)
+    if email:
+        _email(email)
+    elif phone:
+        _phone(phone)
+    else:
         raise AnswerError(
-            "bad_contact", "Enter an email address like name@example.com or a phone number like 07700 900123"
-        ) from None
+            "bad_contact",
+            "Write their email address like name@example.com or phone number like 07700 900123, "
+            "or choose 'I don't know'",
+        )
+    return Parsed(text, text)
 
 
 def years_ago(then: date, today: date) -> bool:
@@ -247,8 +267,8 @@ def _everyday(text: str, today: date) -> _Everyday | None:
         found = _back(today, match["unit"].lower(), count)
         return _Everyday(found, f"around {plain_date(found)}")
     if (match := _MONTH_WORDS.match(words)) and match["month"] in _MONTHS:
-        year = int(match["year"]) if match["year"] else None
-        found = _month_before(today, _MONTHS[match["month"]], year, bool(match["last"]))
+        named_year = int(match["year"]) if match["year"] else None
+        found = _month_before(today, _MONTHS[match["month"]], named_year, bool(match["last"]))
         return _Everyday(found, f"{MONTHS[found.month - 1]} {found.year}")
     return None
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from content.complainant import reply_words
-from intake.flow import ADULT, FOSTER_CARER, GUARDIAN, HELPER, PARENT, audience, worded
+from intake.answers import advocate_details
+from intake.flow import ADULT, FOSTER_CARER, GUARDIAN, HELPER, PARENT, audience, link_email, reply_method, worded
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,33 @@ SERVICES_INTRO = {
 
 def services_intro(role: str | None) -> str:
     return worded(SERVICES_INTRO, audience({"role": role}))
+
+
+def reply_plan(answers: dict[str, Any]) -> list[str]:
+    """How we will reply and where the private link goes, read back on "check your answers" before they send.
+    Never "we won't contact you" after a disclosure (someone may need to check they are safe)."""
+    method = reply_method(answers)
+    lines = []
+    if method == "email":
+        lines.append(f"We'll email our reply to {answers.get('email')}.")
+    elif method == "phone":
+        lines.append(f"We'll phone you on {answers.get('phone')}. We can't send text messages.")
+    elif method == "post":
+        lines.append("We'll post our reply to the address you gave us.")
+    elif method == "advocate":
+        name, email, phone = advocate_details(str(answers.get("advocate_contact") or ""))
+        who = f"your advocate, {name}," if name else "your advocate"
+        lines.append(f"We'll send our reply to {who} at {email or phone}.")
+    elif answers.get("_flagged"):
+        lines.append("Our reply will be on your private link.")
+    else:
+        lines.append("We won't contact you. Our reply will be on your private link.")
+    link = link_email(answers)
+    if link and method != "email":
+        lines.append(f"We'll email your private link to {link}.")
+    elif not link and method != "advocate":
+        lines.append("After you send it, you'll see your private link. Save it so you can check how it's going.")
+    return lines
 
 
 def next_steps(team: str, due_text: str, contact_method: str | None = None, *, flagged: bool = False) -> list[str]:

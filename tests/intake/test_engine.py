@@ -145,6 +145,7 @@ def test_when_ready_there_is_no_question_and_a_summary():
         ("when", "not-sure"),
         ("wanted", "y"),
         ("contact", "none"),
+        ("status_email", "no"),
         ("name", "P"),
     )
     assert state.current == READY and engine.question(state) is None
