@@ -271,4 +271,5 @@ def resume(token: str):
     if is_sent(draft):
         return render_template("intake/already_sent.html", page_title="Already sent")
     session[TOKEN_KEY] = token
-    return redirect(url_for("intake.chat"), 303)
+    # Opens at the question they were on, not the top of a long chat.
+    return redirect(url_for("intake.chat", _anchor="question"), 303)

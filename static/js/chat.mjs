@@ -76,6 +76,18 @@ function errorMessage(text) {
   ]);
 }
 
+function errorSummary(text, href) {
+  // The same markup as govuk-frontend's error summary (templates/intake/chat.html shows it without JavaScript).
+  return el("div", { class: "govuk-error-summary", "data-module": "govuk-error-summary" }, [
+    el("div", { role: "alert" }, [
+      el("h2", { class: "govuk-error-summary__title", text: "There is a problem" }),
+      el("div", { class: "govuk-error-summary__body" }, [
+        el("ul", { class: "govuk-list govuk-error-summary__list" }, [el("li", {}, [el("a", { href, text })])]),
+      ]),
+    ]),
+  ]);
+}
+
 function questionFields(question) {
   const help = question.help ? el("div", { class: "govuk-hint", id: "question-help", text: question.help }) : null;
   if (CHOICE_KINDS.has(question.kind)) {
@@ -92,8 +104,11 @@ function questionFields(question) {
       if (chosen) button.append(el("span", { class: "govuk-visually-hidden", text: " (your answer)" }));
       return button;
     });
+    // The question is the page's h1, as in templates/intake/_question.html.
     const fieldset = el("fieldset", { class: "govuk-fieldset", "aria-describedby": help ? "question-help" : null }, [
-      el("legend", { class: "govuk-fieldset__legend chat__prompt", tabindex: "-1", text: question.text }),
+      el("legend", { class: "govuk-fieldset__legend chat__prompt", tabindex: "-1" }, [
+        el("h1", { class: "govuk-fieldset__heading chat__heading", text: question.text }),
+      ]),
     ]);
     if (help) fieldset.append(help);
     fieldset.append(el("div", { class: "chat__quick-replies" }, buttons));
@@ -126,7 +141,9 @@ function questionFields(question) {
       }),
     ),
   ]);
-  const label = el("label", { class: "govuk-label chat__prompt", for: "answer", text: question.text });
+  const label = el("h1", { class: "govuk-label-wrapper chat__heading" }, [
+    el("label", { class: "govuk-label chat__prompt", for: "answer", text: question.text }),
+  ]);
   return { nodes: [label, help, box, actions].filter(Boolean), focus: box };
 }
 
@@ -175,6 +192,12 @@ function enhance(root) {
   // Only now that messages arrive without a page load do they need announcing.
   transcript.setAttribute("aria-live", "polite");
   let busy = false;
+  const summarySlot = document.querySelector("[data-error-summary]");
+
+  function clearErrorSummary() {
+    if (summarySlot) summarySlot.replaceChildren();
+    document.title = document.title.replace(/^Error: /, "");
+  }
 
   async function call(path, body) {
     const response = await fetch(`${api}${path}`, {
@@ -197,6 +220,9 @@ function enhance(root) {
   }
 
   function showQuestion(question, { focus: takeFocus = true } = {}) {
+    clearErrorSummary();
+    // The page's title is the question, as on the page without JavaScript.
+    document.title = document.title.replace(/^.*? – /, `${question.text} – `);
     const group = form.querySelector(".govuk-form-group");
     group.classList.remove("govuk-form-group--error");
     const { nodes, focus } = questionFields(question);
@@ -215,6 +241,8 @@ function enhance(root) {
     group.querySelector("#answer-error")?.remove();
     const message = errorMessage(error.message);
     const box = group.querySelector("#answer");
+    if (summarySlot) summarySlot.replaceChildren(errorSummary(error.message, box ? "#answer" : "#answer-1"));
+    if (!document.title.startsWith("Error: ")) document.title = `Error: ${document.title}`;
     const anchor = group.querySelector(".govuk-hint") || group.querySelector(".chat__prompt");
     anchor.after(message);
     if (box) {

@@ -145,6 +145,8 @@ def test_a_foster_carer_makes_a_complaint_without_javascript(live_server, phone_
     person.type("Someone to visit this week.")
     person.tap("By phone")
     person.type("07700 900123")
+    expect(prompt(page)).to_contain_text("private link to your complaint by email?")
+    person.tap("No, thanks")
     person.type("Sam Foster")
     expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
     assert_accessible(page, "check (no js)")

@@ -183,6 +183,7 @@ def test_a_safe_way_to_reach_them_is_asked_gently(live_server, phone, assert_acc
         ("What would you like to happen now?", "I'm not sure"),
         ("Would you like an advocate?", "No, thanks"),
         ("How should we get in touch", "Please don't contact me"),
+        ("Do you want us to email you a private link?", "No, thanks"),
     ):
         expect(page.locator(".chat__prompt")).to_contain_text(prompt)
         tap(page, reply)
