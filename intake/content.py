@@ -60,8 +60,8 @@ def reply_plan(answers: dict[str, Any]) -> list[str]:
         lines.append("We'll post our reply to the address you gave us.")
     elif method == "advocate":
         name, email, phone = advocate_details(str(answers.get("advocate_contact") or ""))
-        who = f"your advocate, {name}," if name else "your advocate"
-        lines.append(f"We'll send our reply to {who} at {email or phone}.")
+        who = f"{name}, your advocate" if name else "your advocate"
+        lines.append(f"We'll send our reply to {who}. Their {'email' if email else 'number'} is {email or phone}.")
     elif answers.get("_flagged"):
         lines.append("Our reply will be on your private link.")
     else:
@@ -85,7 +85,7 @@ def next_steps(team: str, due_text: str, contact_method: str | None = None, *, f
         ]
     else:
         steps += [
-            "Someone may get in touch to understand more or to talk about putting things right.",
+            "Someone may get in touch. They may ask you more, or talk about how to put things right.",
             f"We'll look into it and reply by {due_text}.",
         ]
     return [*steps, "If you're not happy with our reply, you can ask for someone else to look at it again."]

@@ -345,7 +345,7 @@ STEPS: tuple[Step, ...] = (
         kind="long_text",
         text={ADULT: "What's your address?"},
         help={ADULT: "Include the postcode."},
-        required_message="Enter your address",
+        required_message="Write your address, with the postcode",
         max_length=500,
         ask_when=lambda a: reply_method(a) == "post",
         summary_label="Address",

@@ -246,7 +246,7 @@ def test_an_advocates_name_and_number_are_kept_and_read_back(html, db_session):
     ):
         assert html.say(step, answer) == (None, False), step
     check = html.load().one("main").text
-    assert "We'll send our reply to your advocate, Sam Jones, at 07700 900456." in check
+    assert "We'll send our reply to Sam Jones, your advocate. Their number is 07700 900456." in check
     assert "We'll email your private link to jay@example.com." in check
     html.send()
     complaint = db_session.exec(select(Complaint)).one()
