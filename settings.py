@@ -87,6 +87,12 @@ class Settings:
     head_of_service_email: str = "head-of-service@example-council.gov.uk"
     duty_manager_email: str = "duty-manager@example-council.gov.uk"
     council_name: str = "Example Council"
+    # How the public reaches the council about a complaint: the footer, /help-now, the accessibility statement
+    # and every dead end ("this link has ended", "we can't find that page") show them. Ofcom's drama range and an
+    # example address until the council sets its own.
+    council_phone: str = "01632 960 100"
+    council_email: str = "complaints@example-council.gov.uk"
+    council_address: str = "Complaints team, Example Council, Town Hall, Exampletown, EX1 1AA"
     # The council's numbers shown with the help after a disclosure and on /help-now. The defaults are Ofcom's
     # numbers for drama (never anyone's real line): set the council's own before going live.
     childrens_services_phone: str = "01632 960 000"
@@ -152,6 +158,9 @@ class Settings:
             head_of_service_email=env.get("HEAD_OF_SERVICE_EMAIL", cls.head_of_service_email),
             duty_manager_email=env.get("DUTY_MANAGER_EMAIL", cls.duty_manager_email),
             council_name=env.get("COUNCIL_NAME", cls.council_name),
+            council_phone=env.get("COUNCIL_PHONE", cls.council_phone),
+            council_email=env.get("COUNCIL_EMAIL", cls.council_email),
+            council_address=env.get("COUNCIL_ADDRESS", cls.council_address),
             childrens_services_phone=env.get("CHILDRENS_SERVICES_PHONE", cls.childrens_services_phone),
             emergency_duty_phone=env.get("EMERGENCY_DUTY_PHONE", cls.emergency_duty_phone),
             proxy_hops=_int(env.get("PROXY_HOPS", "0"), "PROXY_HOPS"),

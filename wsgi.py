@@ -121,6 +121,14 @@ def _register_page_context(app: Flask, settings: Settings) -> None:
         return {
             "service_name": SERVICE_NAME,
             "council_name": settings.council_name,
+            # How to reach the council: templates/pages/_contact_us.html shows it.
+            "council": {
+                "name": settings.council_name,
+                "phone": settings.council_phone,
+                "tel": "".join(ch for ch in settings.council_phone if ch.isdigit() or ch == "+"),
+                "email": settings.council_email,
+                "address_lines": [line.strip() for line in settings.council_address.split(",") if line.strip()],
+            },
             "page_title": None,
         }
 

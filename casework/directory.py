@@ -20,6 +20,7 @@ from models.teams import AliasKind, Team, TeamAlias, Worker
 COLUMNS = (
     "slug",
     "name",
+    "public_name",
     "is_lac",
     "active",
     "manager_name",
@@ -56,6 +57,7 @@ class TeamRow:
     manager_email: str
     aliases: tuple[tuple[str, str], ...]  # (kind, text)
     workers: tuple[tuple[str, str], ...]  # (name, job title)
+    public_name: str = ""  # the team as a child or care leaver is told it; optional column
 
 
 def _split(value: str | None) -> list[str]:
@@ -78,6 +80,7 @@ def _too_long(row: TeamRow) -> list[str]:
     checks = [
         ("slug", row.slug, max_length(team, "slug")),
         ("name", row.name, max_length(team, "name")),
+        ("public_name", row.public_name, max_length(team, "public_name")),
         ("manager_name", row.manager_name, max_length(team, "manager_name")),
         ("manager_email", row.manager_email, max_length(team, "manager_email")),
         *((kind, text, max_length(alias, "text")) for kind, text in row.aliases),
@@ -126,6 +129,7 @@ def parse_directory(text: str) -> list[TeamRow]:
                 manager_email=(raw.get("manager_email") or "").strip(),
                 aliases=tuple(dict.fromkeys(aliases)),
                 workers=tuple(dict.fromkeys(workers)),
+                public_name=(raw.get("public_name") or "").strip(),
             )
         )
         problems.extend(f"line {line}: {reason}" for reason in _too_long(rows[-1]))
@@ -148,6 +152,7 @@ def import_directory(session: Session, rows: Iterable[TeamRow]) -> dict[str, int
         else:
             counts["updated"] += 1
         team.name, team.is_lac, team.active = row.name, row.is_lac, row.active
+        team.public_name = row.public_name
         team.manager_name, team.manager_email = row.manager_name, row.manager_email
         session.add(team)
         session.flush()
@@ -173,6 +178,7 @@ def _snapshot(session: Session, team: Team) -> TeamRow:
         manager_email=team.manager_email,
         aliases=tuple(sorted(((a.kind, a.text) for a in aliases), key=lambda pair: order.get(pair[0], 99))),
         workers=tuple((w.name, w.job_title) for w in workers),
+        public_name=team.public_name,
     )
 
 
@@ -185,6 +191,7 @@ def export_directory(session: Session) -> str:
         record = {
             "slug": row.slug,
             "name": row.name,
+            "public_name": row.public_name,
             "is_lac": "yes" if row.is_lac else "no",
             "active": "yes" if row.active else "no",
             "manager_name": row.manager_name,

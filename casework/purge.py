@@ -25,6 +25,7 @@ PERSONAL_FIELDS = {
     "on_behalf_of": "",
     "email": "",
     "phone": "",
+    "advocate_name": "",
     "postal_address": "",
     "safe_contact": "",
     "about_text": "",

@@ -18,6 +18,7 @@ from casework.actions import ActionContext, ActionRefused
 from casework.roles import CASEWORK_ROLES, can_see_complaint, can_triage
 from content.dates import clock_time, long_date
 from intake.disclosure import draft_alert_prefix
+from intake.flow import has_way_to_reach, reply_method
 from models.audit import Action
 from models.base import require_id
 from models.complaints import Complaint
@@ -31,8 +32,6 @@ ALERT_TEMPLATES = (DISCLOSURE_ALERT, UNSAFE_ALERT, SAFEGUARDING_ALERT.template)
 MAX_NOTE = 2000
 NO_SAFE_WAY = "No safe way to reach"
 DECLINED = "Declined to give a safe way to reach"
-# The answers that are a way to reach someone (intake/flow.py step ids).
-CONTACT_ANSWERS = ("email", "phone", "address", "advocate_contact")
 
 
 def category_labels(slugs) -> list[str]:
@@ -82,13 +81,13 @@ def unsent_disclosures(session: Session, user: StaffUser) -> list[DisclosureRow]
 
 
 def draft_reachability(answers: dict) -> str | None:
-    """ "No safe way to reach" (or "Declined ...") for a conversation with a disclosure; None when there is a way."""
-    safe = answers.get("safe_contact")
-    if isinstance(safe, str) and safe.strip() and safe != "declined":
+    """ "No safe way to reach" (or "Declined ...") for a conversation with a disclosure; None when there is a way.
+
+    The chat's own rule (intake.flow.has_way_to_reach: an advocate "I don't know" is no way), plus an address, as
+    for a sent complaint (`reachability`)."""
+    if has_way_to_reach(answers) or (reply_method(answers) == "post" and str(answers.get("address") or "").strip()):
         return None
-    if any(isinstance(answers.get(key), str) and answers[key].strip() for key in CONTACT_ANSWERS):
-        return None
-    return DECLINED if safe == "declined" else NO_SAFE_WAY
+    return DECLINED if answers.get("safe_contact") == "declined" else NO_SAFE_WAY
 
 
 def reachability(complaint: Complaint) -> str | None:

@@ -23,6 +23,7 @@ COMPLAINT_FIELDS = (
     "contact_method",
     "email",
     "phone",
+    "advocate_name",
     "postal_address",
     "safe_contact",
     "safe_contact_declined",

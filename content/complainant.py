@@ -6,6 +6,22 @@ page (casework) show these words; none of them decides them. Plain words (docs/c
 
 from __future__ import annotations
 
+YOUNG_ROLES = ("child", "care-leaver")
+# A team with no child-facing name yet: never its official name (jargon, initials) to a child.
+SOME_TEAM = "a team that works with children and young people"
+
+
+def team_words(name: str | None, public_name: str | None, role: str | None) -> str:
+    """The team as this person is told it, to go inside a sentence: "the Leaving Care team" for a grown-up,
+    the directory's child-facing name ("the team that helps young people leaving care") for a child or care
+    leaver. "" when there is no team yet (the complaints team finds it)."""
+    if not name:
+        return ""
+    if role in YOUNG_ROLES:
+        return public_name or SOME_TEAM
+    return name if name.lower().startswith("the ") else f"the {name} team"
+
+
 ADVOCATE_IS = "An advocate is someone on your side who helps you say what you want. They don't work for us."
 # Grown-ups complaining about a child's care: the advocate on offer is the child's (Children Act 1989 s26A).
 FOR_A_CHILD = ("parent", "foster-carer", "guardian-adopter")

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from content.dates import long_date
+from content.dates import MONTHS, long_date, plain_date
 from intake.flow import ADULT, DONT_KNOW, NOT_SURE, SHORT_LIMIT, TOO_LONG, Option, Step, worded
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -103,7 +103,7 @@ def parse(step: Step, raw: str, *, who: str, today: date, options: tuple[Option,
     if step.kind == "phone":
         return _phone(text)
     if step.id == "advocate_contact":
-        return _email_or_phone(text)
+        return _advocate(text)
     return Parsed(text, text)
 
 
@@ -120,15 +120,35 @@ def _phone(text: str) -> Parsed:
     return Parsed(text, text)
 
 
-def _email_or_phone(text: str) -> Parsed:
-    if "@" in text:
-        return _email(text)
-    try:
-        return _phone(text)
-    except AnswerError:
+_EMAIL_INSIDE = re.compile(r"[^@\s<>\"',;:()]+@[^@\s<>\"',;:()]+\.[^@\s<>\"'.,;:()]{2,}")
+_PHONE_INSIDE = re.compile(r"\+?\d[\d ()\-.]{8,}\d")
+
+
+def advocate_details(text: str) -> tuple[str, str, str]:
+    """(name, email, phone) from an answer like "Sam Jones, 07700 900123" or "sam@advocacy.example"."""
+    email = match[0] if (match := _EMAIL_INSIDE.search(text)) else ""
+    rest = text.replace(email, " ") if email else text
+    phone = match[0].strip() if (match := _PHONE_INSIDE.search(rest)) else ""
+    rest = rest.replace(phone, " ") if phone else rest
+    name = re.sub(r"\b(and|on|at|email|phone|tel|mobile)\b", " ", rest, flags=re.IGNORECASE)
+    name = " ".join(re.sub(r"[,;:()]", " ", name).split()).strip(" -.")
+    return name[:SHORT_LIMIT], email, phone
+
+
+def _advocate(text: str) -> Parsed:
+    """Their advocate: a name is welcome, an email or a phone number is needed to reach them."""
+    _name, email, phone = advocate_details(text)
+    if email:
+        _email(email)
+    elif phone:
+        _phone(phone)
+    else:
         raise AnswerError(
-            "bad_contact", "Enter an email address like name@example.com or a phone number like 07700 900123"
-        ) from None
+            "bad_contact",
+            "Write their email address like name@example.com or phone number like 07700 900123, "
+            "or choose 'I don't know'",
+        )
+    return Parsed(text, text)
 
 
 def years_ago(then: date, today: date) -> bool:
@@ -163,21 +183,143 @@ def _exact_date(text: str) -> date | None:
         ) from None
 
 
+# Everyday ways of saying when (issue 20): the hint invites "roughly when", so these are read, never refused.
+# A few set forms, written out here rather than a general date-guessing library, so that what we read back is
+# predictable and can be explained to a child: we keep their words and add our best date, which they confirm.
+_QUALIFIER = re.compile(
+    r"^(?P<q>since|from|about|around|roughly|approximately|approx\.?|circa|on|in|at|before|after|"
+    r"sometime in|some time in|maybe|probably|early|late|mid|the)\s+",
+    re.IGNORECASE,
+)
+_NUMERIC_INSIDE = re.compile(r"(?<![\d/.\-])(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2,4})(?![\d/.\-])")
+_WORDY_INSIDE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?,?\s+(\d{4})\b", re.IGNORECASE)
+_MONTH_WORDS = re.compile(r"^(?:(?P<last>last|this)\s+)?(?P<month>[a-z]+)\.?(?:\s+(?P<year>(?:19|20)\d{2}))?$", re.I)
+_COUNTS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "a couple of": 2, "couple of": 2, "three": 3, "a few": 3, "few": 3,
+    "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_AGO = re.compile(
+    r"^(?P<n>\d{1,3}|" + "|".join(sorted(map(re.escape, _COUNTS), key=len, reverse=True)) + r")\s+"
+    r"(?P<unit>day|week|month|year)s?\s+ago$",
+    re.IGNORECASE,
+)
+_FIXED = {"today": 0, "this morning": 0, "tonight": 0, "last night": 1, "yesterday": 1, "this week": 0}
+_LAST = {"last week": ("week", 1), "last month": ("month", 1), "last year": ("year", 1)}
+
+
+def _months_before(day: date, months: int) -> date:
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    last_day = 31
+    while True:
+        try:
+            return date(year, month, min(day.day, last_day))
+        except ValueError:
+            last_day -= 1
+
+
+def _back(today: date, unit: str, count: int) -> date:
+    if unit == "day":
+        return today - timedelta(days=count)
+    if unit == "week":
+        return today - timedelta(weeks=count)
+    return _months_before(today, count * (12 if unit == "year" else 1))
+
+
+def _month_before(today: date, month: int, year: int | None, last: bool) -> date:
+    """The first of the month named: in the year given, else the latest one not after today ("last March" in
+    March means a year ago)."""
+    if year is not None:
+        return date(year, month, 1)
+    year = today.year if month < today.month or (month == today.month and not last) else today.year - 1
+    return date(year, month, 1)
+
+
+@dataclass(frozen=True)
+class _Everyday:
+    on: date
+    shown: str  # how we read it back: "Thursday 1 October 2026", "October 2026", "around 19 November 2026"
+
+
+def _everyday(text: str, today: date) -> _Everyday | None:
+    """Our best date for everyday words ("since 1/10/2026", "last week", "in October", "a month ago", "about
+    March"), or None when the words name no date we can place (then they are kept as words only)."""
+    words = " ".join(text.lower().replace(",", " ").split()).strip(" .!")
+    if match := _NUMERIC_INSIDE.search(words):
+        day, month, year = (int(part) for part in match.groups())
+        found = _checked(year + 2000 if year < 100 else year, month, day)
+        return _Everyday(found, long_date(found))
+    if (match := _WORDY_INSIDE.search(words)) and match[2] in _MONTHS:
+        found = _checked(int(match[3]), _MONTHS[match[2]], int(match[1]))
+        return _Everyday(found, long_date(found))
+    while (match := _QUALIFIER.match(words)) is not None:
+        words = words[match.end() :]
+    if words in _FIXED:
+        found = today - timedelta(days=_FIXED[words])
+        return _Everyday(found, long_date(found))
+    if words in _LAST:
+        unit, count = _LAST[words]
+        found = _back(today, unit, count)
+        return _Everyday(found, f"around {plain_date(found)}")
+    if match := _AGO.match(words):
+        count = int(match["n"]) if match["n"].isdigit() else _COUNTS[match["n"].lower()]
+        found = _back(today, match["unit"].lower(), count)
+        return _Everyday(found, f"around {plain_date(found)}")
+    if (match := _MONTH_WORDS.match(words)) and match["month"] in _MONTHS:
+        named_year = int(match["year"]) if match["year"] else None
+        found = _month_before(today, _MONTHS[match["month"]], named_year, bool(match["last"]))
+        return _Everyday(found, f"{MONTHS[found.month - 1]} {found.year}")
+    return None
+
+
+def _checked(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise AnswerError(
+            "impossible_date", "That date doesn't exist. Check the day and the month, like 14/3/2025"
+        ) from None
+
+
+def _not_future_or_ancient(day: date, today: date) -> None:
+    if day > today:
+        raise AnswerError("future_date", "That date is in the future. Enter the date it happened, like 14/3/2025")
+    if day.year < 1900:
+        raise AnswerError("impossible_date", "Check the year. Enter a date like 14/3/2025")
+
+
 def parse_when(text: str, today: date) -> Parsed:
+    """A date answer, one shape: {"on": ISO date or None, "text": their words when not just a date,
+    "over_a_year_ago"}, and "read_as" (our best date, in words) for everyday words. Everyday words keep the words
+    and add our best date; the label and a note in the chat read it back, to be changed if we got it wrong."""
     if text.lower().strip(" .!") in _UNSURE or text == NOT_SURE:
         return Parsed({"on": None, "text": "", "over_a_year_ago": False}, "I'm not sure")
     if text == DONT_KNOW:
         return Parsed({"on": None, "text": "", "over_a_year_ago": False}, "I don't know")
-    exact = _exact_date(text)
-    if exact is not None:
-        if exact > today:
-            raise AnswerError("future_date", "That date is in the future. Enter the date it happened, like 14/3/2025")
-        if exact.year < 1900:
-            raise AnswerError("impossible_date", "Check the year. Enter a date like 14/3/2025")
-        label = long_date(exact)
-        return Parsed({"on": exact.isoformat(), "text": "", "over_a_year_ago": years_ago(exact, today)}, label)
     if len(text) > SHORT_LIMIT:
         raise _too_long(text, SHORT_LIMIT)
+    try:
+        exact = _exact_date(text)
+    except AnswerError:
+        if _NUMERIC_INSIDE.search(text) is None:
+            raise  # "12/13": looks like a date and isn't one
+        exact = None
+    if exact is not None:
+        _not_future_or_ancient(exact, today)
+        label = long_date(exact)
+        return Parsed({"on": exact.isoformat(), "text": "", "over_a_year_ago": years_ago(exact, today)}, label)
+    everyday = _everyday(text, today)
+    if everyday is not None:
+        _not_future_or_ancient(everyday.on, today)
+        value = {
+            "on": everyday.on.isoformat(),
+            "text": text,
+            "over_a_year_ago": years_ago(everyday.on, today),
+            "read_as": everyday.shown,  # read back to them to confirm (engine.READ_AS_NOTE)
+        }
+        label = text if everyday.shown.lower() in text.lower() else f"{text} ({everyday.shown})"
+        return Parsed(value, label)
     lowered = text.lower()
     old = any(int(match[0]) <= today.year - 2 for match in _YEAR.finditer(text)) or "years ago" in lowered
     return Parsed({"on": None, "text": text, "over_a_year_ago": old}, text)

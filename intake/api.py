@@ -10,6 +10,7 @@ from typing import Any
 
 from flask import Blueprint, jsonify, request, url_for
 
+from content.complainant import team_words
 from content.dates import long_date
 from content.safety_help import DANGER_NOW
 from extensions import csrf, limiter
@@ -209,6 +210,8 @@ def send(conversation_id: int):
         {
             "reference": sent.reference,
             "team": sent.team_name,
+            # The team as this person is told it (a child or care leaver never sees the official name).
+            "team_words": team_words(sent.team_name, sent.team_public_name, state.answers.get("role")),
             "due": sent.due.isoformat(),
             "due_text": long_date(sent.due),
             "status_url": status_url(sent.status_token),

@@ -233,6 +233,12 @@ PATHS: dict[str, dict[str, Any]] = {
                                 "properties": {
                                     "reference": {"type": "string", "example": "CS-7KQ3-MX9P"},
                                     "team": {"type": ["string", "null"], "description": "null: triage decides"},
+                                    "team_words": {
+                                        "type": "string",
+                                        "description": "the team as this person is told it, inside a sentence "
+                                        "(a child's own words for a child or care leaver); empty for triage",
+                                        "example": "the team that helps young people leaving care",
+                                    },
                                     "due": {"type": "string", "format": "date"},
                                     "due_text": {"type": "string", "example": "Monday 8 January 2018"},
                                     "status_url": {"type": "string", "format": "uri"},

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from content.complainant import reply_words
-from intake.flow import ADULT, FOSTER_CARER, GUARDIAN, HELPER, PARENT, audience, worded
+from intake.answers import advocate_details
+from intake.flow import ADULT, FOSTER_CARER, GUARDIAN, HELPER, PARENT, audience, link_email, reply_method, worded
 
 
 @dataclass(frozen=True)
@@ -45,11 +47,37 @@ def services_intro(role: str | None) -> str:
     return worded(SERVICES_INTRO, audience({"role": role}))
 
 
-def next_steps(
-    team_name: str | None, due_text: str, contact_method: str | None = None, *, flagged: bool = False
-) -> list[str]:
-    who = f"The {team_name} team" if team_name else "Our complaints team"
-    steps = [f"{who} will read what you told us{'' if team_name else ' and pass it to the right people'}."]
+def reply_plan(answers: dict[str, Any]) -> list[str]:
+    """How we will reply and where the private link goes, read back on "check your answers" before they send.
+    Never "we won't contact you" after a disclosure (someone may need to check they are safe)."""
+    method = reply_method(answers)
+    lines = []
+    if method == "email":
+        lines.append(f"We'll email our reply to {answers.get('email')}.")
+    elif method == "phone":
+        lines.append(f"We'll phone you on {answers.get('phone')}. We can't send text messages.")
+    elif method == "post":
+        lines.append("We'll post our reply to the address you gave us.")
+    elif method == "advocate":
+        name, email, phone = advocate_details(str(answers.get("advocate_contact") or ""))
+        who = f"{name}, your advocate" if name else "your advocate"
+        lines.append(f"We'll send our reply to {who}. Their {'email' if email else 'number'} is {email or phone}.")
+    elif answers.get("_flagged"):
+        lines.append("Our reply will be on your private link.")
+    else:
+        lines.append("We won't contact you. Our reply will be on your private link.")
+    link = link_email(answers)
+    if link and method != "email":
+        lines.append(f"We'll email your private link to {link}.")
+    elif not link and method != "advocate":
+        lines.append("After you send it, you'll see your private link. Save it so you can check how it's going.")
+    return lines
+
+
+def next_steps(team: str, due_text: str, contact_method: str | None = None, *, flagged: bool = False) -> list[str]:
+    """`team` is the team as this person is told it (content.complainant.team_words), "" for triage."""
+    who = team[:1].upper() + team[1:] if team else "Our complaints team"
+    steps = [f"{who} will read what you told us{'' if team else ' and pass it to the right people'}."]
     if contact_method == "none":  # they asked us not to contact them: say where the reply will be instead
         steps += [
             f"We'll look into it and have our reply ready by {due_text}.",
@@ -57,7 +85,7 @@ def next_steps(
         ]
     else:
         steps += [
-            "Someone may get in touch to understand more or to talk about putting things right.",
+            "Someone may get in touch. They may ask you more, or talk about how to put things right.",
             f"We'll look into it and reply by {due_text}.",
         ]
     return [*steps, "If you're not happy with our reply, you can ask for someone else to look at it again."]

@@ -9,8 +9,9 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
+from content.complainant import SOME_TEAM
 from intake.engine import ConversationContext, Engine, RouteInfo
-from intake.flow import Option
+from intake.flow import ADULT, CHILD, Option
 from intake.routing import get_router
 from models.teams import Team
 from settings import Settings
@@ -18,8 +19,14 @@ from settings import Settings
 OFF_TOPIC_FOLLOW_UP = " If it's also about children's services, carry on and we'll pass it to the right team."
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def conversation_engine(session: Session, settings: Settings, at: datetime) -> Engine:
     router = get_router(session)
+    active = session.exec(select(Team).where(Team.active).order_by(Team.name)).all()
+    public_names = {team.slug: team.public_name for team in active}
 
     def route(text: str) -> RouteInfo:
         result = router.route(text)
@@ -27,13 +34,15 @@ def conversation_engine(session: Session, settings: Settings, at: datetime) -> E
         return RouteInfo(
             team=result.team if result.decision == "auto" else None,
             team_name=result.team_name if result.decision == "auto" else None,
+            public_name=(public_names.get(result.team) or None) if result.decision == "auto" and result.team else None,
             decision=result.decision,
             confidence=round(float(result.confidence), 1),
             off_topic=(off_topic.advice + OFF_TOPIC_FOLLOW_UP) if off_topic else "",
         )
 
+    # A child or care leaver chooses from the teams in their own words (official names carry jargon).
     teams = tuple(
-        Option(team.slug, team.name) for team in session.exec(select(Team).where(Team.active).order_by(Team.name))
+        Option(team.slug, {ADULT: team.name, CHILD: _capital(team.public_name or SOME_TEAM)}) for team in active
     )
     return Engine(
         ConversationContext(today=at.astimezone(settings.timezone).date(), route=route, teams=teams, settings=settings)

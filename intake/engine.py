@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from content.complainant import team_words
 from content.safety_help import SafetyHelp, safety_help
 from intake.answers import AnswerError, parse
 from intake.flow import ADULT, CHILD, DONT_KNOW, READY, STEPS, Option, Step, audience, worded
@@ -25,6 +26,11 @@ OVER_A_YEAR_NOTE = {
     ADULT: "Thank you. That's more than a year ago, which is fine: we will still look into it.",
     CHILD: "Thanks. That was a while ago, and that's OK. We will still look into it.",
 }
+# Everyday words for a date ("last week", "about March") are read as a date: said back, so they can put it right.
+READ_AS_NOTE = {
+    ADULT: "We've put that down as {date}. If that's not right, you can change it before you send it.",
+    CHILD: "We wrote that down as {date}. You can change it before you send it.",
+}
 NO_TEAM_NOTE = {
     ADULT: "Thank you. We'll make sure the right team gets it.",
     CHILD: "Thanks. We'll make sure the right people get it.",
@@ -37,6 +43,7 @@ class RouteInfo:
 
     team: str | None = None
     team_name: str | None = None
+    public_name: str | None = None  # the team as a child or care leaver is told it
     decision: str = "triage"
     confidence: float = 0.0
     off_topic: str = ""  # advice on where such complaints go (bins, housing repairs)
@@ -45,6 +52,7 @@ class RouteInfo:
         return {
             "team": self.team,
             "team_name": self.team_name,
+            "public_name": self.public_name,
             "decision": self.decision,
             "confidence": self.confidence,
             "off_topic": self.off_topic,
@@ -55,7 +63,8 @@ class RouteInfo:
 class ConversationContext:
     today: date
     route: Callable[[str], RouteInfo]
-    teams: tuple[Option, ...]  # (slug, name) of the active teams, for "choose another"
+    # The active teams for "choose another": slug, and the name per audience (official; a child's own words).
+    teams: tuple[Option, ...]
     # The council's name and numbers, for the help shown after a disclosure.
     settings: Settings = field(default_factory=Settings)
 
@@ -177,7 +186,8 @@ class Engine:
         step = self._by_id[step_id]
         who = audience(state.answers)
         route = state.answers.get("_route") or {}
-        text = worded(step.text, who).format(team=route.get("team_name") or "")
+        team = team_words(route.get("team_name"), route.get("public_name"), state.answers.get("role"))
+        text = worded(step.text, who).format(team=team)
         previous = state.answers.get(step.id)
         value = ""
         if isinstance(previous, str) and step.kind in CHOICE_KINDS:
@@ -268,6 +278,8 @@ class Engine:
             elif not route.get("team"):
                 notes.append(worded(NO_TEAM_NOTE, who))
         when = answers.get("when")
+        if step.id == "when" and isinstance(when, dict) and when.get("read_as"):
+            notes.append(worded(READ_AS_NOTE, who).format(date=when["read_as"]))
         if step.id == "when" and isinstance(when, dict) and when.get("over_a_year_ago"):
             notes.append(worded(OVER_A_YEAR_NOTE, who))
         return notes
@@ -316,7 +328,9 @@ class Engine:
                 if state.answers[step.id] == "other":
                     continue  # the team chosen instead has its own row
                 if state.answers[step.id] == "yes":
-                    answer = (state.answers.get("_route") or {}).get("team_name") or answer
+                    route = state.answers.get("_route") or {}
+                    named = team_words(route.get("team_name"), route.get("public_name"), state.answers.get("role"))
+                    answer = (named[:1].upper() + named[1:]) or answer
             rows.append(SummaryRow(step.id, step.summary_label or step.id, answer))
         return rows
 

@@ -61,13 +61,37 @@ def _young(answers: Answers) -> bool:
     return _role(answers) in YOUNG
 
 
+def reply_method(answers: Answers) -> str:
+    """How our reply goes: what they chose, or, when they chose their advocate and don't know the advocate's
+    details, the other way they chose then ("" until they have said)."""
+    contact = answers.get("contact") or ""
+    if contact == "advocate" and answers.get("advocate_contact") == DONT_KNOW:
+        return answers.get("reply_how") or ""
+    return contact
+
+
+def _advocate_has_email(answers: Answers) -> bool:
+    details = answers.get("advocate_contact")
+    return reply_method(answers) == "advocate" and isinstance(details, str) and "@" in details
+
+
+def link_email(answers: Answers) -> str:
+    """The address the private link goes to: their email for our reply, or the one given just for the link."""
+    if reply_method(answers) == "email" and answers.get("email"):
+        return answers["email"]
+    extra = answers.get("status_email")
+    return extra if isinstance(extra, str) and "@" in extra else ""
+
+
 def has_way_to_reach(answers: Answers) -> bool:
     """Whether someone can reach them quickly to check they are safe: their email or phone, their advocate's
     details, or a safe way they gave us. A letter is too slow for that, and may be opened by someone else."""
-    contact = answers.get("contact")
+    contact = reply_method(answers)
     if contact in ("email", "phone") and answers.get(contact):
         return True
     if contact == "advocate" and answers.get("advocate_contact") not in (None, "", DONT_KNOW):
+        return True
+    if link_email(answers):
         return True
     safe = answers.get("safe_contact")
     return bool(safe) and safe != DECLINED
@@ -79,6 +103,8 @@ def _ask_for_a_safe_way(answers: Answers) -> bool:
         return False
     if answers.get("contact") == "advocate" and "advocate_contact" not in answers:
         return False  # their advocate's details come first
+    if not reply_method(answers) or (reply_method(answers) != "email" and "status_email" not in answers):
+        return False  # then another way for our reply, and an email for the link
     if "safe_contact" in answers:
         return True  # asked already: keep it in the flow (it is answered, so never asked again)
     return not has_way_to_reach(answers)
@@ -143,7 +169,9 @@ STEPS: tuple[Step, ...] = (
     Step(
         id="team_confirm",
         kind="confirm",
-        text={ADULT: "It sounds like this is the {team} team. Is that right?"},
+        # {team} is the team as this person is told it (content.complainant.team_words): the official name for a
+        # grown-up, the directory's child-facing name for a child or care leaver, never "Proceedings" or "CIN".
+        text={ADULT: "It sounds like this is {team}. Is that right?"},
         options=(
             Option("yes", "Yes"),
             Option("other", "No, choose another"),
@@ -252,13 +280,54 @@ STEPS: tuple[Step, ...] = (
         summary_label="How to contact you",
     ),
     Step(
+        id="advocate_contact",
+        kind="text",
+        text={
+            ADULT: "What's your advocate's name, and their email address or phone number?",
+            CHILD: "What's your advocate's name? And their email or phone number?",
+        },
+        help={
+            ADULT: "For example: Sam Jones, 07700 900123. If you don't know, choose 'I don't know'.",
+            CHILD: "Like: Sam, 07700 900123. If you don't know, that's OK.",
+        },
+        options=(Option(DONT_KNOW, "I don't know"),),
+        options_are_quick_replies=True,
+        required_message="Write their name and email or phone number, or choose 'I don't know'",
+        max_length=SHORT_LIMIT,
+        ask_when=lambda a: a.get("contact") == "advocate",
+        summary_label="Your advocate",
+    ),
+    Step(
+        # "Through my advocate", then "I don't know" their details: no promise to reply to an advocate we can't
+        # reach. Another way for our reply, and the offer of an advocate stays on the sent page.
+        id="reply_how",
+        kind="choice",
+        text={
+            ADULT: "We don't have your advocate's details, so how should we send you our reply?",
+            CHILD: "We can't reach your advocate yet. How should we send you our answer?",
+        },
+        help={
+            ADULT: "You can tell us your advocate's details later. If you don't have one, we can find one.",
+            CHILD: "You can tell us about your advocate later. If you want one, we can find one for you.",
+        },
+        options=(
+            Option("email", "By email"),
+            Option("phone", "By phone"),
+            Option("post", "By post"),
+            Option("none", {ADULT: "Only on my private link", CHILD: "I'll look on my private link"}),
+        ),
+        required_message="Choose how we should send our reply",
+        ask_when=lambda a: a.get("contact") == "advocate" and a.get("advocate_contact") == DONT_KNOW,
+        summary_label="How to send our reply",
+    ),
+    Step(
         id="email",
         kind="email",
         text={ADULT: "What's your email address?"},
         help={ADULT: "We'll only use it to talk to you about this."},
         required_message="Enter your email address, like name@example.com",
         max_length=320,
-        ask_when=lambda a: a.get("contact") == "email",
+        ask_when=lambda a: reply_method(a) == "email",
         summary_label="Email",
     ),
     Step(
@@ -268,7 +337,7 @@ STEPS: tuple[Step, ...] = (
         help={ADULT: "A mobile or a landline, like 07700 900123."},
         required_message="Enter your phone number, like 07700 900123",
         max_length=40,
-        ask_when=lambda a: a.get("contact") == "phone",
+        ask_when=lambda a: reply_method(a) == "phone",
         summary_label="Phone",
     ),
     Step(
@@ -276,22 +345,28 @@ STEPS: tuple[Step, ...] = (
         kind="long_text",
         text={ADULT: "What's your address?"},
         help={ADULT: "Include the postcode."},
-        required_message="Enter your address",
+        required_message="Write your address, with the postcode",
         max_length=500,
-        ask_when=lambda a: a.get("contact") == "post",
+        ask_when=lambda a: reply_method(a) == "post",
         summary_label="Address",
     ),
     Step(
-        id="advocate_contact",
-        kind="text",
-        text={ADULT: "What's your advocate's email address or phone number?"},
-        help={ADULT: "If you don't know it, choose 'I don't know' and we'll find them."},
-        options=(Option(DONT_KNOW, "I don't know"),),
+        # Everyone who gives no email for our reply can still have the private link emailed, so it is not lost
+        # with the page (a child on a shared phone may not bookmark it). Text messages: no backend to send them.
+        id="status_email",
+        kind="email",
+        text={
+            ADULT: "Would you like the private link to your complaint by email? It shows how it's going.",
+            CHILD: "Do you want us to email you a private link? It shows how your complaint is going.",
+        },
+        help={ADULT: "Write your email address, or choose 'No, thanks'. We'll only send the link."},
+        options=(Option("no", "No, thanks"),),
         options_are_quick_replies=True,
-        required_message="Enter an email address or phone number, or choose 'I don't know'",
+        required_message="Enter your email address, like name@example.com, or choose 'No, thanks'",
         max_length=320,
-        ask_when=lambda a: a.get("contact") == "advocate",
-        summary_label="Your advocate's details",
+        # Not when their advocate has an email: the acknowledgement, with the link, goes to the advocate.
+        ask_when=lambda a: reply_method(a) not in ("", "email") and not _advocate_has_email(a),
+        summary_label="Email for your private link",
     ),
     Step(
         id="name",

@@ -15,9 +15,10 @@ from datetime import date, datetime
 from sqlmodel import Session, select
 
 from intake import disclosure
+from intake.answers import advocate_details
 from intake.drafts import cancel_resume_emails, claim_for_sending, is_sent
 from intake.engine import Engine, State
-from intake.flow import DONT_KNOW, NOT_SURE
+from intake.flow import DONT_KNOW, NOT_SURE, link_email, reply_method
 from models import audit
 from models.audit import Action
 from models.base import require_id
@@ -56,6 +57,7 @@ class Sent:
     complaint_id: int
     first_time: bool  # False when this was a repeat (double click, retry)
     advocacy_requested: bool | None
+    team_public_name: str = ""  # the team as a child or care leaver is told it
 
 
 def stage_one_due(settings: Settings, received: date) -> date:
@@ -83,13 +85,16 @@ def _text(answers: dict, key: str) -> str:
 def _complaint_from(state: State, engine: Engine, team: Team | None, confidence, now: datetime) -> Complaint:
     answers = state.answers
     role = answers.get("role")
-    contact = answers.get("contact") or ContactMethod.NONE.value
+    # How our reply goes: "through my advocate" with no advocate details becomes the other way they chose.
+    contact = reply_method(answers) or ContactMethod.NONE.value
     when = answers.get("when") or {}
     email = _text(answers, "email") if contact == "email" else ""
     phone = _text(answers, "phone") if contact == "phone" else ""
+    advocate_name = ""
     if contact == "advocate":
-        details = _text(answers, "advocate_contact")
-        email, phone = (details, "") if "@" in details else ("", details)
+        advocate_name, email, phone = advocate_details(_text(answers, "advocate_contact"))
+    # An email given only for the private link: the acknowledgement (with the link) goes there.
+    email = email or link_email(answers)
     # Asked after a disclosure when there was no way to reach them: what they gave, or "declined" (I'd rather not).
     safe = answers.get("safe_contact")
     declined = safe == SAFE_CONTACT_DECLINED
@@ -101,6 +106,7 @@ def _complaint_from(state: State, engine: Engine, team: Team | None, confidence,
         complainant_name=_text(answers, "name"),
         on_behalf_of=_text(answers, "on_behalf_of") if role == ComplainantRole.ADVOCATE else "",
         contact_method=contact,
+        advocate_name=advocate_name,
         email=email,
         phone=phone,
         postal_address=_text(answers, "address") if contact == "post" else "",
@@ -187,6 +193,7 @@ def submit(
         require_id(complaint),
         True,
         complaint.advocacy_requested,
+        team.public_name if team else "",
     )
 
 
@@ -216,4 +223,5 @@ def _again(session: Session, draft: ConversationDraft, settings: Settings) -> Se
         require_id(complaint),
         False,
         complaint.advocacy_requested,
+        team.public_name if team else "",
     )

@@ -155,6 +155,9 @@ class Complaint(SQLModel, table=True):
     complainant_role: str = Field(max_length=20)
     complainant_name: str = Field(default="", max_length=200)
     on_behalf_of: str = Field(default="", max_length=200)
+    # Their advocate's name, when our reply goes through their advocate (the advocate's email or phone is in
+    # email/phone then).
+    advocate_name: str = Field(default="", max_length=200, sa_column_kwargs={"server_default": ""})
     contact_method: str = Field(default=ContactMethod.NONE.value, max_length=20)
     email: str = Field(default="", max_length=320)
     phone: str = Field(default="", max_length=40)

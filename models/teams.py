@@ -27,6 +27,9 @@ class Team(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(sa_column=Column(String(64), unique=True, nullable=False))
     name: str = Field(max_length=200)
+    # How a child or young person is told about the team ("your social worker's team"): official names carry
+    # jargon ("Proceedings", "Permanence", initials) that means nothing to them. Empty: a general phrase is used.
+    public_name: str = Field(default="", max_length=200)
     is_lac: bool = Field(default=False, description="part of the looked after children service")
     active: bool = Field(default=True)
     manager_name: str = Field(default="", max_length=200)

@@ -68,6 +68,7 @@ def template_context(context: dict[str, Any], settings: Settings) -> dict[str, A
         "name": "",
         "stage": None,
         "categories": [],
+        "team_words": "",
         **context,
     }
     if not values.get("advocate_words"):  # a row planned before the words were part of the context

@@ -31,7 +31,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session, col
 
-from content.complainant import advocate_words
+from content.complainant import advocate_words, team_words
 from content.safety_help import YOUNG, audience_for, help_now
 from models.base import require_id, table_of
 from models.complaints import Complaint, ComplaintStatus, StageRecord
@@ -324,6 +324,7 @@ def _complaint_rows(
     calendar = hours.calendar
     rows = []
     team_names = dict(session.execute(select(team.c.id, team.c.name)).all())
+    public_names = dict(session.execute(select(team.c.id, team.c.public_name)).all())
     for item in complaints:
         template = email.template
         if email.audience is Audience.COMPLAINANT:
@@ -359,6 +360,10 @@ def _complaint_rows(
             context.pop("status_url", None)  # the complainant's private link is theirs alone
         if email.audience is Audience.COMPLAINANT:  # the advocate line, worded as on the status page
             context["advocate_words"] = advocate_words(item.advocacy_requested, item.complainant_role)
+            # The team in this person's words: a child or care leaver never reads its official name.
+            context["team_words"] = team_words(
+                team_names.get(item.team_id), public_names.get(item.team_id), item.complainant_role
+            )
             # Help in the words for this person: Childline and "you won't get in trouble" for a young person, the
             # NSPCC and the council's numbers for a grown-up (content/safety_help.py, as on the pages).
             context["young"] = audience_for(item.complainant_role) == YOUNG

@@ -91,6 +91,7 @@ def detail_rows(case: CaseFile, zone: tzinfo) -> list[dict[str, Any]]:
             ("Name", c.complainant_name or "Not given"),
             ("On behalf of", c.on_behalf_of or "Themselves"),
             ("Contact", ", ".join(part for part in contact if part) or "None"),
+            *([("Advocate", c.advocate_name)] if c.advocate_name else []),
             ("Safe way to reach", safe_contact),
             ("Advocate wanted", ADVOCATE_WANTED[c.advocacy_requested]),
             ("Events over a year ago", "Yes" if c.over_a_year_ago else "No"),

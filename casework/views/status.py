@@ -6,10 +6,12 @@ from flask import redirect, render_template, request, url_for
 
 from casework.status_page import find_by_token, status_view
 from casework.views import bp
+from content.complainant import team_words
 from content.dates import long_date
 from content.safety_help import safety_help
 from intake import disclosure
 from intake.safeguarding import UNSAFE
+from models.teams import Team
 from reminders.calendar import WorkingCalendar
 from web.context import now, settings, today
 from web.govuk import summary_rows
@@ -25,6 +27,9 @@ def status(token: str):
         return render_template("casework/status_not_found.html", page_title="We can't find that page"), 404
     config = settings()
     view = status_view(db(), found, WorkingCalendar(config.closure_days), config.timezone, today())
+    team = db().get(Team, found.team_id) if found.team_id else None
+    # The team in this person's words: a child or care leaver never sees the official name.
+    looking = team_words(team.name, team.public_name, found.complainant_role) if team else ""
     safety = None
     if request.args.get("shown") == HELP_SHOWN:
         safety = safety_help([UNSAFE], found.complainant_role, config)
@@ -33,6 +38,7 @@ def status(token: str):
         view=view,
         rows=summary_rows(
             [("We got it on", long_date(view.received))]
+            + ([("Who is looking at it", looking[:1].upper() + looking[1:])] if looking else [])
             + ([("We will reply by", long_date(view.reply_by))] if view.reply_by else [])
             + ([("We replied on", long_date(view.replied_on))] if view.replied_on else [])
         ),

@@ -10,16 +10,16 @@ from datetime import date
 
 from flask import Blueprint, redirect, render_template, request, session, url_for
 
-from content.complainant import advocate_words
+from content.complainant import advocate_words, team_words
 from content.dates import long_date
 from content.safety_help import safety_help
 from extensions import limiter
 from intake import disclosure
-from intake.content import ADVOCACY_SERVICES, next_steps, services_intro
+from intake.content import ADVOCACY_SERVICES, next_steps, reply_plan, services_intro
 from intake.conversation import conversation_engine
 from intake.drafts import create_draft, find_draft, is_sent, save, state_of
 from intake.engine import NotAskedNow, SummaryRow
-from intake.flow import has_way_to_reach
+from intake.flow import has_way_to_reach, link_email, reply_method
 from intake.submission import NotReady, submit
 from intake.views.limits import SEND_LIMIT, START_LIMIT
 from intake.views.links import after_answer, resume_url, status_url
@@ -89,6 +89,7 @@ def _render_chat(draft, token, state, engine, *, change: str | None = None, erro
             page_title="Check your answers",
             transcript=engine.transcript(state),
             summary_rows=_summary_rows(engine.summary(state)),
+            reply_plan=reply_plan(state.answers),
             resume_link=resume_url(token),
             conversation_id=draft.id,
             token=token,
@@ -217,14 +218,15 @@ def send():
         "categories": list(answers.get("_categories", [])) if answers.get("_flagged") else [],
         "flagged": bool(answers.get("_flagged")),
         "safe_reach": has_way_to_reach(answers),  # someone can reach them quickly to check they are safe
-        "reachable": has_way_to_reach(answers) or answers.get("contact") == "post",  # an advocate can write
+        "reachable": has_way_to_reach(answers) or reply_method(answers) == "post",  # an advocate can write
         "reference": sent.reference,
-        "team": sent.team_name,
+        # The team as this person is told it: a child or care leaver never sees its official name.
+        "team": team_words(sent.team_name, sent.team_public_name, state.answers.get("role")),
         "due": sent.due.isoformat(),
         "status_token": sent.status_token,
         "advocacy_requested": sent.advocacy_requested,
-        "has_email": bool(state.answers.get("email")) and state.answers.get("contact") == "email",
-        "contact": state.answers.get("contact"),
+        "has_email": bool(link_email(answers)),
+        "contact": reply_method(answers),
         "role": state.answers.get("role"),
     }
     return redirect(url_for("intake.sent"), 303)
@@ -244,7 +246,7 @@ def sent():
         sent=details,
         due_text=due_text,
         status_url=status_url(details["status_token"]),
-        next_steps=next_steps(details["team"], due_text, details.get("contact"), flagged=flagged),
+        next_steps=next_steps(details["team"] or "", due_text, details.get("contact"), flagged=flagged),
         advocate_words=advocate_words(details.get("advocacy_requested"), details.get("role"), reachable=reachable),
         services_intro=services_intro(details.get("role")),
         advocacy_services=ADVOCACY_SERVICES,
@@ -269,4 +271,5 @@ def resume(token: str):
     if is_sent(draft):
         return render_template("intake/already_sent.html", page_title="Already sent")
     session[TOKEN_KEY] = token
-    return redirect(url_for("intake.chat"), 303)
+    # Opens at the question they were on, not the top of a long chat.
+    return redirect(url_for("intake.chat", _anchor="question"), 303)

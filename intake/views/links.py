@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from intake.drafts import queue_resume_email
 from intake.engine import State
+from intake.flow import reply_method
 from models.drafts import ConversationDraft
 
 
@@ -24,5 +25,5 @@ def status_url(token: str) -> str:
 def after_answer(session: Session, draft: ConversationDraft, state: State, token: str, at: datetime) -> None:
     """Email the resume link to the person's own address (not an advocate's) as soon as we have it."""
     email = state.answers.get("email")
-    if state.answers.get("contact") == "email" and isinstance(email, str) and email:
+    if reply_method(state.answers) == "email" and isinstance(email, str) and email:
         queue_resume_email(session, draft, email, resume_url(token), at)

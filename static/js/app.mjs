@@ -32,6 +32,15 @@ class ExitLeavingNoTrace extends ExitThisPage {
   }
 }
 
+// Sent: text kept while typing (static/js/chat.mjs) has done its job and is removed from this tab.
+if (document.querySelector("[data-forget-typing]")) {
+  try {
+    for (const key of Object.keys(window.sessionStorage)) if (key.startsWith("chat-typing:")) window.sessionStorage.removeItem(key);
+  } catch {
+    // Storage switched off: nothing was kept.
+  }
+}
+
 createAll(ExitLeavingNoTrace);
 initAll({
   onError(error, context) {

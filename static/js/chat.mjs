@@ -76,6 +76,18 @@ function errorMessage(text) {
   ]);
 }
 
+function errorSummary(text, href) {
+  // The same markup as govuk-frontend's error summary (templates/intake/chat.html shows it without JavaScript).
+  return el("div", { class: "govuk-error-summary", "data-module": "govuk-error-summary" }, [
+    el("div", { role: "alert" }, [
+      el("h2", { class: "govuk-error-summary__title", text: "There is a problem" }),
+      el("div", { class: "govuk-error-summary__body" }, [
+        el("ul", { class: "govuk-list govuk-error-summary__list" }, [el("li", {}, [el("a", { href, text })])]),
+      ]),
+    ]),
+  ]);
+}
+
 function questionFields(question) {
   const help = question.help ? el("div", { class: "govuk-hint", id: "question-help", text: question.help }) : null;
   if (CHOICE_KINDS.has(question.kind)) {
@@ -92,8 +104,11 @@ function questionFields(question) {
       if (chosen) button.append(el("span", { class: "govuk-visually-hidden", text: " (your answer)" }));
       return button;
     });
+    // The question is the page's h1, as in templates/intake/_question.html.
     const fieldset = el("fieldset", { class: "govuk-fieldset", "aria-describedby": help ? "question-help" : null }, [
-      el("legend", { class: "govuk-fieldset__legend chat__prompt", tabindex: "-1", text: question.text }),
+      el("legend", { class: "govuk-fieldset__legend chat__prompt", tabindex: "-1" }, [
+        el("h1", { class: "govuk-fieldset__heading chat__heading", text: question.text }),
+      ]),
     ]);
     if (help) fieldset.append(help);
     fieldset.append(el("div", { class: "chat__quick-replies" }, buttons));
@@ -126,8 +141,42 @@ function questionFields(question) {
       }),
     ),
   ]);
-  const label = el("label", { class: "govuk-label chat__prompt", for: "answer", text: question.text });
+  const label = el("h1", { class: "govuk-label-wrapper chat__heading" }, [
+    el("label", { class: "govuk-label chat__prompt", for: "answer", text: question.text }),
+  ]);
   return { nodes: [label, help, box, actions].filter(Boolean), focus: box };
+}
+
+// What is typed but not yet sent is kept in this tab's session storage, one entry a question, so a refresh or a
+// lost signal does not lose it. Cleared when the answer is taken, on the sent page, and by "Exit this page"
+// (static/js/app.mjs clears all of this tab's storage). Session storage ends with the tab: nothing stays on a
+// shared phone once the tab is closed.
+const TYPING_PREFIX = "chat-typing:";
+
+function typingStore(conversation) {
+  const key = (step) => `${TYPING_PREFIX}${conversation}:${step}`;
+  const safely = (action) => {
+    try {
+      return action(window.sessionStorage);
+    } catch {
+      return null; // storage switched off or full: the chat still works, it just can't keep unsent text
+    }
+  };
+  return {
+    keep: (step, text) => safely((store) => (text ? store.setItem(key(step), text) : store.removeItem(key(step)))),
+    kept: (step) => safely((store) => store.getItem(key(step))),
+    forget: (step) => safely((store) => store.removeItem(key(step))),
+  };
+}
+
+function keepTyping(form, store) {
+  // Put back what was typed before a refresh, then keep each change.
+  const box = form.querySelector("#answer");
+  const step = form.querySelector('input[name="step"]').value;
+  if (!box) return;
+  const kept = store.kept(step);
+  if (kept && kept !== box.value) box.value = kept;
+  box.addEventListener("input", () => store.keep(step, box.value));
 }
 
 function enhance(root) {
@@ -138,9 +187,17 @@ function enhance(root) {
   const backForm = root.querySelector(".chat__back");
   const unsafeForm = root.querySelector(".council-unsafe");
   if (!form || !token) return;
+  const typing = typingStore(root.dataset.conversation);
+  keepTyping(form, typing);
   // Only now that messages arrive without a page load do they need announcing.
   transcript.setAttribute("aria-live", "polite");
   let busy = false;
+  const summarySlot = document.querySelector("[data-error-summary]");
+
+  function clearErrorSummary() {
+    if (summarySlot) summarySlot.replaceChildren();
+    document.title = document.title.replace(/^Error: /, "");
+  }
 
   async function call(path, body) {
     const response = await fetch(`${api}${path}`, {
@@ -163,11 +220,15 @@ function enhance(root) {
   }
 
   function showQuestion(question, { focus: takeFocus = true } = {}) {
+    clearErrorSummary();
+    // The page's title is the question, as on the page without JavaScript.
+    document.title = document.title.replace(/^.*? – /, `${question.text} – `);
     const group = form.querySelector(".govuk-form-group");
     group.classList.remove("govuk-form-group--error");
     const { nodes, focus } = questionFields(question);
     group.replaceChildren(...nodes);
     form.querySelector('input[name="step"]').value = question.id;
+    keepTyping(form, typing);
     if (backForm) backForm.hidden = transcript.children.length === 0;
     if (!takeFocus) return; // the help was just shown: it keeps the focus and the screen
     focus.focus({ preventScroll: true });
@@ -180,6 +241,8 @@ function enhance(root) {
     group.querySelector("#answer-error")?.remove();
     const message = errorMessage(error.message);
     const box = group.querySelector("#answer");
+    if (summarySlot) summarySlot.replaceChildren(errorSummary(error.message, box ? "#answer" : "#answer-1"));
+    if (!document.title.startsWith("Error: ")) document.title = `Error: ${document.title}`;
     const anchor = group.querySelector(".govuk-hint") || group.querySelector(".chat__prompt");
     anchor.after(message);
     if (box) {
@@ -244,8 +307,10 @@ function enhance(root) {
       const answer = submitter && submitter.name && submitter.value ? submitter.value : typed;
       const step = target.querySelector('input[name="step"]').value;
       const { status, data } = await call("/answers", { step, answer });
-      if (status === 200) afterReply(data);
-      else if (status === 422 && data.error) showError(data.error, typed);
+      if (status === 200) {
+        typing.forget(step); // taken: nothing left to keep
+        afterReply(data);
+      } else if (status === 422 && data.error) showError(data.error, typed);
       else fallBack(target, submitter);
     } catch {
       fallBack(target, submitter);

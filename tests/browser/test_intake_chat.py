@@ -62,7 +62,7 @@ def test_a_young_person_makes_a_complaint_in_the_live_chat(live_server, phone, a
     person.tap("I'm a child or young person")
     expect(prompt(page)).to_contain_text("Which team or grown-up is it about?")
     person.type("my leaving care worker")
-    expect(prompt(page)).to_contain_text("Leaving Care team. Is that right?")
+    expect(prompt(page)).to_contain_text("the team that helps young people leaving care. Is that right?")
     # The new question takes the focus, so a screen reader reads it next.
     assert page.evaluate("document.activeElement.classList.contains('chat__prompt')")
     expect(page.locator(".chat__transcript")).to_have_attribute("aria-live", "polite")
@@ -107,7 +107,8 @@ def test_a_young_person_makes_a_complaint_in_the_live_chat(live_server, phone, a
     screenshot(page, "intake-js-5-sent")
     reference = page.locator(".chat__reference").inner_text().strip()
     expect(page.locator("main")).to_contain_text("We'll reply by")
-    expect(page.locator("main")).to_contain_text("Leaving Care")
+    expect(page.locator("main")).to_contain_text("The team that helps young people leaving care will look at it.")
+    expect(page.locator("main")).not_to_contain_text("Leaving Care")  # the official name is for grown-ups
 
     complaint, stage, team = complaint_by_reference(live_server, reference)
     assert team.slug == "leaving-care"
@@ -144,6 +145,8 @@ def test_a_foster_carer_makes_a_complaint_without_javascript(live_server, phone_
     person.type("Someone to visit this week.")
     person.tap("By phone")
     person.type("07700 900123")
+    expect(prompt(page)).to_contain_text("private link to your complaint by email?")
+    person.tap("No, thanks")
     person.type("Sam Foster")
     expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
     assert_accessible(page, "check (no js)")
@@ -194,3 +197,27 @@ def test_a_draft_is_resumed_after_the_page_is_closed(live_server, browser):
         expect(page.locator(".chat__transcript")).to_contain_text("children with disabilities")
     finally:
         second.close()
+
+
+def test_typing_survives_a_refresh_and_goes_when_sent(live_server, phone, assert_accessible, screenshot):
+    page = phone
+    person = Person(page, assert_accessible)
+    page.goto(live_server.url + "/complaint")
+    page.get_by_role("button", name="Start").click()
+    person.tap("I'm a care leaver")
+    person.tap("I don't know")
+    expect(prompt(page)).to_contain_text("What went wrong?")
+    page.locator("#answer").fill("My personal adviser has not called me back for")
+    page.reload()
+    expect(page.locator("#answer")).to_have_value("My personal adviser has not called me back for")
+    page.locator("#answer").fill("My personal adviser has not called me back for three weeks.")
+    page.locator(".chat__send").click()
+    expect(prompt(page)).to_contain_text("When did it happen?")
+    assert page.evaluate("sessionStorage.length") == 0  # taken: nothing kept
+    # An everyday date is read, and read back to confirm.
+    person.type("since 1/10/2026")
+    expect(page.locator(".chat__transcript")).to_contain_text("We wrote that down as Thursday 1 October 2026.")
+    screenshot(page, "intake-js-6-everyday-date")
+    page.locator("#answer").fill("half a sentence")
+    page.reload()
+    expect(page.locator("#answer")).to_have_value("half a sentence")

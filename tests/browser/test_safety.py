@@ -183,6 +183,7 @@ def test_a_safe_way_to_reach_them_is_asked_gently(live_server, phone, assert_acc
         ("What would you like to happen now?", "I'm not sure"),
         ("Would you like an advocate?", "No, thanks"),
         ("How should we get in touch", "Please don't contact me"),
+        ("Do you want us to email you a private link?", "No, thanks"),
     ):
         expect(page.locator(".chat__prompt")).to_contain_text(prompt)
         tap(page, reply)
@@ -214,6 +215,9 @@ def test_exit_then_back_does_not_show_the_conversation(live_server, browser, jav
         expect(page.locator(".chat__prompt")).to_contain_text("What went wrong?")
         say(page, DISCLOSURE)
         expect(page.locator(".chat__transcript")).to_contain_text(DISCLOSURE)
+        page.locator("#answer").fill("typed, not sent")  # kept in the tab's storage with JavaScript
+        if javascript:
+            assert page.evaluate("sessionStorage.length") == 1
         page.locator(".govuk-exit-this-page__button").click()
         expect(page.get_by_role("heading", name="Weather")).to_be_visible()
         page.go_back()

@@ -71,7 +71,7 @@ def test_teams_cli_import_and_export(app, clean_db, tmp_path):
     path.write_text(DEMO_TEAMS)
     assert "9 created" in runner.invoke(args=["teams", "import", str(path)]).output
     exported = runner.invoke(args=["teams", "export"]).output
-    assert exported.splitlines()[0].startswith("slug,name,is_lac")
+    assert exported.splitlines()[0].startswith("slug,name,public_name,is_lac")
     assert len(exported.splitlines()) == 10
     bad = tmp_path / "bad.csv"
     bad.write_text("slug,name\nBad Slug,X\n")

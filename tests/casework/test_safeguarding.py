@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import Session, select
 
+from casework.safeguarding import draft_reachability
 from intake import disclosure
 from intake.drafts import create_draft, save, state_of
 from intake.engine import ConversationContext, Engine, RouteInfo
@@ -318,3 +319,19 @@ def test_every_review_form_carries_a_token(app, write, draft_id, today):
         html = client.get(path).get_data(as_text=True)
         forms = re.findall(r'<form method="post" action="([^"]+)"[^>]*>\s*<input type="hidden" name="csrf_token"', html)
         assert any(action.endswith("/review") for action in forms), path
+
+
+@pytest.mark.parametrize(
+    ("answers", "shown"),
+    [
+        ({"contact": "none"}, "No safe way to reach"),
+        ({"contact": "advocate", "advocate_contact": "dont-know"}, "No safe way to reach"),  # not a way
+        ({"contact": "advocate", "advocate_contact": "dont-know", "reply_how": "phone", "phone": "07700 900123"}, None),
+        ({"contact": "none", "status_email": "jay@example.com"}, None),  # the link's email reaches them
+        ({"contact": "none", "status_email": "no", "safe_contact": "declined"}, "Declined to give a safe way to reach"),
+        ({"contact": "post", "address": "1 High Street"}, None),
+        ({"contact": "none", "safe_contact": "my teacher Mrs Khan"}, None),
+    ],
+)
+def test_an_unsent_conversation_says_when_there_is_no_safe_way_to_reach_them(answers, shown):
+    assert draft_reachability(answers) == shown

@@ -6,11 +6,13 @@ from datetime import UTC, date, datetime
 from html import unescape
 
 import pytest
+from sqlmodel import select
 
 from casework.stages import escalation_window, stages_of
 from casework.status_page import status_view
 from content.complainant import advocate_words
 from models.complaints import Outcome
+from models.teams import Team
 from reminders.calendar import WorkingCalendar
 from tests.factories import WHAT_HAPPENED, add_complaint, add_staff
 from tests.html import Page
@@ -20,6 +22,23 @@ TOKEN = "a-private-token-for-the-test-only-0123456789"
 
 def long(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def test_the_team_is_named_in_the_readers_words(client, staff_ids, write, calendar, today):
+    received = calendar.subtract_working_days(today, 2)
+
+    def complaints(session):
+        team = session.exec(select(Team).where(Team.slug == "leaving-care")).one()
+        add_complaint(session, reference="CS-STAT-0101", team=team, received=received, token=TOKEN)
+        add_complaint(
+            session, reference="CS-STAT-0102", team=team, received=received, token=TOKEN + "-p", role="parent"
+        )
+
+    write(complaints)
+    young = Page(client.get(f"/status/{TOKEN}").get_data(as_text=True)).summary_list()
+    grown_up = Page(client.get(f"/status/{TOKEN}-p").get_data(as_text=True)).summary_list()
+    assert young["Who is looking at it"] == "The team that helps young people leaving care"
+    assert grown_up["Who is looking at it"] == "The Leaving Care team"
 
 
 def test_open_complaint_shows_reply_date_in_full(client, staff_ids, write, calendar, today):
@@ -32,7 +51,11 @@ def test_open_complaint_shows_reply_date_in_full(client, staff_ids, write, calen
     due = calendar.add_working_days(received, 10)
     assert page.one("h1").text == "We are looking into it"
     assert page.one(".govuk-caption-l").text == "Your complaint CS-STAT-0001"
-    assert page.summary_list() == {"We got it on": long(received), "We will reply by": long(due)}
+    assert page.summary_list() == {
+        "We got it on": long(received),
+        "Who is looking at it": "The team that helps young people leaving care",  # a care leaver's words
+        "We will reply by": long(due),
+    }
     assert page.one(".govuk-exit-this-page").text.endswith("Exit this page")
     assert page.select("a[href='tel:08001111']")  # Childline
     for staff_word in ("Stage 1", "stage 1", "Leaving Care", "Sam Example", WHAT_HAPPENED, "Officer"):

@@ -62,6 +62,7 @@ FINISH = (
     ("when", "not-sure"),
     ("wanted", "An apology"),
     ("contact", "none"),
+    ("status_email", "no"),
     ("name", "Pat"),
 )
 TOO_LONG = "word " * 1001  # 5,005 characters
@@ -74,7 +75,9 @@ SCENARIOS: tuple[Scenario, ...] = (
             Turn("role", "I'm a king", error="unknown_option"),
             Turn("role", "child", wording="who are you?"),
             Turn("about", "my leaving care worker", wording="Which team or grown-up is it about?"),
-            Turn("team_confirm", "yes", wording="Leaving Care team. Is that right?"),
+            Turn(
+                "team_confirm", "yes", wording="this is the team that helps young people leaving care. Is that right?"
+            ),
             Turn("what_happened", "<script>alert(1)</script> Nobody answers my calls.", wording="What went wrong?"),
             Turn("when", "31/02/2025", error="impossible_date"),
             Turn("when", "1/3/2019"),
@@ -116,6 +119,9 @@ SCENARIOS: tuple[Scenario, ...] = (
             Turn("contact", "phone"),
             Turn("phone", "123", error="bad_phone"),
             Turn("phone", "07700 900123"),
+            # No email for our reply: the private link can still come by email.
+            Turn("status_email", "not an email", error="bad_email"),
+            Turn("status_email", "kai@example.com", wording="private link"),
             Turn("name", "Kai"),
         ),
         complaint={
@@ -124,6 +130,7 @@ SCENARIOS: tuple[Scenario, ...] = (
             "advocacy_requested": False,
             "contact_method": "phone",
             "phone": "07700 900123",
+            "email": "kai@example.com",  # for the private link only
             "wanted_outcome": "",
             "happened_on": None,
             "happened_text": "",
@@ -141,6 +148,7 @@ SCENARIOS: tuple[Scenario, ...] = (
             Turn("wanted", "An apology", wording="put things right"),
             Turn("contact", "post"),
             Turn("address", "1 High Street\nExampletown EX1 1AA"),
+            Turn("status_email", "No, thanks"),
             Turn("name", "Pat Parent", wording="What's your name?"),
         ),
         complaint={
@@ -165,6 +173,7 @@ SCENARIOS: tuple[Scenario, ...] = (
             Turn("when", RECENT.isoformat()),
             Turn("wanted", "A meeting this week"),
             Turn("contact", "none"),
+            Turn("status_email", "no"),
             Turn("name", "Sam Foster"),
             # After a disclosure with no way to reach them: asked once, gently; "I'd rather not" is fine.
             Turn("safe_contact", "I'd rather not", wording="Is there a safe way for us to reach you?"),
@@ -190,7 +199,7 @@ SCENARIOS: tuple[Scenario, ...] = (
             Turn("wanted", "Pay what is owed"),
             Turn("contact", "advocate"),
             Turn("advocate_contact", "ask Bob", error="bad_contact"),
-            Turn("advocate_contact", "advocate@example.org"),
+            Turn("advocate_contact", "Bob Jones, advocate@example.org"),
             Turn("name", "Gwen"),
         ),
         complaint={
@@ -198,6 +207,7 @@ SCENARIOS: tuple[Scenario, ...] = (
             "routing_decision": "triage",
             "contact_method": "advocate",
             "email": "advocate@example.org",
+            "advocate_name": "Bob Jones",
             "over_a_year_ago": True,
             "happened_text": "March 2023",
         },

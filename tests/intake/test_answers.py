@@ -71,3 +71,38 @@ def test_choices_by_value_or_label():
     role = STEPS_BY_ID["role"]
     assert parse(role, "foster-carer", who="adult", today=TODAY).value == "foster-carer"
     assert parse(role, "I'm a foster carer", who="adult", today=TODAY).value == "foster-carer"
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "read_as"),
+    [
+        ("since 1/10/2026", "2026-10-01", "Thursday 1 October 2026"),
+        ("Since 1.10.26", "2026-10-01", "Thursday 1 October 2026"),
+        ("since the 3rd of March 2025", "2025-03-03", "Monday 3 March 2025"),
+        ("last week", "2026-11-19", "around 19 November 2026"),
+        ("a month ago", "2026-10-26", "around 26 October 2026"),
+        ("a couple of weeks ago", "2026-11-12", "around 12 November 2026"),
+        ("3 weeks ago", "2026-11-05", "around 5 November 2026"),
+        ("yesterday", "2026-11-25", "Wednesday 25 November 2026"),
+        ("in October", "2026-10-01", "October 2026"),
+        ("about March", "2026-03-01", "March 2026"),
+        ("about last March", "2026-03-01", "March 2026"),
+        ("in December", "2025-12-01", "December 2025"),  # no December yet this year: last year's
+        ("October 2024", "2024-10-01", "October 2024"),
+    ],
+)
+def test_everyday_dates_keep_the_words_and_add_a_best_date(text, on, read_as):
+    parsed = parse_when(text, TODAY)
+    assert parsed.value["on"] == on
+    assert parsed.value["text"] == text  # their words are kept for staff
+    assert parsed.value["read_as"] == read_as
+    assert read_as in parsed.label
+
+
+def test_everyday_dates_that_cannot_be():
+    with pytest.raises(AnswerError) as caught:
+        parse_when("since 31/02/2025", TODAY)
+    assert caught.value.code == "impossible_date"
+    with pytest.raises(AnswerError) as caught:
+        parse_when("since 1/1/2099", TODAY)
+    assert caught.value.code == "future_date"

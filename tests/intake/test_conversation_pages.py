@@ -204,3 +204,61 @@ def test_sending_before_it_is_ready_keeps_the_draft_going(html, db_session):
         assert html.say(step, answer)[0] is None, step
     html.send()
     assert db_session.exec(select(func.count()).select_from(Complaint)).one() == 1
+
+
+YOUNG_START = (
+    ("role", "child"),
+    ("about", "dont-know"),
+    ("what_happened", "Nobody came."),
+    ("when", "not-sure"),
+    ("wanted", "not-sure"),
+    ("advocate", "no"),
+)
+
+
+def test_through_an_advocate_we_dont_know_asks_another_way_and_promises_no_advocate(html, db_session):
+    for step, answer in (
+        *YOUNG_START,
+        ("contact", "advocate"),
+        ("advocate_contact", "dont-know"),
+        ("reply_how", "email"),
+        ("email", "jay@example.com"),
+        ("name", "Jay"),
+    ):
+        assert html.say(step, answer) == (None, False), step
+    check = html.load().one("main").text
+    assert "We'll email our reply to jay@example.com." in check  # read back before sending
+    html.send()
+    sent = html.page.one("main").text
+    assert "send our reply to your advocate" not in sent
+    assert "We've also emailed it to you." in sent
+    complaint = db_session.exec(select(Complaint)).one()
+    assert (complaint.contact_method, complaint.email, complaint.advocate_name) == ("email", "jay@example.com", "")
+
+
+def test_an_advocates_name_and_number_are_kept_and_read_back(html, db_session):
+    for step, answer in (
+        *YOUNG_START,
+        ("contact", "advocate"),
+        ("advocate_contact", "Sam Jones, 07700 900456"),
+        ("status_email", "jay@example.com"),
+        ("name", "Jay"),
+    ):
+        assert html.say(step, answer) == (None, False), step
+    check = html.load().one("main").text
+    assert "We'll send our reply to Sam Jones, your advocate. Their number is 07700 900456." in check
+    assert "We'll email your private link to jay@example.com." in check
+    html.send()
+    complaint = db_session.exec(select(Complaint)).one()
+    assert (complaint.contact_method, complaint.advocate_name, complaint.phone) == (
+        "advocate",
+        "Sam Jones",
+        "07700 900456",
+    )
+    assert complaint.email == "jay@example.com"  # the acknowledgement with the private link goes here
+
+
+def test_an_advocate_without_a_way_to_reach_them_is_refused_kindly(html):
+    for step, answer in (*YOUNG_START, ("contact", "advocate")):
+        html.say(step, answer)
+    assert html.say("advocate_contact", "Sam from NYAS")[0] == "bad_contact"

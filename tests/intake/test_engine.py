@@ -6,12 +6,18 @@ from datetime import date
 
 import pytest
 
+from casework.demo import DEMO_DIR
+from casework.directory import parse_directory
 from intake.engine import ConversationContext, Engine, NotAskedNow, RouteInfo
-from intake.flow import READY, STEPS, Option, validate_flow
+from intake.flow import ADULT, CHILD, READY, STEPS, Option, validate_flow
 from tests.intake.scenarios import SCENARIOS, Scenario, demo_router, play
 
 ROUTER = demo_router()
-TEAMS = tuple(Option(slug, name) for slug, name in sorted(ROUTER.team_names.items()))
+# The demo directory's child-facing names, as intake/conversation.py reads them from the team table.
+PUBLIC_NAMES = {row.slug: row.public_name for row in parse_directory((DEMO_DIR / "teams.csv").read_text())}
+TEAMS = tuple(
+    Option(slug, {ADULT: name, CHILD: PUBLIC_NAMES[slug]}) for slug, name in sorted(ROUTER.team_names.items())
+)
 
 
 def route(text: str) -> RouteInfo:
@@ -20,6 +26,7 @@ def route(text: str) -> RouteInfo:
     return RouteInfo(
         team=result.team if auto else None,
         team_name=result.team_name if auto else None,
+        public_name=PUBLIC_NAMES.get(result.team or "") if auto else None,
         decision=result.decision,
         confidence=result.confidence,
         off_topic=result.off_topic.advice if getattr(result, "off_topic", None) else "",
@@ -138,6 +145,7 @@ def test_when_ready_there_is_no_question_and_a_summary():
         ("when", "not-sure"),
         ("wanted", "y"),
         ("contact", "none"),
+        ("status_email", "no"),
         ("name", "P"),
     )
     assert state.current == READY and engine.question(state) is None
@@ -212,3 +220,50 @@ def test_a_child_is_not_given_adult_wording_about_not_being_contacted():
     assert "rather" not in question.help and "private link" in question.help
     _engine, _state, question = _asked("parent", "contact")
     assert "private link" in question.help
+
+
+JARGON = ("Proceedings", "Permanence", "CIN", "SGO", "LAC", "Looked After")
+
+
+@pytest.mark.parametrize("role", ["child", "care-leaver"])
+@pytest.mark.parametrize(
+    "about", ["my social worker Kate", "my social worker Sam", "child protection", "leaving care", "adoption"]
+)
+def test_a_child_never_hears_a_teams_official_name(role, about):
+    engine = make_engine()
+    state = engine.start()
+    engine.answer(state, role)
+    engine.answer(state, about)
+    shown = []
+    if state.current == "team_confirm":
+        question = engine.question(state)
+        assert question is not None
+        shown.append(question.text)
+        engine.answer(state, "other")
+    question = engine.question(state)
+    assert question is not None and question.id == "team_choose"
+    shown += [option["label"] for option in question.as_dict()["options"]]
+    shown += [message.text for message in engine.transcript(state)]
+    for words in shown:
+        assert not any(jargon in words for jargon in JARGON), words
+
+
+def test_a_grown_up_is_told_the_official_name():
+    engine = make_engine()
+    state = engine.start()
+    engine.answer(state, "parent")
+    engine.answer(state, "leaving care")
+    question = engine.question(state)
+    assert question is not None and question.text == "It sounds like this is the Leaving Care team. Is that right?"
+
+
+def test_an_everyday_date_is_read_back_to_confirm():
+    engine = make_engine(date(2026, 11, 26))
+    state = engine.start()
+    for answer in ("child", "dont-know", "Nobody came to see me."):
+        engine.answer(state, answer)
+    reply = engine.answer(state, "last week")
+    assert reply.error is None
+    assert reply.notes == ("We wrote that down as around 19 November 2026. You can change it before you send it.",)
+    assert state.answers["when"]["on"] == "2026-11-19"
+    assert any(row.answer == "last week (around 19 November 2026)" for row in engine.summary(state))

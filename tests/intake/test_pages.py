@@ -2,6 +2,11 @@
 
 from html.parser import HTMLParser
 
+from settings import Settings
+from tests.conftest import make_settings
+from tests.html import Page
+from wsgi import create_app
+
 
 class _Links(HTMLParser):
     def __init__(self):
@@ -76,3 +81,56 @@ def test_oversized_request_is_refused_with_413(client):
     response = client.post("/api/v1/anything", data="x" * (101 * 1024), content_type="text/plain")
     assert response.status_code == 413
     assert "error" in response.get_json()
+
+
+def test_the_councils_contact_details_are_on_every_dead_end(database_url, clean_db, tmp_path):
+    council = Settings.from_env(
+        {
+            "COUNCIL_PHONE": "01632 960 555",
+            "COUNCIL_EMAIL": "tellus@council.example",
+            "COUNCIL_ADDRESS": "Town Hall, EX9 9XX",
+        }
+    )
+    settings = make_settings(
+        database_url,
+        tmp_path,
+        council_phone=council.council_phone,
+        council_email=council.council_email,
+        council_address=council.council_address,
+    )
+    client = create_app(settings).test_client()
+    pages = {
+        "/complaint/resume/not-a-real-link": 404,  # this link has ended
+        "/status/not-a-real-link": 404,  # we can't find that page
+        "/no-such-page": 404,
+        "/help-now": 200,
+        "/accessibility": 200,
+        "/": 200,
+    }
+    for path, status in pages.items():
+        response = client.get(path)
+        assert response.status_code == status, path
+        page = Page(response.get_data(as_text=True))
+        footer = page.one("footer").text
+        assert "01632 960 555" in footer and "tellus@council.example" in footer, path
+        if path != "/":
+            contact = page.one(".council-contact")
+            assert contact.select("a[href='tel:01632960555']"), path
+            assert contact.select("a[href='mailto:tellus@council.example']"), path
+            assert "Town Hall" in contact.text and "EX9 9XX" in contact.text, path
+
+
+def test_the_accessibility_statement_follows_the_model(client):
+    page = Page(client.get("/accessibility").get_data(as_text=True))
+    headings = [h.text for h in page.select("h2")]
+    for heading in (
+        "How accessible this website is",
+        "Feedback and contact information",
+        "Reporting accessibility problems with this website",
+        "Enforcement procedure",
+        "Technical information about this website's accessibility",
+        "What we're doing to improve accessibility",
+        "Preparation of this accessibility statement",
+    ):
+        assert heading in headings
+    assert page.select("a[href^='tel:']") and page.select("a[href^='mailto:']")

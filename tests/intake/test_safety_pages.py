@@ -49,9 +49,15 @@ def play(driver, role: str, story: str, contact: tuple[tuple[str, str], ...]) ->
 
 
 NO_WAY_TO_REACH = {
-    "no contact": (("contact", "none"), ("name", "J")),
-    "advocate unknown": (("contact", "advocate"), ("advocate_contact", "dont-know"), ("name", "J")),
-    "post only": (("contact", "post"), ("address", "1 High Street"), ("name", "J")),
+    "no contact": (("contact", "none"), ("status_email", "no"), ("name", "J")),
+    "advocate unknown": (
+        ("contact", "advocate"),
+        ("advocate_contact", "dont-know"),
+        ("reply_how", "none"),
+        ("status_email", "no"),
+        ("name", "J"),
+    ),
+    "post only": (("contact", "post"), ("address", "1 High Street"), ("status_email", "no"), ("name", "J")),
 }
 
 
@@ -94,7 +100,12 @@ def test_no_safe_way_is_asked_without_a_disclosure_or_when_we_can_reach_them(web
     play(quiet, "child", "Nobody answers my calls.", NO_WAY_TO_REACH["no contact"])
     assert quiet.current()[0] is None
     reachable = DRIVERS[view](web)
-    play(reachable, "child", DISCLOSURE, (("contact", "phone"), ("phone", "07700 900123"), ("name", "J")))
+    play(
+        reachable,
+        "child",
+        DISCLOSURE,
+        (("contact", "phone"), ("phone", "07700 900123"), ("status_email", "no"), ("name", "J")),
+    )
     assert reachable.current()[0] is None
 
 
@@ -185,6 +196,7 @@ def test_the_sent_page_after_a_disclosure_says_someone_will_check_and_promises_n
         *AFTER,
         ("advocate", "yes"),
         ("contact", "none"),
+        ("status_email", "no"),
         ("name", "J"),
         ("safe_contact", "declined"),
     ):
@@ -203,7 +215,7 @@ def test_the_sent_page_without_a_disclosure_has_no_safety_panel(web):
     driver = HtmlDriver(web)
     for step, answer in (("role", "parent"), *BEFORE, ("what_happened", "Late."), *AFTER):
         driver.say(step, answer)
-    for step, answer in (("contact", "none"), ("name", "Pat")):
+    for step, answer in (("contact", "none"), ("status_email", "no"), ("name", "Pat")):
         driver.say(step, answer)
     driver.send()
     assert not driver.page.select("#safety")

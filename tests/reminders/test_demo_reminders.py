@@ -42,6 +42,7 @@ def test_live_demo_complaints_plan_the_expected_reminders(demo_session, settings
             "acknowledge_by",
             "name",
             "advocate_words",
+            "team_words",  # the team in the complainant's words (a child's own for a child)
             "young",  # which help lines the acknowledgement gives (a young person's or a grown-up's)
             "help_lines",  # helplines and the council's numbers, the same for everyone of that audience
             "categories",  # the duty manager's alert: the kinds of danger as staff name them, never the words
