@@ -1,6 +1,6 @@
 """the scheduler's heartbeat, for /healthz, /metrics and the staff banner
 
-Revision ID: 0005_ops
+Revision ID: 0005
 Revises: 0004
 Create Date: 2026-12-01 15:50:00
 """
@@ -11,7 +11,7 @@ from alembic import op
 
 import models.types
 
-revision = "0005_ops"
+revision = "0005"
 down_revision = "0004"
 branch_labels = None
 depends_on = None

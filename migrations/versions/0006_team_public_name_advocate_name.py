@@ -1,7 +1,7 @@
 """team.public_name: the team as a child or young person is told it; complaint.advocate_name
 
-Revision ID: 0005_chat2
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-01 15:45:00
 
 Official team names ("Child Protection and Proceedings", "Children in Need (CIN)") are for grown-ups and staff;
@@ -14,8 +14,8 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision = "0005_chat2"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
