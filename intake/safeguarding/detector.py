@@ -14,8 +14,8 @@ corpus, and `python -m bench.safeguarding_eval` prints recall, false alarms and 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from functools import lru_cache
 
 from intake.safeguarding.data import Library, load
 from intake.safeguarding.model import WEAK_THRESHOLD, Model
@@ -112,10 +112,27 @@ def build(library: Library, *, with_model: bool = True) -> Detector:
     return Detector(normaliser, compiler.rules(library.not_danger.patterns), categories, model)
 
 
-@lru_cache(maxsize=1)
+_built: list[Detector] = []  # the one detector of this process, once built
+_building = threading.Lock()
+
+
 def detector() -> Detector:
-    """Built once per process from the data files (about a tenth of a second)."""
-    return build(load(tuple(category.slug for category in CATEGORIES)))
+    """Built once per process from the data files (about a second); callers that come while it is being built
+    wait for that build rather than start their own."""
+    if not _built:
+        with _building:
+            if not _built:
+                _built.append(build(load(tuple(category.slug for category in CATEGORIES))))
+    return _built[0]
+
+
+def warm_up() -> threading.Thread:
+    """Build the detector in the background, so the first answer that needs it is not kept waiting a second.
+
+    The app calls this at start; a request that comes before the build is done waits for it (detector())."""
+    thread = threading.Thread(target=detector, name="safeguarding-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def suggests_danger(text: str) -> tuple[str, ...]:

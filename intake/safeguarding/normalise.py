@@ -64,6 +64,8 @@ class Normaliser:
         self.vocabulary = sorted({word for word in vocabulary if len(word) >= FUZZY_FROM})
         self._known_words = frozenset(self.vocabulary) | frozenset(self.replacements)
         self.word = lru_cache(maxsize=50_000)(self._word)
+        # The patterns repeat their words thousands of times (sets are spelt out in many patterns).
+        self.pattern_word = lru_cache(maxsize=None)(self._pattern_word)
 
     def words(self, text: str) -> list[str]:
         """The normalised words of `text`, in order, with "." where a sentence ends."""
@@ -75,7 +77,7 @@ class Normaliser:
                 out.append(SENTENCE_END)
         return out
 
-    def pattern_word(self, raw: str) -> tuple[str, ...]:
+    def _pattern_word(self, raw: str) -> tuple[str, ...]:
         """A word written in a pattern: spelt out and reduced to its dictionary form, never corrected."""
         out: list[str] = []
         for part in _WORD.findall(raw.lower().translate(_APOSTROPHES)):

@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bench.safeguarding_train import weights
 from intake.safeguarding.data import load
-from intake.safeguarding.detector import build, detector
+from intake.safeguarding.detector import Detector, build, detector
 from intake.safeguarding.model import MODEL, THRESHOLD, Model, features
+from intake.safeguarding.model import load as load_model
 from models.safeguarding import CATEGORIES
 
 
-def test_the_shipped_weights_are_what_training_on_todays_sentences_gives():
-    trained = weights(build(load(tuple(category.slug for category in CATEGORIES)), with_model=False))
+@pytest.fixture(scope="module")
+def rules_alone() -> Detector:
+    """The detector built without the model (building takes a second, so once for this module)."""
+    return build(load(tuple(category.slug for category in CATEGORIES)), with_model=False)
+
+
+def test_the_shipped_weights_are_what_training_on_todays_sentences_gives(rules_alone):
+    trained = weights(rules_alone)
     shipped = json.loads(MODEL.read_text(encoding="utf-8"))
     assert shipped == trained, "the labelled sentences changed: run python -m bench.safeguarding_train"
 
@@ -32,8 +41,7 @@ def test_a_sentence_the_rules_miss_can_still_be_flagged_by_the_model():
     assert model.score(ordinary) < THRESHOLD
 
 
-def test_without_weights_the_rules_work_alone(tmp_path, monkeypatch):
-    monkeypatch.setattr("intake.safeguarding.detector.load_model", lambda: None)
-    alone = build(load(tuple(category.slug for category in CATEGORIES)))
-    assert alone.model is None
-    assert alone.find("he battered my mum") == ("physical-harm", "domestic-abuse")
+def test_without_weights_the_rules_work_alone(tmp_path, rules_alone):
+    assert load_model(tmp_path / "no-weights.json") is None
+    assert rules_alone.model is None
+    assert rules_alone.find("he battered my mum") == ("physical-harm", "domestic-abuse")
