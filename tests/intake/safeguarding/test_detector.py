@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.safeguarding_eval import judge, read_split
+from bench.safeguarding_eval import TUNING, judge, read_split
 from intake.safeguarding import CATEGORIES, UNSAFE, suggests_danger
 from intake.safeguarding.data import load
 from intake.safeguarding.detector import detector, warm_up
@@ -34,9 +34,10 @@ def test_no_not_danger_example_is_flagged():
     assert not flagged, f"{len(flagged)} not-danger examples flagged (text: categories): {flagged}"
 
 
-def test_the_tuning_split_meets_the_recall_and_false_alarm_goals():
-    cases = read_split("tuning")
-    assert cases, "tests/intake/safeguarding/tuning.csv is missing"
+@pytest.mark.parametrize("split", TUNING)
+def test_each_tuning_split_meets_the_recall_and_false_alarm_goals(split):
+    cases = read_split(split)
+    assert cases, f"tests/intake/safeguarding/{split}.csv is missing"
     result = judge(cases)
     danger, caught = sum(result.total.values()), sum(result.caught.values())
     recall, false_alarms = caught / danger, len(result.alarms) / result.ordinary
