@@ -21,11 +21,16 @@ from models.safeguarding import CATEGORIES
 
 def labelled() -> list[tuple[str, str]]:
     """(text, label) of every sentence the model learns from."""
+    return [(text, label) for _, text, label in labelled_by_source()]
+
+
+def labelled_by_source() -> list[tuple[str, str, str]]:
+    """(where it comes from, text, label): "examples" (the data files) or the tuning split's name."""
     library = load(tuple(category.slug for category in CATEGORIES))
-    cases = [(text, entry.slug) for entry in library.categories for text in entry.examples]
-    cases += [(text, ORDINARY) for text in library.not_danger.examples]
+    cases = [("examples", text, entry.slug) for entry in library.categories for text in entry.examples]
+    cases += [("examples", text, ORDINARY) for text in library.not_danger.examples]
     for split in TUNING:
-        cases += [(case.text, case.label) for case in read_split(split) or ()]
+        cases += [(split, case.text, case.label) for case in read_split(split) or ()]
     return cases
 
 
