@@ -3,7 +3,9 @@
 A complaint is not the route for a child at risk. We would rather show the help message to someone who did
 not need it than miss one who did, so the matching leans towards alarm. How it reads a text:
 1. normalise (normalise.py): case, apostrophes, text-speak, misspellings, letters held down, word forms, typos;
-2. take out the idioms that only sound like danger (data/not-danger.toml: "the wait is killing me");
+2. take out the idioms that only sound like danger (data/not-danger.toml: "the wait is killing me"), and note
+   the sentences that speak of a record, a closed matter or a dispute ("the report says ... which is untrue"):
+   there every pattern is weak;
 3. look for each category's patterns (data/<slug>.toml): actor + harmful act + victim, intent + act,
    euphemisms, fear, with a few words allowed in between;
 4. only when no pattern matched: ask the small model beside the rules (model.py), trained on the labelled
@@ -34,10 +36,12 @@ class Detector:
         not_danger: tuple[Rule, ...],
         categories: dict[str, tuple[Rule, ...]],
         model: Model | None = None,
+        doubt: tuple[Rule, ...] = (),
     ):
         self.normaliser = normaliser
         self.model = model
         self.not_danger = RuleIndex(not_danger)
+        self.doubt = RuleIndex(doubt)
         self.order = tuple(categories)
         self.slug_of = {id(rule): slug for slug, rules in categories.items() for rule in rules}  # a rule's category
         self.categories = RuleIndex(rule for rules in categories.values() for rule in rules)
@@ -73,11 +77,14 @@ class Detector:
         found: set[str] = set()
         for words, present in sentences:
             agrees: bool | None = None  # whether the model leans to danger for this sentence, asked once
+            doubted: bool | None = None  # whether the sentence speaks of a record, a closed matter, a dispute
             for rule in self.categories.woken(present):
                 slug = self.slug_of[id(rule)]
                 if slug in found or not rule.expression.search(words):
                     continue
-                if rule.weak and model is not None:
+                if not rule.weak and model is not None and doubted is None:
+                    doubted = any(doubt.expression.search(words) for doubt in self.doubt.woken(present))
+                if (rule.weak or doubted) and model is not None:
                     if agrees is None:
                         agrees = model.sentence_score(words) > WEAK_THRESHOLD
                     if not agrees:
@@ -97,7 +104,7 @@ class Detector:
 
 def build(library: Library, *, with_model: bool = True) -> Detector:
     entries = (*library.categories, library.not_danger)
-    patterns = [pattern for entry in entries for pattern in (*entry.patterns, *entry.weak)]
+    patterns = [pattern for entry in entries for pattern in (*entry.patterns, *entry.weak, *entry.doubt)]
     members = [member for group in library.sets.values() for member in group]
     normaliser = Normaliser(library.textspeak, library.misspellings, vocabulary([*patterns, *members]))
     if any(" & " in pattern for pattern in library.not_danger.patterns):
@@ -109,7 +116,8 @@ def build(library: Library, *, with_model: bool = True) -> Detector:
         for entry in library.categories
     }
     model = load_model() if with_model else None
-    return Detector(normaliser, compiler.rules(library.not_danger.patterns), categories, model)
+    not_danger = compiler.rules(library.not_danger.patterns)
+    return Detector(normaliser, not_danger, categories, model, compiler.rules(library.not_danger.doubt))
 
 
 _built: list[Detector] = []  # the one detector of this process, once built
