@@ -16,6 +16,7 @@ corpus, and `python -m bench.safeguarding_eval` prints recall, false alarms and 
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 
@@ -77,13 +78,23 @@ class Detector:
         found: set[str] = set()
         for words, present in sentences:
             agrees: bool | None = None  # whether the model leans to danger for this sentence, asked once
-            doubted: bool | None = None  # whether the sentence speaks of a record, a closed matter, a dispute
+            doubts: list[tuple[int, int]] | None = None  # where the sentence speaks of a record, a closed matter
             for rule in self.categories.woken(present):
                 slug = self.slug_of[id(rule)]
-                if slug in found or not rule.expression.search(words):
+                if slug in found:
                     continue
-                if not rule.weak and model is not None and doubted is None:
-                    doubted = any(doubt.expression.search(words) for doubt in self.doubt.woken(present))
+                match = rule.expression.search(words)
+                if match is None:
+                    continue
+                doubted = False
+                if not rule.weak and model is not None:
+                    if doubts is None:
+                        doubts = [
+                            span.span()
+                            for doubt in self.doubt.woken(present)
+                            for span in doubt.expression.finditer(words)
+                        ]
+                    doubted = any(_same_clause(words, match.span(), doubt) for doubt in doubts)
                 if (rule.weak or doubted) and model is not None:
                     if agrees is None:
                         agrees = model.sentence_score(words) > WEAK_THRESHOLD
@@ -100,6 +111,17 @@ class Detector:
             guess = self.model.danger(words for words, _ in sentences)
             return (guess,) if guess else ()
         return tuple(slug for slug in self.order if slug in found)
+
+
+# Words that turn a sentence from what was said or done about it to what is happening: "the section 47 was
+# closed, but he is still hitting my sister". A doubt holds only within its own clause.
+_CONTRAST = re.compile(r" (?:but|however|though|although|yet|whereas|except|still|now|again) ")
+
+
+def _same_clause(words: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether no word of contrast stands between two stretches of a sentence (spans as re gives them)."""
+    (_, end), (start, _) = sorted((first, second))
+    return end >= start or _CONTRAST.search(words, end, start + 1) is None
 
 
 def build(library: Library, *, with_model: bool = True) -> Detector:

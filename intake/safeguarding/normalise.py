@@ -27,10 +27,11 @@ _HELD = re.compile(r"(.)\1{2,}")  # a letter three times or more
 _DOUBLE = re.compile(r"(.)\1+")
 
 # Who did what to whom matters ("he hit me" is not "i hit him"), so these keep their own form; simplemma would
-# make "me" "I" and "him" "he". "missing" (a child gone) is not "miss" (a bus, a meeting).
+# make "me" "I" and "him" "he". "missing" (a child gone) is not "miss" (a bus, a meeting); "parenting" (how one
+# brings up a child: "she attacked my parenting") is not "parent" ("he attacked my parents").
 _AS_WRITTEN_WORDS = (
     "i me my mine myself you your yours yourself he him his himself she her hers herself it its we us our "
-    "ours ourselves they them their theirs themselves missing"
+    "ours ourselves they them their theirs themselves missing parenting"
 )
 _AS_WRITTEN = frozenset(_AS_WRITTEN_WORDS.split())
 # Words ending in "ing" that are not a verb's -ing form, so "nothing" is not read as "noth".

@@ -90,3 +90,17 @@ def test_the_warm_up_builds_the_one_detector_the_answers_use():
     warm_up().join(timeout=60)
     assert detector() is detector()
     assert detector().find("he hit me") == ("physical-harm",)
+
+
+def test_a_complaint_about_a_record_or_a_closed_matter_is_not_an_alarm():
+    # The danger words are the report's, disputed, or a matter looked into and closed: the model decides.
+    disputed = "The report says my son punched his sister, which is untrue."
+    assert detector().find(disputed, rules_only=True) == ("physical-harm",)
+    assert suggests_danger(disputed) == ()
+    assert suggests_danger("The section 47 enquiry was closed with no further action.") == ()
+
+
+def test_a_doubt_holds_only_in_its_own_clause():
+    # "closed, but he is still hitting": what is happening now is danger, whatever the record says.
+    assert "physical-harm" in suggests_danger("the section 47 was closed but he is still hitting my sister")
+    assert "physical-harm" in suggests_danger("my social worker says its not true but my foster carer hits me")
