@@ -1,4 +1,4 @@
-"""The detector, judged on labelled sentences: the data files' own examples and the tuning split of the corpus.
+"""The detector, judged on labelled sentences: the data files' own examples and the tuning splits of the corpus.
 
 `python -m bench.safeguarding_eval --split tuning` prints the same figures per category, with the misses.
 The held-out split is never read here: it judges the detector on sentences nobody tuned it on.
