@@ -13,6 +13,7 @@ import casework.views.api
 import intake.api
 import intake.api_spec
 import intake.cli
+import intake.safeguarding
 import intake.views
 import migrations.cli
 import ops.cli
@@ -111,6 +112,10 @@ def create_app(settings: Settings | None = None) -> Flask:
         document_api()
     for add_commands in COMMANDS:
         add_commands(app)
+    if not app.testing:
+        # The safeguarding detector takes about a second to build: build it now, beside the start-up, so the
+        # first child whose answer is read for danger is not the one kept waiting. Tests build it when used.
+        intake.safeguarding.warm_up()
     logging.getLogger(__name__).info("app created for %s", settings.environment)
     return app
 

@@ -3,33 +3,34 @@
 The weights go to intake/safeguarding/data/model.json.
 
 Trained on every example in the data files (danger with its category; not-danger.toml's as ordinary) and the
-tuning split tests/intake/safeguarding/tuning.csv. Never on the held-out split: it judges the detector on
-sentences nobody tuned it on. Run it after changing the examples, the patterns of not-danger.toml or the
-normalisation; tests/intake/safeguarding/test_model.py fails until you do.
+tuning splits tests/intake/safeguarding/tuning.csv and tuning2.csv. Never on the held-out split: it judges the
+detector on sentences nobody tuned it on. Run it after changing the examples, the patterns of not-danger.toml or
+the normalisation; tests/intake/safeguarding/test_model.py fails until you do.
 """
 
 from __future__ import annotations
 
-import csv
 import json
-from pathlib import Path
 
+from bench.safeguarding_eval import TUNING, read_split
 from intake.safeguarding.data import load
 from intake.safeguarding.detector import Detector, build
 from intake.safeguarding.model import MODEL, ORDINARY, features, train
 from models.safeguarding import CATEGORIES
 
-TUNING = Path(__file__).resolve().parents[1] / "tests" / "intake" / "safeguarding" / "tuning.csv"
-
 
 def labelled() -> list[tuple[str, str]]:
     """(text, label) of every sentence the model learns from."""
+    return [(text, label) for _, text, label in labelled_by_source()]
+
+
+def labelled_by_source() -> list[tuple[str, str, str]]:
+    """(where it comes from, text, label): "examples" (the data files) or the tuning split's name."""
     library = load(tuple(category.slug for category in CATEGORIES))
-    cases = [(text, entry.slug) for entry in library.categories for text in entry.examples]
-    cases += [(text, ORDINARY) for text in library.not_danger.examples]
-    if TUNING.exists():
-        with TUNING.open(newline="", encoding="utf-8") as handle:
-            cases += [(row["text"], row["label"].strip()) for row in csv.DictReader(handle)]
+    cases = [("examples", text, entry.slug) for entry in library.categories for text in entry.examples]
+    cases += [("examples", text, ORDINARY) for text in library.not_danger.examples]
+    for split in TUNING:
+        cases += [(split, case.text, case.label) for case in read_split(split) or ()]
     return cases
 
 

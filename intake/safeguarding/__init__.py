@@ -4,7 +4,7 @@
 a yes/no as well.
 """
 
-from intake.safeguarding.detector import suggests_danger
+from intake.safeguarding.detector import suggests_danger, warm_up
 from models.safeguarding import BY_SLUG, CATEGORIES, UNSAFE, Category, label
 
-__all__ = ["BY_SLUG", "CATEGORIES", "UNSAFE", "Category", "label", "suggests_danger"]
+__all__ = ["BY_SLUG", "CATEGORIES", "UNSAFE", "Category", "label", "suggests_danger", "warm_up"]

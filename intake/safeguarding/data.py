@@ -12,7 +12,9 @@ Every file in intake/safeguarding/data/ is TOML (read with the standard library'
 - `not-danger.toml`: idioms and adult turns of phrase that only sound like danger ("the wait is killing me").
   Same two keys: the words a pattern matches are taken out of the text before the categories are looked for,
   so "an abuse of power" is quiet but "an abuse of power, and he hit me" is not. Its examples must not be
-  flagged.
+  flagged. A third key, `doubt`: patterns that mark a sentence as about what a record says, a matter closed or
+  disputed, or words said in play ("the report says he was aggressive, which is untrue", "the section 47 was
+  closed", "it's just gaming talk"); in such a sentence every category's pattern counts as a weak one.
 - `words.toml`: `[sets]`, named lists of words or phrases (`actor = ["he", "she", "mum's boyfriend"]`) that a
   pattern names as `@actor`. A member is itself a pattern, so a set may name another set ("my @family").
 - `spelling.toml`: `[textspeak]` and `[misspellings]`, word -> what it stands for ("ur" = "your",
@@ -51,6 +53,7 @@ class Entry:
     patterns: tuple[str, ...]
     examples: tuple[str, ...]
     weak: tuple[str, ...] = ()
+    doubt: tuple[str, ...] = ()  # not-danger.toml only
 
 
 @dataclass(frozen=True)
@@ -69,10 +72,16 @@ def _read(path: Path) -> dict:
 
 def _entry(slug: str, path: Path) -> Entry:
     raw = _read(path)
-    unknown = set(raw) - {"patterns", "examples", "weak"}
+    unknown = set(raw) - {"patterns", "examples", "weak"} - ({"doubt"} if slug == NOT_DANGER else set())
     if unknown:
         raise ValueError(f"{path.name}: unknown keys {sorted(unknown)}")
-    return Entry(slug, tuple(raw.get("patterns", ())), tuple(raw.get("examples", ())), tuple(raw.get("weak", ())))
+    return Entry(
+        slug,
+        tuple(raw.get("patterns", ())),
+        tuple(raw.get("examples", ())),
+        tuple(raw.get("weak", ())),
+        tuple(raw.get("doubt", ())),
+    )
 
 
 def load(slugs: tuple[str, ...], folder: Path = DATA) -> Library:

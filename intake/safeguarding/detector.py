@@ -3,7 +3,9 @@
 A complaint is not the route for a child at risk. We would rather show the help message to someone who did
 not need it than miss one who did, so the matching leans towards alarm. How it reads a text:
 1. normalise (normalise.py): case, apostrophes, text-speak, misspellings, letters held down, word forms, typos;
-2. take out the idioms that only sound like danger (data/not-danger.toml: "the wait is killing me");
+2. take out the idioms that only sound like danger (data/not-danger.toml: "the wait is killing me"), and note
+   the sentences that speak of a record, a closed matter or a dispute ("the report says ... which is untrue"):
+   there every pattern is weak;
 3. look for each category's patterns (data/<slug>.toml): actor + harmful act + victim, intent + act,
    euphemisms, fear, with a few words allowed in between;
 4. only when no pattern matched: ask the small model beside the rules (model.py), trained on the labelled
@@ -14,8 +16,9 @@ corpus, and `python -m bench.safeguarding_eval` prints recall, false alarms and 
 
 from __future__ import annotations
 
+import re
+import threading
 from collections.abc import Iterator
-from functools import lru_cache
 
 from intake.safeguarding.data import Library, load
 from intake.safeguarding.model import WEAK_THRESHOLD, Model
@@ -34,10 +37,12 @@ class Detector:
         not_danger: tuple[Rule, ...],
         categories: dict[str, tuple[Rule, ...]],
         model: Model | None = None,
+        doubt: tuple[Rule, ...] = (),
     ):
         self.normaliser = normaliser
         self.model = model
         self.not_danger = RuleIndex(not_danger)
+        self.doubt = RuleIndex(doubt)
         self.order = tuple(categories)
         self.slug_of = {id(rule): slug for slug, rules in categories.items() for rule in rules}  # a rule's category
         self.categories = RuleIndex(rule for rules in categories.values() for rule in rules)
@@ -73,11 +78,24 @@ class Detector:
         found: set[str] = set()
         for words, present in sentences:
             agrees: bool | None = None  # whether the model leans to danger for this sentence, asked once
+            doubts: list[tuple[int, int]] | None = None  # where the sentence speaks of a record, a closed matter
             for rule in self.categories.woken(present):
                 slug = self.slug_of[id(rule)]
-                if slug in found or not rule.expression.search(words):
+                if slug in found:
                     continue
-                if rule.weak and model is not None:
+                match = rule.expression.search(words)
+                if match is None:
+                    continue
+                doubted = False
+                if not rule.weak and model is not None:
+                    if doubts is None:
+                        doubts = [
+                            span.span()
+                            for doubt in self.doubt.woken(present)
+                            for span in doubt.expression.finditer(words)
+                        ]
+                    doubted = any(_same_clause(words, match.span(), doubt) for doubt in doubts)
+                if (rule.weak or doubted) and model is not None:
                     if agrees is None:
                         agrees = model.sentence_score(words) > WEAK_THRESHOLD
                     if not agrees:
@@ -95,9 +113,20 @@ class Detector:
         return tuple(slug for slug in self.order if slug in found)
 
 
+# Words that turn a sentence from what was said or done about it to what is happening: "the section 47 was
+# closed, but he is still hitting my sister". A doubt holds only within its own clause.
+_CONTRAST = re.compile(r" (?:but|however|though|although|yet|whereas|except|still|now|again) ")
+
+
+def _same_clause(words: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether no word of contrast stands between two stretches of a sentence (spans as re gives them)."""
+    (_, end), (start, _) = sorted((first, second))
+    return end >= start or _CONTRAST.search(words, end, start + 1) is None
+
+
 def build(library: Library, *, with_model: bool = True) -> Detector:
     entries = (*library.categories, library.not_danger)
-    patterns = [pattern for entry in entries for pattern in (*entry.patterns, *entry.weak)]
+    patterns = [pattern for entry in entries for pattern in (*entry.patterns, *entry.weak, *entry.doubt)]
     members = [member for group in library.sets.values() for member in group]
     normaliser = Normaliser(library.textspeak, library.misspellings, vocabulary([*patterns, *members]))
     if any(" & " in pattern for pattern in library.not_danger.patterns):
@@ -109,13 +138,31 @@ def build(library: Library, *, with_model: bool = True) -> Detector:
         for entry in library.categories
     }
     model = load_model() if with_model else None
-    return Detector(normaliser, compiler.rules(library.not_danger.patterns), categories, model)
+    not_danger = compiler.rules(library.not_danger.patterns)
+    return Detector(normaliser, not_danger, categories, model, compiler.rules(library.not_danger.doubt))
 
 
-@lru_cache(maxsize=1)
+_built: list[Detector] = []  # the one detector of this process, once built
+_building = threading.Lock()
+
+
 def detector() -> Detector:
-    """Built once per process from the data files (about a tenth of a second)."""
-    return build(load(tuple(category.slug for category in CATEGORIES)))
+    """Built once per process from the data files (about a second); callers that come while it is being built
+    wait for that build rather than start their own."""
+    if not _built:
+        with _building:
+            if not _built:
+                _built.append(build(load(tuple(category.slug for category in CATEGORIES))))
+    return _built[0]
+
+
+def warm_up() -> threading.Thread:
+    """Build the detector in the background, so the first answer that needs it is not kept waiting a second.
+
+    The app calls this at start; a request that comes before the build is done waits for it (detector())."""
+    thread = threading.Thread(target=detector, name="safeguarding-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def suggests_danger(text: str) -> tuple[str, ...]:

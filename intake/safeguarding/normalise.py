@@ -27,10 +27,11 @@ _HELD = re.compile(r"(.)\1{2,}")  # a letter three times or more
 _DOUBLE = re.compile(r"(.)\1+")
 
 # Who did what to whom matters ("he hit me" is not "i hit him"), so these keep their own form; simplemma would
-# make "me" "I" and "him" "he". "missing" (a child gone) is not "miss" (a bus, a meeting).
+# make "me" "I" and "him" "he". "missing" (a child gone) is not "miss" (a bus, a meeting); "parenting" (how one
+# brings up a child: "she attacked my parenting") is not "parent" ("he attacked my parents").
 _AS_WRITTEN_WORDS = (
     "i me my mine myself you your yours yourself he him his himself she her hers herself it its we us our "
-    "ours ourselves they them their theirs themselves missing"
+    "ours ourselves they them their theirs themselves missing parenting"
 )
 _AS_WRITTEN = frozenset(_AS_WRITTEN_WORDS.split())
 # Words ending in "ing" that are not a verb's -ing form, so "nothing" is not read as "noth".
@@ -64,6 +65,8 @@ class Normaliser:
         self.vocabulary = sorted({word for word in vocabulary if len(word) >= FUZZY_FROM})
         self._known_words = frozenset(self.vocabulary) | frozenset(self.replacements)
         self.word = lru_cache(maxsize=50_000)(self._word)
+        # The patterns repeat their words thousands of times (sets are spelt out in many patterns).
+        self.pattern_word = lru_cache(maxsize=None)(self._pattern_word)
 
     def words(self, text: str) -> list[str]:
         """The normalised words of `text`, in order, with "." where a sentence ends."""
@@ -75,7 +78,7 @@ class Normaliser:
                 out.append(SENTENCE_END)
         return out
 
-    def pattern_word(self, raw: str) -> tuple[str, ...]:
+    def _pattern_word(self, raw: str) -> tuple[str, ...]:
         """A word written in a pattern: spelt out and reduced to its dictionary form, never corrected."""
         out: list[str] = []
         for part in _WORD.findall(raw.lower().translate(_APOSTROPHES)):

@@ -1,4 +1,4 @@
-"""The detector, judged on labelled sentences: the data files' own examples and the tuning split of the corpus.
+"""The detector, judged on labelled sentences: the data files' own examples and the tuning splits of the corpus.
 
 `python -m bench.safeguarding_eval --split tuning` prints the same figures per category, with the misses.
 The held-out split is never read here: it judges the detector on sentences nobody tuned it on.
@@ -8,33 +8,36 @@ from __future__ import annotations
 
 import pytest
 
-from bench.safeguarding_eval import judge, read_split
+from bench.safeguarding_eval import TUNING, judge, read_split
 from intake.safeguarding import CATEGORIES, UNSAFE, suggests_danger
 from intake.safeguarding.data import load
-from intake.safeguarding.detector import detector
+from intake.safeguarding.detector import detector, warm_up
 
 SLUGS = tuple(category.slug for category in CATEGORIES)
 LIBRARY = load(SLUGS)
-CATEGORY_EXAMPLES = [(entry.slug, text) for entry in LIBRARY.categories for text in entry.examples]
 MIN_RECALL = 0.98
 MAX_FALSE_ALARMS = 0.08
 
 
-@pytest.mark.parametrize(("slug", "text"), CATEGORY_EXAMPLES)
-def test_every_category_example_is_found_with_its_own_category_by_the_rules_alone(slug, text):
-    # The model is trained on these sentences, so only the rules are judged on them.
-    found = detector().find(text, rules_only=True)
-    assert slug in found, f"{text!r} gave {found}, want {slug}"
+@pytest.mark.parametrize("entry", LIBRARY.categories, ids=lambda entry: entry.slug)
+def test_every_category_example_is_found_with_its_own_category_by_the_rules_alone(entry):
+    # The model is trained on these sentences, so only the rules are judged on them. One test per category
+    # file (not per sentence: hundreds of tests cost more than the matching), naming every sentence missed.
+    missed = {
+        text: found for text in entry.examples if entry.slug not in (found := detector().find(text, rules_only=True))
+    }
+    assert not missed, f"{entry.slug}: {len(missed)} examples not found with their own category (text: found): {missed}"
 
 
-@pytest.mark.parametrize("text", LIBRARY.not_danger.examples)
-def test_no_not_danger_example_is_flagged(text):
-    assert suggests_danger(text) == ()
+def test_no_not_danger_example_is_flagged():
+    flagged = {text: found for text in LIBRARY.not_danger.examples if (found := suggests_danger(text))}
+    assert not flagged, f"{len(flagged)} not-danger examples flagged (text: categories): {flagged}"
 
 
-def test_the_tuning_split_meets_the_recall_and_false_alarm_goals():
-    cases = read_split("tuning")
-    assert cases, "tests/intake/safeguarding/tuning.csv is missing"
+@pytest.mark.parametrize("split", TUNING)
+def test_each_tuning_split_meets_the_recall_and_false_alarm_goals(split):
+    cases = read_split(split)
+    assert cases, f"tests/intake/safeguarding/{split}.csv is missing"
     result = judge(cases)
     danger, caught = sum(result.total.values()), sum(result.caught.values())
     recall, false_alarms = caught / danger, len(result.alarms) / result.ordinary
@@ -81,3 +84,23 @@ def test_empty_and_odd_text_is_not_danger():
     assert suggests_danger("") == ()
     assert suggests_danger("   ") == ()
     assert suggests_danger("!!! ??? 123") == ()
+
+
+def test_the_warm_up_builds_the_one_detector_the_answers_use():
+    warm_up().join(timeout=60)
+    assert detector() is detector()
+    assert detector().find("he hit me") == ("physical-harm",)
+
+
+def test_a_complaint_about_a_record_or_a_closed_matter_is_not_an_alarm():
+    # The danger words are the report's, disputed, or a matter looked into and closed: the model decides.
+    disputed = "The report says my son punched his sister, which is untrue."
+    assert detector().find(disputed, rules_only=True) == ("physical-harm",)
+    assert suggests_danger(disputed) == ()
+    assert suggests_danger("The section 47 enquiry was closed with no further action.") == ()
+
+
+def test_a_doubt_holds_only_in_its_own_clause():
+    # "closed, but he is still hitting": what is happening now is danger, whatever the record says.
+    assert "physical-harm" in suggests_danger("the section 47 was closed but he is still hitting my sister")
+    assert "physical-harm" in suggests_danger("my social worker says its not true but my foster carer hits me")

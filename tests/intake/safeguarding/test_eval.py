@@ -28,5 +28,6 @@ def test_mistakes_are_listed_for_tuning_and_never_for_heldout(tmp_path, monkeypa
 
 def test_a_missing_split_is_said_not_guessed(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(safeguarding_eval, "CORPUS", tmp_path)
+    monkeypatch.setattr(safeguarding_eval, "speed", lambda cases: (1.0, 0.5))
     safeguarding_eval.main(["--split", "heldout"])
     assert "heldout.csv is not there" in capsys.readouterr().out
