@@ -1,14 +1,15 @@
 """How the safeguarding detector does on labelled sentences: recall per category, false alarms, speed.
 
-python -m bench.safeguarding_eval [--split tuning|tuning2|heldout|all]
+python -m bench.safeguarding_eval [--split tuning|tuning2|heldout|heldout2|all]
 
 Splits are CSV files (text,label,voice; label a category slug or "ordinary") in tests/intake/safeguarding/.
 Two are for tuning: tuning.csv and tuning2.csv (mostly hard ordinary complaints, written by another hand).
 A danger sentence is caught when any category is found (the help is shown and the duty manager alerted);
 "own category" counts how often its own category was among those found (what staff see). The line "rules
 alone" shows what the patterns catch before the model beside them (intake/safeguarding/model.py) is asked.
-Missed sentences and false alarms are listed for the tuning splits only: the held-out split judges sentences
-nobody tuned on, so its mistakes are never printed. The examples in the data files are measured too, as their own split.
+Two are for judging only, each written by a hand that saw no other set: heldout.csv and heldout2.csv (mostly
+hard ordinary complaints). Missed sentences and false alarms are listed for the tuning splits only: the held-out
+splits judge sentences nobody tuned on, so their mistakes are never printed. The examples in the data files are measured too, as their own split.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from intake.safeguarding.detector import detector
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "intake" / "safeguarding"
 TUNING = ("tuning", "tuning2")  # what the detector and its model may be tuned on
-SPLITS = (*TUNING, "heldout")
+SPLITS = (*TUNING, "heldout", "heldout2")
 ORDINARY = "ordinary"
 SPEED_TEXT_CHARS = 1_000
 
