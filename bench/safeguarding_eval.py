@@ -9,7 +9,8 @@ A danger sentence is caught when any category is found (the help is shown and th
 alone" shows what the patterns catch before the model beside them (intake/safeguarding/model.py) is asked.
 Two are for judging only, each written by a hand that saw no other set: heldout.csv and heldout2.csv (mostly
 hard ordinary complaints). Missed sentences and false alarms are listed for the tuning splits only: the held-out
-splits judge sentences nobody tuned on, so their mistakes are never printed. The examples in the data files are measured too, as their own split.
+splits judge sentences nobody tuned on, so their mistakes are never printed. The examples in the data files are
+measured too, as their own split.
 """
 
 from __future__ import annotations
