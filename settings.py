@@ -11,6 +11,7 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -50,6 +51,25 @@ def _dates(value: str, name: str) -> tuple[date, ...]:
         except ValueError:
             raise SettingsError(f"{name} must be dates like 2026-12-29, separated by commas; got {part!r}") from None
     return tuple(sorted(days))
+
+
+def _names(value: str) -> tuple[str, ...]:
+    return tuple(part.strip().lower() for part in value.replace(";", ",").split(",") if part.strip())
+
+
+def _base_url(value: str) -> str:
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise SettingsError(f"BASE_URL must be an address like https://complaints.example.gov.uk, not {value!r}")
+    return value.strip().rstrip("/")
+
+
+def _staff_domains(value: str, environment: str) -> tuple[str, ...]:
+    domains = tuple(name.lstrip("@") for name in _names(value))
+    if not domains and environment == "production":
+        # Without it an admin could give anyone outside the council an account that reads every complaint.
+        raise SettingsError("STAFF_EMAIL_DOMAINS must be set in production, like example-council.gov.uk")
+    return domains
 
 
 def _development_secret(instance_dir: Path) -> str:
@@ -94,6 +114,19 @@ class Settings:
     # (a visitor could forge them); behind a proxy it must be set, or every visitor has the proxy's address and
     # shares one rate limit: the whole public 20 conversations an hour, all staff 10 sign-ins a minute.
     proxy_hops: int = 0
+    # Host names the service answers to besides BASE_URL's (TRUSTED_HOSTS, comma-separated; ".example.gov.uk"
+    # matches every subdomain). A request for any other host is refused, so no link can be written for it.
+    extra_trusted_hosts: tuple[str, ...] = ()
+    # The email domains staff accounts may have (STAFF_EMAIL_DOMAINS); empty allows any outside production.
+    staff_email_domains: tuple[str, ...] = ()
+
+    @property
+    def trusted_hosts(self) -> tuple[str, ...]:
+        """BASE_URL's host, the extra names, and on a developer's machine the loopback names (tests use them)."""
+        hosts = [urlsplit(self.base_url).hostname or "", *self.extra_trusted_hosts]
+        if not self.is_production:
+            hosts += ["localhost", "127.0.0.1"]
+        return tuple(dict.fromkeys(host for host in hosts if host))
 
     @property
     def is_production(self) -> bool:
@@ -129,7 +162,7 @@ class Settings:
             timezone=timezone,
             acknowledgement_working_days=_int(env.get("ACK_WORKING_DAYS", "2"), "ACK_WORKING_DAYS"),
             closure_days=_dates(env.get("CLOSURE_DAYS", ""), "CLOSURE_DAYS"),
-            base_url=env.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
+            base_url=_base_url(env.get("BASE_URL", "http://127.0.0.1:8000")),
             instance_dir=instance_dir,
             mail_backend=mail_backend,
             mail_from=env.get("MAIL_FROM", cls.mail_from),
@@ -146,4 +179,6 @@ class Settings:
             childrens_services_phone=env.get("CHILDRENS_SERVICES_PHONE", cls.childrens_services_phone),
             emergency_duty_phone=env.get("EMERGENCY_DUTY_PHONE", cls.emergency_duty_phone),
             proxy_hops=_int(env.get("PROXY_HOPS", "0"), "PROXY_HOPS"),
+            extra_trusted_hosts=_names(env.get("TRUSTED_HOSTS", "")),
+            staff_email_domains=_staff_domains(env.get("STAFF_EMAIL_DOMAINS", ""), environment),
         )

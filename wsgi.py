@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, abort, request
+from flask import Flask, abort, current_app, request
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -30,6 +30,7 @@ import web.session
 from casework.views import admin, complaint, disclosures, queue, sign_in, status  # noqa: F401
 from extensions import csrf, limiter, login_manager
 from settings import BASE_DIR, Settings
+from web.hosts import TrustedHostsMiddleware
 from web.templating import StrictUndefinedExceptParams
 
 SERVICE_NAME = "Children's services complaints"
@@ -73,6 +74,9 @@ def create_app(settings: Settings | None = None) -> Flask:
         RATELIMIT_STORAGE_URI=settings.ratelimit_storage_uri,
         RATELIMIT_HEADERS_ENABLED=True,
         WTF_CSRF_TIME_LIMIT=None,  # a complaint may take an evening to write; the session bounds the token
+        # A request for any other host is refused (400) before routing: links are written from BASE_URL, and
+        # nothing should answer for a name an attacker chose.
+        TRUSTED_HOSTS=list(settings.trusted_hosts),
     )
     # A name a template uses but was not given is an error, not a blank (a typo would otherwise hide a value).
     app.jinja_env.undefined = StrictUndefinedExceptParams
@@ -82,6 +86,8 @@ def create_app(settings: Settings | None = None) -> Flask:
             PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
         ]
     )
+    # Inside ProxyFix (below), so the host checked is the one the proxy was asked for.
+    app.wsgi_app = TrustedHostsMiddleware(app.wsgi_app, settings.trusted_hosts)  # type: ignore[method-assign]
     if settings.proxy_hops:
         # The visitor's address (rate limits) and scheme come from the proxy's headers, trusted this many hops deep.
         hops = settings.proxy_hops
@@ -143,6 +149,9 @@ def _security_headers(response):
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "no-referrer")
     response.headers.setdefault("X-Frame-Options", "DENY")
+    if current_app.config["SETTINGS"].is_production:
+        # Production is served over HTTPS only (SESSION_COOKIE_SECURE); browsers should never try plain HTTP.
+        response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
     return response
 
 

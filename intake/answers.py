@@ -104,6 +104,8 @@ def parse(step: Step, raw: str, *, who: str, today: date, options: tuple[Option,
         return _phone(text)
     if step.id == "advocate_contact":
         return _email_or_phone(text)
+    if step.id == "name":
+        return Parsed(" ".join(text.split()), " ".join(text.split()))  # a name is one line: it opens their emails
     return Parsed(text, text)
 
 

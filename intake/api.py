@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, jsonify, request, url_for
+from flask import Blueprint, jsonify, request
 
 from content.dates import long_date
 from content.safety_help import DANGER_NOW
@@ -20,7 +20,7 @@ from intake.engine import Engine, NotAskedNow, State
 from intake.flow import READY
 from intake.submission import NotReady, submit
 from intake.views.limits import SEND_LIMIT, START_LIMIT
-from intake.views.links import after_answer, status_url
+from intake.views.links import after_answer, resume_url, status_url
 from models.base import require_id
 from web.context import db, now, settings
 from web.errors import ApiError
@@ -100,7 +100,7 @@ def start():
     draft, token = create_draft(session, engine, at)
     body = _view(engine, state_of(draft), require_id(draft))
     body["token"] = token
-    body["resume_url"] = url_for("intake.resume", token=token, _external=True)
+    body["resume_url"] = resume_url(token)
     return jsonify(body), 201
 
 

@@ -60,6 +60,16 @@ def _with_heading(line: dict[str, str]) -> dict[str, str]:
     return HelpLine(line["name"], line.get("text", ""), phone=line.get("phone", "")).for_email()
 
 
+# A greeting holds at most this much of a name, on one line: the name is the sender's own words, and an email
+# the council sends must not carry a stranger's paragraph to whoever's address they typed.
+GREETING_NAME_LIMIT = 60
+
+
+def greeting_name(name: object) -> str:
+    words = " ".join(str(name or "").split())
+    return words if len(words) <= GREETING_NAME_LIMIT else ""
+
+
 def template_context(context: dict[str, Any], settings: Settings) -> dict[str, Any]:
     values = {
         "team": None,
@@ -70,6 +80,7 @@ def template_context(context: dict[str, Any], settings: Settings) -> dict[str, A
         "categories": [],
         **context,
     }
+    values["name"] = greeting_name(values["name"])
     if not values.get("advocate_words"):  # a row planned before the words were part of the context
         values["advocate_words"] = advocate_words(None)
     # The help lines for the person, as content/safety_help.py words them: planned with the row, or worked out
