@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -12,6 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, select
 
 from casework import audit
+from content.email_address import one_email_address
 from models.audit import Action
 from models.base import max_length, require_id, table_of
 from models.complaints import hash_token, new_token
@@ -37,7 +37,6 @@ def _column_size(column: str) -> int:
 MAX_EMAIL = _column_size("email")
 MAX_NAME = _column_size("name")
 log = logging.getLogger(__name__)
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 _strong = PasswordHasher()
 # Tests sign in hundreds of times; the cheapest argon2 parameters keep that fast. Never used outside tests.
@@ -68,6 +67,21 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
+def staff_email(settings: Settings, email: str) -> str:
+    """One address, in one of the council's domains (STAFF_EMAIL_DOMAINS) when they are set.
+
+    A staff account reads children's complaints: an admin must not be able to give one to an outside address.
+    """
+    address = one_email_address(normalise_email(email), allow_test_domain=settings.environment == "test")
+    if address is None or len(address) > MAX_EMAIL:
+        raise AccountError("Enter an email address like name@example.com", "email")
+    domain = address.rpartition("@")[2]
+    if settings.staff_email_domains and domain not in settings.staff_email_domains:
+        allowed = " or ".join("@" + name for name in settings.staff_email_domains)
+        raise AccountError(f"Staff accounts must use a council email address ending {allowed}", "email")
+    return address
+
+
 def create_staff(
     session: Session,
     settings: Settings,
@@ -78,9 +92,7 @@ def create_staff(
     password: str,
     team_slug: str | None = None,
 ) -> StaffUser:
-    email = normalise_email(email)
-    if not _EMAIL.match(email) or len(email) > MAX_EMAIL:
-        raise AccountError("Enter an email address like name@example.com", "email")
+    email = staff_email(settings, email)
     if not name.strip():
         raise AccountError("Enter the person's name", "name")
     if len(name.strip()) > MAX_NAME:
@@ -198,6 +210,13 @@ def reset_password(session: Session, settings: Settings, token: str, password: s
     session.add_all([row, user])
     audit.record(session, user, None, Action.STAFF_PASSWORD_RESET)
     return user
+
+
+def end_sessions(session: Session, user: StaffUser) -> None:
+    """Every session signed in to `user` so far stops working on its next request (web/auth.py load_user)."""
+    user.session_version += 1
+    session.add(user)
+    audit.record(session, user, None, Action.STAFF_SIGNED_OUT)
 
 
 def set_password(session: Session, settings: Settings, user: StaffUser, password: str) -> None:

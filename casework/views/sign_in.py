@@ -59,6 +59,9 @@ def sign_in():
 @bp.route("/staff/sign-out", methods=["POST"])
 @staff_required()
 def sign_out():
+    # The cookie is only a signed note of the account and its session version: forgetting it here would leave a
+    # copy of it working. Bumping the version ends every session of the account, on every device, at once.
+    accounts.end_sessions(db(), staff_user())
     logout_user()
     session.clear()
     return redirect(url_for("casework.sign_in"))

@@ -26,3 +26,14 @@ def staff_ids(clean_db, settings) -> dict[str, int]:
 @pytest.fixture
 def staff_app(security_app, staff_ids):
     return security_app
+
+
+@pytest.fixture
+def write(clean_db):
+    """Run `fn(session)` in a committed transaction on the test database; returns what it returns."""
+
+    def run(fn):
+        with session_scope(get_engine(clean_db)) as session:
+            return fn(session)
+
+    return run

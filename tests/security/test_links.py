@@ -21,7 +21,7 @@ ENTRY_POINTS = [
     ("get", "/staff/sign-in"),
     ("post", "/staff/sign-in"),
     ("post", "/staff/forgot-password"),
-    ("get", "/staff/complaints"),
+    ("get", "/staff/queue"),
     ("post", "/api/v1/ask"),
     ("get", "/help-now"),
 ]
