@@ -6,8 +6,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 PYTEST_ARGS ?=
-# No path or address in the access log: paths carry private-link tokens, and addresses are personal data.
-ACCESS_LOG_FORMAT := %(t)s %(m)s %(s)s %(B)s %(M)sms
 
 .PHONY: help bootstrap run test test-sqlite test-postgres lint format assets clean
 
@@ -35,10 +33,8 @@ assets: static/dist/app.css ## Build the CSS and copy front-end scripts
 run: bootstrap ## Migrate, load the demo if the database is empty, serve on http://127.0.0.1:8000 with the scheduler
 	$(FLASK) db upgrade
 	$(FLASK) seed-demo --if-empty
-	@# The reminder scheduler runs in its own process beside gunicorn; Ctrl-C stops both, and so does gunicorn exiting.
-	@trap 'kill $$scheduler 2>/dev/null; wait $$scheduler 2>/dev/null' EXIT INT TERM; \
-	$(FLASK) scheduler & scheduler=$$!; \
-	$(BIN)/gunicorn --bind 127.0.0.1:8000 --workers 2 --access-logfile - --access-logformat "$(ACCESS_LOG_FORMAT)" 'wsgi:create_app()'
+	@# gunicorn and the scheduler, with rate limits shared by the workers (see the script for how).
+	scripts/serve.sh 127.0.0.1:8000
 
 lint: bootstrap ## ruff lint and format check, the layer contracts (import-linter) and the types (mypy)
 	$(BIN)/ruff check .

@@ -155,6 +155,10 @@ class Settings:
             timezone = ZoneInfo(env.get("TIMEZONE", "Europe/London"))
         except Exception:
             raise SettingsError(f"TIMEZONE {env.get('TIMEZONE')!r} is not a known time zone") from None
+        ratelimit_storage_uri = env.get("RATELIMIT_STORAGE_URI", "memory://")
+        if environment == "production" and ratelimit_storage_uri.startswith("memory://"):
+            # Counted in memory, every gunicorn worker and every machine has its own count: the limits multiply.
+            raise SettingsError("RATELIMIT_STORAGE_URI must name a shared store in production, like redis://host:6379")
         return cls(
             environment=environment,
             database_url=database_url,
@@ -172,7 +176,7 @@ class Settings:
             smtp_password=env.get("SMTP_PASSWORD", ""),
             smtp_starttls=_bool(env.get("SMTP_STARTTLS", "false"), "SMTP_STARTTLS"),
             ratelimit_enabled=_bool(env.get("RATELIMIT_ENABLED", "true"), "RATELIMIT_ENABLED"),
-            ratelimit_storage_uri=env.get("RATELIMIT_STORAGE_URI", "memory://"),
+            ratelimit_storage_uri=ratelimit_storage_uri,
             head_of_service_email=env.get("HEAD_OF_SERVICE_EMAIL", cls.head_of_service_email),
             duty_manager_email=env.get("DUTY_MANAGER_EMAIL", cls.duty_manager_email),
             council_name=env.get("COUNCIL_NAME", cls.council_name),
