@@ -44,6 +44,7 @@ def test_the_hosts_come_from_base_url_and_the_list(tmp_path):
             "BASE_URL": "https://complaints.example-council.gov.uk/",
             "TRUSTED_HOSTS": "complaints.internal, .example-council.gov.uk",
             "STAFF_EMAIL_DOMAINS": "example-council.gov.uk",
+            "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:6379",
         }
     )
     assert production.trusted_hosts == (

@@ -33,14 +33,16 @@ def _status(opener, request) -> int:
         return error.code
 
 
-def _sign_in_once(base: str) -> int:
-    """One attempt as a browser makes it: the form (for its CSRF token), then a wrong password."""
+def _sign_in_once(base: str, attempt: int) -> int:
+    """One attempt as a browser makes it: the form (for its CSRF token), then a wrong password.
+
+    A different email each time: the limit per address is what is counted here, not the one per account."""
     opener = _browser()
     with opener.open(f"{base}/staff/sign-in", timeout=20) as page:
         token = CSRF.search(page.read().decode())
     assert token is not None
     form = urllib.parse.urlencode(
-        {"csrf_token": token.group(1), "email": "nobody@example.test", "password": "not the password"}
+        {"csrf_token": token.group(1), "email": f"nobody{attempt}@example.test", "password": "not the password"}
     ).encode()
     return _status(opener, urllib.request.Request(f"{base}/staff/sign-in", data=form, method="POST"))
 
@@ -59,7 +61,7 @@ def test_the_sign_in_limit_holds_across_two_workers(clean_db, tmp_path):
         }
         # Several at once, each on its own connection, so both workers answer some.
         with gunicorn(env, workers=2, log=log) as base, ThreadPoolExecutor(max_workers=6) as pool:
-            statuses = list(pool.map(lambda _: _sign_in_once(base), range(ATTEMPTS)))
+            statuses = list(pool.map(lambda attempt: _sign_in_once(base, attempt), range(ATTEMPTS)))
     assert statuses.count(200) == ALLOWED_PER_MINUTE, statuses
     assert statuses.count(429) == ATTEMPTS - ALLOWED_PER_MINUTE, statuses
     lines = log.read_text().split("\n")
