@@ -72,15 +72,30 @@ def _staff_domains(value: str, environment: str) -> tuple[str, ...]:
     return domains
 
 
+def private_folder(path: Path) -> Path:
+    """`path` as a folder only its owner can open (0700): instance/ holds the database, the secret key and
+    emails with private links, which no other account on the machine should read."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path.chmod(0o700)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """Create `path` readable by its owner only (0600), before anything writes to it; an existing file is narrowed
+    to that too. A missing folder is made 0700; an existing one is left as it is (it may be shared, like /tmp)."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    path.chmod(0o600)
+    return path
+
+
 def _development_secret(instance_dir: Path) -> str:
     """A random key kept in instance/ so development sessions survive restarts."""
     path = instance_dir / "secret_key"
     if path.exists():
         return path.read_text().strip()
-    instance_dir.mkdir(parents=True, exist_ok=True)
     key = secrets.token_hex(32)
-    path.write_text(key)
-    path.chmod(0o600)
+    private_file(path).write_text(key)
     return key
 
 

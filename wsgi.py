@@ -22,6 +22,7 @@ import reminders.cli
 import web.auth
 import web.errors
 import web.filters
+import web.json_body
 import web.openapi
 import web.pages
 import web.session
@@ -29,7 +30,7 @@ import web.session
 # The staff pages join casework's blueprint when their modules are imported.
 from casework.views import admin, complaint, disclosures, queue, sign_in, status  # noqa: F401
 from extensions import csrf, limiter, login_manager
-from settings import BASE_DIR, Settings
+from settings import BASE_DIR, Settings, private_folder
 from web.hosts import TrustedHostsMiddleware
 from web.templating import StrictUndefinedExceptParams
 
@@ -61,6 +62,7 @@ COMMANDS = (
 
 def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or Settings.from_env()
+    private_folder(settings.instance_dir)  # 0700: the database, the secret key, the emails' private links
     app = Flask(__name__, template_folder=str(BASE_DIR / "templates"), static_folder=str(BASE_DIR / "static"))
     app.config.update(
         SECRET_KEY=settings.secret_key,
@@ -101,6 +103,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     _register_page_context(app, settings)
     web.filters.init_app(app)
     web.errors.init_app(app)
+    web.json_body.init_app(app)
     app.before_request(_refuse_oversized_bodies)
     app.before_request(_refuse_nul_bytes)
     app.after_request(_security_headers)

@@ -14,7 +14,10 @@ from typing import Any
 from content.dates import long_date
 from content.email_address import one_email_address
 from intake.flow import ADULT, DONT_KNOW, NOT_SURE, SHORT_LIMIT, TOO_LONG, Option, Step, worded
+from models.base import max_length, table_of
+from models.complaints import Complaint
 
+PHONE_LIMIT = max_length(table_of(Complaint), "phone") or 40
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"'.]{2,}$")
 _PHONE_CHARS = re.compile(r"^[0-9 +()\-.]+$")
@@ -121,7 +124,8 @@ def _email(text: str) -> Parsed:
 
 def _phone(text: str) -> Parsed:
     digits = re.sub(r"\D", "", text)
-    if not _PHONE_CHARS.match(text) or not 10 <= len(digits) <= 15:
+    # PHONE_LIMIT: the column's size; an advocate's contact may be 320 characters as an email, not as a phone.
+    if len(text) > PHONE_LIMIT or not _PHONE_CHARS.match(text) or not 10 <= len(digits) <= 15:
         raise AnswerError("bad_phone", "Enter a phone number, like 07700 900123")
     return Parsed(text, text)
 

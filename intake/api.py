@@ -44,20 +44,30 @@ def _too_many(_error):
     ), 429
 
 
+BEARER = 'Bearer realm="conversations"'
+
+
 def _conversation(conversation_id: int):
     """The draft named in the URL, if the bearer token is its own."""
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise ApiError(
-            401, "unauthorised", "Send the conversation's token in the Authorization header, like: Bearer <token>"
+            401,
+            "unauthorised",
+            "Send the conversation's token in the Authorization header, like: Bearer <token>",
+            headers={"WWW-Authenticate": BEARER},
         )
     session = db()
     at = now()
     draft = find_draft(session, token.strip(), at, draft_id=conversation_id)
     if draft is None:
+        # 401, not 404: the token is what failed (RFC 6750); the same answer whether or not the id exists.
         raise ApiError(
-            404, "not_found", "We couldn't find that conversation. It may have ended: drafts are kept for 28 days."
+            401,
+            "invalid_token",
+            "That token does not open this conversation. It may have ended: drafts are kept for 28 days.",
+            headers={"WWW-Authenticate": BEARER + ', error="invalid_token"'},
         )
     return session, draft, token.strip(), at
 

@@ -22,7 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from content.complainant import advocate_words
 from content.dates import long_date
 from content.safety_help import HelpLine, help_now
-from settings import BASE_DIR, Settings
+from settings import BASE_DIR, Settings, private_file
 
 SMTP_TIMEOUT_SECONDS = 20
 # Long lines stay whole (no quoted-printable soft breaks), so an .eml file reads like the email.
@@ -127,11 +127,11 @@ class FileMailer:
         self.directory = directory
 
     def send(self, outgoing: Outgoing, message: EmailMessage) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
         name = outgoing.idempotency_key.replace(":", "-") + ".eml"
         path = self.directory / name
         partial = path.with_suffix(".eml.partial")
-        partial.write_bytes(bytes(message))
+        # 0600 in a 0700 folder: the emails carry private links (resume, status, password reset).
+        private_file(partial).write_bytes(bytes(message))
         partial.replace(path)  # a reader never sees half a file
 
     def close(self) -> None:

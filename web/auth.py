@@ -18,16 +18,19 @@ from urllib.parse import urlsplit
 
 from flask import Flask, redirect, request, session, url_for
 from flask_login import current_user
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import Forbidden, Unauthorized
 
 from extensions import login_manager
 from models.staff import StaffUser
 from web.context import now
-from web.errors import ApiError
+from web.errors import ApiError, api_error_response, http_error_response
 from web.session import db
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# The challenge on a staff API's 401: the staff APIs take the session a staff member signs in to, not a token.
+STAFF_CHALLENGE = 'Session realm="staff", sign-in="/staff/sign-in"'
 SESSION_LIFETIME = timedelta(hours=8)
 SIGNED_IN_AT = "signed_in_at"
 BOUND_TO = "bound_to"
@@ -71,7 +74,22 @@ def session_expired() -> bool:
     return now() - datetime.fromtimestamp(stamp, UTC) > SESSION_LIFETIME
 
 
+def _signed_out() -> ApiError:
+    return ApiError(
+        401, "unauthorised", "Sign in as staff to use this API.", headers={"WWW-Authenticate": STAFF_CHALLENGE}
+    )
+
+
+def _csrf_refused(error: CSRFError):
+    # Flask-WTF checks the token before any view. Signed out, the answer that helps is "sign in" (a 401), not
+    # "CSRF token missing": without a session there was never a token to send.
+    if request.path.startswith("/api/") and signed_in_user() is None:
+        return api_error_response(_signed_out())
+    return http_error_response(error)
+
+
 def init_app(app: Flask) -> None:
+    app.register_error_handler(CSRFError, _csrf_refused)
     login_manager.login_view = "casework.sign_in"
     login_manager.login_message = "Sign in to see this page."
     login_manager.session_protection = "strong"
@@ -161,7 +179,7 @@ def staff_api_required(*roles: str) -> Callable[[F], F]:
         def wrapped(*args, **kwargs):
             user = signed_in_user()
             if user is None:
-                raise ApiError(401, "unauthorised", "Sign in as staff to use this API.")
+                raise _signed_out()
             if not has_role(user, roles):
                 raise ApiError(403, "forbidden", "Your account cannot use this API.")
             return view(*args, **kwargs)
