@@ -47,13 +47,13 @@ def check_json_body() -> None:
         return
     if not request.get_data(cache=True):
         return  # an empty body: the view says what it wanted
+    problem: str | None
     try:
         body = request.get_json(silent=True)
     except RecursionError:
-        body, problem = None, "nested too deeply"
+        problem = "nested too deeply"
     else:
-        problem = None if body is not None else "not JSON"
-    problem = problem or _problem(body)
+        problem = "not JSON" if body is None else _problem(body)
     if problem:
         raise ApiError(400, "invalid_json", f"The request body is {problem}. Send one JSON object of text values.")
 
