@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 PYTEST_ARGS ?=
 
-.PHONY: help bootstrap run test test-sqlite test-postgres lint format assets clean
+.PHONY: help bootstrap run test test-sqlite test-postgres lint format assets clean lock
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -15,8 +15,8 @@ help: ## List the targets
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@# Every package, transitive ones included, at the locked version and hash: a changed file on the index fails.
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -53,6 +53,12 @@ test-postgres: bootstrap ## The suite on a throwaway PostgreSQL cluster (started
 format: bootstrap ## Format and fix what ruff can
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+lock: bootstrap ## Re-lock requirements*.txt (every package, with hashes) from the pins in requirements*.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-find-links --no-emit-index-url \
+	  --output-file=requirements.txt requirements.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-find-links --no-emit-index-url \
+	  --output-file=requirements-dev.txt requirements-dev.in
 
 clean: ## Remove the virtualenv, node_modules and built assets (keeps instance/)
 	rm -rf $(VENV) node_modules static/dist
