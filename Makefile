@@ -6,10 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 PYTEST_ARGS ?=
-# No path or address in the access log: paths carry private-link tokens, and addresses are personal data.
-ACCESS_LOG_FORMAT := %(t)s %(m)s %(s)s %(B)s %(M)sms
 
-.PHONY: help bootstrap run test test-sqlite test-postgres lint format assets clean
+.PHONY: help bootstrap run test test-sqlite test-postgres lint format assets clean lock
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -17,8 +15,8 @@ help: ## List the targets
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@# Every package, transitive ones included, at the locked version and hash: a changed file on the index fails.
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -35,10 +33,8 @@ assets: static/dist/app.css ## Build the CSS and copy front-end scripts
 run: bootstrap ## Migrate, load the demo if the database is empty, serve on http://127.0.0.1:8000 with the scheduler
 	$(FLASK) db upgrade
 	$(FLASK) seed-demo --if-empty
-	@# The reminder scheduler runs in its own process beside gunicorn; Ctrl-C stops both, and so does gunicorn exiting.
-	@trap 'kill $$scheduler 2>/dev/null; wait $$scheduler 2>/dev/null' EXIT INT TERM; \
-	$(FLASK) scheduler & scheduler=$$!; \
-	$(BIN)/gunicorn --bind 127.0.0.1:8000 --workers 2 --access-logfile - --access-logformat "$(ACCESS_LOG_FORMAT)" 'wsgi:create_app()'
+	@# gunicorn and the scheduler, with rate limits shared by the workers (see the script for how).
+	scripts/serve.sh 127.0.0.1:8000
 
 lint: bootstrap ## ruff lint and format check, the layer contracts (import-linter) and the types (mypy)
 	$(BIN)/ruff check .
@@ -57,6 +53,12 @@ test-postgres: bootstrap ## The suite on a throwaway PostgreSQL cluster (started
 format: bootstrap ## Format and fix what ruff can
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+lock: bootstrap ## Re-lock requirements*.txt (every package, with hashes) from the pins in requirements*.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-find-links --no-emit-index-url \
+	  --output-file=requirements.txt requirements.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-find-links --no-emit-index-url \
+	  --output-file=requirements-dev.txt requirements-dev.in
 
 clean: ## Remove the virtualenv, node_modules and built assets (keeps instance/)
 	rm -rf $(VENV) node_modules static/dist

@@ -11,6 +11,7 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -53,15 +54,49 @@ def _dates(value: str, name: str) -> tuple[date, ...]:
     return tuple(sorted(days))
 
 
+def _names(value: str) -> tuple[str, ...]:
+    return tuple(part.strip().lower() for part in value.replace(";", ",").split(",") if part.strip())
+
+
+def _base_url(value: str) -> str:
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise SettingsError(f"BASE_URL must be an address like https://complaints.example.gov.uk, not {value!r}")
+    return value.strip().rstrip("/")
+
+
+def _staff_domains(value: str, environment: str) -> tuple[str, ...]:
+    domains = tuple(name.lstrip("@") for name in _names(value))
+    if not domains and environment == "production":
+        # Without it an admin could give anyone outside the council an account that reads every complaint.
+        raise SettingsError("STAFF_EMAIL_DOMAINS must be set in production, like example-council.gov.uk")
+    return domains
+
+
+def private_folder(path: Path) -> Path:
+    """`path` as a folder only its owner can open (0700): instance/ holds the database, the secret key and
+    emails with private links, which no other account on the machine should read."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path.chmod(0o700)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """Create `path` readable by its owner only (0600), before anything writes to it; an existing file is narrowed
+    to that too. A missing folder is made 0700; an existing one is left as it is (it may be shared, like /tmp)."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    path.chmod(0o600)
+    return path
+
+
 def _development_secret(instance_dir: Path) -> str:
     """A random key kept in instance/ so development sessions survive restarts."""
     path = instance_dir / "secret_key"
     if path.exists():
         return path.read_text().strip()
-    instance_dir.mkdir(parents=True, exist_ok=True)
     key = secrets.token_hex(32)
-    path.write_text(key)
-    path.chmod(0o600)
+    private_file(path).write_text(key)
     return key
 
 
@@ -106,6 +141,19 @@ class Settings:
     log_format: str = "text"
     metrics_token: str = ""
     web_hosts: int = 1
+    # Host names the service answers to besides BASE_URL's (TRUSTED_HOSTS, comma-separated; ".example.gov.uk"
+    # matches every subdomain). A request for any other host is refused, so no link can be written for it.
+    extra_trusted_hosts: tuple[str, ...] = ()
+    # The email domains staff accounts may have (STAFF_EMAIL_DOMAINS); empty allows any outside production.
+    staff_email_domains: tuple[str, ...] = ()
+
+    @property
+    def trusted_hosts(self) -> tuple[str, ...]:
+        """BASE_URL's host, the extra names, and on a developer's machine the loopback names (tests use them)."""
+        hosts = [urlsplit(self.base_url).hostname or "", *self.extra_trusted_hosts]
+        if not self.is_production:
+            hosts += ["localhost", "127.0.0.1"]
+        return tuple(dict.fromkeys(host for host in hosts if host))
 
     @property
     def is_production(self) -> bool:
@@ -137,6 +185,10 @@ class Settings:
             timezone = ZoneInfo(env.get("TIMEZONE", "Europe/London"))
         except Exception:
             raise SettingsError(f"TIMEZONE {env.get('TIMEZONE')!r} is not a known time zone") from None
+        ratelimit_storage_uri = env.get("RATELIMIT_STORAGE_URI", "memory://")
+        if environment == "production" and ratelimit_storage_uri.startswith("memory://"):
+            # Counted in memory, every gunicorn worker and every machine has its own count: the limits multiply.
+            raise SettingsError("RATELIMIT_STORAGE_URI must name a shared store in production, like redis://host:6379")
         return cls(
             environment=environment,
             database_url=database_url,
@@ -144,7 +196,7 @@ class Settings:
             timezone=timezone,
             acknowledgement_working_days=_int(env.get("ACK_WORKING_DAYS", "2"), "ACK_WORKING_DAYS"),
             closure_days=_dates(env.get("CLOSURE_DAYS", ""), "CLOSURE_DAYS"),
-            base_url=env.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/"),
+            base_url=_base_url(env.get("BASE_URL", "http://127.0.0.1:8000")),
             instance_dir=instance_dir,
             mail_backend=mail_backend,
             mail_from=env.get("MAIL_FROM", cls.mail_from),
@@ -154,7 +206,7 @@ class Settings:
             smtp_password=env.get("SMTP_PASSWORD", ""),
             smtp_starttls=_bool(env.get("SMTP_STARTTLS", "false"), "SMTP_STARTTLS"),
             ratelimit_enabled=_bool(env.get("RATELIMIT_ENABLED", "true"), "RATELIMIT_ENABLED"),
-            ratelimit_storage_uri=env.get("RATELIMIT_STORAGE_URI", "memory://"),
+            ratelimit_storage_uri=ratelimit_storage_uri,
             head_of_service_email=env.get("HEAD_OF_SERVICE_EMAIL", cls.head_of_service_email),
             duty_manager_email=env.get("DUTY_MANAGER_EMAIL", cls.duty_manager_email),
             council_name=env.get("COUNCIL_NAME", cls.council_name),
@@ -167,4 +219,6 @@ class Settings:
             log_format=log_format,
             metrics_token=env.get("METRICS_TOKEN", ""),
             web_hosts=_int(env.get("WEB_HOSTS", "1"), "WEB_HOSTS"),
+            extra_trusted_hosts=_names(env.get("TRUSTED_HOSTS", "")),
+            staff_email_domains=_staff_domains(env.get("STAFF_EMAIL_DOMAINS", ""), environment),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, abort, request
+from flask import Flask, abort, current_app, request
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -25,6 +25,7 @@ import reminders.cli
 import web.auth
 import web.errors
 import web.filters
+import web.json_body
 import web.openapi
 import web.pages
 import web.request_log
@@ -33,7 +34,8 @@ import web.session
 # The staff pages join casework's blueprint when their modules are imported.
 from casework.views import admin, complaint, disclosures, queue, sign_in, status  # noqa: F401
 from extensions import csrf, limiter, login_manager
-from settings import BASE_DIR, Settings
+from settings import BASE_DIR, Settings, private_folder
+from web.hosts import TrustedHostsMiddleware
 from web.templating import StrictUndefinedExceptParams
 
 SERVICE_NAME = "Children's services complaints"
@@ -66,6 +68,7 @@ COMMANDS = (
 
 def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or Settings.from_env()
+    private_folder(settings.instance_dir)  # 0700: the database, the secret key, the emails' private links
     app = Flask(__name__, template_folder=str(BASE_DIR / "templates"), static_folder=str(BASE_DIR / "static"))
     app.config.update(
         SECRET_KEY=settings.secret_key,
@@ -79,6 +82,9 @@ def create_app(settings: Settings | None = None) -> Flask:
         RATELIMIT_STORAGE_URI=settings.ratelimit_storage_uri,
         RATELIMIT_HEADERS_ENABLED=True,
         WTF_CSRF_TIME_LIMIT=None,  # a complaint may take an evening to write; the session bounds the token
+        # A request for any other host is refused (400) before routing: links are written from BASE_URL, and
+        # nothing should answer for a name an attacker chose.
+        TRUSTED_HOSTS=list(settings.trusted_hosts),
     )
     # A name a template uses but was not given is an error, not a blank (a typo would otherwise hide a value).
     app.jinja_env.undefined = StrictUndefinedExceptParams
@@ -90,6 +96,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     )
     # First, so every request (one refused by a later hook too) has an id, a log line and its metrics.
     web.request_log.init_app(app, settings)
+    # Inside ProxyFix (below), so the host checked is the one the proxy was asked for.
+    app.wsgi_app = TrustedHostsMiddleware(app.wsgi_app, settings.trusted_hosts)  # type: ignore[method-assign]
     if settings.proxy_hops:
         # The visitor's address (rate limits) and scheme come from the proxy's headers, trusted this many hops deep.
         hops = settings.proxy_hops
@@ -103,6 +111,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     _register_page_context(app, settings)
     web.filters.init_app(app)
     web.errors.init_app(app)
+    web.json_body.init_app(app)
     app.before_request(_refuse_oversized_bodies)
     app.before_request(_refuse_nul_bytes)
     app.after_request(_security_headers)
@@ -163,6 +172,9 @@ def _security_headers(response):
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "no-referrer")
     response.headers.setdefault("X-Frame-Options", "DENY")
+    if current_app.config["SETTINGS"].is_production:
+        # Production is served over HTTPS only (SESSION_COOKIE_SECURE); browsers should never try plain HTTP.
+        response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
     return response
 
 

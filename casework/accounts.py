@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import logging
-import re
-from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from casework import audit
+from casework.password_rules import password_problem
+from content.email_address import one_email_address
 from models.audit import Action
 from models.base import max_length, require_id, table_of
 from models.complaints import hash_token, new_token
@@ -20,9 +21,6 @@ from models.staff import PasswordResetToken, Role, StaffUser
 from models.teams import Team
 from settings import Settings
 
-MIN_PASSWORD_LENGTH = 12
-LOCK_AFTER_FAILURES = 5
-LOCK_FOR = timedelta(minutes=15)
 RESET_LINK_LIFETIME = timedelta(hours=1)
 RESET_TEMPLATE = "password-reset"
 
@@ -37,13 +35,10 @@ def _column_size(column: str) -> int:
 MAX_EMAIL = _column_size("email")
 MAX_NAME = _column_size("name")
 log = logging.getLogger(__name__)
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 _strong = PasswordHasher()
 # Tests sign in hundreds of times; the cheapest argon2 parameters keep that fast. Never used outside tests.
 _cheap = PasswordHasher.from_parameters(profiles.CHEAPEST)
-# Verified against when the email is unknown, so a wrong email takes as long as a wrong password.
-_DUMMY_HASH = _strong.hash("not a real password, only for timing")
 
 
 class AccountError(ValueError):
@@ -57,15 +52,30 @@ def hasher(settings: Settings) -> PasswordHasher:
     return _cheap if settings.environment == "test" else _strong
 
 
-def check_new_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"Enter a password of at least {MIN_PASSWORD_LENGTH} characters", "password")
-    if password.strip() != password:
-        raise AccountError("Enter a password that does not start or end with a space", "password")
+def check_new_password(settings: Settings, password: str, personal: tuple[str, ...] = ()) -> None:
+    """Length, zxcvbn's estimate and the deny-list (casework/password_rules.py); `personal`: the name and email."""
+    problem = password_problem(password, council_name=settings.council_name, personal=personal)
+    if problem is not None:
+        raise AccountError(problem, "password")
 
 
 def normalise_email(email: str) -> str:
     return email.strip().lower()
+
+
+def staff_email(settings: Settings, email: str) -> str:
+    """One address, in one of the council's domains (STAFF_EMAIL_DOMAINS) when they are set.
+
+    A staff account reads children's complaints: an admin must not be able to give one to an outside address.
+    """
+    address = one_email_address(normalise_email(email), allow_test_domain=settings.environment == "test")
+    if address is None or len(address) > MAX_EMAIL:
+        raise AccountError("Enter an email address like name@example.com", "email")
+    domain = address.rpartition("@")[2]
+    if settings.staff_email_domains and domain not in settings.staff_email_domains:
+        allowed = " or ".join("@" + name for name in settings.staff_email_domains)
+        raise AccountError(f"Staff accounts must use a council email address ending {allowed}", "email")
+    return address
 
 
 def create_staff(
@@ -78,9 +88,7 @@ def create_staff(
     password: str,
     team_slug: str | None = None,
 ) -> StaffUser:
-    email = normalise_email(email)
-    if not _EMAIL.match(email) or len(email) > MAX_EMAIL:
-        raise AccountError("Enter an email address like name@example.com", "email")
+    email = staff_email(settings, email)
     if not name.strip():
         raise AccountError("Enter the person's name", "name")
     if len(name.strip()) > MAX_NAME:
@@ -97,7 +105,7 @@ def create_staff(
         raise AccountError("A team manager needs a team (--team SLUG)", "team")
     if session.exec(select(StaffUser.id).where(StaffUser.email == email)).first() is not None:
         raise AccountError(f"There is already an account for {email}", "email")
-    check_new_password(password)
+    check_new_password(settings, password, (name, email))
     user = StaffUser(
         email=email, name=name.strip(), role=role, team_id=team_id, password_hash=hasher(settings).hash(password)
     )
@@ -107,39 +115,34 @@ def create_staff(
     return user
 
 
-@dataclass(frozen=True)
-class SignInResult:
-    user: StaffUser | None
-    locked_until: datetime | None = None
+def sign_in(session: Session, settings: Settings, email: str, password: str) -> StaffUser | None:
+    """The account `email` and `password` open, or None.
 
-
-def sign_in(session: Session, settings: Settings, email: str, password: str, now: datetime) -> SignInResult:
-    """Check a sign-in attempt. Failures are counted; after LOCK_AFTER_FAILURES the account is locked a while."""
+    Every attempt verifies one argon2 hash with the same parameters, the account's or a dummy one, so an unknown
+    email, a switched-off account and a wrong password take the same time and get the same None. Throttling
+    failures is the web tier's (casework/views/sign_in_throttle.py), per account and address, never a lock any
+    stranger could set off.
+    """
     user = session.exec(select(StaffUser).where(StaffUser.email == normalise_email(email))).first()
-    if user is None or not user.active or not user.password_hash:
-        _verify(settings, _DUMMY_HASH, password)
-        return SignInResult(None)
-    if user.locked_until is not None and user.locked_until > now:
-        return SignInResult(None, user.locked_until)
-    if not _verify(settings, user.password_hash, password):
-        user.failed_logins += 1
-        if user.failed_logins >= LOCK_AFTER_FAILURES:
-            user.locked_until = now + LOCK_FOR
-            user.failed_logins = 0
-            log.warning("staff account locked after repeated failures staff_id=%s", user.id)
-            # Not the account holder's doing as far as we know: whoever typed the passwords is unknown.
-            audit.record(
-                session, "system", None, Action.STAFF_LOCKED, after={"staff_id": user.id, "until": user.locked_until}
-            )
-        session.add(user)
-        return SignInResult(None, user.locked_until if user.locked_until and user.locked_until > now else None)
+    usable = user is not None and user.active and bool(user.password_hash)
+    stored = user.password_hash if user is not None and usable else dummy_hash(settings)
+    if not _verify(settings, stored, password) or user is None or not usable:
+        return None
     if hasher(settings).check_needs_rehash(user.password_hash):
         user.password_hash = hasher(settings).hash(password)
-    user.failed_logins = 0
-    user.locked_until = None
     session.add(user)
     audit.record(session, user, None, Action.STAFF_SIGNED_IN)
-    return SignInResult(user)
+    return user
+
+
+@lru_cache(maxsize=2)
+def _dummy_hash_for(environment: str, parameters: str) -> str:
+    return _cheap.hash(parameters) if environment == "test" else _strong.hash(parameters)
+
+
+def dummy_hash(settings: Settings) -> str:
+    """A hash of nobody's password, with the parameters real accounts have (made once, on first use)."""
+    return _dummy_hash_for(settings.environment, "not a real password, only for timing")
 
 
 def _verify(settings: Settings, password_hash: str, password: str) -> bool:
@@ -154,6 +157,7 @@ def request_reset(session: Session, email: str, base_url: str, now: datetime) ->
     user = session.exec(select(StaffUser).where(StaffUser.email == normalise_email(email))).first()
     if user is None or not user.active:
         return False
+    _end_reset_links(session, require_id(user), now)  # one live link per account: the newest
     token = new_token()
     row = PasswordResetToken(
         staff_user_id=require_id(user), token_hash=hash_token(token), expires_at=now + RESET_LINK_LIFETIME
@@ -174,6 +178,15 @@ def request_reset(session: Session, email: str, base_url: str, now: datetime) ->
     return True
 
 
+def _end_reset_links(session: Session, staff_user_id: int, now: datetime) -> None:
+    live = select(PasswordResetToken).where(
+        PasswordResetToken.staff_user_id == staff_user_id, col(PasswordResetToken.used_at).is_(None)
+    )
+    for row in session.exec(live).all():
+        row.used_at = now
+        session.add(row)
+
+
 def reset_token_row(session: Session, token: str, now: datetime) -> PasswordResetToken | None:
     """The unused, unexpired reset row for `token`, or None."""
     row = session.exec(select(PasswordResetToken).where(PasswordResetToken.token_hash == hash_token(token))).first()
@@ -186,22 +199,27 @@ def reset_password(session: Session, settings: Settings, token: str, password: s
     row = reset_token_row(session, token, now)
     if row is None:
         raise AccountError("This link has expired or has been used. Ask for a new one.")
-    check_new_password(password)
     user = session.get(StaffUser, row.staff_user_id)
     if user is None or not user.active:
         raise AccountError("This link has expired or has been used. Ask for a new one.")
-    row.used_at = now
+    check_new_password(settings, password, (user.name, user.email))
+    _end_reset_links(session, require_id(user), now)  # this one, and any other still live
     user.password_hash = hasher(settings).hash(password)
-    user.failed_logins = 0
-    user.locked_until = None
     user.session_version += 1  # every session signed in with the old password ends
     session.add_all([row, user])
     audit.record(session, user, None, Action.STAFF_PASSWORD_RESET)
     return user
 
 
+def end_sessions(session: Session, user: StaffUser) -> None:
+    """Every session signed in to `user` so far stops working on its next request (web/auth.py load_user)."""
+    user.session_version += 1
+    session.add(user)
+    audit.record(session, user, None, Action.STAFF_SIGNED_OUT)
+
+
 def set_password(session: Session, settings: Settings, user: StaffUser, password: str) -> None:
-    check_new_password(password)
+    check_new_password(settings, password, (user.name, user.email))
     user.password_hash = hasher(settings).hash(password)
     user.session_version += 1
     session.add(user)

@@ -11,7 +11,7 @@ from flask import Flask
 from flask.cli import AppGroup, with_appcontext
 from sqlmodel import select
 
-from casework import accounts
+from casework import accounts, staff_admin
 from casework.demo import seed_demo
 from casework.demo_accounts import ensure_demo_accounts
 from casework.directory import DirectoryError, export_directory, import_directory, parse_directory
@@ -125,6 +125,7 @@ def create_staff_command(email: str, name: str, role: str, team_slug: str | None
             user = accounts.create_staff(
                 session, context.settings(), email=email, name=name, role=role, password=password, team_slug=team_slug
             )
+            staff_admin.announce(session, user, staff_admin.ADDED, "the create-staff command", "added", context.now())
             click.echo(f"Created {user.role} account {user.email}.")
     except accounts.AccountError as error:
         raise click.ClickException(error.message) from None

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, delete, select
 
-from casework.csv_rows import numbered_rows
+from casework.csv_rows import UnreadableCsv, numbered_rows
+from content.spreadsheet import from_spreadsheet_cell, spreadsheet_cell
 from models.base import max_length, require_id, table_of
 from models.teams import AliasKind, Team, TeamAlias, Worker
 
@@ -102,7 +103,12 @@ def parse_directory(text: str) -> list[TeamRow]:
     rows: list[TeamRow] = []
     problems: list[str] = []
     seen: set[str] = set()
-    for line, raw in numbered_rows(reader):
+    try:
+        numbered = list(numbered_rows(reader))
+    except UnreadableCsv as error:
+        raise DirectoryError([str(error)]) from None
+    for line, cells in numbered:
+        raw = {key: from_spreadsheet_cell(value) if isinstance(value, str) else value for key, value in cells.items()}
         slug = (raw.get("slug") or "").strip()
         name = (raw.get("name") or "").strip()
         if not _SLUG.match(slug):
@@ -200,5 +206,5 @@ def export_directory(session: Session) -> str:
         }
         for column, kind in LIST_COLUMNS.items():
             record[column] = ";".join(text for alias_kind, text in row.aliases if alias_kind == kind.value)
-        writer.writerow(record)
+        writer.writerow({column: spreadsheet_cell(value) for column, value in record.items()})
     return out.getvalue()

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
-from casework.csv_rows import numbered_rows
+from casework.csv_rows import UnreadableCsv, numbered_rows
 from intake.routing import Router
 from models import audit
 from models.audit import Action
@@ -315,7 +315,11 @@ def read_rows(
     problems: list[RowProblem] = []
     bad_ids: set[str] = set()
     count = 0
-    for line, raw in numbered_rows(reader):
+    try:
+        numbered = list(numbered_rows(reader))
+    except UnreadableCsv as error:
+        return {}, [RowProblem(error.line, f"the file cannot be read from here on ({error.reason})")], 0, 0
+    for line, raw in numbered:
         count += 1
         if None in raw:
             problems.append(RowProblem(line, "the row has more cells than the header"))

@@ -1,5 +1,6 @@
 """What an admin does to staff accounts from the web: add one (its owner sets the password by an emailed link),
-and switch one off or on. Switching off ends every session of that account at once."""
+change its role, and switch one off or on. Changing the role or switching off ends every session of that account
+at once. Every new account and every role change is emailed to all admins (`announce`) and audited."""
 
 from __future__ import annotations
 
@@ -10,9 +11,45 @@ from sqlmodel import Session, col, select
 
 from casework import accounts, audit
 from models.audit import Action
-from models.staff import StaffUser
+from models.base import require_id
+from models.outbox import OutboxMessage
+from models.staff import Role, StaffUser
 from models.teams import Team
+from reminders.policy import STAFF_ACCOUNT_ALERT
 from settings import Settings
+
+ADDED = "added"
+ROLE_CHANGED = "role changed"
+
+
+def role_words(session: Session, user: StaffUser) -> str:
+    """ "Team manager, Leaving Care"."""
+    team = session.get(Team, user.team_id) if user.team_id else None
+    return Role(user.role).label + (f", {team.name}" if team else "")
+
+
+def announce(session: Session, user: StaffUser, change: str, by: str, key: str, now: datetime) -> None:
+    """Email every active admin (the account itself included when it is one) that `user` was added or changed.
+
+    `key` names the change, once per account ("added", "role:<audit event id>"), so it is announced once.
+    """
+    admins = session.exec(select(StaffUser).where(StaffUser.role == Role.ADMIN, col(StaffUser.active))).all()
+    for admin in admins:
+        session.add(
+            OutboxMessage(
+                idempotency_key=f"staff:{user.id}:{key}:admin:{admin.id}",
+                recipient=admin.email,
+                template=STAFF_ACCOUNT_ALERT,
+                context={
+                    "change": change,
+                    "account": user.email,
+                    "role": role_words(session, user),
+                    "by": by,
+                    "when": now.isoformat(),
+                },
+                send_after=now,
+            )
+        )
 
 
 def list_staff(session: Session) -> list[tuple[StaffUser, Team | None]]:
@@ -35,6 +72,39 @@ def add_staff(
     )
     accounts.request_reset(session, user.email, settings.base_url, now)
     audit.record(session, actor, None, Action.STAFF_ADDED, after={"staff_id": user.id, "role": role})
+    announce(session, user, ADDED, actor.name, "added", now)
+    return user
+
+
+def set_role(
+    session: Session, actor: StaffUser, user_id: int, role: str, team_slug: str | None, now: datetime
+) -> StaffUser:
+    """Give an account another role (and team); its sessions end, so the new role applies from its next sign-in."""
+    user = session.get(StaffUser, user_id)
+    if user is None:
+        raise accounts.AccountError("There is no such account")
+    if user.id == actor.id:
+        raise accounts.AccountError("Ask another admin to change your own role", "role")
+    if role not in {r.value for r in Role}:
+        raise accounts.AccountError("Choose a role", "role")
+    team_id = None
+    if team_slug:
+        team = session.exec(select(Team).where(Team.slug == team_slug)).first()
+        if team is None:
+            raise accounts.AccountError("Choose a team from the list", "team")
+        team_id = team.id
+    if role == Role.MANAGER and team_id is None:
+        raise accounts.AccountError("A team manager needs a team", "team")
+    if (user.role, user.team_id) == (role, team_id):
+        return user
+    before = {"role": user.role, "team_id": user.team_id}
+    user.role, user.team_id = role, team_id
+    user.session_version += 1  # the old role's sessions end now
+    session.add(user)
+    after = {"staff_id": user.id, "role": role, "team_id": team_id}
+    event = audit.record(session, actor, None, Action.STAFF_ROLE_CHANGED, before=before, after=after)
+    session.flush()
+    announce(session, user, ROLE_CHANGED, actor.name, f"role:{require_id(event)}", now)
     return user
 
 

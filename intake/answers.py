@@ -12,8 +12,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from content.dates import MONTHS, long_date, plain_date
+from content.email_address import one_email_address
 from intake.flow import ADULT, DONT_KNOW, NOT_SURE, SHORT_LIMIT, TOO_LONG, Option, Step, worded
+from models.base import max_length, table_of
+from models.complaints import Complaint
 
+PHONE_LIMIT = max_length(table_of(Complaint), "phone") or 40
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"'.]{2,}$")
 _PHONE_CHARS = re.compile(r"^[0-9 +()\-.]+$")
@@ -104,18 +108,24 @@ def parse(step: Step, raw: str, *, who: str, today: date, options: tuple[Option,
         return _phone(text)
     if step.id == "advocate_contact":
         return _advocate(text)
+    if step.id == "name":
+        return Parsed(" ".join(text.split()), " ".join(text.split()))  # a name is one line: it opens their emails
     return Parsed(text, text)
 
 
 def _email(text: str) -> Parsed:
-    if not _EMAIL.match(text):
+    # One address, by the RFCs: the acknowledgement goes to it. ".test" addresses deliver nowhere; allowed so
+    # the tests and demos can use them.
+    address = one_email_address(text, allow_test_domain=True) if _EMAIL.match(text) else None
+    if address is None:
         raise AnswerError("bad_email", "Enter an email address like name@example.com")
-    return Parsed(text, text)
+    return Parsed(address, address)
 
 
 def _phone(text: str) -> Parsed:
     digits = re.sub(r"\D", "", text)
-    if not _PHONE_CHARS.match(text) or not 10 <= len(digits) <= 15:
+    # PHONE_LIMIT: the column's size; an advocate's contact may be 320 characters as an email, not as a phone.
+    if len(text) > PHONE_LIMIT or not _PHONE_CHARS.match(text) or not 10 <= len(digits) <= 15:
         raise AnswerError("bad_phone", "Enter a phone number, like 07700 900123")
     return Parsed(text, text)
 

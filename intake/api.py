@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, jsonify, request, url_for
+from flask import Blueprint, jsonify, request
 
 from content.complainant import team_words
 from content.dates import long_date
@@ -21,7 +21,7 @@ from intake.engine import Engine, NotAskedNow, State
 from intake.flow import READY
 from intake.submission import NotReady, submit
 from intake.views.limits import SEND_LIMIT, START_LIMIT
-from intake.views.links import after_answer, status_url
+from intake.views.links import after_answer, resume_url, status_url
 from models.base import require_id
 from web.context import db, now, settings
 from web.errors import ApiError
@@ -45,20 +45,30 @@ def _too_many(_error):
     ), 429
 
 
+BEARER = 'Bearer realm="conversations"'
+
+
 def _conversation(conversation_id: int):
     """The draft named in the URL, if the bearer token is its own."""
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise ApiError(
-            401, "unauthorised", "Send the conversation's token in the Authorization header, like: Bearer <token>"
+            401,
+            "unauthorised",
+            "Send the conversation's token in the Authorization header, like: Bearer <token>",
+            headers={"WWW-Authenticate": BEARER},
         )
     session = db()
     at = now()
     draft = find_draft(session, token.strip(), at, draft_id=conversation_id)
     if draft is None:
+        # 401, not 404: the token is what failed (RFC 6750); the same answer whether or not the id exists.
         raise ApiError(
-            404, "not_found", "We couldn't find that conversation. It may have ended: drafts are kept for 28 days."
+            401,
+            "invalid_token",
+            "That token does not open this conversation. It may have ended: drafts are kept for 28 days.",
+            headers={"WWW-Authenticate": BEARER + ', error="invalid_token"'},
         )
     return session, draft, token.strip(), at
 
@@ -101,7 +111,7 @@ def start():
     draft, token = create_draft(session, engine, at)
     body = _view(engine, state_of(draft), require_id(draft))
     body["token"] = token
-    body["resume_url"] = url_for("intake.resume", token=token, _external=True)
+    body["resume_url"] = resume_url(token)
     return jsonify(body), 201
 
 

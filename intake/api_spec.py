@@ -101,10 +101,12 @@ SCHEMAS: dict[str, Any] = {
 
 
 _ERRORS = {
-    "401": openapi.json_response("#/components/schemas/Error", "No `Authorization: Bearer <token>` header"),
-    "404": openapi.json_response(
-        "#/components/schemas/Error", "No such conversation for this token (or it expired after 28 days)"
+    "401": openapi.json_response(
+        "#/components/schemas/Error",
+        "No `Authorization: Bearer <token>` header, or a token that does not open this conversation (wrong, or "
+        "expired after 28 days); with `WWW-Authenticate`",
     ),
+    "404": openapi.json_response("#/components/schemas/Error", "No such address (the id is not a number)"),
 }
 _ID = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
 _BEARER: list[dict[str, list[str]]] = [{"conversationToken": []}]

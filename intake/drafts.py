@@ -131,13 +131,14 @@ def queue_resume_email(session: Session, draft: ConversationDraft, email: str, r
 
 def cancel_resume_emails(session: Session, draft: ConversationDraft) -> int:
     """The complaint is sent: a resume link still waiting in the outbox would only confuse. Flushes, in the
-    caller's transaction (the send), so the two happen together or not at all."""
+    caller's transaction (the send), so the two happen together or not at all. The cancelled row keeps no
+    link: it would open the conversation to anyone who can read the outbox table."""
     result = session.exec(
         update(OutboxMessage)
         .where(
             col(OutboxMessage.idempotency_key).startswith(_resume_key_prefix(draft), autoescape=True),
             col(OutboxMessage.status) == OutboxStatus.PENDING.value,
         )
-        .values(status=OutboxStatus.CANCELLED.value, last_error="complaint sent")
+        .values(status=OutboxStatus.CANCELLED.value, last_error="complaint sent", context={})
     )
     return result.rowcount or 0

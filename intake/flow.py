@@ -24,7 +24,8 @@ YOUNG = (CHILD, CARE_LEAVER)
 
 KINDS = ("choice", "text", "long_text", "email", "phone", "date", "yes_no", "confirm")
 TEXT_LIMIT = 5000  # free text: enough for a long story, small enough to read
-SHORT_LIMIT = 200  # names and "about last summer"
+SHORT_LIMIT = 200  # "about last summer", a team or a worker
+NAME_LIMIT = 60  # a name or what they like to be called; it is the greeting of their emails
 
 Answers = Mapping[str, Any]
 
@@ -379,7 +380,7 @@ STEPS: tuple[Step, ...] = (
         # The child's and the care leaver's question already says it: no hint repeating it.
         help={ADULT: "You can give the name you like to be called.", CHILD: ""},
         required_message="Tell us your name, or what you like to be called",
-        max_length=SHORT_LIMIT,
+        max_length=NAME_LIMIT,
         summary_label="Your name",
     ),
     Step(

@@ -53,6 +53,8 @@ class Action(StrEnum):
     STAFF_DISABLED = "staff.disabled"
     STAFF_LOCKED = "staff.locked"
     STAFF_SIGNED_IN = "staff.signed-in"
+    STAFF_SIGNED_OUT = "staff.signed-out"
+    STAFF_ROLE_CHANGED = "staff.role-changed"
     STAFF_PASSWORD_RESET_REQUESTED = "staff.password-reset-requested"
     STAFF_PASSWORD_RESET = "staff.password-reset"
     REPORT_NARRATIVE_SAVED = "report.narrative-saved"

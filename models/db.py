@@ -5,11 +5,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
+
+import models.lengths  # noqa: F401  (every session checks sized columns before a flush)
+from settings import private_file
 
 _engines: dict[str, Engine] = {}
 T = TypeVar("T")
@@ -30,6 +34,10 @@ def create_db_engine(url: str) -> Engine:
     # hide_parameters: a database error's message would otherwise carry the statement's values (a child's
     # story, a name, an email), and every unhandled error is logged with its message.
     if url.startswith("sqlite"):
+        database = make_url(url).database
+        if database and database != ":memory:" and not database.startswith("file:"):
+            # Created 0600 before SQLite opens it; its -wal and -shm files take the same permissions.
+            private_file(Path(database))
         engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
     else:

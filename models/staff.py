@@ -45,8 +45,6 @@ class StaffUser(SQLModel, table=True):
     team_id: int | None = Field(default=None, foreign_key="team.id")
     password_hash: str = Field(default="", max_length=300)
     active: bool = Field(default=True)
-    failed_logins: int = Field(default=0)
-    locked_until: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     # Bumped when the password changes or the account is disabled, so every session signed in before ends.
     session_version: int = Field(default=1)

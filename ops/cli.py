@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
@@ -11,7 +10,7 @@ from flask import Flask
 from flask.cli import with_appcontext
 
 from ops.backup import BackupError, backup_sqlite
-from ops.config_check import parse_trusted_hosts, problems
+from ops.config_check import problems
 from web import context
 
 
@@ -20,8 +19,8 @@ from web import context
 def check_config_command() -> None:
     """Check the settings for going live; in production, exit 1 when any must change."""
     settings = context.settings()
-    # TRUSTED_HOSTS is read as the web server's own setting (Flask's), not one of ours, so from the environment.
-    found = problems(settings, parse_trusted_hosts(os.environ.get("TRUSTED_HOSTS", "")))
+    # The hosts the app answers to: BASE_URL's and TRUSTED_HOSTS (settings.trusted_hosts, checked on every request).
+    found = problems(settings, settings.trusted_hosts)
     if not found:
         click.echo(f"The settings are ready for {settings.environment}.")
         return

@@ -21,7 +21,7 @@ METRICS_DIR = Path(os.environ["PROMETHEUS_MULTIPROC_DIR"])
 
 from prometheus_client import multiprocess  # noqa: E402  (after the variable, on purpose: see above)
 
-from ops.config_check import parse_trusted_hosts, problems  # noqa: E402
+from ops.config_check import problems  # noqa: E402
 from settings import Settings  # noqa: E402
 
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
@@ -30,7 +30,7 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 def on_starting(_server) -> None:
     settings = Settings.from_env()
     if settings.is_production:
-        found = problems(settings, parse_trusted_hosts(os.environ.get("TRUSTED_HOSTS", "")))
+        found = problems(settings, settings.trusted_hosts)
         if found:
             lines = "\n".join(f"- {p.what} Fix: {p.fix}" for p in found)
             raise SystemExit(f"Refusing to start production; run `flask check-config` for details:\n{lines}")

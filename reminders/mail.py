@@ -22,7 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from content.complainant import advocate_words
 from content.dates import long_date
 from content.safety_help import HelpLine, help_now
-from settings import BASE_DIR, Settings
+from settings import BASE_DIR, Settings, private_file
 
 SMTP_TIMEOUT_SECONDS = 20
 # Long lines stay whole (no quoted-printable soft breaks), so an .eml file reads like the email.
@@ -60,6 +60,16 @@ def _with_heading(line: dict[str, str]) -> dict[str, str]:
     return HelpLine(line["name"], line.get("text", ""), phone=line.get("phone", "")).for_email()
 
 
+# A greeting holds at most this much of a name, on one line: the name is the sender's own words, and an email
+# the council sends must not carry a stranger's paragraph to whoever's address they typed.
+GREETING_NAME_LIMIT = 60
+
+
+def greeting_name(name: object) -> str:
+    words = " ".join(str(name or "").split())
+    return words if len(words) <= GREETING_NAME_LIMIT else ""
+
+
 def template_context(context: dict[str, Any], settings: Settings) -> dict[str, Any]:
     values = {
         "team": None,
@@ -71,6 +81,7 @@ def template_context(context: dict[str, Any], settings: Settings) -> dict[str, A
         "team_words": "",
         **context,
     }
+    values["name"] = greeting_name(values["name"])
     if not values.get("advocate_words"):  # a row planned before the words were part of the context
         values["advocate_words"] = advocate_words(None)
     # The help lines for the person, as content/safety_help.py words them: planned with the row, or worked out
@@ -117,11 +128,11 @@ class FileMailer:
         self.directory = directory
 
     def send(self, outgoing: Outgoing, message: EmailMessage) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
         name = outgoing.idempotency_key.replace(":", "-") + ".eml"
         path = self.directory / name
         partial = path.with_suffix(".eml.partial")
-        partial.write_bytes(bytes(message))
+        # 0600 in a 0700 folder: the emails carry private links (resume, status, password reset).
+        private_file(partial).write_bytes(bytes(message))
         partial.replace(path)  # a reader never sees half a file
 
     def close(self) -> None:

@@ -102,10 +102,14 @@ UNSAFE_ALERT = "safeguarding-unsafe"
 # When a conversation the duty manager was already alerted about is sent, the complaint's own alert says only
 # that it is now a complaint, with its reference (it replaces SAFEGUARDING_ALERT for that complaint).
 NOW_SENT_ALERT = "safeguarding-now-sent"
+# Every admin is told at once of a new staff account or a changed role (casework/staff_admin.py): an account
+# nobody meant to give would read children's complaints until someone noticed.
+STAFF_ACCOUNT_ALERT = "staff-account-changed"
 URGENT_TEMPLATES = tuple(e.template for e in COMPLAINT_EMAILS if e.urgent) + (
     DISCLOSURE_ALERT,
     UNSAFE_ALERT,
     NOW_SENT_ALERT,
+    STAFF_ACCOUNT_ALERT,
 )
 
 # Sending: how often a failed email is tried again, and when a claim by a crashed sweep is taken over.

@@ -35,6 +35,8 @@ def test_upgrade_then_seed_demo_twice_on_an_empty_database(tmp_path):
 
 def test_seed_demo_refuses_in_production(tmp_path):
     env = dict(os.environ, APP_ENV="production", SECRET_KEY="x" * 40, INSTANCE_PATH=str(tmp_path))
+    env["STAFF_EMAIL_DOMAINS"] = "example-council.gov.uk"
+    env["RATELIMIT_STORAGE_URI"] = "redis://127.0.0.1:1"  # never reached: the command refuses first
     env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'prod.sqlite3'}"
     result = subprocess.run(FLASK + ["seed-demo"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode != 0

@@ -1,12 +1,15 @@
 """Who is signed in, and the checks every staff view and staff API goes through.
 
-Sessions carry the user id and a version, so a password change ends old sessions, and the time of sign-in, so
-a session ends after a working day however active it is. Who may see which complaints is decided in
-casework/roles.py; here is only whether the signed-in person has one of a view's roles.
+Sessions carry the user id and a version, so sign-out, a password or role change and switching an account off end
+every session of it at once (the version is on the account, in the database, checked on every request); the time
+of sign-in, so a session ends after a working day however active it is; and a hash of the browser that signed in.
+Who may see which complaints is decided in casework/roles.py; here is only whether the signed-in person has one
+of a view's roles.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import wraps
@@ -15,18 +18,22 @@ from urllib.parse import urlsplit
 
 from flask import Flask, redirect, request, session, url_for
 from flask_login import current_user
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import Forbidden, Unauthorized
 
 from extensions import login_manager
 from models.staff import StaffUser
 from web.context import now
-from web.errors import ApiError
+from web.errors import ApiError, api_error_response, http_error_response
 from web.session import db
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# The challenge on a staff API's 401: the staff APIs take the session a staff member signs in to, not a token.
+STAFF_CHALLENGE = 'Session realm="staff", sign-in="/staff/sign-in"'
 SESSION_LIFETIME = timedelta(hours=8)
 SIGNED_IN_AT = "signed_in_at"
+BOUND_TO = "bound_to"
 
 
 @login_manager.user_loader
@@ -34,7 +41,7 @@ def load_user(user_id: str) -> StaffUser | None:
     ident, _, version = user_id.partition(":")
     if not ident.isdigit() or not version.isdigit():
         return None
-    if session_expired():
+    if session_expired() or session.get(BOUND_TO) != _browser():
         return None
     user = db().get(StaffUser, int(ident))
     if user is None or not user.active or user.session_version != int(version):
@@ -43,9 +50,21 @@ def load_user(user_id: str) -> StaffUser | None:
 
 
 def mark_signed_in() -> None:
-    """Called at sign-in: the session is permanent (cookie expiry) and stamped (absolute expiry)."""
+    """Called at sign-in: the session is permanent (cookie expiry), stamped (absolute expiry) and bound to the
+    browser that signed in."""
     session.permanent = True
     session[SIGNED_IN_AT] = int(now().timestamp())
+    session[BOUND_TO] = _browser()
+
+
+def _browser() -> str:
+    """The address and browser that signed in, hashed. A cookie replayed from elsewhere is not signed in.
+
+    Flask-Login's "strong" protection does not do this for a permanent session (it only marks it not fresh), and
+    our sessions are permanent so that they expire. The session version (below) is what ends a session for good.
+    """
+    seen = f"{request.remote_addr}|{request.headers.get('User-Agent', '')}"
+    return hashlib.sha256(seen.encode()).hexdigest()
 
 
 def session_expired() -> bool:
@@ -55,7 +74,22 @@ def session_expired() -> bool:
     return now() - datetime.fromtimestamp(stamp, UTC) > SESSION_LIFETIME
 
 
+def _signed_out() -> ApiError:
+    return ApiError(
+        401, "unauthorised", "Sign in as staff to use this API.", headers={"WWW-Authenticate": STAFF_CHALLENGE}
+    )
+
+
+def _csrf_refused(error: CSRFError):
+    # Flask-WTF checks the token before any view. Signed out, the answer that helps is "sign in" (a 401), not
+    # "CSRF token missing": without a session there was never a token to send.
+    if request.path.startswith("/api/") and signed_in_user() is None:
+        return api_error_response(_signed_out())
+    return http_error_response(error)
+
+
 def init_app(app: Flask) -> None:
+    app.register_error_handler(CSRFError, _csrf_refused)
     login_manager.login_view = "casework.sign_in"
     login_manager.login_message = "Sign in to see this page."
     login_manager.session_protection = "strong"
@@ -145,7 +179,7 @@ def staff_api_required(*roles: str) -> Callable[[F], F]:
         def wrapped(*args, **kwargs):
             user = signed_in_user()
             if user is None:
-                raise ApiError(401, "unauthorised", "Sign in as staff to use this API.")
+                raise _signed_out()
             if not has_role(user, roles):
                 raise ApiError(403, "forbidden", "Your account cannot use this API.")
             return view(*args, **kwargs)

@@ -8,19 +8,7 @@ import re
 
 from flask import Response
 
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    # A cell a spreadsheet would run as a formula is written as text instead (CSV injection).
-    if text.startswith(_FORMULA) and not _is_number(text):
-        return "'" + text
-    return text
-
-
-def _is_number(text: str) -> bool:
-    return re.fullmatch(r"-?\d+(\.\d+)?", text) is not None
+from content.spreadsheet import spreadsheet_cell
 
 
 def csv_text(columns: list[tuple[str, str]], rows: list[dict]) -> str:
@@ -28,7 +16,7 @@ def csv_text(columns: list[tuple[str, str]], rows: list[dict]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([heading for _field, heading in columns])
     for row in rows:
-        writer.writerow([_cell(row.get(field)) for field, _heading in columns])
+        writer.writerow([spreadsheet_cell(row.get(field)) for field, _heading in columns])
     return out.getvalue()
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, current_app, jsonify, render_template, request
+from flask import Flask, current_app, jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException
+
+from models.lengths import ValueTooLong
 
 SERVER_ERROR = "Something went wrong on our side. What you told us is saved. Please try again in a few minutes."
 
@@ -21,9 +23,19 @@ class ApiError(Exception):
     `extra` adds top-level keys beside "error" (the conversation API repeats the question after a bad answer).
     """
 
-    def __init__(self, status: int, code: str, message: str, field: str | None = None, **extra: Any):
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        field: str | None = None,
+        *,
+        headers: dict[str, str] | None = None,
+        **extra: Any,
+    ):
         super().__init__(message)
         self.status, self.code, self.message, self.field, self.extra = status, code, message, field, extra
+        self.headers = headers or {}
 
 
 def api_error_body(code: str, message: str, field: str | None = None) -> dict[str, Any]:
@@ -37,18 +49,29 @@ def _wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
-def _api_error(error: ApiError):
+def api_error_response(error: ApiError):
     body = api_error_body(error.code, error.message, error.field)
     body.update(error.extra)
-    return jsonify(body), error.status
+    return jsonify(body), error.status, error.headers
 
 
-def _http_error(error: HTTPException):
+def http_error_response(error: HTTPException):
+    # The exception's own headers go with it: `Allow` on a 405, `WWW-Authenticate` on a 401, `Retry-After`.
+    headers = [(name, value) for name, value in error.get_headers() if name.lower() != "content-type"]
     if _wants_json():
-        return jsonify(api_error_body(error.name.lower().replace(" ", "_"), error.description or error.name)), (
-            error.code
-        )
-    return render_template("errors/error.html", error=error, message=None, page_title=error.name), error.code
+        body = api_error_body(error.name.lower().replace(" ", "_"), error.description or error.name)
+        return jsonify(body), error.code, headers
+    page = render_template("errors/error.html", error=error, message=None, page_title=error.name)
+    return page, error.code, headers
+
+
+def too_long_response(error: ValueTooLong):
+    # A value past a column's size that no view caught first: refused before anything was stored, on every database.
+    message = f"Something you sent is too long: keep it to {error.limit:,} characters."
+    if _wants_json():
+        return make_response(jsonify(api_error_body("too_long", message)), 422)
+    page = render_template("errors/error.html", error=None, message=message, page_title="That is too long")
+    return make_response(page, 422)
 
 
 def _server_error(_error: Exception):
@@ -59,6 +82,7 @@ def _server_error(_error: Exception):
 
 
 def init_app(app: Flask) -> None:
-    app.register_error_handler(ApiError, _api_error)
-    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(ApiError, api_error_response)
+    app.register_error_handler(ValueTooLong, too_long_response)
+    app.register_error_handler(HTTPException, http_error_response)
     app.register_error_handler(Exception, _server_error)

@@ -11,6 +11,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from models.db import get_engine
+from models.lengths import ValueTooLong
+from web.errors import too_long_response
 
 
 def init_app(app: Flask, database_url: str) -> None:
@@ -38,6 +40,10 @@ def _commit(response):
             session.commit()
         else:
             session.rollback()
+    except ValueTooLong as error:
+        # A value flushed only at commit that is past its column's size (models/lengths.py): nothing is stored.
+        session.rollback()
+        return too_long_response(error)
     finally:
         session.close()
     return response

@@ -34,6 +34,11 @@ def _staff_page(errors=None, form=None, status=200):
         team_items=select_items(
             [(team.slug, team.name) for team in team_choices(db())], form.get("team") if form else "", "No team"
         ),
+        account_items=select_items(
+            [(str(user.id), f"{user.name} ({user.email})") for user, _team in staff_admin.list_staff(db())],
+            form.get("account") if form else "",
+            "Choose an account",
+        ),
         errors=errors,
         error_list=error_list(errors),
         form=form,
@@ -66,6 +71,21 @@ def admin_staff_add():
     except accounts.AccountError as error:
         return _staff_page({f"add-{error.field or 'email'}": error.message}, form, 400)
     flash(f"Account added. We have emailed {user.email} a link to choose a password.", "success")
+    return redirect(url_for("casework.admin_staff"))
+
+
+@bp.route("/staff/admin/accounts/role", methods=["POST"])
+@staff_required(ADMIN)
+def admin_staff_role():
+    form = request.form
+    account = form.get("account", "")
+    if not account.isdigit() or len(account) > 9:
+        return _staff_page({"role-account": "Choose an account"}, form, 400)
+    try:
+        user = staff_admin.set_role(db(), staff_user(), int(account), form.get("role", ""), form.get("team"), now())
+    except accounts.AccountError as error:
+        return _staff_page({f"role-{error.field or 'account'}": error.message}, form, 400)
+    flash(f"{user.name} is now {staff_admin.role_words(db(), user)}. Every admin has been emailed.", "success")
     return redirect(url_for("casework.admin_staff"))
 
 

@@ -6,8 +6,7 @@ from flask import redirect, render_template, request, session, url_for
 from flask_login import login_user, logout_user
 
 from casework import accounts
-from casework.views import bp
-from content.dates import clock_time
+from casework.views import bp, sign_in_throttle
 from extensions import limiter
 from models.staff import Role
 from web.auth import mark_signed_in, safe_next, signed_in_user, staff_required, staff_user
@@ -15,9 +14,11 @@ from web.context import now, settings
 from web.forms import error_list
 from web.session import db
 
-# Slows guessing from one address; the per-account lock-out (accounts.LOCK_AFTER_FAILURES) stops it.
+# Slows guessing from one address; failures per account and address (sign_in_throttle) stop it.
 SIGN_IN_LIMIT = "10 per minute;50 per hour"
 TOO_MANY = "Too many attempts from this computer. Wait a few minutes, then try again."
+# The one answer to every failed sign-in: unknown email, wrong password, switched-off account.
+NOT_SIGNED_IN = "Enter the email address and password of a staff account"
 
 
 def _home_for(user) -> str:
@@ -38,19 +39,27 @@ def sign_in():
             errors["email"] = "Enter your email address"
         if not password:
             errors["password"] = "Enter your password"
+        if not errors and sign_in_throttle.slowed_down(email):
+            # Before any look-up, whatever the email: it says nothing about whether the account exists.
+            errors["email"] = TOO_MANY
+            return _sign_in_page(errors, email, 429)
         if not errors:
-            result = accounts.sign_in(db(), settings(), email, password, now())
-            if result.user is not None:
+            user = accounts.sign_in(db(), settings(), email, password)
+            if user is not None:
                 session.clear()  # a fresh session at sign-in: nothing from before survives (fixation)
-                login_user(result.user)
+                login_user(user)
                 mark_signed_in()
-                return redirect(safe_next(request.args.get("next")) or _home_for(result.user))
-            if result.locked_until is not None:
-                after = clock_time(result.locked_until, settings().timezone)
-                errors["email"] = f"Too many wrong passwords. Try again after {after}, or reset your password."
-            else:
-                errors["email"] = "Enter the email address and password of a staff account"
-        # 200 on purpose: the failed-attempt count must be committed, and a 4xx would roll it back.
+                return redirect(safe_next(request.args.get("next")) or _home_for(user))
+            sign_in_throttle.count_failure(email)
+            errors["email"] = NOT_SIGNED_IN
+    return _sign_in_page(errors, email, 200)
+
+
+def _sign_in_page(errors: dict[str, str], email: str, status: int):
+    # A failed attempt is 200, like the form: it writes nothing, and differs from no other failure.
+    return render_template(
+        "casework/sign_in.html", errors=errors, error_list=error_list(errors), email=email, page_title="Sign in"
+    ), status
     return render_template(
         "casework/sign_in.html", errors=errors, error_list=error_list(errors), email=email, page_title="Sign in"
     )
@@ -59,6 +68,9 @@ def sign_in():
 @bp.route("/staff/sign-out", methods=["POST"])
 @staff_required()
 def sign_out():
+    # The cookie is only a signed note of the account and its session version: forgetting it here would leave a
+    # copy of it working. Bumping the version ends every session of the account, on every device, at once.
+    accounts.end_sessions(db(), staff_user())
     logout_user()
     session.clear()
     return redirect(url_for("casework.sign_in"))

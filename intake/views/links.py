@@ -1,25 +1,30 @@
-"""The links a conversation view builds (resume, status), and emailing the resume link once we have an address."""
+"""The links a conversation view builds (resume, status), and emailing the resume link once we have an address.
+
+Every link starts with BASE_URL, never the request's Host: a link built from the Host header would let anyone
+make the council's mail server send a stranger "carry on with your complaint" pointing at another site.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from flask import request, url_for
+from flask import url_for
 from sqlmodel import Session
 
 from intake.drafts import queue_resume_email
 from intake.engine import State
 from intake.flow import reply_method
 from models.drafts import ConversationDraft
+from web.context import settings
 
 
 def resume_url(token: str) -> str:
-    return url_for("intake.resume", token=token, _external=True)
+    return settings().base_url + url_for("intake.resume", token=token)
 
 
 def status_url(token: str) -> str:
     """The private link to the status page. The page belongs to casework; its path is the contract."""
-    return request.url_root.rstrip("/") + f"/status/{token}"
+    return settings().base_url + f"/status/{token}"
 
 
 def after_answer(session: Session, draft: ConversationDraft, state: State, token: str, at: datetime) -> None:

@@ -67,13 +67,15 @@ def live_server(tmp_path_factory) -> Iterator[LiveServer]:
     with session_scope(get_engine(database_url)) as session:
         import_directory(session, parse_directory((BASE_DIR / "demo" / "teams.csv").read_text(encoding="utf-8")))
         ensure_learning_categories(session)
-    settings = make_settings(database_url, tmp_path_factory.mktemp("browser-instance"))
-    app = create_app(settings)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    # The port is known once the server is bound; the app is made after, so BASE_URL (every link) names it.
+    server = make_server("127.0.0.1", 0, lambda environ, start_response: [], threaded=True)
+    base_url = f"http://127.0.0.1:{server.server_port}"
+    settings = make_settings(database_url, tmp_path_factory.mktemp("browser-instance"), base_url=base_url)
+    server.app = create_app(settings)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
     try:
-        yield LiveServer(f"http://127.0.0.1:{server.server_port}", database_url, settings)
+        yield LiveServer(base_url, database_url, settings)
     finally:
         server.shutdown()
         server.server_close()

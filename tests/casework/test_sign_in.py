@@ -1,4 +1,4 @@
-"""Signing in: argon2 passwords, lock-out after repeated failures, sessions that end, reset links."""
+"""Signing in: argon2 passwords, sessions that end, reset links. Throttling and enumeration: tests/security/."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import Session, select
 
-from casework import accounts
 from models.db import get_engine
 from models.outbox import OutboxMessage
 from models.staff import PasswordResetToken, StaffUser
@@ -64,24 +63,6 @@ def test_empty_fields_say_what_to_enter(casework_app, staff_ids):
     html = casework_app.test_client().post("/staff/sign-in", data={}).get_data(as_text=True)
     assert "Enter your email address" in html and "Enter your password" in html
     assert 'href="#email"' in html
-
-
-def test_repeated_failures_lock_the_account_for_a_while(casework_app, staff_ids, clean_db):
-    client = casework_app.test_client()
-    for _ in range(accounts.LOCK_AFTER_FAILURES):
-        client.post("/staff/sign-in", data={"email": OFFICER_EMAIL, "password": "wrong password!!"})
-    locked = user(clean_db).locked_until
-    assert locked is not None and locked > datetime.now(UTC) + timedelta(minutes=14)
-    # Even the right password is refused while locked.
-    response = client.post("/staff/sign-in", data={"email": OFFICER_EMAIL, "password": PASSWORD})
-    assert response.status_code == 200 and "Too many wrong passwords" in response.get_data(as_text=True)
-    with Session(get_engine(clean_db)) as session:
-        session.exec(select(StaffUser)).all()
-        row = session.exec(select(StaffUser).where(StaffUser.email == OFFICER_EMAIL)).one()
-        row.locked_until = datetime.now(UTC) - timedelta(seconds=1)
-        session.add(row)
-        session.commit()
-    assert client.post("/staff/sign-in", data={"email": OFFICER_EMAIL, "password": PASSWORD}).status_code == 302
 
 
 def test_a_session_ends_after_eight_hours(casework_app, staff_ids):

@@ -14,9 +14,10 @@ from wsgi import create_app
 app = create_app(make_settings(sys.argv[1], Path(tempfile.mkdtemp()), ratelimit_enabled=True))
 app.config["WTF_CSRF_ENABLED"] = False
 client = app.test_client()
-form = {"email": "nobody@example.test", "password": "wrong password!!"}
-statuses = [client.post("/staff/sign-in", data=form).status_code for _ in range(11)]
-last = client.post("/staff/sign-in", data=form)
+# A different email each time: this is the limit per address (per account: tests/security/).
+forms = [{"email": f"nobody{i}@example.test", "password": "wrong password!!"} for i in range(12)]
+statuses = [client.post("/staff/sign-in", data=form).status_code for form in forms[:11]]
+last = client.post("/staff/sign-in", data=forms[11])
 page_status = client.get("/staff/sign-in").status_code
 print(json.dumps({"statuses": statuses, "page": last.get_data(as_text=True), "get": page_status}))
 """

@@ -53,7 +53,7 @@ def test_get_shows_where_the_conversation_is(api):
 
 @pytest.mark.parametrize(
     ("headers", "status"),
-    [({}, 401), ({"Authorization": "Basic abc"}, 401), ({"Authorization": "Bearer wrong-token"}, 404)],
+    [({}, 401), ({"Authorization": "Basic abc"}, 401), ({"Authorization": "Bearer wrong-token"}, 401)],
 )
 def test_wrong_or_missing_token(api, headers, status):
     for method, path in (("get", ""), ("post", "/answers"), ("post", "/back"), ("post", "/submit")):
@@ -61,11 +61,11 @@ def test_wrong_or_missing_token(api, headers, status):
         error_of(response, status)
 
 
-def test_someone_elses_id_with_my_token_is_not_found(api):
+def test_someone_elses_id_with_my_token_is_refused(api):
     other = ApiDriver(api.client)
     response = api.client.get(f"/api/v1/conversations/{other.id}", headers=api.headers)
-    error_of(response, 404)
-    error_of(api.client.get("/api/v1/conversations/99999", headers=api.headers), 404)
+    error_of(response, 401)
+    error_of(api.client.get("/api/v1/conversations/99999", headers=api.headers), 401)
     error_of(api.client.get("/api/v1/conversations/not-a-number", headers=api.headers), 404)
 
 
@@ -73,7 +73,11 @@ def test_someone_elses_id_with_my_token_is_not_found(api):
     ("kwargs", "status", "code"),
     [
         ({"data": "answer=yes", "content_type": "application/x-www-form-urlencoded"}, 400, "bad_request"),
-        ({"data": "{not json", "content_type": "application/json"}, 400, "bad_request"),
+        (
+            {"data": "{not json", "content_type": "application/json"},
+            400,
+            "invalid_json",
+        ),  # every API, before any view: web/json_body.py
         ({"json": ["child"]}, 400, "bad_request"),
         ({"json": {"answer": 7}}, 422, "wrong_type"),
         ({"json": {"answer": ["child"]}}, 422, "wrong_type"),
@@ -187,7 +191,7 @@ def test_an_expired_draft_is_gone(api, db_session):
     draft.expires_at = draft.expires_at - timedelta(days=29)
     db_session.add(draft)
     db_session.commit()
-    body = error_of(api.client.get(f"/api/v1/conversations/{api.id}", headers=api.headers), 404)
+    body = error_of(api.client.get(f"/api/v1/conversations/{api.id}", headers=api.headers), 401)
     assert "28 days" in body["error"]["message"]
 
 
