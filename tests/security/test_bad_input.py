@@ -10,7 +10,7 @@ import pytest
 from sqlmodel import func, select
 
 from casework.importer import ImportRefused, import_complaints
-from intake.answers import AnswerError, _email_or_phone, parse
+from intake.answers import AnswerError, parse
 from intake.flow import STEPS_BY_ID
 from models.complaints import Complaint
 from models.drafts import ConversationDraft
@@ -71,8 +71,8 @@ def test_a_lone_surrogate_never_reaches_a_draft(api, db_session):
 
 
 def test_a_long_advocate_phone_is_refused_before_the_database(settings):
-    with pytest.raises(AnswerError):
-        _email_or_phone("0" * 11 + " " * 30 + "1")  # 11 digits, 42 characters: past complaint.phone's 40
+    with pytest.raises(AnswerError):  # 11 digits, 42 characters: past complaint.phone's 40
+        parse(STEPS_BY_ID["advocate_contact"], "0" * 11 + " " * 30 + "1", who="adult", today=date(2026, 12, 1))
     step = STEPS_BY_ID["phone"]
     with pytest.raises(AnswerError):
         parse(step, "07700 900 123" + " " * 40 + "4", who="adult", today=date(2026, 12, 1))
