@@ -12,14 +12,27 @@ from sqlmodel import Session, select
 from intake.engine import ConversationContext, Engine, RouteInfo
 from intake.flow import Option
 from intake.routing import get_router
-from models.teams import Team
+from models.db import built_once_per_database
+from models.teams import Team, directory_version
 from settings import Settings
 
+_ACTIVE_TEAMS = select(Team).where(Team.active).order_by(Team.name)
 OFF_TOPIC_FOLLOW_UP = " If it's also about children's services, carry on and we'll pass it to the right team."
 
 
+def active_teams(session: Session, version: int) -> tuple[Option, ...]:
+    """The teams a person may choose from, kept per process until the directory's number changes."""
+
+    def build() -> tuple[Option, ...]:
+        return tuple(Option(team.slug, team.name) for team in session.exec(_ACTIVE_TEAMS))
+
+    return built_once_per_database(session, "team-options", (version,), build)
+
+
 def conversation_engine(session: Session, settings: Settings, at: datetime) -> Engine:
-    router = get_router(session)
+    """The engine for one request: the directory's number is read once; the router and team list are kept."""
+    version = directory_version(session)
+    router = get_router(session, version)
 
     def route(text: str) -> RouteInfo:
         result = router.route(text)
@@ -32,9 +45,11 @@ def conversation_engine(session: Session, settings: Settings, at: datetime) -> E
             off_topic=(off_topic.advice + OFF_TOPIC_FOLLOW_UP) if off_topic else "",
         )
 
-    teams = tuple(
-        Option(team.slug, team.name) for team in session.exec(select(Team).where(Team.active).order_by(Team.name))
-    )
     return Engine(
-        ConversationContext(today=at.astimezone(settings.timezone).date(), route=route, teams=teams, settings=settings)
+        ConversationContext(
+            today=at.astimezone(settings.timezone).date(),
+            route=route,
+            teams=active_teams(session, version),
+            settings=settings,
+        )
     )
