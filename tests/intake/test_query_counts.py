@@ -23,7 +23,9 @@ def counting(url: str) -> Iterator[list[str]]:
     statements: list[str] = []
 
     def count(_conn, _cursor, statement, _parameters, _context, _executemany):
-        statements.append(statement)
+        # SQLite's BEGIN IMMEDIATE (models/db.py) marks the transaction; psycopg's own BEGIN is not seen here.
+        if not statement.startswith("BEGIN"):
+            statements.append(statement)
 
     engine = get_engine(url)
     event.listen(engine, "before_cursor_execute", count)
