@@ -26,7 +26,7 @@ _BY_TOKEN = select(ConversationDraft).where(col(ConversationDraft.token_hash) ==
 def create_draft(session: Session, engine: Engine, now: datetime) -> tuple[ConversationDraft, str]:
     """A new draft and its token (the token is returned once and never stored)."""
     # Expired drafts go as new ones come: the table stays small without a job of its own.
-    session.exec(delete(ConversationDraft).where(col(ConversationDraft.expires_at) < now, may_expire()))
+    session.exec(_EXPIRED, params={"now": now})
     token = new_token()
     state = engine.start()
     draft = ConversationDraft(
@@ -52,6 +52,10 @@ def may_expire():
         col(ConversationDraft.complaint_id).is_not(None),  # sent: the complaint holds it now
         col(ConversationDraft.safeguarding_reviewed_at).is_not(None),
     )
+
+
+# Built once, like _BY_TOKEN: every new conversation clears the expired drafts first.
+_EXPIRED = delete(ConversationDraft).where(col(ConversationDraft.expires_at) < bindparam("now"), may_expire())
 
 
 def find_draft(session: Session, token: str, now: datetime, draft_id: int | None = None) -> ConversationDraft | None:

@@ -7,32 +7,12 @@ first request and kept until the directory changes), as in a running service.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pytest
-from sqlalchemy import event
 
 from models.db import get_engine, session_scope
+from tests.databases import counting_statements
 from tests.factories import load_directory
 from tests.intake.scenarios import FINISH
-
-
-@contextmanager
-def counting(url: str) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def count(_conn, _cursor, statement, _parameters, _context, _executemany):
-        # SQLite's BEGIN IMMEDIATE (models/db.py) marks the transaction; psycopg's own BEGIN is not seen here.
-        if not statement.startswith("BEGIN"):
-            statements.append(statement)
-
-    engine = get_engine(url)
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
 
 
 @pytest.fixture
@@ -54,7 +34,7 @@ def answer(client, conversation, step: str, text: str):
 
 
 def test_starting_a_conversation(client, clean_db, conversation):
-    with counting(clean_db) as statements:
+    with counting_statements(clean_db) as statements:
         assert client.post("/api/v1/conversations").status_code == 201
     # delete expired drafts, the directory's number, insert the draft
     assert len(statements) <= 3, statements
@@ -62,14 +42,14 @@ def test_starting_a_conversation(client, clean_db, conversation):
 
 def test_reading_a_conversation(client, clean_db, conversation):
     draft_id, headers = conversation
-    with counting(clean_db) as statements:
+    with counting_statements(clean_db) as statements:
         assert client.get(f"/api/v1/conversations/{draft_id}", headers=headers).status_code == 200
     # the draft by its token, the directory's number
     assert len(statements) <= 2, statements
 
 
 def test_answering(client, clean_db, conversation):
-    with counting(clean_db) as statements:
+    with counting_statements(clean_db) as statements:
         answer(client, conversation, "role", "child")
     # the draft, the directory's number, the draft saved
     assert len(statements) <= 3, statements
@@ -78,7 +58,7 @@ def test_answering(client, clean_db, conversation):
 def test_answering_with_an_email_address(client, clean_db, conversation):
     for step, text in (*FINISH[:5], ("contact", "email")):
         answer(client, conversation, step, text)
-    with counting(clean_db) as statements:
+    with counting_statements(clean_db) as statements:
         answer(client, conversation, "email", "pat@example.com")
     # ... and the resume link queued once: is it sent, is it queued, queue it
     assert len(statements) <= 6, statements
@@ -87,7 +67,7 @@ def test_answering_with_an_email_address(client, clean_db, conversation):
 def test_going_back(client, clean_db, conversation):
     draft_id, headers = conversation
     answer(client, conversation, "role", "child")
-    with counting(clean_db) as statements:
+    with counting_statements(clean_db) as statements:
         assert client.post(f"/api/v1/conversations/{draft_id}/back", headers=headers).status_code == 200
     # the draft, the directory's number, the draft saved
     assert len(statements) <= 3, statements
@@ -97,7 +77,7 @@ def test_sending(client, clean_db, conversation):
     draft_id, headers = conversation
     for step, text in FINISH:
         answer(client, conversation, step, text)
-    with counting(clean_db) as statements:
+    with counting_statements(clean_db) as statements:
         assert client.post(f"/api/v1/conversations/{draft_id}/submit", headers=headers).status_code == 201
     # the draft, the directory's number, the claim and the draft read back, the complaint, its stage and audit
     # event, the draft marked sent, resume emails cancelled, and the reminders planner's set-based statements
