@@ -48,6 +48,7 @@ def load(url: str, settings: Settings, complaints: int, events: int) -> str:
                 "routing_decision": "auto",
                 "safeguarding_flag": number % 50 == 0,
                 "safeguarding_categories": [],
+                "created_at": datetime.now(UTC),
             }
             for number in range(complaints)
         ]
@@ -128,7 +129,9 @@ def main() -> None:
         reference = load(url, settings, args.complaints, args.events)
         seconds = time.perf_counter() - started
         print(f"loaded {args.complaints} open complaints and {args.events} events in {seconds:.1f} s")
-        client = sign_in(create_app(settings), "officer")
+        app = create_app(settings)
+        app.config["WTF_CSRF_ENABLED"] = False  # the sign-in form is posted by the bench, as the tests do
+        client = sign_in(app, "officer")
         for name, path in (
             (f"queue, {args.complaints} open", "/staff/queue"),
             (f"complaint page, {args.events} events", f"/staff/complaints/{reference}"),
