@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from flask import redirect, render_template, request, url_for
 
 from casework import audit
-from casework.queue import QueueFilters, queue_rows, team_choices, triage_count, triage_queue
+from casework.queue import QueueFilters, QueuePage, queue_rows, team_choices, triage_count, triage_queue
 from casework.roles import CASEWORK_ROLES
 from casework.views import bp
 from casework.views.action_context import action_context
@@ -63,14 +65,14 @@ def queue():
     )
 
 
-def _pagination(found) -> dict | None:
+def _pagination(found: QueuePage) -> dict | None:
     """govukPagination's params for the queue's pages, keeping the filters; None when it fits on one page."""
     if found.pages == 1:
         return None
-    args = {key: value for key, value in request.args.items() if key != "page"}
+    args = [(key, value) for key, value in request.args.items(multi=True) if key != "page"]
 
     def link(number: int) -> str:
-        return url_for("casework.queue", **args, page=number)
+        return url_for("casework.queue") + "?" + urlencode([*args, ("page", str(number))])
 
     params: dict = {
         "items": [
