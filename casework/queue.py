@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import Session, case, col, func, select
 
@@ -17,7 +17,7 @@ from models.complaints import Complaint, ComplaintStatus, Stage, StageRecord
 from models.staff import StaffUser
 from models.teams import Team
 from reminders.calendar import WorkingCalendar
-from reminders.deadlines import DeadlineState
+from reminders.deadlines import DeadlineState, deadline_state
 
 _STATE_ORDER: dict[DeadlineState | None, int] = {
     DeadlineState.OVERDUE: 0,
@@ -76,10 +76,12 @@ class TriageRow:
     categories: tuple[str, ...] = ()  # staff labels of the kinds of danger
 
 
-def open_stages(
-    session: Session, user: StaffUser, calendar: WorkingCalendar, today: date, filters: QueueFilters
-) -> list[QueueRow]:
-    """Open stages of complaints `user` may see: safeguarding first, then the most urgent."""
+QUEUE_PAGE_SIZE = 100  # rows a page of the queue shows: a council's whole caseload is thousands
+
+
+def _open_stages_statement(user: StaffUser, calendar: WorkingCalendar, today: date, filters: QueueFilters):
+    """Open stages of complaints `user` may see, filtered, with no columns chosen yet."""
+    due = func.coalesce(StageRecord.extended_to, StageRecord.due_on)
     statement = (
         select(StageRecord, Complaint, Team, StaffUser.name)
         .join(Complaint, col(Complaint.id) == StageRecord.complaint_id)
@@ -94,12 +96,50 @@ def open_stages(
         statement = statement.where(StageRecord.stage == filters.stage)
     if filters.mine:
         statement = statement.where(Complaint.assigned_officer_id == user.id)
+    # A deadline's state only grows with its date (overdue < due today < due soon < on track), so each state
+    # filter is a range of due dates, and the database can filter, order and page.
+    soon = _last_due_soon(calendar, today)
+    if filters.state == "overdue":
+        statement = statement.where(due < today)
+    elif filters.state == "due-soon":
+        statement = statement.where(due >= today, due <= soon)
+    elif filters.state == "on-track":
+        statement = statement.where(due > soon)
+    return statement, due
+
+
+def _last_due_soon(calendar: WorkingCalendar, today: date) -> date:
+    """The last due date that is still "due soon" today (casework/stages.py `state_of`)."""
+    day = today
+    while deadline_state(calendar, day + timedelta(days=1), today) in STATE_FILTERS["due-soon"]:
+        day += timedelta(days=1)
+    return day
+
+
+def open_stages(
+    session: Session,
+    user: StaffUser,
+    calendar: WorkingCalendar,
+    today: date,
+    filters: QueueFilters,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[QueueRow]:
+    """Open stages of complaints `user` may see: safeguarding first, then the most urgent (`limit` from `offset`)."""
+    statement, due = _open_stages_statement(user, calendar, today, filters)
+    # The order of `_queue_order`, in SQL: a later due date is never more urgent, and no deadline comes last.
+    statement = statement.order_by(
+        col(Complaint.safeguarding_flag).desc(),
+        col(Complaint.safeguarding_reviewed_at).is_not(None),
+        due.is_(None),
+        due,
+        col(Complaint.reference),
+    )
+    if limit is not None:
+        statement = statement.limit(limit).offset(offset)
     rows = []
-    wanted = STATE_FILTERS.get(filters.state)
     for record, complaint, team, officer in session.exec(statement):
-        state = state_of(calendar, record, today)
-        if wanted is not None and state not in wanted:
-            continue
         rows.append(
             QueueRow(
                 reference=complaint.reference,
@@ -107,15 +147,21 @@ def open_stages(
                 stage=record.stage,
                 received_on=record.received_on,
                 due=effective_due(record),
-                state=state,
+                state=state_of(calendar, record, today),
                 safeguarding=complaint.safeguarding_flag,
                 officer=officer or "",
                 categories=tuple(category_labels(complaint.safeguarding_categories)),
                 reviewed=complaint.safeguarding_reviewed_at is not None,
             )
         )
-    rows.sort(key=_queue_order)
     return rows
+
+
+def count_open_stages(
+    session: Session, user: StaffUser, calendar: WorkingCalendar, today: date, filters: QueueFilters
+) -> int:
+    statement, _due = _open_stages_statement(user, calendar, today, filters)
+    return session.exec(select(func.count()).select_from(statement.subquery())).one()
 
 
 def _queue_order(row: QueueRow):
@@ -123,14 +169,36 @@ def _queue_order(row: QueueRow):
     return (not row.safeguarding, row.reviewed, _STATE_ORDER.get(row.state, 3), row.due or date.max, row.reference)
 
 
+@dataclass(frozen=True)
+class QueuePage:
+    rows: list[QueueRow]
+    stages: int  # open stages matching the filters, on every page
+    others: int  # flagged complaints in triage and unsent disclosures (on the first page)
+    page: int
+    pages: int
+
+
 def queue_rows(
-    session: Session, user: StaffUser, calendar: WorkingCalendar, today: date, zone, filters: QueueFilters
-) -> list[QueueRow]:
-    """The main queue: open stages, and with no filter also what has no stage to file it under yet but must not
-    wait: flagged complaints in triage (officers) and conversations never sent that hold a disclosure."""
-    rows = open_stages(session, user, calendar, today, filters)
-    if filters == QueueFilters():
-        rows += [
+    session: Session,
+    user: StaffUser,
+    calendar: WorkingCalendar,
+    today: date,
+    zone,
+    filters: QueueFilters,
+    page: int = 1,
+) -> QueuePage:
+    """A page of the main queue: open stages, and on the first page with no filter also what has no stage to file
+    it under yet but must not wait: flagged complaints in triage (officers) and conversations never sent that hold
+    a disclosure."""
+    stages = count_open_stages(session, user, calendar, today, filters)
+    pages = max(1, -(-stages // QUEUE_PAGE_SIZE))
+    page = min(max(page, 1), pages)
+    rows = open_stages(
+        session, user, calendar, today, filters, limit=QUEUE_PAGE_SIZE, offset=(page - 1) * QUEUE_PAGE_SIZE
+    )
+    others: list[QueueRow] = []
+    if filters == QueueFilters() and page == 1:
+        others += [
             QueueRow(
                 reference=row.reference,
                 team_name="",
@@ -145,7 +213,7 @@ def queue_rows(
             )
             for row in flagged_in_triage(session, user, zone)
         ]
-        rows += [
+        others += [
             QueueRow(
                 reference="",
                 team_name="",
@@ -161,8 +229,8 @@ def queue_rows(
             )
             for row in unsent_disclosures(session, user)
         ]
-        rows.sort(key=_queue_order)
-    return rows
+        rows = sorted(rows + others, key=_queue_order)
+    return QueuePage(rows, stages, len(others), page, pages)
 
 
 @dataclass(frozen=True)

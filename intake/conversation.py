@@ -13,9 +13,11 @@ from content.complainant import SOME_TEAM
 from intake.engine import ConversationContext, Engine, RouteInfo
 from intake.flow import ADULT, CHILD, Option
 from intake.routing import get_router
-from models.teams import Team
+from models.db import built_once_per_database
+from models.teams import Team, directory_version
 from settings import Settings
 
+_ACTIVE_TEAMS = select(Team).where(Team.active).order_by(Team.name)
 OFF_TOPIC_FOLLOW_UP = " If it's also about children's services, carry on and we'll pass it to the right team."
 
 
@@ -23,10 +25,25 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def active_teams(session: Session, version: int) -> tuple[tuple[Option, ...], dict[str, str]]:
+    """The teams a person may choose from (a child or care leaver sees them in their own words: official names
+    carry jargon) and each team's public name, kept per process until the directory's number changes."""
+
+    def build() -> tuple[tuple[Option, ...], dict[str, str]]:
+        active = session.exec(_ACTIVE_TEAMS).all()
+        options = tuple(
+            Option(team.slug, {ADULT: team.name, CHILD: _capital(team.public_name or SOME_TEAM)}) for team in active
+        )
+        return options, {team.slug: team.public_name for team in active}
+
+    return built_once_per_database(session, "team-options", (version,), build)
+
+
 def conversation_engine(session: Session, settings: Settings, at: datetime) -> Engine:
-    router = get_router(session)
-    active = session.exec(select(Team).where(Team.active).order_by(Team.name)).all()
-    public_names = {team.slug: team.public_name for team in active}
+    """The engine for one request: the directory's number is read once; the router and team list are kept."""
+    version = directory_version(session)
+    router = get_router(session, version)
+    teams, public_names = active_teams(session, version)
 
     def route(text: str) -> RouteInfo:
         result = router.route(text)
@@ -40,10 +57,11 @@ def conversation_engine(session: Session, settings: Settings, at: datetime) -> E
             off_topic=(off_topic.advice + OFF_TOPIC_FOLLOW_UP) if off_topic else "",
         )
 
-    # A child or care leaver chooses from the teams in their own words (official names carry jargon).
-    teams = tuple(
-        Option(team.slug, {ADULT: team.name, CHILD: _capital(team.public_name or SOME_TEAM)}) for team in active
-    )
     return Engine(
-        ConversationContext(today=at.astimezone(settings.timezone).date(), route=route, teams=teams, settings=settings)
+        ConversationContext(
+            today=at.astimezone(settings.timezone).date(),
+            route=route,
+            teams=teams,
+            settings=settings,
+        )
     )

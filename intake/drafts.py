@@ -9,7 +9,7 @@ from __future__ import annotations
 import hmac
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, or_, update
+from sqlalchemy import bindparam, delete, or_, update
 from sqlmodel import Session, col, select
 
 from intake.engine import Engine, State
@@ -19,12 +19,14 @@ from models.outbox import OutboxMessage, OutboxStatus
 
 KEEP_FOR = timedelta(days=28)
 SENT = "sent"  # current_step once the complaint is made; claimed in one UPDATE so a double click makes one
+# Built once: every step of every conversation starts with this read (SQLAlchemy keeps its compiled form).
+_BY_TOKEN = select(ConversationDraft).where(col(ConversationDraft.token_hash) == bindparam("token_hash"))
 
 
 def create_draft(session: Session, engine: Engine, now: datetime) -> tuple[ConversationDraft, str]:
     """A new draft and its token (the token is returned once and never stored)."""
     # Expired drafts go as new ones come: the table stays small without a job of its own.
-    session.exec(delete(ConversationDraft).where(col(ConversationDraft.expires_at) < now, may_expire()))
+    session.exec(_EXPIRED, params={"now": now})
     token = new_token()
     state = engine.start()
     draft = ConversationDraft(
@@ -52,11 +54,15 @@ def may_expire():
     )
 
 
+# Built once, like _BY_TOKEN: every new conversation clears the expired drafts first.
+_EXPIRED = delete(ConversationDraft).where(col(ConversationDraft.expires_at) < bindparam("now"), may_expire())
+
+
 def find_draft(session: Session, token: str, now: datetime, draft_id: int | None = None) -> ConversationDraft | None:
     """The live draft for `token` (and `draft_id`, when the caller names one), or None."""
     if not token or len(token) > 200:
         return None
-    draft = session.exec(select(ConversationDraft).where(ConversationDraft.token_hash == hash_token(token))).first()
+    draft = session.exec(_BY_TOKEN, params={"token_hash": hash_token(token)}).first()
     if draft is None or draft.expires_at < now:
         return None
     if draft_id is not None and not hmac.compare_digest(str(draft.id), str(draft_id)):

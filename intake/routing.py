@@ -29,11 +29,10 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import case, func
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from models.db import built_once_per_database
-from models.teams import Team, TeamAlias, Worker
+from models.teams import Team, TeamAlias, Worker, directory_version
 
 # Thresholds, chosen from the curve `python -m bench.routing_eval` prints over the labelled set in
 # tests/intake/routing_cases.csv. Below score 80 single common words that happen to be most of a team's name
@@ -512,35 +511,17 @@ def _off_topic(words: tuple[str, ...]) -> OffTopic | None:
 
 
 def directory_fingerprint(session: Session) -> tuple:
-    """Cheap to compute, and changes whenever `teams import` or an edit changes what the router reads.
+    """Changes whenever `teams import` or an edit changes what the router reads: one primary-key read.
 
-    Importing a team replaces its aliases and workers (new ids, though SQLite reuses the ids of an emptied
-    table); renames and (de)activations change the sums of lengths and of active flags.
+    Every change to the directory stamps `directory_version` (models/teams.py), in the same transaction.
     """
-    names = func.length(Team.name) + func.length(Team.manager_name)
-    team = session.exec(
-        select(func.count(col(Team.id)), func.max(Team.id), func.sum(names), _count_true(Team.active))
-    ).one()
-    alias = session.exec(
-        select(func.count(col(TeamAlias.id)), func.max(TeamAlias.id), func.sum(func.length(TeamAlias.text)))
-    ).one()
-    worker = session.exec(
-        select(
-            func.count(col(Worker.id)),
-            func.max(Worker.id),
-            func.sum(func.length(Worker.name)),
-            _count_true(Worker.active),
-        )
-    ).one()
-    return tuple(team) + tuple(alias) + tuple(worker)
+    return (directory_version(session),)
 
 
-def _count_true(column):
-    return func.sum(case((column, 1), else_=0))  # PostgreSQL has no sum() of booleans
+def get_router(session: Session, version: int | None = None) -> Router:
+    """The router for this session's database, built once and rebuilt when the team directory changes.
 
-
-def get_router(session: Session) -> Router:
-    """The router for this session's database, built once and rebuilt when the team directory changes."""
-    return built_once_per_database(
-        session, "router", directory_fingerprint(session), lambda: Router.from_session(session)
-    )
+    `version`: the directory's number when the caller has already read it this request.
+    """
+    fingerprint = directory_fingerprint(session) if version is None else (version,)
+    return built_once_per_database(session, "router", fingerprint, lambda: Router.from_session(session))

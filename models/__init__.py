@@ -20,7 +20,7 @@ from models.outbox import OutboxMessage, OutboxStatus
 from models.reports import ReportNarrative
 from models.safeguarding import REVIEW_LABELS, ReviewDecision, SafeguardingReview
 from models.staff import PasswordResetToken, Role, StaffUser
-from models.teams import ALIAS_KINDS, AliasKind, Team, TeamAlias, Worker
+from models.teams import ALIAS_KINDS, AliasKind, DirectoryVersion, Team, TeamAlias, Worker
 
 __all__ = [
     "ALIAS_KINDS",
@@ -32,6 +32,7 @@ __all__ = [
     "ComplaintStatus",
     "ConversationDraft",
     "ContactMethod",
+    "DirectoryVersion",
     "LearningCategory",
     "Lease",
     "OutboxMessage",

@@ -10,7 +10,7 @@ from enum import IntEnum, StrEnum
 from sqlalchemy import JSON, CheckConstraint, Column, Index, String, Text, UniqueConstraint, false, text
 from sqlmodel import Field
 
-from models.base import SQLModel
+from models.base import SQLModel, empty_list
 from models.types import UTCDateTime, utcnow
 
 
@@ -172,7 +172,7 @@ class Complaint(SQLModel, table=True):
     safeguarding_flag: bool = Field(default=False, index=True)
     # What kind of danger (intake.safeguarding category slugs), for the alert, the queue and `ask`.
     safeguarding_categories: list[str] = Field(
-        default_factory=list, sa_column=Column(JSON, nullable=False, server_default=text("'[]'"))
+        default_factory=empty_list, sa_column=Column(JSON, nullable=False, server_default=text("'[]'"))
     )
     # The last safeguarding review (casework/safeguarding.py); cleared when new danger is reported.
     safeguarding_reviewed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))

@@ -30,6 +30,28 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+# The execution option that makes a SQLite transaction take the write lock when it begins (see `writing`).
+SQLITE_BEGIN = "sqlite_begin"
+
+
+def _sqlite_begin(connection) -> None:
+    """Each transaction's start on SQLite: IMMEDIATE for work that will write (`writing`), else the driver's own.
+
+    The driver begins a transaction only at the first INSERT/UPDATE/DELETE, so a request's reads before it run
+    outside the transaction, and its write may rest on what another request has changed since. A transaction
+    begun IMMEDIATE takes the write lock first, waiting (busy_timeout) before any work is done, and reads and
+    writes see one state. (A DEFERRED transaction that reads and then writes would have to upgrade its lock, and
+    SQLite refuses that at once, without waiting, when another writer committed in between.) Plain reads keep
+    the driver's way: no lock, each statement sees the latest commit, as on PostgreSQL.
+    """
+    raw = connection.connection.dbapi_connection
+    if connection.get_execution_options().get(SQLITE_BEGIN) == "IMMEDIATE":
+        raw.isolation_level = None  # the driver leaves transactions to us
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        raw.isolation_level = ""  # the driver's default: BEGIN before the first write
+
+
 def create_db_engine(url: str) -> Engine:
     # hide_parameters: a database error's message would otherwise carry the statement's values (a child's
     # story, a name, an email), and every unhandled error is logged with its message.
@@ -40,6 +62,7 @@ def create_db_engine(url: str) -> Engine:
             private_file(Path(database))
         engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     else:
         # psycopg prepares a statement after 5 runs and PostgreSQL may then reuse a generic plan that ignores the
         # dates asked about; reports run the same statements with different periods, so plan each one afresh.
@@ -55,6 +78,13 @@ def get_engine(url: str) -> Engine:
     return engine
 
 
+def writing(engine: Engine) -> Engine:
+    """The same engine (and pool) for work that will write: on SQLite each transaction begins IMMEDIATE, taking
+    the write lock before its first read, so writers queue at the start instead of failing halfway. PostgreSQL
+    ignores the option: its row locks need nothing of the kind."""
+    return engine.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"})
+
+
 def dispose_engines() -> None:
     for engine in _engines.values():
         engine.dispose()
@@ -63,8 +93,9 @@ def dispose_engines() -> None:
 
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
-    """A session that commits when the block ends cleanly and rolls back otherwise (CLI, jobs)."""
-    session = Session(engine, expire_on_commit=False)
+    """A session that commits when the block ends cleanly and rolls back otherwise (CLI, jobs). It may write, so
+    on SQLite it holds the write lock from its first statement: keep the block short."""
+    session = Session(writing(engine), expire_on_commit=False)
     try:
         yield session
         session.commit()

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, String, text
 from sqlmodel import Field
 
-from models.base import SQLModel
+from models.base import SQLModel, empty_dict, empty_list
 from models.types import UTCDateTime, utcnow
 
 
@@ -20,7 +20,7 @@ class ConversationDraft(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     # Only a hash of the resume token is kept; the token itself is in the person's link.
     token_hash: str = Field(sa_column=Column(String(64), unique=True, nullable=False))
-    answers: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    answers: dict[str, Any] = Field(default_factory=empty_dict, sa_column=Column(JSON, nullable=False))
     current_step: str = Field(default="", max_length=60)
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
@@ -32,7 +32,7 @@ class ConversationDraft(SQLModel, table=True):
     flagged_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True, index=True))
     # The category slugs the duty manager has been alerted about (each new set makes one more alert).
     safeguarding_categories: list[str] = Field(
-        default_factory=list, sa_column=Column(JSON, nullable=False, server_default=text("'[]'"))
+        default_factory=empty_list, sa_column=Column(JSON, nullable=False, server_default=text("'[]'"))
     )
     # The last safeguarding review (casework/safeguarding.py); cleared when new categories come in.
     safeguarding_reviewed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))

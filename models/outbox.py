@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, CheckConstraint, Column, Index, String
 from sqlmodel import Field
 
-from models.base import SQLModel
+from models.base import SQLModel, empty_dict
 from models.types import UTCDateTime, utcnow
 
 
@@ -35,7 +35,7 @@ class OutboxMessage(SQLModel, table=True):
     idempotency_key: str = Field(sa_column=Column(String(200), unique=True, nullable=False))
     recipient: str = Field(max_length=320)
     template: str = Field(max_length=100)
-    context: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    context: dict[str, Any] = Field(default_factory=empty_dict, sa_column=Column(JSON, nullable=False))
     send_after: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     status: str = Field(default=OutboxStatus.PENDING.value, max_length=20)
     attempts: int = Field(default=0)

@@ -1,13 +1,20 @@
-"""The team directory: teams, the names people use for them, and their workers."""
+"""The team directory: teams, the names people use for them, and their workers.
+
+Every change to the directory stamps `directory_version` with a new number, in the same transaction, so a worker
+process keeps what it builds from the directory (the router, the team list) and checks one row per request.
+"""
 
 from __future__ import annotations
 
+import secrets
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, Column, String, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, Column, String, UniqueConstraint, event, insert, select, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import ORMExecuteState, Session
 from sqlmodel import Field
 
-from models.base import SQLModel
+from models.base import SQLModel, table_of
 
 
 class AliasKind(StrEnum):
@@ -58,3 +65,56 @@ class Worker(SQLModel, table=True):
     name: str = Field(max_length=200)
     job_title: str = Field(default="", max_length=200)
     active: bool = Field(default=True)
+
+
+class DirectoryVersion(SQLModel, table=True):
+    """One row: a number that changes with every change to team, team_alias or worker.
+
+    A random number rather than a count: a rolled-back change, or a table emptied and refilled (tests), can never
+    bring back a number some process has already cached the directory under.
+    """
+
+    __tablename__ = "directory_version"
+
+    id: int = Field(default=1, primary_key=True)
+    version: int = Field(sa_column=Column(BigInteger, nullable=False))
+
+
+ROW = 1
+DIRECTORY_TABLES = frozenset({"team", "team_alias", "worker"})
+_version = table_of(DirectoryVersion)
+_READ = select(_version.c.version).where(_version.c.id == ROW)  # built once: one primary-key read per request
+_STAMP = update(_version).where(_version.c.id == ROW)
+
+
+def directory_version(session: Session) -> int:
+    """The directory's current number (0 before the first stamp)."""
+    return session.execute(_READ).scalar() or 0
+
+
+def stamp_directory(connection: Connection) -> None:
+    """A new number, in the caller's transaction (it commits or rolls back with the change it marks)."""
+    number = secrets.randbits(62)
+    if connection.execute(_STAMP.values(version=number)).rowcount == 0:
+        connection.execute(insert(_version).values(id=ROW, version=number))
+
+
+def _is_directory(instance) -> bool:
+    return isinstance(instance, Team | TeamAlias | Worker)
+
+
+@event.listens_for(Session, "after_flush")
+def _stamp_after_flush(session: Session, _context) -> None:
+    # Rows added, edited or deleted through the session (teams import, an admin's edit, a test's fixture).
+    if any(_is_directory(row) for row in (*session.new, *session.dirty, *session.deleted)):
+        stamp_directory(session.connection())
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _stamp_bulk_changes(state: ORMExecuteState) -> None:
+    # Bulk statements (`delete(TeamAlias).where(...)`) change rows without flushing objects.
+    if not (state.is_insert or state.is_update or state.is_delete):
+        return
+    table = getattr(state.statement, "table", None)
+    if getattr(table, "name", None) in DIRECTORY_TABLES:
+        stamp_directory(state.session.connection())

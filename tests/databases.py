@@ -7,9 +7,11 @@ TEST_DATABASE_URL to a cluster it started; each test database is created fresh o
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import make_url
 
 import migrations
@@ -49,3 +51,21 @@ def empty_all_tables(url: str) -> None:
     with engine.begin() as connection:
         for table in reversed(SQLModel.metadata.sorted_tables):
             connection.execute(table.delete())
+
+
+@contextmanager
+def counting_statements(url: str) -> Iterator[list[str]]:
+    """The SQL statements sent to `url`'s database inside the block, as the driver sees them."""
+    statements: list[str] = []
+
+    def count(_conn, _cursor, statement, _parameters, _context, _executemany):
+        # SQLite's BEGIN IMMEDIATE (models/db.py) marks the transaction; psycopg's own BEGIN is not seen here.
+        if not statement.startswith("BEGIN"):
+            statements.append(statement)
+
+    engine = get_engine(url)
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", count)

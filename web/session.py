@@ -6,17 +6,22 @@ so a refused form leaves nothing half-written.
 
 from __future__ import annotations
 
-from flask import Flask, current_app, g
+from flask import Flask, current_app, g, has_request_context, request
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from models.db import get_engine
+from models.db import get_engine, writing
 from models.lengths import ValueTooLong
 from web.errors import too_long_response
+
+# Requests that only read: a public page or the conversation read back. Everything else may write (a staff page
+# audits every view of a complaint), so its transaction takes SQLite's write lock at the start (models.db.writing).
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def init_app(app: Flask, database_url: str) -> None:
     app.extensions["db_engine"] = get_engine(database_url)
+    app.extensions["db_writer"] = writing(app.extensions["db_engine"])
     app.after_request(_commit)
     app.teardown_appcontext(_close)
 
@@ -25,9 +30,14 @@ def engine() -> Engine:
     return current_app.extensions["db_engine"]
 
 
+def _reads_only() -> bool:
+    return has_request_context() and request.method in READ_METHODS and not request.path.startswith("/staff")
+
+
 def db() -> Session:
     if "db_session" not in g:
-        g.db_session = Session(engine(), expire_on_commit=False)
+        bind = engine() if _reads_only() else current_app.extensions["db_writer"]
+        g.db_session = Session(bind, expire_on_commit=False)
     return g.db_session
 
 

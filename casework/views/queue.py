@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from flask import redirect, render_template, request, url_for
 
 from casework import audit
-from casework.queue import QueueFilters, queue_rows, team_choices, triage_count, triage_queue
+from casework.queue import QueueFilters, QueuePage, queue_rows, team_choices, triage_count, triage_queue
 from casework.roles import CASEWORK_ROLES
 from casework.views import bp
 from casework.views.action_context import action_context
@@ -31,10 +33,21 @@ def staff_home():
 def queue():
     ctx = action_context()
     filters = QueueFilters.from_args(request.args)
-    rows = queue_rows(ctx.session, ctx.actor, ctx.calendar, ctx.today, ctx.settings.timezone, filters)
+    page = request.args.get("page", "1")
+    found = queue_rows(
+        ctx.session,
+        ctx.actor,
+        ctx.calendar,
+        ctx.today,
+        ctx.settings.timezone,
+        filters,
+        page=int(page) if page.isdigit() and len(page) < 7 else 1,
+    )
     return render_template(
         "casework/queue.html",
-        rows=rows,
+        rows=found.rows,
+        queue=found,
+        pagination=_pagination(found),
         filters=filters,
         team_items=select_items(
             [(team.slug, team.name) for team in team_choices(ctx.session, ctx.actor)], filters.team, "All teams"
@@ -50,6 +63,31 @@ def queue():
         triage_count=triage_count(ctx.session, ctx.actor),
         page_title="Queue",
     )
+
+
+def _pagination(found: QueuePage) -> dict | None:
+    """govukPagination's params for the queue's pages, keeping the filters; None when it fits on one page."""
+    if found.pages == 1:
+        return None
+    args = [(key, value) for key, value in request.args.items(multi=True) if key != "page"]
+
+    def link(number: int) -> str:
+        return url_for("casework.queue") + "?" + urlencode([*args, ("page", str(number))])
+
+    params: dict = {
+        "items": [
+            {"number": number, "href": link(number), "current": number == found.page}
+            if number in (1, found.pages) or abs(number - found.page) <= 2
+            else {"ellipsis": True}
+            for number in range(1, found.pages + 1)
+            if number in (1, found.pages) or abs(number - found.page) <= 3
+        ]
+    }
+    if found.page > 1:
+        params["previous"] = {"href": link(found.page - 1)}
+    if found.page < found.pages:
+        params["next"] = {"href": link(found.page + 1)}
+    return params
 
 
 @bp.route("/staff/triage")

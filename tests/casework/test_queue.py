@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlmodel import select
 
-from casework.queue import QueueFilters, open_stages, triage_queue
+from casework.queue import QUEUE_PAGE_SIZE, QueueFilters, open_stages, triage_queue
 from casework.stages import stages_of
 from models.complaints import Complaint
 from models.staff import StaffUser
@@ -130,3 +130,24 @@ def test_only_mine(db_session, officer):
     rows = open_stages(db_session, officer, CAL, TODAY, QueueFilters(mine=True))
     assert [(r.reference, r.officer) for r in rows] == [("CS-FINE-0001", "Olu Officer")]
     assert QueueFilters.from_args({"mine": "yes"}).mine
+
+
+def test_a_long_queue_comes_in_pages_of_the_most_urgent_first(casework_app, signed_in, write, today, calendar):
+    def build_many(session):
+        for number in range(QUEUE_PAGE_SIZE + 5):
+            received = calendar.subtract_working_days(today, 3 + number % 12)  # overdue, due soon, on track
+            add_complaint(session, reference=f"CS-PAGE-{number:04d}", team="leaving-care", received=received)
+
+    write(build_many)
+    client = signed_in("officer")
+    first = Page(client.get("/staff/queue").get_data(as_text=True))
+    assert len(first.select("table.casework-queue tbody tr")) == QUEUE_PAGE_SIZE
+    assert f"{QUEUE_PAGE_SIZE + 5} open stages" in first.one("caption").text
+    assert "page 1 of 2" in first.one("caption").text
+    assert first.select("a[href='/staff/queue?page=2']")
+    second = queue_rows(client, "?page=2")
+    assert len(second) == 5
+    # The last page holds the least urgent: every row on it is due no sooner than any row on the first.
+    assert not set(second) & {row.one("th a").text for row in first.select("table.casework-queue tbody tr")}
+    assert "On track" in " ".join(row.text for row in second.values())
+    assert "Overdue" not in " ".join(row.text for row in second.values())
