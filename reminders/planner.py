@@ -320,11 +320,12 @@ def _complaint_rows(
     hours: OfficeHours,
     complaints: list[Complaint],
     extra: dict[str, object],
+    teams: dict[int | None, tuple[str, str]],
 ) -> list[dict[str, object]]:
     calendar = hours.calendar
     rows = []
-    team_names = dict(session.execute(select(team.c.id, team.c.name)).all())
-    public_names = dict(session.execute(select(team.c.id, team.c.public_name)).all())
+    team_names: dict[int | None, str] = {team_id: name for team_id, (name, _public) in teams.items()}
+    public_names: dict[int | None, str] = {team_id: public for team_id, (_name, public) in teams.items()}
     for item in complaints:
         template = email.template
         if email.audience is Audience.COMPLAINANT:
@@ -432,8 +433,14 @@ def plan_complaint_emails(
         query = query.where(col(Complaint.received_at) >= datetime.combine(since, time(0), tzinfo=hours.zone))
     complaints = list(session.execute(query).scalars().all())
     counts = {}
+    # Every email names the team (officially for staff and grown-ups, in a child's words for a young person): one
+    # read of the directory for all of them, not one per kind of email.
+    teams = {
+        row.id: (row.name, row.public_name)
+        for row in session.execute(select(team.c.id, team.c.name, team.c.public_name))
+    }
     for email in COMPLAINT_EMAILS:
-        rows = _complaint_rows(session, email, settings, now, hours, complaints, extra or {})
+        rows = _complaint_rows(session, email, settings, now, hours, complaints, extra or {}, teams)
         counts[email.kind] = _bulk_insert_ignoring_duplicates(session, rows)
     return counts
 
