@@ -6,6 +6,7 @@ SECRET_KEY must be given, never a fallback (a forged session would expose childr
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from dataclasses import dataclass, field
@@ -85,7 +86,12 @@ def private_file(path: Path) -> Path:
     """Create `path` readable by its owner only (0600), before anything writes to it; an existing file is narrowed
     to that too. A missing folder is made 0700; an existing one is left as it is (it may be shared, like /tmp)."""
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    # O_EXCL: an existing file is never opened here. Closing any descriptor of a file drops every POSIX lock this
+    # process holds on it, so opening a live SQLite database (a second engine on it) would silently release its
+    # connections' locks, and another connection could then checkpoint and delete the -wal/-shm under them
+    # ("disk I/O error").
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
     path.chmod(0o600)
     return path
 
