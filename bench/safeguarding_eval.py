@@ -1,10 +1,11 @@
 """How the safeguarding detector does on labelled sentences: recall per category, false alarms, speed.
 
-python -m bench.safeguarding_eval [--split tuning|tuning2|tuning3|heldout|heldout2|heldout3|all]
+python -m bench.safeguarding_eval [--split tuning|tuning2|tuning3|tuning4|heldout|heldout2|heldout3|all]
 
 Splits are CSV files (text,label,voice; label a category slug or "ordinary") in tests/intake/safeguarding/.
-Three are for tuning: tuning.csv, tuning2.csv (mostly hard ordinary complaints, written by another hand) and
-tuning3.csv (indirect self-harm and hard ordinary adult complaints, by a third hand).
+Four are for tuning: tuning.csv, tuning2.csv (mostly hard ordinary complaints, written by another hand),
+tuning3.csv (indirect self-harm and hard ordinary adult complaints, by a third hand) and tuning4.csv
+(exploitation written mostly without the obvious words, missing or homeless, hard ordinary adult complaints).
 A danger sentence is caught when any category is found (the help is shown and the duty manager alerted);
 "own category" counts how often its own category was among those found (what staff see). The line "rules
 alone" shows what the patterns catch before the model beside them (intake/safeguarding/model.py) is asked.
@@ -27,7 +28,7 @@ from intake.safeguarding.data import load
 from intake.safeguarding.detector import detector
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "intake" / "safeguarding"
-TUNING = ("tuning", "tuning2", "tuning3")  # what the detector and its model may be tuned on
+TUNING = ("tuning", "tuning2", "tuning3", "tuning4")  # what the detector and its model may be tuned on
 SPLITS = (*TUNING, "heldout", "heldout2", "heldout3")
 ORDINARY = "ordinary"
 SPEED_TEXT_CHARS = 1_000
