@@ -1,6 +1,6 @@
 """How the safeguarding detector does on labelled sentences: recall per category, false alarms, speed.
 
-python -m bench.safeguarding_eval [--split tuning|tuning2|tuning3|tuning4|heldout|heldout2|heldout3|all]
+python -m bench.safeguarding_eval [--split tuning|tuning2|tuning3|tuning4|heldout|heldout2|heldout3|heldout4|all]
 
 Splits are CSV files (text,label,voice; label a category slug or "ordinary") in tests/intake/safeguarding/.
 Four are for tuning: tuning.csv, tuning2.csv (mostly hard ordinary complaints, written by another hand),
@@ -9,10 +9,10 @@ tuning3.csv (indirect self-harm and hard ordinary adult complaints, by a third h
 A danger sentence is caught when any category is found (the help is shown and the duty manager alerted);
 "own category" counts how often its own category was among those found (what staff see). The line "rules
 alone" shows what the patterns catch before the model beside them (intake/safeguarding/model.py) is asked.
-Three are for judging only, each written by a hand that saw no other set: heldout.csv, heldout2.csv (mostly
-hard ordinary complaints) and heldout3.csv. Missed sentences and false alarms are listed for the tuning splits
-only: the held-out splits judge sentences nobody tuned on, so their mistakes are never printed. The examples in
-the data files are measured too, as their own split.
+Four are for judging only, each written by a hand that saw no other set: heldout.csv, heldout2.csv (mostly
+hard ordinary complaints), heldout3.csv and heldout4.csv. Missed sentences and false alarms are listed for the
+tuning splits only: the held-out splits judge sentences nobody tuned on, so their mistakes are never printed. The
+examples in the data files are measured too, as their own split.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from intake.safeguarding.detector import detector
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "intake" / "safeguarding"
 TUNING = ("tuning", "tuning2", "tuning3", "tuning4")  # what the detector and its model may be tuned on
-SPLITS = (*TUNING, "heldout", "heldout2", "heldout3")
+SPLITS = (*TUNING, "heldout", "heldout2", "heldout3", "heldout4")
 ORDINARY = "ordinary"
 SPEED_TEXT_CHARS = 1_000
 
