@@ -14,7 +14,7 @@ from casework.demo import seed_demo
 from models.db import dispose_engines, get_engine, session_scope
 from settings import Settings
 from tests.databases import backend, empty_all_tables, migrated_database
-from tests.factories import sign_in
+from tests.factories import add_staff, sign_in
 from wsgi import create_app
 
 # The demo's live complaints are dated relative to the day they are loaded; tests fix that day.
@@ -120,6 +120,24 @@ def demo_session(demo_database_url) -> Iterator[Session]:
 @pytest.fixture(scope="session")
 def demo_app(demo_database_url, tmp_path_factory):
     return create_app(make_settings(demo_database_url, tmp_path_factory.mktemp("demo-app")))
+
+
+@pytest.fixture
+def staff_ids(clean_db, settings) -> dict[str, int]:
+    """One staff account of every role (tests.factories.STAFF), by role; each package's `staff_app` needs them."""
+    with session_scope(get_engine(clean_db)) as session:
+        return add_staff(session, settings)
+
+
+@pytest.fixture
+def write(clean_db):
+    """Run `fn(session)` in a committed transaction on the test database; returns what it returns."""
+
+    def run(fn):
+        with session_scope(get_engine(clean_db)) as session:
+            return fn(session)
+
+    return run
 
 
 @pytest.fixture

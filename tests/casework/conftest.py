@@ -7,9 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from models.db import get_engine, session_scope
 from reminders.calendar import WorkingCalendar
-from tests.factories import add_staff
 from wsgi import create_app
 
 
@@ -28,23 +26,6 @@ def today(settings):
 @pytest.fixture
 def calendar():
     return WorkingCalendar()
-
-
-@pytest.fixture
-def staff_ids(clean_db, settings) -> dict[str, int]:
-    with session_scope(get_engine(clean_db)) as session:
-        return add_staff(session, settings)
-
-
-@pytest.fixture
-def write(clean_db):
-    """Run `fn(session)` in a committed transaction on the test database; returns what it returns."""
-
-    def run(fn):
-        with session_scope(get_engine(clean_db)) as session:
-            return fn(session)
-
-    return run
 
 
 @pytest.fixture

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.db import get_engine, session_scope
-from tests.factories import add_staff
+from models.db import get_engine
 from wsgi import create_app
 
 
@@ -17,12 +16,6 @@ def ops_app(settings):
 
 
 @pytest.fixture
-def staff_ids(clean_db, settings) -> dict[str, int]:
-    with session_scope(get_engine(clean_db)) as session:
-        return add_staff(session, settings)
-
-
-@pytest.fixture
 def staff_app(ops_app, staff_ids):
     return ops_app
 
@@ -30,14 +23,3 @@ def staff_app(ops_app, staff_ids):
 @pytest.fixture
 def engine(clean_db):
     return get_engine(clean_db)
-
-
-@pytest.fixture
-def write(clean_db):
-    """Run `fn(session)` in a committed transaction on the test database; returns what it returns."""
-
-    def run(fn):
-        with session_scope(get_engine(clean_db)) as session:
-            return fn(session)
-
-    return run

@@ -23,25 +23,8 @@ def security_app(settings):
 
 
 @pytest.fixture
-def staff_ids(clean_db, settings) -> dict[str, int]:
-    with session_scope(get_engine(clean_db)) as session:
-        return add_staff(session, settings)
-
-
-@pytest.fixture
 def staff_app(security_app, staff_ids):
     return security_app
-
-
-@pytest.fixture
-def write(clean_db):
-    """Run `fn(session)` in a committed transaction on the test database; returns what it returns."""
-
-    def run(fn):
-        with session_scope(get_engine(clean_db)) as session:
-            return fn(session)
-
-    return run
 
 
 @pytest.fixture
