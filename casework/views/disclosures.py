@@ -3,8 +3,6 @@ and for a flagged complaint."""
 
 from __future__ import annotations
 
-from typing import TypeGuard
-
 from flask import abort, flash, redirect, render_template, request, url_for
 
 from casework import audit
@@ -60,10 +58,13 @@ def _render_draft(ctx, draft, *, errors=None, form=None, status=200):
     ), status
 
 
-def _sent_complaint_visible(complaint: Complaint | None, ctx) -> TypeGuard[Complaint]:
+def _sent_as(ctx, draft) -> Complaint | None:
+    """The complaint this conversation has since been sent as, when this person may see it; else None."""
+    complaint = ctx.session.get(Complaint, draft.complaint_id) if draft.complaint_id is not None else None
     if complaint is None:
-        return False
-    return can_triage(ctx.actor) if complaint.team_id is None else can_see_complaint(ctx.actor, complaint)
+        return None
+    visible = can_triage(ctx.actor) if complaint.team_id is None else can_see_complaint(ctx.actor, complaint)
+    return complaint if visible else None
 
 
 @bp.route("/staff/disclosures/<int:draft_id>")
@@ -71,11 +72,10 @@ def _sent_complaint_visible(complaint: Complaint | None, ctx) -> TypeGuard[Compl
 def disclosure(draft_id: int):
     ctx = action_context()
     draft = _draft_or_404(ctx, draft_id)
-    if draft.complaint_id is not None:
+    complaint = _sent_as(ctx, draft)
+    if complaint is not None:
         # Sent since the alert: the case holds it all now, with the alert and any review.
-        complaint = ctx.session.get(Complaint, draft.complaint_id)
-        if _sent_complaint_visible(complaint, ctx):
-            return redirect(url_for("casework.complaint", reference=complaint.reference))
+        return redirect(url_for("casework.complaint", reference=complaint.reference))
     # Read before it is shown: even a conversation nobody ever sends has a record of who read it.
     audit.record(ctx.session, ctx.actor, draft.complaint_id, Action.SAFEGUARDING_DRAFT_VIEWED, draft_id=draft.id)
     return _render_draft(ctx, draft)
@@ -86,11 +86,10 @@ def disclosure(draft_id: int):
 def disclosure_review(draft_id: int):
     ctx = action_context()
     draft = _draft_or_404(ctx, draft_id)
-    if draft.complaint_id is not None:
-        complaint = ctx.session.get(Complaint, draft.complaint_id)
-        if _sent_complaint_visible(complaint, ctx):
-            # Sent meanwhile: the review belongs on the complaint now.
-            return complaint_safeguarding_review(complaint.reference)
+    complaint = _sent_as(ctx, draft)
+    if complaint is not None:
+        # Sent meanwhile: the review belongs on the complaint now.
+        return complaint_safeguarding_review(complaint.reference)
     try:
         review(ctx, decision=request.form.get("decision", ""), note=request.form.get("note", ""), draft=draft)
     except ActionRefused as refused:
