@@ -1,16 +1,20 @@
 """How the safeguarding detector does on labelled sentences: recall per category, false alarms, speed.
 
-python -m bench.safeguarding_eval [--split tuning|tuning2|tuning3|tuning4|heldout|heldout2|heldout3|heldout4|all]
+python -m bench.safeguarding_eval [--split tuning|tuning2|...|tuning6|heldout|heldout2|...|heldout5|all]
 
 Splits are CSV files (text,label,voice; label a category slug or "ordinary") in tests/intake/safeguarding/.
-Four are for tuning: tuning.csv, tuning2.csv (mostly hard ordinary complaints, written by another hand),
-tuning3.csv (indirect self-harm and hard ordinary adult complaints, by a third hand) and tuning4.csv
-(exploitation written mostly without the obvious words, missing or homeless, hard ordinary adult complaints).
+Six are for tuning: tuning.csv, tuning2.csv (mostly hard ordinary complaints, written by another hand),
+tuning3.csv (indirect self-harm and hard ordinary adult complaints, by a third hand), tuning4.csv
+(exploitation written mostly without the obvious words, missing or homeless, hard ordinary adult complaints),
+tuning5.csv (children's and teenagers' grievances about care and its safeguarding rules, in text-speak) and
+tuning6.csv (adults disputing child protection records, allegations and processes).
 A danger sentence is caught when any category is found (the help is shown and the duty manager alerted);
 "own category" counts how often its own category was among those found (what staff see). The line "rules
 alone" shows what the patterns catch before the model beside them (intake/safeguarding/model.py) is asked.
-Four are for judging only, each written by a hand that saw no other set: heldout.csv, heldout2.csv (mostly
-hard ordinary complaints), heldout3.csv and heldout4.csv. Missed sentences and false alarms are listed for the
+Five are for judging only, each written by a hand that saw no other set: heldout.csv, heldout2.csv (mostly
+hard ordinary complaints), heldout3.csv, heldout4.csv and heldout5.csv. The first four have been measured after
+many changes, so they now serve to calibrate the model's thresholds (counts only); heldout5.csv is the one judge
+that nothing was chosen on. Missed sentences and false alarms are listed for the
 tuning splits only: the held-out splits judge sentences nobody tuned on, so their mistakes are never printed. The
 examples in the data files are measured too, as their own split.
 """
@@ -28,8 +32,9 @@ from intake.safeguarding.data import load
 from intake.safeguarding.detector import detector
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "intake" / "safeguarding"
-TUNING = ("tuning", "tuning2", "tuning3", "tuning4")  # what the detector and its model may be tuned on
-SPLITS = (*TUNING, "heldout", "heldout2", "heldout3", "heldout4")
+# what the detector and its model may be tuned on
+TUNING = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6")
+SPLITS = (*TUNING, "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
 ORDINARY = "ordinary"
 SPEED_TEXT_CHARS = 1_000
 

@@ -3,7 +3,7 @@
 The weights go to intake/safeguarding/data/model.json.
 
 Trained on every example in the data files (danger with its category; not-danger.toml's as ordinary) and the
-tuning splits tests/intake/safeguarding/tuning.csv, tuning2.csv, tuning3.csv and tuning4.csv. Never on the
+tuning splits tests/intake/safeguarding/tuning.csv to tuning6.csv. Never on the
 held-out splits: they judge the detector on sentences nobody tuned it on. Run it after changing the examples, the
 patterns of not-danger.toml or the normalisation; tests/intake/safeguarding/test_model.py fails until you do.
 """

@@ -21,9 +21,9 @@ import threading
 from collections.abc import Iterator
 
 from intake.safeguarding.data import Library, load
-from intake.safeguarding.model import WEAK_THRESHOLD, Model
+from intake.safeguarding.model import DOUBT_THRESHOLD, QUOTE_THRESHOLD, WEAK_THRESHOLD, Model
 from intake.safeguarding.model import load as load_model
-from intake.safeguarding.normalise import Normaliser
+from intake.safeguarding.normalise import QUOTE_MARK, Normaliser
 from intake.safeguarding.patterns import Compiler, Rule, RuleIndex, vocabulary
 from models.safeguarding import CATEGORIES
 
@@ -77,8 +77,9 @@ class Detector:
     def _matches(self, sentences: list[tuple[str, set[str]]], model: Model | None) -> Iterator[tuple[str, str]]:
         found: set[str] = set()
         for words, present in sentences:
-            agrees: bool | None = None  # whether the model leans to danger for this sentence, asked once
+            score: float | None = None  # how much the model leans to danger for this sentence, asked once
             doubts: list[tuple[int, int]] | None = None  # where the sentence speaks of a record, a closed matter
+            quotes: list[tuple[int, int]] = []  # where it puts a few words in single quotes (normalise.py)
             for rule in self.categories.woken(present):
                 slug = self.slug_of[id(rule)]
                 if slug in found:
@@ -86,7 +87,7 @@ class Detector:
                 match = rule.expression.search(words)
                 if match is None:
                     continue
-                doubted = False
+                threshold = WEAK_THRESHOLD if rule.weak else None  # the model's score needed, if any
                 if not rule.weak and model is not None:
                     if doubts is None:
                         doubts = [
@@ -94,11 +95,15 @@ class Detector:
                             for doubt in self.doubt.woken(present)
                             for span in doubt.expression.finditer(words)
                         ]
-                    doubted = any(_same_clause(words, match.span(), doubt) for doubt in doubts)
-                if (rule.weak or doubted) and model is not None:
-                    if agrees is None:
-                        agrees = model.sentence_score(words) > WEAK_THRESHOLD
-                    if not agrees:
+                        quotes = [span.span() for span in _QUOTE.finditer(words)] if QUOTE_MARK in present else []
+                    if any(_same_clause(words, match.span(), doubt) for doubt in doubts):
+                        threshold = DOUBT_THRESHOLD
+                    elif any(_same_clause(words, match.span(), quote) for quote in quotes):
+                        threshold = QUOTE_THRESHOLD
+                if threshold is not None and model is not None:
+                    if score is None:
+                        score = model.sentence_score(words)
+                    if not score > threshold:
                         continue
                 found.add(slug)
                 yield slug, rule.pattern
@@ -114,8 +119,15 @@ class Detector:
 
 
 # Words that turn a sentence from what was said or done about it to what is happening: "the section 47 was
-# closed, but he is still hitting my sister". A doubt holds only within its own clause.
-_CONTRAST = re.compile(r" (?:but|however|though|although|yet|whereas|except|still|now|again) ")
+# closed, but he is still hitting my sister". A doubt holds only within its own clause. "But that was" and "but it
+# was" look back at what came before ("he was frightened, but that was two years ago"; "a fight, but it was only
+# pushing"): they join the clauses rather than turn them.
+_CONTRAST = re.compile(
+    r" (?:(?:but|however|though|although|yet|whereas|except)(?! (?:that|it|this) be )|still|now|again) "
+)
+
+
+_QUOTE = re.compile(rf" {QUOTE_MARK} ")
 
 
 def _same_clause(words: str, first: tuple[int, int], second: tuple[int, int]) -> bool:

@@ -19,11 +19,24 @@ import simplemma
 from rapidfuzz import fuzz, process
 
 _WORD = re.compile(r"[a-z0-9]+")
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.!?;:\n]+")  # a word (he'll, mum's), or the end of a sentence
+# a word (he'll, mum's), the end of a sentence, or where a short quote began (see _QUOTED)
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.!?;:\n]+|\x01")
 SENTENCE_END = "."
 _APOSTROPHES = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "`": "", "\u00b4": ""})
 _ONE_APOSTROPHE = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _HELD = re.compile(r"(.)\1{2,}")  # a letter three times or more
+# A short stretch in single quotes: no letter just outside the quotes, so "don't" and "mum's" are not quotes.
+_SCARE_QUOTE = re.compile(r"(?<![a-z0-9'])'([a-z0-9][a-z0-9 ,-]{0,40}?)'(?![a-z0-9])")
+QUOTE_MARK = "quote"
+_QUOTED = "\x01"  # stands where a short quote began, until words() puts QUOTE_MARK at its sentence's start
+QUOTED_WORDS = 4  # a quote of more words is someone's speech, told (a threat, a name called), not a label
+
+
+def _mark_quote(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    return f" {_QUOTED} {inner} " if len(inner.split()) <= QUOTED_WORDS else match.group(0)
+
+
 _DOUBLE = re.compile(r"(.)\1+")
 
 # Who did what to whom matters ("he hit me" is not "i hit him"), so these keep their own form; simplemma would
@@ -69,13 +82,25 @@ class Normaliser:
         self.pattern_word = lru_cache(maxsize=None)(self._pattern_word)
 
     def words(self, text: str) -> list[str]:
-        """The normalised words of `text`, in order, with "." where a sentence ends."""
+        """The normalised words of `text`, in order, with "." where a sentence ends.
+
+        A few words in single quotes are marked with the word "quote" before them: in a complaint they are most
+        often someone else's label being disputed ("the worker called me 'aggressive'", "'known to police'");
+        the detector asks the model about a pattern found beside that mark (QUOTE_THRESHOLD in model.py)."""
         out: list[str] = []
-        for raw in _TOKEN.findall(text.lower().translate(_ONE_APOSTROPHE)):
-            if raw[0].isalnum():
+        start = 0  # where the sentence being read begins in `out`
+        lowered = _SCARE_QUOTE.sub(_mark_quote, text.lower().translate(_ONE_APOSTROPHE))
+        for raw in _TOKEN.findall(lowered):
+            if raw == _QUOTED:
+                # The mark goes at the start of the sentence, not inside it, so no pattern's words are parted
+                # by it ("get her daughter 'done'"); the detector reads it as a doubt up to the next "but".
+                if out[start : start + 1] != [QUOTE_MARK]:
+                    out.insert(start, QUOTE_MARK)
+            elif raw[0].isalnum():
                 out.extend(self.word(raw if raw in self.replacements else raw.replace("'", "")))
             elif out and out[-1] != SENTENCE_END:
                 out.append(SENTENCE_END)
+                start = len(out)
         return out
 
     def _pattern_word(self, raw: str) -> tuple[str, ...]:
