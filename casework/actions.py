@@ -7,6 +7,7 @@ Free text (summaries) is counted, not copied, into the audit trail: it may hold 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -19,12 +20,21 @@ from casework.stages import escalation_window as _escalation_window
 from content.dates import plain_date
 from models.audit import Action
 from models.base import require_id
-from models.complaints import Complaint, ComplaintStatus, LearningCategory, Outcome, Stage, StageLearning, StageRecord
+from models.complaints import (
+    Complaint,
+    ComplaintStatus,
+    LearningCategory,
+    Outcome,
+    Procedure,
+    Stage,
+    StageLearning,
+    StageRecord,
+)
 from models.staff import StaffUser
 from models.teams import Team
 from reminders import replan
 from reminders.calendar import WorkingCalendar
-from reminders.deadlines import STAGE_RULES, ExtensionError, check_extension, stage_deadlines
+from reminders.deadlines import ExtensionError, StageRule, check_extension, rules_for, stage_deadlines
 from settings import Settings
 
 RESPONSE_OUTCOMES = (Outcome.UPHELD, Outcome.PARTIALLY_UPHELD, Outcome.NOT_UPHELD)
@@ -54,6 +64,10 @@ class ActionContext:
     @property
     def today(self) -> date:
         return self.now.astimezone(self.settings.timezone).date()
+
+    def rules(self, complaint: Complaint) -> Mapping[Stage, StageRule]:
+        """The stages and timescales of the complaint's procedure (statutory, or the council's corporate one)."""
+        return rules_for(complaint.procedure, self.settings.corporate_working_days)
 
 
 def _can_act(ctx: ActionContext, complaint: Complaint) -> None:
@@ -135,7 +149,7 @@ def assign_team(ctx: ActionContext, complaint: Complaint, team_slug: str, reason
     if record is None and not stages:
         # A complaint routed to triage at intake may not have its first stage yet: it starts the day received.
         received = complaint.received_at.astimezone(ctx.settings.timezone).date()
-        deadlines = stage_deadlines(ctx.calendar, Stage.ONE, received)
+        deadlines = stage_deadlines(ctx.calendar, Stage.ONE, received, rules=ctx.rules(complaint))
         record = StageRecord(complaint_id=require_id(complaint), stage=1, received_on=received, due_on=deadlines.due)
     if record is not None:
         record.team_id = team.id
@@ -254,7 +268,9 @@ def extend(ctx: ActionContext, complaint: Complaint, *, extend_to: date | None, 
     session = ctx.session
     record = _open_stage_or_refuse(stages_of(session, require_id(complaint)), "extend")
     stage = Stage(record.stage)
-    if STAGE_RULES[stage].extendable_to is None:
+    rules = ctx.rules(complaint)
+    rule = rules.get(stage)
+    if rule is None or rule.extendable_to is None:
         raise ActionRefused(f"{stage.label} cannot be extended.")
     if stage == Stage.ONE and record.extended_to is not None:
         raise ActionRefused("Stage 1 can be extended only once.")
@@ -264,7 +280,7 @@ def extend(ctx: ActionContext, complaint: Complaint, *, extend_to: date | None, 
     if record.extended_to is not None and extend_to <= record.extended_to:
         raise ActionRefused(f"The new date must be after {plain_date(record.extended_to)}", "extend_to")
     try:
-        check_extension(ctx.calendar, stage, record.received_on, extend_to, reason)
+        check_extension(ctx.calendar, stage, record.received_on, extend_to, reason, rules)
     except ExtensionError as error:
         raise ActionRefused(str(error), "extend_to") from None
     if not ctx.calendar.is_working_day(extend_to):
@@ -310,9 +326,12 @@ def record_panel(
 # --- escalate ------------------------------------------------------------------------------------------
 
 
-def escalation_window(ctx: ActionContext, stages: list[StageRecord]) -> tuple[Stage, date] | None:
+def escalation_window(
+    ctx: ActionContext, stages: list[StageRecord], complaint: Complaint | None = None
+) -> tuple[Stage, date] | None:
     """The next stage the complainant may ask for and the last day to ask in time, or None."""
-    return _escalation_window(ctx.calendar, stages)
+    rules = ctx.rules(complaint) if complaint is not None else rules_for(Procedure.STATUTORY)
+    return _escalation_window(ctx.calendar, stages, rules)
 
 
 def escalate(ctx: ActionContext, complaint: Complaint, *, requested_on: date | None, late_reason: str) -> StageRecord:
@@ -320,7 +339,7 @@ def escalate(ctx: ActionContext, complaint: Complaint, *, requested_on: date | N
     _can_act(ctx, complaint)
     session = ctx.session
     stages = stages_of(session, require_id(complaint))
-    window = escalation_window(ctx, stages)
+    window = escalation_window(ctx, stages, complaint)
     if window is None:
         raise ActionRefused("This complaint cannot move to another stage now.")
     next_stage, ask_by = window
@@ -334,7 +353,7 @@ def escalate(ctx: ActionContext, complaint: Complaint, *, requested_on: date | N
         late_reason = _reason(late_reason, "late_reason", "why the late request was accepted")
     else:
         late_reason = ""
-    deadlines = stage_deadlines(ctx.calendar, next_stage, requested_on)
+    deadlines = stage_deadlines(ctx.calendar, next_stage, requested_on, rules=ctx.rules(complaint))
     record = StageRecord(
         complaint_id=require_id(complaint),
         stage=int(next_stage),
@@ -363,13 +382,16 @@ def escalate(ctx: ActionContext, complaint: Complaint, *, requested_on: date | N
 # --- Ombudsman -----------------------------------------------------------------------------------------
 
 
-def ombudsman_allowed(ctx: ActionContext, stages: list[StageRecord]) -> bool:
-    """After a response at stage 3, or when the council has missed a deadline (it failed to respond)."""
+def ombudsman_allowed(ctx: ActionContext, stages: list[StageRecord], complaint: Complaint | None = None) -> bool:
+    """After a response at the last stage (3; 2 for a corporate complaint), or when the council has missed a
+    deadline (it failed to respond)."""
     latest = latest_stage(stages)
     if latest is None or latest.stage == Stage.OMBUDSMAN:
         return False
     if latest.responded_on is not None:
-        return latest.stage == Stage.THREE and latest.outcome not in (Outcome.WITHDRAWN, Outcome.RESOLVED_EARLY)
+        rules = ctx.rules(complaint) if complaint is not None else rules_for(Procedure.STATUTORY)
+        last = max(stage for stage in rules if stage != Stage.OMBUDSMAN)
+        return latest.stage == last and latest.outcome not in (Outcome.WITHDRAWN, Outcome.RESOLVED_EARLY)
     due = effective_due(latest)
     return due is not None and ctx.today > due
 
@@ -378,7 +400,7 @@ def record_ombudsman(ctx: ActionContext, complaint: Complaint, *, received_on: d
     _can_act(ctx, complaint)
     session = ctx.session
     stages = stages_of(session, require_id(complaint))
-    if not ombudsman_allowed(ctx, stages):
+    if not ombudsman_allowed(ctx, stages, complaint):
         raise ActionRefused(
             "The Ombudsman can be recorded after the stage 3 response, or when a deadline has been missed."
         )

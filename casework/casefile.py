@@ -157,9 +157,9 @@ def allowed_actions(ctx: actions.ActionContext, complaint: Complaint, stages: li
                 allowed.add("panel")
             if current.stage in (Stage.ONE, Stage.TWO) and not (current.stage == Stage.ONE and current.extended_to):
                 allowed.add("extend")
-    if actions.escalation_window(ctx, stages) is not None:
+    if actions.escalation_window(ctx, stages, complaint) is not None:
         allowed.add("escalate")
-    if actions.ombudsman_allowed(ctx, stages):
+    if actions.ombudsman_allowed(ctx, stages, complaint):
         allowed.add("ombudsman")
     return allowed
 
@@ -202,7 +202,7 @@ def load_case_file(ctx: actions.ActionContext, complaint: Complaint) -> CaseFile
         stages=views,
         timeline=timeline,
         allowed=allowed_actions(ctx, complaint, stages),
-        escalation=actions.escalation_window(ctx, stages),
+        escalation=actions.escalation_window(ctx, stages, complaint),
         reminders=reminder_plan(ctx, open_stage(stages)),
         officer=session.get(StaffUser, complaint.assigned_officer_id) if complaint.assigned_officer_id else None,
         officers=actions.eligible_officers(session, complaint) if complaint.team_id else [],
