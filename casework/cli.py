@@ -11,7 +11,7 @@ from flask import Flask
 from flask.cli import AppGroup, with_appcontext
 from sqlmodel import select
 
-from casework import accounts, staff_admin
+from casework import accounts, feedback, staff_admin
 from casework.demo import seed_demo
 from casework.demo_accounts import ensure_demo_accounts
 from casework.directory import DirectoryError, export_directory, import_directory, parse_directory
@@ -79,6 +79,33 @@ def read_csv_text(csv_file: Path) -> str:
 def show_progress(rows: int, problems: int) -> None:
     """A large import says how far it has got (on standard error, so the summary on standard output stays clean)."""
     click.echo(f"... {rows:,} rows read, {problems:,} problems so far", err=True)
+
+
+@click.command("import-feedback")
+@with_appcontext
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Check every row and report; write nothing.")
+@click.option("--skip-invalid", is_flag=True, help="Write the valid rows and report the rest.")
+def import_feedback_command(csv_file: Path, dry_run: bool, skip_invalid: bool) -> None:
+    """Load compliments, enquiries and other feedback that is not a complaint from CSV_FILE (columns kind,
+    received_on, team, responded_on, summary)."""
+    text = read_csv_text(csv_file)
+    try:
+        with session_scope(engine()) as session:
+            report = feedback.import_feedback(
+                session, text, today=context.today(), dry_run=dry_run, skip_invalid=skip_invalid, progress=show_progress
+            )
+    except feedback.FeedbackImportRefused as refused:
+        for problem in refused.report.problems:
+            click.echo(problem, err=True)
+        click.echo(refused.report.table())
+        raise click.ClickException(
+            f"{len(refused.report.problems)} problems in {csv_file.name}; nothing was written. "
+            "Fix the rows above, or use --skip-invalid to load only the valid rows."
+        ) from None
+    for problem in report.problems:
+        click.echo(f"skipped {problem}", err=True)
+    click.echo(report.table())
 
 
 @click.command("seed-demo")
@@ -185,6 +212,7 @@ def print_demo_accounts(session) -> None:
 
 def init_app(app: Flask) -> None:
     app.cli.add_command(import_complaints_command)
+    app.cli.add_command(import_feedback_command)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(teams_cli)
     app.cli.add_command(create_staff_command)
