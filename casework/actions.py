@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 
 from sqlmodel import Session, col, delete, select
 
 from casework import audit
+from casework.import_values import read_money
 from casework.roles import MANAGER, OFFICER, can_see_complaint, can_triage
 from casework.stages import effective_due, latest_stage, open_stage, stages_of
 from casework.stages import escalation_window as _escalation_window
@@ -24,6 +26,7 @@ from models.complaints import (
     Complaint,
     ComplaintStatus,
     LearningCategory,
+    OmbudsmanDecision,
     Outcome,
     Procedure,
     Stage,
@@ -396,13 +399,32 @@ def ombudsman_allowed(ctx: ActionContext, stages: list[StageRecord], complaint: 
     return due is not None and ctx.today > due
 
 
-def record_ombudsman(ctx: ActionContext, complaint: Complaint, *, received_on: date | None) -> StageRecord:
+MAX_REFERENCE = 50
+MAX_REMEDY = 2000
+# The decisions a response form offered before the Ombudsman's own categories: read as the nearest decision.
+DECISION_FOR_OUTCOME = {
+    Outcome.UPHELD.value: OmbudsmanDecision.UPHELD,
+    Outcome.PARTIALLY_UPHELD.value: OmbudsmanDecision.PARTLY_UPHELD,
+    Outcome.NOT_UPHELD.value: OmbudsmanDecision.NOT_UPHELD,
+}
+
+
+def _ombudsman_reference(text: str | None) -> str:
+    reference = " ".join((text or "").split())
+    if len(reference) > MAX_REFERENCE:
+        raise ActionRefused(f"Keep the Ombudsman's reference to {MAX_REFERENCE} characters or fewer", "reference")
+    return reference
+
+
+def record_ombudsman(
+    ctx: ActionContext, complaint: Complaint, *, received_on: date | None, reference: str = ""
+) -> StageRecord:
     _can_act(ctx, complaint)
     session = ctx.session
     stages = stages_of(session, require_id(complaint))
     if not ombudsman_allowed(ctx, stages, complaint):
         raise ActionRefused(
-            "The Ombudsman can be recorded after the stage 3 response, or when a deadline has been missed."
+            "The Ombudsman can be recorded after the last stage's response, or when a deadline has been missed."
         )
     received_on = _day_in_range(
         received_on, "received_on", earliest=stages[0].received_on, today=ctx.today, what="the Ombudsman contacted us"
@@ -412,20 +434,73 @@ def record_ombudsman(ctx: ActionContext, complaint: Complaint, *, received_on: d
         stage=int(Stage.OMBUDSMAN),
         received_on=received_on,
         team_id=complaint.team_id,
+        ombudsman_reference=_ombudsman_reference(reference),
     )
     before = {"status": complaint.status}
     complaint.status = ComplaintStatus.OPEN.value
     complaint.closed_at = None
     session.add_all([record, complaint])
     session.flush()
-    audit.record(session, ctx.actor, complaint, Action.OMBUDSMAN_RECORDED, before=before, after=_stage_snapshot(record))
+    after = _stage_snapshot(record) | {"ombudsman_reference": record.ombudsman_reference}
+    audit.record(session, ctx.actor, complaint, Action.OMBUDSMAN_RECORDED, before=before, after=after)
     replan.stage_changed(session, record, ctx.settings, ctx.now)
     return record
 
 
+@dataclass(frozen=True)
+class Remedy:
+    """What the Ombudsman asked the council to do, checked: words, an amount and the day it must be done by."""
+
+    text: str
+    amount: Decimal | None
+    due_on: date | None
+
+    @classmethod
+    def read(cls, text: str, amount: str, due_on: date | None, *, decided_on: date, due_typed: bool) -> Remedy:
+        text = (text or "").strip()
+        if len(text) > MAX_REMEDY:
+            raise ActionRefused(f"Keep the remedy to {MAX_REMEDY} characters or fewer", "remedy")
+        try:
+            money = read_money(amount or "")
+        except ValueError:
+            raise ActionRefused("Enter the amount in pounds, like 250 or 1250.50", "remedy_amount") from None
+        if due_on is None and due_typed:
+            raise ActionRefused("Enter a real date for the remedy, like 31 3 2026", "remedy_due_on")
+        if (text or money is not None) and due_on is None:
+            raise ActionRefused("Enter the date the Ombudsman asked the remedy to be done by", "remedy_due_on")
+        if due_on is not None and not text:
+            raise ActionRefused("Say what the Ombudsman asked us to do", "remedy")
+        if due_on is not None and due_on < decided_on:
+            raise ActionRefused("The remedy's date must be on or after the decision", "remedy_due_on")
+        return cls(text, money, due_on)
+
+    def snapshot(self) -> dict[str, object]:
+        return {
+            "remedy_characters": len(self.text),
+            "remedy_amount": str(self.amount) if self.amount is not None else None,
+            "remedy_due_on": self.due_on,
+        }
+
+
+def _ombudsman_stage(stages: list[StageRecord]) -> StageRecord | None:
+    return next((record for record in stages if record.stage == Stage.OMBUDSMAN), None)
+
+
 def record_ombudsman_decision(
-    ctx: ActionContext, complaint: Complaint, *, decided_on: date | None, outcome: str, summary: str
+    ctx: ActionContext,
+    complaint: Complaint,
+    *,
+    decided_on: date | None,
+    outcome: str = "",
+    summary: str = "",
+    decision: str = "",
+    reference: str | None = None,
+    remedy: str = "",
+    remedy_amount: str = "",
+    remedy_due_on: date | None = None,
+    remedy_due_typed: bool = False,
 ) -> StageRecord:
+    """The Ombudsman's decision (its own categories), its reference, and any remedy with the day it is due."""
     _can_act(ctx, complaint)
     session = ctx.session
     stages = stages_of(session, require_id(complaint))
@@ -435,19 +510,98 @@ def record_ombudsman_decision(
     decided_on = _day_in_range(
         decided_on, "decided_on", earliest=record.received_on, today=ctx.today, what="of the decision"
     )
-    if outcome not in {o.value for o in RESPONSE_OUTCOMES}:
-        raise ActionRefused("Choose the Ombudsman's decision", "outcome")
+    chosen = DECISION_FOR_OUTCOME.get(outcome) if not decision else None
+    if decision in {d.value for d in OmbudsmanDecision}:
+        chosen = OmbudsmanDecision(decision)
+    if chosen is None:
+        raise ActionRefused("Choose the Ombudsman's decision", "decision")
+    found = Remedy.read(remedy, remedy_amount, remedy_due_on, decided_on=decided_on, due_typed=remedy_due_typed)
     summary = (summary or "").strip()
     before = _stage_snapshot(record) | {"status": complaint.status}
     record.responded_on = decided_on
-    record.outcome = outcome
+    record.ombudsman_decision = chosen.value
+    record.outcome = chosen.outcome
     record.response_summary = summary
+    if reference is not None:
+        record.ombudsman_reference = _ombudsman_reference(reference)
+    record.remedy, record.remedy_amount, record.remedy_due_on = found.text, found.amount, found.due_on
     _close_if_done(complaint, stages, ctx, ComplaintStatus.CLOSED.value)
     session.add_all([record, complaint])
     session.flush()
-    after = _stage_snapshot(record) | {"status": complaint.status, "summary_characters": len(summary)}
+    after = _stage_snapshot(record) | {
+        "status": complaint.status,
+        "decision": chosen.value,
+        "ombudsman_reference": record.ombudsman_reference,
+        "summary_characters": len(summary),
+        **found.snapshot(),
+    }
     audit.record(session, ctx.actor, complaint, Action.OMBUDSMAN_DECIDED, before=before, after=after)
     replan.stage_changed(session, record, ctx.settings, ctx.now)
+    return record
+
+
+def update_ombudsman_record(
+    ctx: ActionContext,
+    complaint: Complaint,
+    *,
+    reference: str,
+    remedy: str,
+    remedy_amount: str,
+    remedy_due_on: date | None,
+    remedy_due_typed: bool = False,
+) -> StageRecord:
+    """Correct the reference, or add or change the remedy after the decision (the Ombudsman's final decision often
+    follows a draft), until the remedy is done."""
+    _can_act(ctx, complaint)
+    record = _ombudsman_stage(stages_of(ctx.session, require_id(complaint)))
+    if record is None or record.responded_on is None:
+        raise ActionRefused("Record the Ombudsman's decision first.")
+    if record.remedy_done_on is not None:
+        raise ActionRefused("The remedy has been carried out; the record is complete.")
+    found = Remedy.read(
+        remedy, remedy_amount, remedy_due_on, decided_on=record.responded_on, due_typed=remedy_due_typed
+    )
+    reference = _ombudsman_reference(reference)
+    old = Remedy(record.remedy, record.remedy_amount, record.remedy_due_on)
+    if (reference, found) == (record.ombudsman_reference, old):
+        raise ActionRefused("Nothing was changed.", "reference")
+    before = {"ombudsman_reference": record.ombudsman_reference} | old.snapshot()
+    record.ombudsman_reference = reference
+    record.remedy, record.remedy_amount, record.remedy_due_on = found.text, found.amount, found.due_on
+    after = {"ombudsman_reference": reference} | found.snapshot()
+    ctx.session.add(record)
+    ctx.session.flush()
+    audit.record(ctx.session, ctx.actor, complaint, Action.OMBUDSMAN_DETAILS_RECORDED, before=before, after=after)
+    replan.stage_changed(ctx.session, record, ctx.settings, ctx.now)
+    return record
+
+
+def record_remedy_done(ctx: ActionContext, complaint: Complaint, *, done_on: date | None) -> StageRecord:
+    """The council carried out the Ombudsman's remedy: its reminders stop."""
+    _can_act(ctx, complaint)
+    record = _ombudsman_stage(stages_of(ctx.session, require_id(complaint)))
+    if record is None or record.remedy_due_on is None or record.remedy_done_on is not None:
+        raise ActionRefused("There is no remedy waiting to be carried out.")
+    assert record.responded_on is not None  # a remedy is recorded with the decision
+    done_on = _day_in_range(
+        done_on, "done_on", earliest=record.responded_on, today=ctx.today, what="the remedy was carried out"
+    )
+    record.remedy_done_on = done_on
+    ctx.session.add(record)
+    ctx.session.flush()
+    audit.record(
+        ctx.session,
+        ctx.actor,
+        complaint,
+        Action.REMEDY_DONE,
+        before={"remedy_done_on": None},
+        after={
+            "remedy_done_on": done_on,
+            "remedy_due_on": record.remedy_due_on,
+            "late": done_on > record.remedy_due_on,
+        },
+    )
+    replan.stage_changed(ctx.session, record, ctx.settings, ctx.now)
     return record
 
 

@@ -161,6 +161,11 @@ def allowed_actions(ctx: actions.ActionContext, complaint: Complaint, stages: li
         allowed.add("escalate")
     if actions.ombudsman_allowed(ctx, stages, complaint):
         allowed.add("ombudsman")
+    ombudsman = next((record for record in stages if record.stage == Stage.OMBUDSMAN), None)
+    if ombudsman is not None and ombudsman.responded_on is not None and ombudsman.remedy_done_on is None:
+        allowed.add("ombudsman-remedy")
+        if ombudsman.remedy_due_on is not None:
+            allowed.add("remedy-done")
     return allowed
 
 
