@@ -516,6 +516,8 @@ def record_ombudsman_decision(
     if chosen is None:
         raise ActionRefused("Choose the Ombudsman's decision", "decision")
     found = Remedy.read(remedy, remedy_amount, remedy_due_on, decided_on=decided_on, due_typed=remedy_due_typed)
+    if reference is not None:
+        reference = _ombudsman_reference(reference)
     summary = (summary or "").strip()
     before = _stage_snapshot(record) | {"status": complaint.status}
     record.responded_on = decided_on
@@ -523,7 +525,7 @@ def record_ombudsman_decision(
     record.outcome = chosen.outcome
     record.response_summary = summary
     if reference is not None:
-        record.ombudsman_reference = _ombudsman_reference(reference)
+        record.ombudsman_reference = reference
     record.remedy, record.remedy_amount, record.remedy_due_on = found.text, found.amount, found.due_on
     _close_if_done(complaint, stages, ctx, ComplaintStatus.CLOSED.value)
     session.add_all([record, complaint])

@@ -1,0 +1,55 @@
+"""Corporate complaints in the staff actions: their own timescales, no stage 3, the Ombudsman after stage 2."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime
+
+import pytest
+
+from casework import actions
+from casework.actions import ActionContext, ActionRefused
+from casework.casefile import allowed_actions
+from casework.stages import stages_of
+from models.staff import StaffUser
+from tests.factories import add_complaint, add_staff
+
+NOW = datetime(2018, 3, 15, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def ctx(db_session, settings):
+    ids = add_staff(db_session, settings)
+    return ActionContext(
+        session=db_session, actor=db_session.get(StaffUser, ids["officer"]), settings=settings, now=NOW
+    )
+
+
+def corporate(db_session, **kwargs):
+    complaint = add_complaint(db_session, team="leaving-care", received=date(2018, 1, 8), **kwargs)
+    complaint.procedure = "corporate"
+    db_session.add(complaint)
+    db_session.flush()
+    return complaint
+
+
+def test_stage_2_takes_20_working_days_and_stage_3_never_comes(db_session, ctx):
+    complaint = corporate(db_session, responded={1: date(2018, 1, 19)})
+    two = actions.escalate(ctx, complaint, requested_on=date(2018, 1, 29), late_reason="")
+    assert two.due_on == date(2018, 2, 26)  # 20 working days; statutory would be 25
+    with pytest.raises(ActionRefused, match="past"):
+        actions.extend(ctx, complaint, extend_to=date(2018, 3, 27), reason="complex")  # past 30 working days
+    actions.record_response(
+        ctx, complaint, responded_on=date(2018, 2, 20), outcome="not-upheld", learning=[], summary="x"
+    )
+    stages = stages_of(db_session, complaint.id)
+    allowed = allowed_actions(ctx, complaint, stages)
+    assert "escalate" not in allowed and "ombudsman" in allowed
+    assert actions.record_ombudsman(ctx, complaint, received_on=date(2018, 3, 1)).stage == 4
+
+
+def test_the_corporate_timescales_follow_the_settings(db_session, ctx):
+    complaint = corporate(db_session, responded={1: date(2018, 1, 19)})
+    longer = replace(ctx, settings=replace(ctx.settings, corporate_working_days=(15, 30)))
+    two = actions.escalate(longer, complaint, requested_on=date(2018, 1, 29), late_reason="")
+    assert two.due_on == date(2018, 3, 12)  # 30 working days
