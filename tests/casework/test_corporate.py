@@ -13,6 +13,7 @@ from casework.casefile import allowed_actions
 from casework.stages import stages_of
 from models.staff import StaffUser
 from tests.factories import add_complaint, add_staff
+from tests.html import Page
 
 NOW = datetime(2018, 3, 15, 10, 0, tzinfo=UTC)
 
@@ -53,3 +54,21 @@ def test_the_corporate_timescales_follow_the_settings(db_session, ctx):
     longer = replace(ctx, settings=replace(ctx.settings, corporate_working_days=(15, 30)))
     two = actions.escalate(longer, complaint, requested_on=date(2018, 1, 29), late_reason="")
     assert two.due_on == date(2018, 3, 12)  # 30 working days
+
+
+def test_the_case_page_names_the_procedure_the_advocate_and_the_equalities_given(signed_in, write, staff_ids, today):
+    def build(session):
+        complaint = add_complaint(session, reference="CS-CORP-0001", team="leaving-care", received=today)
+        complaint.procedure, complaint.via_advocate = "corporate", True
+        complaint.age_band, complaint.ethnicity = "16-17", "prefer-not-to-say"
+        session.add(complaint)
+
+    write(build)
+    page = Page(signed_in("officer").get("/staff/complaints/CS-CORP-0001").get_data(as_text=True))
+    rows = {
+        row.select_one("dt").text.strip(): row.select_one("dd").text.strip()
+        for row in page.select(".govuk-summary-list__row")
+    }
+    assert rows["Procedure"] == "Corporate"
+    assert rows["Made through an advocate"] == "Yes"
+    assert rows["Equalities monitoring"] == "16 or 17; Prefer not to say"

@@ -198,9 +198,13 @@ def test_the_case_page_shows_the_ombudsman_record(signed_in, write, staff_ids, t
         session.add(record)
 
     write(build)
-    html = signed_in("officer").get("/staff/complaints/CS-OMBD-0002").get_data(as_text=True)
+    officer = signed_in("officer")
+    html = officer.get("/staff/complaints/CS-OMBD-0002").get_data(as_text=True)
     for words in ("22 004 123", "Upheld: fault and injustice", "Pay for lost support", "£300.00", "Remedy due today"):
         assert words in html
+    exported = officer.get("/staff/complaints/CS-OMBD-0002/subject-access.json").get_json()["stages"][3]
+    assert (exported["ombudsman_reference"], exported["remedy"]) == ("22 004 123", "Pay for lost support")
+    assert exported["remedy_amount"] in ("300", "300.00", 300)
 
 
 def test_the_decision_form_through_the_page(signed_in, write, staff_ids, today, calendar):
