@@ -29,8 +29,10 @@ from models.complaints import (
     OmbudsmanDecision,
     Outcome,
     Procedure,
+    ReasonCategory,
     Stage,
     StageLearning,
+    StageReason,
     StageRecord,
 )
 from models.staff import StaffUser
@@ -216,8 +218,10 @@ def record_response(
     outcome: str,
     learning: list[str],
     summary: str,
+    reasons: list[str] | None = None,
 ) -> StageRecord:
-    """Record the council's response to the open stage 1, 2 or 3: date, outcome, lessons and a summary."""
+    """Record the council's response to the open stage 1, 2 or 3: date, outcome, lessons, what the complaint was
+    about (reasons) and a summary."""
     _can_act(ctx, complaint)
     session = ctx.session
     stages = stages_of(session, require_id(complaint))
@@ -234,6 +238,11 @@ def record_response(
     categories = session.exec(select(LearningCategory).where(col(LearningCategory.slug).in_(learning or []))).all()
     if len(categories) != len(set(learning or [])):
         raise ActionRefused("Choose the lessons from the list", "learning")
+    about = session.exec(
+        select(ReasonCategory).where(col(ReasonCategory.slug).in_(reasons or []), ReasonCategory.active)
+    ).all()
+    if len(about) != len(set(reasons or [])):
+        raise ActionRefused("Choose what it was about from the list", "reasons")
     if record.stage == Stage.ONE and outcome != Outcome.NOT_UPHELD and not categories:
         # Each upheld stage 1 records what the service learned; the annual report counts them.
         raise ActionRefused("Choose at least one lesson learned", "learning")
@@ -249,12 +258,15 @@ def record_response(
     record_id = require_id(record)
     session.exec(delete(StageLearning).where(col(StageLearning.stage_record_id) == record_id))
     session.add_all(StageLearning(stage_record_id=record_id, category_id=require_id(c)) for c in categories)
+    session.exec(delete(StageReason).where(col(StageReason.stage_record_id) == record_id))
+    session.add_all(StageReason(stage_record_id=record_id, category_id=require_id(c)) for c in about)
     _close_if_done(complaint, stages, ctx, ComplaintStatus.CLOSED.value)
     session.add(complaint)
     session.flush()
     after = _stage_snapshot(record) | {
         "status": complaint.status,
         "learning": sorted(c.slug for c in categories),
+        "reasons": sorted(c.slug for c in about),
         "summary_characters": len(summary),
     }
     audit.record(session, ctx.actor, complaint, Action.STAGE_RESPONDED, before=before, after=after)

@@ -14,7 +14,16 @@ from casework.stages import effective_due, open_stage, stages_of, state_of
 from content.dates import plain_date
 from models.audit import action_label
 from models.base import require_id
-from models.complaints import Complaint, LearningCategory, Outcome, Stage, StageLearning, StageRecord
+from models.complaints import (
+    Complaint,
+    LearningCategory,
+    Outcome,
+    ReasonCategory,
+    Stage,
+    StageLearning,
+    StageReason,
+    StageRecord,
+)
 from models.outbox import OutboxMessage
 from models.staff import StaffUser
 from models.teams import Team
@@ -37,6 +46,7 @@ class StageView:
     due: date | None
     state: DeadlineState | None
     learning: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,19 @@ def _learning(session: Session, record_ids: list[int]) -> dict[int, list[str]]:
         select(StageLearning.stage_record_id, LearningCategory.label)
         .join(LearningCategory, col(LearningCategory.id) == StageLearning.category_id)
         .where(col(StageLearning.stage_record_id).in_(record_ids))
+    )
+    out: dict[int, list[str]] = {}
+    for record_id, label in session.exec(statement):
+        out.setdefault(record_id, []).append(label)
+    return out
+
+
+def _reasons(session: Session, record_ids: list[int]) -> dict[int, list[str]]:
+    statement = (
+        select(StageReason.stage_record_id, ReasonCategory.label)
+        .join(ReasonCategory, col(ReasonCategory.id) == StageReason.category_id)
+        .where(col(StageReason.stage_record_id).in_(record_ids))
+        .order_by(col(ReasonCategory.label))
     )
     out: dict[int, list[str]] = {}
     for record_id, label in session.exec(statement):
@@ -186,6 +209,7 @@ def load_case_file(ctx: actions.ActionContext, complaint: Complaint) -> CaseFile
     complaint_id = require_id(complaint)
     stages = stages_of(session, complaint_id)
     learning = _learning(session, [require_id(record) for record in stages])
+    reasons = _reasons(session, [require_id(record) for record in stages])
     views = [
         StageView(
             record=record,
@@ -193,6 +217,7 @@ def load_case_file(ctx: actions.ActionContext, complaint: Complaint) -> CaseFile
             due=effective_due(record),
             state=state_of(ctx.calendar, record, ctx.today),
             learning=learning.get(require_id(record), []),
+            reasons=reasons.get(require_id(record), []),
         )
         for record in stages
     ]

@@ -14,7 +14,7 @@ from casework.subject_access import export_complaint
 from casework.views import bp
 from casework.views.action_context import action_context
 from casework.views.complaint_page import complaint_page, outcome_items, review_items
-from casework.views.ombudsman_page import decision_items, ombudsman_record
+from casework.views.records_page import decision_items, ombudsman_record, reason_items
 from models.audit import Action
 from models.complaints import LearningCategory
 from web.auth import staff_required
@@ -56,6 +56,7 @@ def _run(action: str, ctx, complaint, form) -> None:
             outcome=form.get("outcome", ""),
             learning=form.getlist("learning"),
             summary=form.get("summary", ""),
+            reasons=form.getlist("reasons"),
         )
     elif action == "extend":
         actions.extend(ctx, complaint, extend_to=date_from(form, "extend_to"), reason=form.get("reason", ""))
@@ -133,6 +134,7 @@ def render_complaint(ctx, complaint, *, errors=None, open_action=None, form=None
         safeguarding=panel,
         ombudsman=ombudsman_record(case, ctx.calendar, ctx.today),
         decision_items=decision_items(form),
+        reason_items=reason_items(ctx.session, form),
         review_items=review_items(form),
         show_audit=ctx.actor.role == OFFICER,
         page_title=f"Complaint {complaint.reference}",

@@ -53,6 +53,7 @@ class StageRow:
     responded: str
     outcome: str
     learning: str
+    reasons: str = ""
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ def stage_rows(case: CaseFile) -> list[StageRow]:
                 responded=long_date(record.responded_on) if record.responded_on else "Waiting",
                 outcome=label_of(OUTCOME_LABELS, record.outcome),
                 learning=", ".join(stage.learning),
+                reasons=", ".join(stage.reasons),
             )
         )
     return rows

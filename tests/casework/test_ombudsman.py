@@ -13,7 +13,7 @@ from casework.actions import ActionContext, ActionRefused
 from casework.casefile import allowed_actions
 from casework.stages import stages_of
 from models.audit import AuditEvent
-from models.complaints import Complaint
+from models.complaints import Complaint, ReasonCategory
 from models.outbox import OutboxMessage
 from models.staff import StaffUser
 from models.teams import Team
@@ -229,3 +229,38 @@ def test_the_decision_form_through_the_page(signed_in, write, staff_ids, today, 
     assert "Enter the date the Ombudsman asked the remedy to be done by" in response.get_data(as_text=True)
     response = client.post("/staff/complaints/CS-OMBD-0003/ombudsman-decision", data=form | {"decision": "not-upheld"})
     assert response.status_code == 302
+
+
+def test_a_response_records_what_the_complaint_was_about(db_session, ctx):
+    db_session.add(ReasonCategory(slug="delay-test", label="Delay (test)"))
+    complaint = add_complaint(db_session, reference="CS-RSN-0001", team="leaving-care", received=date(2018, 1, 3))
+    with pytest.raises(ActionRefused) as refused:
+        actions.record_response(
+            ctx,
+            complaint,
+            responded_on=date(2018, 1, 12),
+            outcome="not-upheld",
+            learning=[],
+            summary="x",
+            reasons=["nope"],
+        )
+    assert refused.value.field == "reasons"
+    actions.record_response(
+        ctx,
+        complaint,
+        responded_on=date(2018, 1, 12),
+        outcome="not-upheld",
+        learning=[],
+        summary="x",
+        reasons=["delay-test"],
+    )
+    after = (
+        db_session.exec(
+            select(AuditEvent).where(
+                AuditEvent.complaint_id == complaint.id, AuditEvent.action == "stage.response-recorded"
+            )
+        )
+        .one()
+        .after
+    )
+    assert after["reasons"] == ["delay-test"]

@@ -1,5 +1,5 @@
-"""The case page's Ombudsman record: reference, decision, remedy and its deadline, in words (the template only
-draws it), and the choices of the decision form."""
+"""The case page's records (issue 14 and the Ombudsman): the Ombudsman record, reference, decision, remedy and
+its deadline, in words (the template only draws it), and the choices of the decision and response forms."""
 
 from __future__ import annotations
 
@@ -7,15 +7,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sqlmodel import Session, col, select
 from werkzeug.datastructures import MultiDict
 
 from casework.casefile import CaseFile
 from casework.views.complaint_page import STATE_TAG_PARAMS
 from content.dates import long_date
-from models.complaints import OMBUDSMAN_DECISION_LABELS, OmbudsmanDecision, Stage, StageRecord
+from models.complaints import OMBUDSMAN_DECISION_LABELS, OmbudsmanDecision, ReasonCategory, Stage, StageRecord
 from reminders.calendar import WorkingCalendar
 from reminders.deadlines import deadline_state
-from web.govuk import radio_items, summary_rows
+from web.govuk import checkbox_items, radio_items, summary_rows
 
 
 @dataclass(frozen=True)
@@ -56,3 +57,10 @@ def ombudsman_record(case: CaseFile, calendar: WorkingCalendar, today: date) -> 
 def decision_items(form: MultiDict | None) -> list[dict[str, Any]]:
     chosen = form.get("decision") if form is not None else None
     return radio_items([(d.value, d.label) for d in OmbudsmanDecision], chosen)
+
+
+def reason_items(session: Session, form: MultiDict | None) -> list[dict[str, Any]]:
+    """The reasons in use, as checkboxes for the response form."""
+    reasons = session.exec(select(ReasonCategory).where(ReasonCategory.active).order_by(col(ReasonCategory.label)))
+    chosen = form.getlist("reasons") if form is not None else []
+    return checkbox_items([(reason.slug, reason.label) for reason in reasons], chosen)
