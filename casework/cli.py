@@ -76,9 +76,9 @@ def read_csv_text(csv_file: Path) -> str:
         raise click.ClickException(f"{csv_file} is not UTF-8 text; save it as 'CSV UTF-8' and try again") from None
 
 
-def show_progress(rows: int, problems: int) -> None:
+def show_progress(words: str) -> None:
     """A large import says how far it has got (on standard error, so the summary on standard output stays clean)."""
-    click.echo(f"... {rows:,} rows read, {problems:,} problems so far", err=True)
+    click.echo(f"... {words}", err=True)
 
 
 @click.command("import-feedback")

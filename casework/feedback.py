@@ -160,7 +160,7 @@ def import_feedback(
     dry_run: bool = False,
     skip_invalid: bool = False,
     router: Router | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> FeedbackImport:
     """Load feedback from CSV `text` (columns kind, received_on, team, responded_on, summary). A file with any bad
     row is refused whole (FeedbackImportRefused) unless `skip_invalid`. Teams are matched by the router."""
@@ -177,7 +177,7 @@ def import_feedback(
         for line, raw in numbered_rows(reader):
             report.rows += 1
             if progress is not None and report.rows % PROGRESS_EVERY == 0:
-                progress(report.rows, len(report.problems))
+                progress(f"{report.rows:,} rows read, {len(report.problems):,} problems so far")
             item, problems = _read_row(raw, router, team_ids, today, report)
             report.problems.extend(f"line {line}: {problem}" for problem in problems)
             if item is not None:

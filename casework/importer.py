@@ -496,7 +496,7 @@ class _Reading:
 def read_rows(
     text: str,
     row_reader: _RowReader,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> _Reading:
     """Every row read and checked on its own: the good ones by complaint id, and the problems."""
     reader = dict_reader(text)
@@ -511,7 +511,7 @@ def read_rows(
         for line, raw in numbered_rows(reader):
             count += 1
             if progress is not None and count % PROGRESS_EVERY == 0:
-                progress(count, len(problems))
+                progress(f"{count:,} rows read, {len(problems):,} problems so far")
             if None in raw:
                 problems.append(RowProblem(line, "the row has more cells than the header"))
                 bad_ids.add((raw.get("complaint_id") or "").strip())
@@ -546,14 +546,14 @@ def import_complaints(
     partial_history: bool = False,
     today: date | None = None,
     corporate_working_days: tuple[int, int] = DEFAULT_CORPORATE_WORKING_DAYS,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> ImportReport:
     """Check and load the CSV `text`. Raises ImportRefused (nothing written) when rows are invalid.
 
     `add_categories` adds reason and lesson labels the database does not know (otherwise they are refused,
     naming the known ones); `partial_history` accepts a later stage without its earlier ones; dates after
-    `today` (default: today in `zone`) are refused; `progress(rows read, problems so far)` is called as the
-    file is read.
+    `today` (default: today in `zone`) are refused; `progress(words)` is told how far it has got, every
+    PROGRESS_EVERY rows read and complaints written.
     """
     router = router or Router.from_session(session)
     learning = CategoryBook.load(session, LearningCategory, "learning category")
@@ -605,7 +605,9 @@ def import_complaints(
         book.added = [slug for slug in book.added if slug in used]
         book.write_added(session, "importer")
         report.categories_added += [f"{book.labels[slug]} ({book.what})" for slug in book.added]
-    for complaint_id, rows in complaints.items():
+    for number, (complaint_id, rows) in enumerate(complaints.items(), start=1):
+        if progress is not None and number % PROGRESS_EVERY == 0:
+            progress(f"{number:,} of {len(complaints):,} complaints written")
         report.stages_created += _write_complaint(
             session,
             complaint_id,
