@@ -42,6 +42,13 @@ def _int(value: str, name: str) -> int:
         raise SettingsError(f"{name} must be a whole number, not {value!r}") from None
 
 
+def _working_days(value: str, name: str) -> int:
+    days = _int(value, name)
+    if not 1 <= days <= 100:
+        raise SettingsError(f"{name} must be a number of working days from 1 to 100, not {value!r}")
+    return days
+
+
 def _dates(value: str, name: str) -> tuple[date, ...]:
     days = []
     for part in value.replace(";", ",").split(","):
@@ -230,7 +237,7 @@ class Settings:
             extra_trusted_hosts=_names(env.get("TRUSTED_HOSTS", "")),
             staff_email_domains=_staff_domains(env.get("STAFF_EMAIL_DOMAINS", ""), environment),
             corporate_working_days=(
-                _int(env.get("CORPORATE_STAGE_1_WORKING_DAYS", "10"), "CORPORATE_STAGE_1_WORKING_DAYS"),
-                _int(env.get("CORPORATE_STAGE_2_WORKING_DAYS", "20"), "CORPORATE_STAGE_2_WORKING_DAYS"),
+                _working_days(env.get("CORPORATE_STAGE_1_WORKING_DAYS", "10"), "CORPORATE_STAGE_1_WORKING_DAYS"),
+                _working_days(env.get("CORPORATE_STAGE_2_WORKING_DAYS", "20"), "CORPORATE_STAGE_2_WORKING_DAYS"),
             ),
         )

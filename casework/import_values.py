@@ -15,8 +15,8 @@ from models.equalities import EQUALITIES
 
 # Dates before this are typing mistakes (year 0001, 1900 from an empty Excel cell), not complaints we can hold.
 EARLIEST_DATE = date(1990, 1, 1)
-DATE_HELP = "use YYYY-MM-DD or DD/MM/YYYY"
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+DATE_HELP = "use YYYY-MM-DD or DD/MM/YYYY"  # YYYY/MM/DD, DD-MM-YYYY and DD.MM.YYYY are read too
+_ISO = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 # Day first, the UK way: 05/04/2022, 5-4-2022, 05.04.2022, and Excel's "05/04/2022 00:00".
 _DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$")
 

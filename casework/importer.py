@@ -282,6 +282,8 @@ class _RowReader:
         decision, remedy_amount = self._ombudsman(fields, stage, problem)
         if decision and not outcome:
             outcome = import_values.OmbudsmanDecision(decision).outcome
+        if decision and not fields.get("responded_on"):
+            problem("ombudsman_decision needs responded_on, the day of the decision")
         dates = {column: optional_date(column) for column in ("responded_on", "extended_to", "panel_on", "report_on")}
         responded_on, extended_to, panel_on, report_on = dates.values()
         for reason in _date_order(received_on, stage, dates):
@@ -416,7 +418,9 @@ def _check_complaint(
     corporate_working_days: tuple[int, int],
     *,
     partial_history: bool,
+    known_procedure: str | None = None,
 ) -> list[RowProblem]:
+    """A complaint's rows together (and the stages already loaded, under `known_procedure`)."""
     problems = []
     seen: dict[Stage, int] = {}
     for row in rows:
@@ -435,7 +439,12 @@ def _check_complaint(
             )
     if not any(row.fields.get("complainant_role") for row in rows) and not known_stages:
         problems.append(RowProblem(rows[0].line, f"complaint {rows[0].complaint_id} has no complainant_role"))
-    procedure = _first(rows, "procedure") or Procedure.STATUTORY.value
+    procedure = known_procedure or _first(rows, "procedure") or Procedure.STATUTORY.value
+    for row in rows:
+        if row.fields.get("procedure") and row.fields["procedure"] != procedure:
+            problems.append(
+                RowProblem(row.line, f"procedure {row.fields['procedure']} differs: the complaint is {procedure}")
+            )
     rules = rules_for(procedure, corporate_working_days)
     stages = {int(stage) for stage in seen} | known_stages
     for row in ordered:
@@ -582,8 +591,14 @@ def import_complaints(
     problems, bad_ids = reading.problems, reading.bad_ids
     complaints = {}
     for complaint_id, rows in reading.complaints.items():
+        found = existing.get(complaint_id)
         complaint_problems = _check_complaint(
-            rows, known[complaint_id], calendar, corporate_working_days, partial_history=partial_history
+            rows,
+            known[complaint_id],
+            calendar,
+            corporate_working_days,
+            partial_history=partial_history,
+            known_procedure=found.procedure if found is not None else None,
         )
         if complaint_problems or complaint_id in bad_ids:
             problems.extend(complaint_problems)

@@ -172,6 +172,7 @@ HEADER = "complaint_id,stage,received_on,team,complainant_role,responded_on,exte
             "line 2: extended_to 2022-08-01 is past the furthest Stage 1 may be extended, 1 July 2022",
         ),
         (["L-1,1,2022-06-01,Assessments,parent,,,,2022-06-20"], "line 2: panel_on and report_on are for stage 3 only"),
+        (["L-1,1,2022/06/01,Assessments,parent,2022/05/31,,,"], "line 2: responded_on is before received_on"),
     ],
 )
 def test_impossible_histories_are_refused(directory, rows, reason):
@@ -249,3 +250,29 @@ def test_the_command_s_dry_run_prints_the_summary_table_with_ambiguous_dates(app
     assert "Would import 1 new complaints" in result.output
     line = next(line for line in result.output.splitlines() if "Dates read day first" in line)
     assert line.split()[-1] == "1"
+
+
+def test_a_complaint_keeps_one_procedure_and_a_decision_needs_its_date(directory):
+    header = "complaint_id,stage,received_on,team,complainant_role,procedure,responded_on,ombudsman_decision"
+    text = "\n".join(
+        [
+            header,
+            "M-1,1,2022-06-01,Assessments,parent,corporate,2022-06-08,",
+            "M-1,2,2022-06-10,Assessments,parent,statutory,,",
+            "M-2,1,2022-06-01,Assessments,parent,,2022-06-08,",
+            "M-2,ombudsman,2022-07-01,Assessments,parent,,,upheld",
+        ]
+    )
+    assert problems_of(directory, text) == [
+        "line 3: procedure statutory differs: the complaint is corporate",
+        "line 5: ombudsman_decision needs responded_on, the day of the decision",
+    ]
+
+
+def test_a_later_file_is_checked_under_the_loaded_complaint_s_procedure(directory):
+    header = "complaint_id,stage,received_on,team,complainant_role,procedure,responded_on,extended_to,extension_reason"
+    run(directory, header + "\nK-1,1,2022-06-06,Assessments,parent,corporate,2022-06-10,,")
+    directory.commit()
+    # 45 working days would be a statutory stage 2's limit; a corporate one may go to 30.
+    later = header + "\nK-1,2,2022-06-13,Assessments,,,,2022-08-12,complex"
+    assert any("past the furthest Stage 2 may be extended" in p for p in problems_of(directory, later))
