@@ -207,6 +207,38 @@ def assign_officer(ctx: ActionContext, complaint: Complaint, officer_id: str) ->
     replan.complaint_changed(ctx.session, complaint, ctx.settings, ctx.now)
 
 
+# --- procedure ----------------------------------------------------------------------------------------
+
+
+def set_procedure(ctx: ActionContext, complaint: Complaint, procedure: str, reason: str) -> None:
+    """Statutory or corporate (a complaint that is not about children's social care functions): the open
+    stage's deadline is worked out again under the new procedure's timescales."""
+    _can_act(ctx, complaint)
+    if procedure not in {p.value for p in Procedure}:
+        raise ActionRefused("Choose the procedure", "procedure")
+    if procedure == complaint.procedure:
+        raise ActionRefused(f"This complaint is already {Procedure(procedure).label.lower()}", "procedure")
+    reason = _reason(reason)
+    session = ctx.session
+    stages = stages_of(session, require_id(complaint))
+    rules = rules_for(procedure, ctx.settings.corporate_working_days)
+    if any(Stage(record.stage) not in rules for record in stages):
+        raise ActionRefused(f"A {procedure} complaint has no stage 3, and this one has had one.", "procedure")
+    before: dict[str, object] = {"procedure": complaint.procedure}
+    complaint.procedure = procedure
+    record = open_stage(stages)
+    if record is not None:
+        before["due_on"] = record.due_on
+        record.due_on = stage_deadlines(ctx.calendar, Stage(record.stage), record.received_on, rules=rules).due
+        session.add(record)
+    session.add(complaint)
+    session.flush()
+    after = {"procedure": procedure, "reason": reason} | ({"due_on": record.due_on} if record is not None else {})
+    audit.record(session, ctx.actor, complaint, Action.PROCEDURE_CHANGED, before=before, after=after)
+    if record is not None:
+        replan.stage_changed(session, record, ctx.settings, ctx.now)
+
+
 # --- respond -------------------------------------------------------------------------------------------
 
 

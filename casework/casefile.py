@@ -167,7 +167,7 @@ def allowed_actions(ctx: actions.ActionContext, complaint: Complaint, stages: li
     allowed: set[str] = set()
     current = open_stage(stages)
     if complaint.status == "open":
-        allowed.add("assign-officer")
+        allowed |= {"assign-officer", "procedure"}
     if current is not None:
         allowed.add("assign")
         if current.stage == Stage.OMBUDSMAN:

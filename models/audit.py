@@ -59,6 +59,7 @@ class Action(StrEnum):
     STAFF_PASSWORD_RESET = "staff.password-reset"
     REPORT_NARRATIVE_SAVED = "report.narrative-saved"
     # Records (reasons, feedback, the Ombudsman's decision and remedy).
+    PROCEDURE_CHANGED = "complaint.procedure-changed"
     CATEGORY_ADDED = "category.added"
     CATEGORY_CHANGED = "category.changed"
     FEEDBACK_RECORDED = "feedback.recorded"

@@ -14,7 +14,7 @@ from casework.subject_access import export_complaint
 from casework.views import bp
 from casework.views.action_context import action_context
 from casework.views.complaint_page import complaint_page, outcome_items, review_items
-from casework.views.records_page import decision_items, ombudsman_record, reason_items
+from casework.views.records_page import decision_items, ombudsman_record, procedure_items, reason_items
 from models.audit import Action
 from models.complaints import LearningCategory
 from web.auth import staff_required
@@ -31,6 +31,7 @@ DONE_MESSAGES = {
     "ombudsman-decision": "The Ombudsman's decision was recorded.",
     "ombudsman-remedy": "The Ombudsman record was updated.",
     "remedy-done": "The remedy was recorded as carried out.",
+    "procedure": "The procedure was changed and the deadline worked out again.",
     "withdraw": "The complaint was recorded as withdrawn.",
     "resolve-early": "The complaint was recorded as resolved early.",
 }
@@ -68,6 +69,8 @@ def _run(action: str, ctx, complaint, form) -> None:
         actions.escalate(
             ctx, complaint, requested_on=date_from(form, "requested_on"), late_reason=form.get("late_reason", "")
         )
+    elif action == "procedure":
+        actions.set_procedure(ctx, complaint, form.get("procedure", ""), form.get("reason", ""))
     elif action in OMBUDSMAN_ACTIONS:
         _run_ombudsman(action, ctx, complaint, form)
     elif action == "withdraw":
@@ -135,6 +138,7 @@ def render_complaint(ctx, complaint, *, errors=None, open_action=None, form=None
         ombudsman=ombudsman_record(case, ctx.calendar, ctx.today),
         decision_items=decision_items(form),
         reason_items=reason_items(ctx.session, form),
+        procedure_items=procedure_items(complaint, form),
         review_items=review_items(form),
         show_audit=ctx.actor.role == OFFICER,
         page_title=f"Complaint {complaint.reference}",

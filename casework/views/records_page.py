@@ -13,7 +13,15 @@ from werkzeug.datastructures import MultiDict
 from casework.casefile import CaseFile
 from casework.views.complaint_page import STATE_TAG_PARAMS
 from content.dates import long_date
-from models.complaints import OMBUDSMAN_DECISION_LABELS, OmbudsmanDecision, ReasonCategory, Stage, StageRecord
+from models.complaints import (
+    OMBUDSMAN_DECISION_LABELS,
+    Complaint,
+    OmbudsmanDecision,
+    Procedure,
+    ReasonCategory,
+    Stage,
+    StageRecord,
+)
 from reminders.calendar import WorkingCalendar
 from reminders.deadlines import deadline_state
 from web.govuk import checkbox_items, radio_items, summary_rows
@@ -64,3 +72,17 @@ def reason_items(session: Session, form: MultiDict | None) -> list[dict[str, Any
     reasons = session.exec(select(ReasonCategory).where(ReasonCategory.active).order_by(col(ReasonCategory.label)))
     chosen = form.getlist("reasons") if form is not None else []
     return checkbox_items([(reason.slug, reason.label) for reason in reasons], chosen)
+
+
+PROCEDURE_HINTS = {
+    Procedure.STATUTORY: "Children's social care: stage 1 in 10 working days, stage 2 in 25, a review panel",
+    Procedure.CORPORATE: "The council's own procedure: its shorter timescales, no stage 3",
+}
+
+
+def procedure_items(complaint: Complaint, form: MultiDict | None) -> list[dict[str, Any]]:
+    chosen = form.get("procedure") if form is not None else complaint.procedure
+    return [
+        item | {"hint": {"text": PROCEDURE_HINTS[Procedure(item["value"])]}}
+        for item in radio_items([(p.value, p.label) for p in Procedure], chosen)
+    ]

@@ -72,3 +72,36 @@ def test_the_case_page_names_the_procedure_the_advocate_and_the_equalities_given
     assert rows["Procedure"] == "Corporate"
     assert rows["Made through an advocate"] == "Yes"
     assert rows["Equalities monitoring"] == "16 or 17; Prefer not to say"
+
+
+def test_staff_change_the_procedure_and_the_deadline_follows(db_session, ctx):
+    complaint = add_complaint(
+        db_session, team="leaving-care", received=date(2018, 3, 1), stages=2, responded={1: date(2018, 3, 6)}
+    )
+    two = stages_of(db_session, complaint.id)[1]
+    assert two.due_on == date(2018, 4, 13)  # 25 working days from 7 March, over Easter
+    with pytest.raises(ActionRefused) as refused:
+        actions.set_procedure(ctx, complaint, "corporate", "")
+    assert refused.value.field == "reason"
+    actions.set_procedure(ctx, complaint, "corporate", "About school transport, not social care")
+    assert (complaint.procedure, two.due_on) == ("corporate", date(2018, 4, 6))  # 20 working days
+    with pytest.raises(ActionRefused, match="already corporate"):
+        actions.set_procedure(ctx, complaint, "corporate", "again")
+    three = add_complaint(
+        db_session,
+        team="leaving-care",
+        received=date(2017, 6, 1),
+        stages=3,
+        responded={1: date(2017, 6, 9), 2: date(2017, 8, 1)},
+    )
+    with pytest.raises(ActionRefused, match="no stage 3"):
+        actions.set_procedure(ctx, three, "corporate", "mistake")
+
+
+def test_the_procedure_form_on_the_case_page(signed_in, write, staff_ids, today):
+    write(lambda session: add_complaint(session, reference="CS-CORP-0002", team="leaving-care", received=today))
+    officer = signed_in("officer")
+    response = officer.post("/staff/complaints/CS-CORP-0002/procedure", data={"procedure": "corporate"})
+    assert response.status_code == 400 and "Enter a reason" in response.get_data(as_text=True)
+    data = {"procedure": "corporate", "reason": "About a school place"}
+    assert officer.post("/staff/complaints/CS-CORP-0002/procedure", data=data).status_code == 302
