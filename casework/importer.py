@@ -34,6 +34,7 @@ from models.complaints import (
     ComplaintStatus,
     ContactMethod,
     LearningCategory,
+    OmbudsmanDecision,
     Procedure,
     ReasonCategory,
     Stage,
@@ -257,6 +258,8 @@ class _RowReader:
             return reading.day
 
         fields = {key: (value or "").strip() for key, value in raw.items() if key}
+        # Words like "Special guardian or adopter" are stored as their short value: measured once read.
+        self._read_choices(fields, problem)
         problems.extend(RowProblem(line, reason) for reason in _too_long(fields))
         complaint_id = fields.get("complaint_id", "")
         if not complaint_id:
@@ -276,12 +279,11 @@ class _RowReader:
             choices = ", ".join(f"{c.name} ({c.score:.0f})" for c in result.candidates) or "no team looks close"
             problem(f"team {label!r} cannot be matched confidently; closest: {choices}")
 
-        self._read_choices(fields, problem)
         outcome, learning, reasons = self._outcome_and_categories(fields, problem)
         cost = self._money(fields, "cost", problem)
         decision, remedy_amount = self._ombudsman(fields, stage, problem)
         if decision and not outcome:
-            outcome = import_values.OmbudsmanDecision(decision).outcome
+            outcome = OmbudsmanDecision(decision).outcome
         if decision and not fields.get("responded_on"):
             problem("ombudsman_decision needs responded_on, the day of the decision")
         dates = {column: optional_date(column) for column in ("responded_on", "extended_to", "panel_on", "report_on")}
@@ -386,7 +388,7 @@ class _RowReader:
                 problem(str(error))
         outcome = fields.get("outcome")
         if decision and outcome:
-            implied = import_values.OmbudsmanDecision(decision).outcome
+            implied = OmbudsmanDecision(decision).outcome
             try:
                 stated = import_values.read_outcome(outcome)
             except ValueError:

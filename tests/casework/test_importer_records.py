@@ -276,3 +276,16 @@ def test_a_later_file_is_checked_under_the_loaded_complaint_s_procedure(director
     # 45 working days would be a statutory stage 2's limit; a corporate one may go to 30.
     later = header + "\nK-1,2,2022-06-13,Assessments,,,,2022-08-12,complex"
     assert any("past the furthest Stage 2 may be extended" in p for p in problems_of(directory, later))
+
+
+def test_long_words_are_measured_once_read_as_their_short_values(directory):
+    text = "\n".join(
+        [
+            "complaint_id,stage,received_on,team,complainant_role,ethnicity",
+            "W-1,1,2022-06-01,Assessments,Special guardian or adopter,"
+            '"Black, Black British, Black Welsh, Caribbean or African"',
+        ]
+    )
+    run(directory, text)
+    found = complaint(directory, "W-1")
+    assert (found.complainant_role, found.ethnicity) == ("guardian-adopter", "black")
