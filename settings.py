@@ -42,6 +42,13 @@ def _int(value: str, name: str) -> int:
         raise SettingsError(f"{name} must be a whole number, not {value!r}") from None
 
 
+def _working_days(value: str, name: str) -> int:
+    days = _int(value, name)
+    if not 1 <= days <= 100:
+        raise SettingsError(f"{name} must be a number of working days from 1 to 100, not {value!r}")
+    return days
+
+
 def _dates(value: str, name: str) -> tuple[date, ...]:
     days = []
     for part in value.replace(";", ",").split(","):
@@ -152,6 +159,8 @@ class Settings:
     extra_trusted_hosts: tuple[str, ...] = ()
     # The email domains staff accounts may have (STAFF_EMAIL_DOMAINS); empty allows any outside production.
     staff_email_domains: tuple[str, ...] = ()
+    # Corporate complaints' timescales, stage 1 and stage 2, in working days (reminders/deadlines.py).
+    corporate_working_days: tuple[int, int] = (10, 20)
 
     @property
     def trusted_hosts(self) -> tuple[str, ...]:
@@ -227,4 +236,8 @@ class Settings:
             web_hosts=_int(env.get("WEB_HOSTS", "1"), "WEB_HOSTS"),
             extra_trusted_hosts=_names(env.get("TRUSTED_HOSTS", "")),
             staff_email_domains=_staff_domains(env.get("STAFF_EMAIL_DOMAINS", ""), environment),
+            corporate_working_days=(
+                _working_days(env.get("CORPORATE_STAGE_1_WORKING_DAYS", "10"), "CORPORATE_STAGE_1_WORKING_DAYS"),
+                _working_days(env.get("CORPORATE_STAGE_2_WORKING_DAYS", "20"), "CORPORATE_STAGE_2_WORKING_DAYS"),
+            ),
         )

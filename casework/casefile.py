@@ -14,7 +14,16 @@ from casework.stages import effective_due, open_stage, stages_of, state_of
 from content.dates import plain_date
 from models.audit import action_label
 from models.base import require_id
-from models.complaints import Complaint, LearningCategory, Outcome, Stage, StageLearning, StageRecord
+from models.complaints import (
+    Complaint,
+    LearningCategory,
+    Outcome,
+    ReasonCategory,
+    Stage,
+    StageLearning,
+    StageReason,
+    StageRecord,
+)
 from models.outbox import OutboxMessage
 from models.staff import StaffUser
 from models.teams import Team
@@ -37,6 +46,7 @@ class StageView:
     due: date | None
     state: DeadlineState | None
     learning: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,19 @@ def _learning(session: Session, record_ids: list[int]) -> dict[int, list[str]]:
         select(StageLearning.stage_record_id, LearningCategory.label)
         .join(LearningCategory, col(LearningCategory.id) == StageLearning.category_id)
         .where(col(StageLearning.stage_record_id).in_(record_ids))
+    )
+    out: dict[int, list[str]] = {}
+    for record_id, label in session.exec(statement):
+        out.setdefault(record_id, []).append(label)
+    return out
+
+
+def _reasons(session: Session, record_ids: list[int]) -> dict[int, list[str]]:
+    statement = (
+        select(StageReason.stage_record_id, ReasonCategory.label)
+        .join(ReasonCategory, col(ReasonCategory.id) == StageReason.category_id)
+        .where(col(StageReason.stage_record_id).in_(record_ids))
+        .order_by(col(ReasonCategory.label))
     )
     out: dict[int, list[str]] = {}
     for record_id, label in session.exec(statement):
@@ -144,7 +167,7 @@ def allowed_actions(ctx: actions.ActionContext, complaint: Complaint, stages: li
     allowed: set[str] = set()
     current = open_stage(stages)
     if complaint.status == "open":
-        allowed.add("assign-officer")
+        allowed |= {"assign-officer", "procedure"}
     if current is not None:
         allowed.add("assign")
         if current.stage == Stage.OMBUDSMAN:
@@ -157,10 +180,15 @@ def allowed_actions(ctx: actions.ActionContext, complaint: Complaint, stages: li
                 allowed.add("panel")
             if current.stage in (Stage.ONE, Stage.TWO) and not (current.stage == Stage.ONE and current.extended_to):
                 allowed.add("extend")
-    if actions.escalation_window(ctx, stages) is not None:
+    if actions.escalation_window(ctx, stages, complaint) is not None:
         allowed.add("escalate")
-    if actions.ombudsman_allowed(ctx, stages):
+    if actions.ombudsman_allowed(ctx, stages, complaint):
         allowed.add("ombudsman")
+    ombudsman = next((record for record in stages if record.stage == Stage.OMBUDSMAN), None)
+    if ombudsman is not None and ombudsman.responded_on is not None and ombudsman.remedy_done_on is None:
+        allowed.add("ombudsman-remedy")
+        if ombudsman.remedy_due_on is not None:
+            allowed.add("remedy-done")
     return allowed
 
 
@@ -181,6 +209,7 @@ def load_case_file(ctx: actions.ActionContext, complaint: Complaint) -> CaseFile
     complaint_id = require_id(complaint)
     stages = stages_of(session, complaint_id)
     learning = _learning(session, [require_id(record) for record in stages])
+    reasons = _reasons(session, [require_id(record) for record in stages])
     views = [
         StageView(
             record=record,
@@ -188,6 +217,7 @@ def load_case_file(ctx: actions.ActionContext, complaint: Complaint) -> CaseFile
             due=effective_due(record),
             state=state_of(ctx.calendar, record, ctx.today),
             learning=learning.get(require_id(record), []),
+            reasons=reasons.get(require_id(record), []),
         )
         for record in stages
     ]
@@ -202,7 +232,7 @@ def load_case_file(ctx: actions.ActionContext, complaint: Complaint) -> CaseFile
         stages=views,
         timeline=timeline,
         allowed=allowed_actions(ctx, complaint, stages),
-        escalation=actions.escalation_window(ctx, stages),
+        escalation=actions.escalation_window(ctx, stages, complaint),
         reminders=reminder_plan(ctx, open_stage(stages)),
         officer=session.get(StaffUser, complaint.assigned_officer_id) if complaint.assigned_officer_id else None,
         officers=actions.eligible_officers(session, complaint) if complaint.team_id else [],

@@ -11,7 +11,7 @@ from flask import Flask
 from flask.cli import AppGroup, with_appcontext
 from sqlmodel import select
 
-from casework import accounts, staff_admin
+from casework import accounts, feedback, staff_admin
 from casework.demo import seed_demo
 from casework.demo_accounts import ensure_demo_accounts
 from casework.directory import DirectoryError, export_directory, import_directory, parse_directory
@@ -31,13 +31,15 @@ from web.session import engine
 @click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Check every row and report; write nothing.")
 @click.option("--skip-invalid", is_flag=True, help="Write the valid complaints and report the rest.")
-def import_complaints_command(csv_file: Path, dry_run: bool, skip_invalid: bool) -> None:
-    """Load historical complaints and their stages from CSV_FILE (one row per stage)."""
+@click.option("--add-categories", is_flag=True, help="Add reason and lesson labels the database does not know yet.")
+@click.option("--partial-history", is_flag=True, help="Accept a later stage whose earlier stages are not in the file.")
+def import_complaints_command(
+    csv_file: Path, dry_run: bool, skip_invalid: bool, add_categories: bool, partial_history: bool
+) -> None:
+    """Load historical complaints and their stages from CSV_FILE (one row per stage; comma, semicolon or tab
+    separated)."""
     settings = context.settings()
-    try:
-        text = csv_file.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise click.ClickException(f"{csv_file} is not UTF-8 text; save it as 'CSV UTF-8' and try again") from None
+    text = read_csv_text(csv_file)
     try:
         with session_scope(engine()) as session:
             report = import_complaints(
@@ -47,10 +49,16 @@ def import_complaints_command(csv_file: Path, dry_run: bool, skip_invalid: bool)
                 zone=settings.timezone,
                 dry_run=dry_run,
                 skip_invalid=skip_invalid,
+                add_categories=add_categories,
+                partial_history=partial_history,
+                today=context.today(),
+                corporate_working_days=settings.corporate_working_days,
+                progress=show_progress,
             )
     except ImportRefused as refused:
         for problem in refused.report.problems:
             click.echo(str(problem), err=True)
+        click.echo(refused.report.table())
         raise click.ClickException(
             f"{len(refused.report.problems)} problems in {csv_file.name}; nothing was written. "
             "Fix the rows above, or use --skip-invalid to load only the valid complaints."
@@ -58,6 +66,46 @@ def import_complaints_command(csv_file: Path, dry_run: bool, skip_invalid: bool)
     for problem in report.problems:
         click.echo(f"skipped {problem}", err=True)
     click.echo(report.summary())
+    click.echo(report.table())
+
+
+def read_csv_text(csv_file: Path) -> str:
+    try:
+        return csv_file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise click.ClickException(f"{csv_file} is not UTF-8 text; save it as 'CSV UTF-8' and try again") from None
+
+
+def show_progress(words: str) -> None:
+    """A large import says how far it has got (on standard error, so the summary on standard output stays clean)."""
+    click.echo(f"... {words}", err=True)
+
+
+@click.command("import-feedback")
+@with_appcontext
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Check every row and report; write nothing.")
+@click.option("--skip-invalid", is_flag=True, help="Write the valid rows and report the rest.")
+def import_feedback_command(csv_file: Path, dry_run: bool, skip_invalid: bool) -> None:
+    """Load compliments, enquiries and other feedback that is not a complaint from CSV_FILE (columns kind,
+    received_on, team, responded_on, summary)."""
+    text = read_csv_text(csv_file)
+    try:
+        with session_scope(engine()) as session:
+            report = feedback.import_feedback(
+                session, text, today=context.today(), dry_run=dry_run, skip_invalid=skip_invalid, progress=show_progress
+            )
+    except feedback.FeedbackImportRefused as refused:
+        for problem in refused.report.problems:
+            click.echo(problem, err=True)
+        click.echo(refused.report.table())
+        raise click.ClickException(
+            f"{len(refused.report.problems)} problems in {csv_file.name}; nothing was written. "
+            "Fix the rows above, or use --skip-invalid to load only the valid rows."
+        ) from None
+    for problem in report.problems:
+        click.echo(f"skipped {problem}", err=True)
+    click.echo(report.table())
 
 
 @click.command("seed-demo")
@@ -164,6 +212,7 @@ def print_demo_accounts(session) -> None:
 
 def init_app(app: Flask) -> None:
     app.cli.add_command(import_complaints_command)
+    app.cli.add_command(import_feedback_command)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(teams_cli)
     app.cli.add_command(create_staff_command)

@@ -73,6 +73,7 @@ def seed_demo(session: Session, settings: Settings, today: date, demo_dir: Path 
         (demo_dir / "complaints.csv").read_text(encoding="utf-8"),
         calendar=calendar,
         zone=settings.timezone,
+        today=today,
     )
     live = import_complaints(
         session,
@@ -80,5 +81,6 @@ def seed_demo(session: Session, settings: Settings, today: date, demo_dir: Path 
         calendar=calendar,
         zone=settings.timezone,
         allow_triage=True,
+        today=today,
     )
     return SeedReport(teams, learning_created, history, live)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, delete, select
 
-from casework.csv_rows import UnreadableCsv, numbered_rows
+from casework.csv_rows import UnreadableCsv, numbered_rows, oversized
 from content.spreadsheet import from_spreadsheet_cell, spreadsheet_cell
 from models.base import max_length, require_id, table_of
 from models.teams import AliasKind, Team, TeamAlias, Worker
@@ -108,6 +108,9 @@ def parse_directory(text: str) -> list[TeamRow]:
     except UnreadableCsv as error:
         raise DirectoryError([str(error)]) from None
     for line, cells in numbered:
+        if too_big := oversized(cells):
+            problems.extend(f"line {line}: {problem}" for problem in too_big)
+            continue
         raw = {key: from_spreadsheet_cell(value) if isinstance(value, str) else value for key, value in cells.items()}
         slug = (raw.get("slug") or "").strip()
         name = (raw.get("name") or "").strip()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from sqlmodel import Session, col, select
 
 from models.complaints import Outcome, Stage, StageRecord
 from reminders.calendar import WorkingCalendar
-from reminders.deadlines import DeadlineState, deadline_state, request_deadline
+from reminders.deadlines import STAGE_RULES, DeadlineState, StageRule, deadline_state, request_deadline
 
 # The queue's tags: red overdue, amber due within 3 working days (or today), green on track.
 STATE_TAGS = {
@@ -55,10 +56,13 @@ def state_of(calendar: WorkingCalendar, record: StageRecord, today: date) -> Dea
     return deadline_state(calendar, due, today)
 
 
-def escalation_window(calendar: WorkingCalendar, stages: list[StageRecord]) -> tuple[Stage, date] | None:
+def escalation_window(
+    calendar: WorkingCalendar, stages: list[StageRecord], rules: Mapping[Stage, StageRule] = STAGE_RULES
+) -> tuple[Stage, date] | None:
     """The next stage the complainant may ask for and the last day to ask in time, or None.
 
     One rule for staff (may they escalate?) and for the complainant's status page (may they ask for a review?).
+    `rules` are the complaint's procedure's (a corporate complaint has no stage 3).
     """
     latest = latest_stage(stages)
     if latest is None or latest.responded_on is None or latest.stage >= Stage.THREE:
@@ -66,5 +70,7 @@ def escalation_window(calendar: WorkingCalendar, stages: list[StageRecord]) -> t
     if latest.outcome in (Outcome.WITHDRAWN, Outcome.RESOLVED_EARLY):
         return None
     next_stage = Stage(latest.stage + 1)
-    deadline = request_deadline(calendar, next_stage, latest.responded_on)  # stages 2 and 3 always have one
+    if next_stage not in rules:
+        return None
+    deadline = request_deadline(calendar, next_stage, latest.responded_on, rules)  # stages 2 and 3 always have one
     return (next_stage, deadline) if deadline is not None else None

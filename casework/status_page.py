@@ -15,7 +15,7 @@ from content.complainant import advocate_words, reply_words
 from models.base import require_id
 from models.complaints import Complaint, ComplaintStatus, Outcome, Stage, hash_token
 from reminders.calendar import WorkingCalendar
-from reminders.deadlines import stage_deadlines
+from reminders.deadlines import rules_for, stage_deadlines
 
 WHAT_WE_ARE_DOING = {
     Stage.ONE: "We are looking into your complaint.",
@@ -85,7 +85,8 @@ def status_view(session: Session, complaint: Complaint, calendar: WorkingCalenda
             **words,
         )
     stage = Stage(latest.stage)
-    window = escalation_window(calendar, stages)  # the same rule staff escalate by
+    # The same rule staff escalate by (a corporate complaint has no stage 3; its request window needs no settings).
+    window = escalation_window(calendar, stages, rules_for(complaint.procedure))
     review_by = window[1] if window is not None and window[1] >= today else None
     return ComplaintStatusView(
         reference=complaint.reference,

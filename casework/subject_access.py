@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 from casework.audit import events_for, jsonable
 from casework.stages import stages_of
 from models.base import require_id
-from models.complaints import Complaint, LearningCategory, StageLearning
+from models.complaints import Complaint, LearningCategory, ReasonCategory, StageLearning, StageReason
 from models.outbox import OutboxMessage
 from models.teams import Team
 
@@ -39,6 +39,13 @@ COMPLAINT_FIELDS = (
     "status",
     "closed_at",
     "purged_at",
+    "procedure",
+    "via_advocate",
+    # The equalities answers they chose to give are theirs too.
+    "age_band",
+    "gender",
+    "ethnicity",
+    "disability",
 )
 STAGE_FIELDS = (
     "stage",
@@ -52,6 +59,12 @@ STAGE_FIELDS = (
     "response_summary",
     "panel_on",
     "report_on",
+    "ombudsman_reference",
+    "ombudsman_decision",
+    "remedy",
+    "remedy_amount",
+    "remedy_due_on",
+    "remedy_done_on",
 )
 
 
@@ -70,7 +83,15 @@ def export_complaint(session: Session, complaint: Complaint) -> dict[str, Any]:
             .join(StageLearning, col(StageLearning.category_id) == LearningCategory.id)
             .where(StageLearning.stage_record_id == record.id)
         ).all()
-        stages.append({name: getattr(record, name) for name in STAGE_FIELDS} | {"learning": sorted(learning)})
+        reasons = session.exec(
+            select(ReasonCategory.slug)
+            .join(StageReason, col(StageReason.category_id) == ReasonCategory.id)
+            .where(StageReason.stage_record_id == record.id)
+        ).all()
+        stages.append(
+            {name: getattr(record, name) for name in STAGE_FIELDS}
+            | {"learning": sorted(learning), "reasons": sorted(reasons)}
+        )
     emails = session.exec(
         select(OutboxMessage).where(OutboxMessage.complaint_id == complaint.id).order_by(col(OutboxMessage.id))
     ).all()

@@ -8,12 +8,17 @@ from models.complaints import (
     ComplaintStatus,
     ContactMethod,
     LearningCategory,
+    OmbudsmanDecision,
     Outcome,
+    Procedure,
+    ReasonCategory,
     Stage,
     StageLearning,
+    StageReason,
     StageRecord,
 )
 from models.drafts import ConversationDraft
+from models.feedback import Feedback, FeedbackKind
 from models.heartbeat import SchedulerHeartbeat
 from models.locks import Lease
 from models.outbox import OutboxMessage, OutboxStatus
@@ -33,13 +38,18 @@ __all__ = [
     "ConversationDraft",
     "ContactMethod",
     "DirectoryVersion",
+    "Feedback",
+    "FeedbackKind",
     "LearningCategory",
     "Lease",
     "OutboxMessage",
     "OutboxStatus",
+    "OmbudsmanDecision",
     "Outcome",
     "PasswordResetToken",
+    "Procedure",
     "REVIEW_LABELS",
+    "ReasonCategory",
     "ReportNarrative",
     "ReviewDecision",
     "Role",
@@ -48,6 +58,7 @@ __all__ = [
     "StaffUser",
     "Stage",
     "StageLearning",
+    "StageReason",
     "StageRecord",
     "Team",
     "TeamAlias",

@@ -58,6 +58,14 @@ class Action(StrEnum):
     STAFF_PASSWORD_RESET_REQUESTED = "staff.password-reset-requested"
     STAFF_PASSWORD_RESET = "staff.password-reset"
     REPORT_NARRATIVE_SAVED = "report.narrative-saved"
+    # Records (reasons, feedback, the Ombudsman's decision and remedy).
+    PROCEDURE_CHANGED = "complaint.procedure-changed"
+    CATEGORY_ADDED = "category.added"
+    CATEGORY_CHANGED = "category.changed"
+    FEEDBACK_RECORDED = "feedback.recorded"
+    FEEDBACK_IMPORTED = "feedback.imported"
+    OMBUDSMAN_DETAILS_RECORDED = "stage.ombudsman-details-recorded"
+    REMEDY_DONE = "stage.remedy-carried-out"
 
     @property
     def label(self) -> str:

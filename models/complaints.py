@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import date, datetime
+from decimal import Decimal
 from enum import IntEnum, StrEnum
 
-from sqlalchemy import JSON, CheckConstraint, Column, Index, String, Text, UniqueConstraint, false, text
+from sqlalchemy import JSON, CheckConstraint, Column, Index, Numeric, String, Text, UniqueConstraint, false, text
 from sqlmodel import Field
 
 from models.base import SQLModel, empty_list
@@ -45,10 +46,48 @@ class ComplainantRole(StrEnum):
     GUARDIAN_ADOPTER = "guardian-adopter"
     ADVOCATE = "advocate"
     OTHER = "other"
+    # Imported history often does not say who complained: shown as "Not recorded", never counted as a group.
+    NOT_RECORDED = "not-recorded"
 
     @property
     def label(self) -> str:
         return ROLE_LABELS[self]
+
+
+class Procedure(StrEnum):
+    """Children's social care complaints follow the statutory procedure; the rest of the council's complaints
+    about children's services (corporate) follow its own, shorter one (reminders/deadlines.py)."""
+
+    STATUTORY = "statutory"
+    CORPORATE = "corporate"
+
+    @property
+    def label(self) -> str:
+        return PROCEDURE_LABELS[self]
+
+
+class OmbudsmanDecision(StrEnum):
+    """What the Local Government and Social Care Ombudsman decided (its own published categories)."""
+
+    NOT_INVESTIGATED = "not-investigated"
+    PREMATURE = "premature"
+    CLOSED_AFTER_INITIAL_ENQUIRIES = "closed-after-initial-enquiries"
+    UPHELD = "upheld"
+    PARTLY_UPHELD = "partly-upheld"
+    NOT_UPHELD = "not-upheld"
+
+    @property
+    def label(self) -> str:
+        return OMBUDSMAN_DECISION_LABELS[self]
+
+    @property
+    def outcome(self) -> str | None:
+        """The stage outcome this decision counts as in the figures (None: the Ombudsman did not decide on it)."""
+        return {
+            OmbudsmanDecision.UPHELD: Outcome.UPHELD.value,
+            OmbudsmanDecision.PARTLY_UPHELD: Outcome.PARTIALLY_UPHELD.value,
+            OmbudsmanDecision.NOT_UPHELD: Outcome.NOT_UPHELD.value,
+        }.get(self)
 
 
 class ComplaintStatus(StrEnum):
@@ -106,6 +145,18 @@ ROLE_LABELS = {
     ComplainantRole.GUARDIAN_ADOPTER: "Special guardian or adopter",
     ComplainantRole.ADVOCATE: "Advocate",
     ComplainantRole.OTHER: "Someone else",
+    ComplainantRole.NOT_RECORDED: "Not recorded",
+}
+# The roles that are real groups of people: "not recorded" is left out of every count by who complained.
+REAL_ROLES = tuple(role for role in ComplainantRole if role is not ComplainantRole.NOT_RECORDED)
+PROCEDURE_LABELS = {Procedure.STATUTORY: "Statutory", Procedure.CORPORATE: "Corporate"}
+OMBUDSMAN_DECISION_LABELS = {
+    OmbudsmanDecision.NOT_INVESTIGATED: "Not investigated",
+    OmbudsmanDecision.PREMATURE: "Premature: sent back to the council",
+    OmbudsmanDecision.CLOSED_AFTER_INITIAL_ENQUIRIES: "Closed after initial enquiries",
+    OmbudsmanDecision.UPHELD: "Upheld: fault and injustice",
+    OmbudsmanDecision.PARTLY_UPHELD: "Partly upheld",
+    OmbudsmanDecision.NOT_UPHELD: "Not upheld: no fault",
 }
 STATUS_LABELS = {
     ComplaintStatus.AWAITING_TRIAGE: "Awaiting triage",
@@ -140,6 +191,7 @@ class Complaint(SQLModel, table=True):
         CheckConstraint(_in("complainant_role", ComplainantRole), name="ck_complaint_role"),
         CheckConstraint(_in("status", ComplaintStatus), name="ck_complaint_status"),
         CheckConstraint(_in("channel", Channel), name="ck_complaint_channel"),
+        CheckConstraint(_in("procedure", Procedure), name="ck_complaint_procedure"),
         CheckConstraint("routing_decision IN ('auto', 'triage', 'manual', 'imported')", name="ck_complaint_routing"),
         Index("ix_complaint_status_team", "status", "team_id"),
     )
@@ -187,6 +239,16 @@ class Complaint(SQLModel, table=True):
     closed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     purged_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    procedure: str = Field(
+        default=Procedure.STATUTORY.value, max_length=20, sa_column_kwargs={"server_default": Procedure.STATUTORY.value}
+    )
+    # Made through an advocate for the young person (yes, no, or not known).
+    via_advocate: bool | None = Field(default=None)
+    # Equalities monitoring, all optional (models/equalities.py holds the values); "" when not given.
+    age_band: str = Field(default="", max_length=40, sa_column_kwargs={"server_default": ""})
+    gender: str = Field(default="", max_length=40, sa_column_kwargs={"server_default": ""})
+    ethnicity: str = Field(default="", max_length=40, sa_column_kwargs={"server_default": ""})
+    disability: str = Field(default="", max_length=40, sa_column_kwargs={"server_default": ""})
 
 
 class StageRecord(SQLModel, table=True):
@@ -202,6 +264,10 @@ class StageRecord(SQLModel, table=True):
         ),
         CheckConstraint("extended_to IS NULL OR extension_reason <> ''", name="ck_stage_record_extension_reason"),
         CheckConstraint("responded_on IS NULL OR responded_on >= received_on", name="ck_stage_record_response_date"),
+        CheckConstraint(
+            "ombudsman_decision IS NULL OR " + _in("ombudsman_decision", OmbudsmanDecision),
+            name="ck_stage_record_ombudsman_decision",
+        ),
         # The reports: stage counts by received date, by team, and open stages by due date.
         Index("ix_stage_record_stage_received", "stage", "received_on"),
         Index("ix_stage_record_team_stage_received", "team_id", "stage", "received_on"),
@@ -222,6 +288,16 @@ class StageRecord(SQLModel, table=True):
     response_summary: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     panel_on: date | None = Field(default=None)
     report_on: date | None = Field(default=None)
+    # What the stage cost (investigation, compensation), in pounds.
+    cost: Decimal | None = Field(default=None, sa_column=Column(Numeric(10, 2), nullable=True))
+    # The Ombudsman stage only (stage 4); its decision date is `responded_on`.
+    ombudsman_reference: str = Field(default="", max_length=50, sa_column_kwargs={"server_default": ""})
+    ombudsman_decision: str | None = Field(default=None, max_length=40)
+    remedy: str = Field(default="", sa_column=Column(Text, nullable=False, default="", server_default=""))
+    remedy_amount: Decimal | None = Field(default=None, sa_column=Column(Numeric(10, 2), nullable=True))
+    # The day the council must have carried out the remedy by, and the day it did.
+    remedy_due_on: date | None = Field(default=None)
+    remedy_done_on: date | None = Field(default=None)
 
 
 class LearningCategory(SQLModel, table=True):
@@ -240,6 +316,26 @@ class StageLearning(SQLModel, table=True):
 
     stage_record_id: int = Field(foreign_key="stage_record.id", primary_key=True, ondelete="CASCADE")
     category_id: int = Field(foreign_key="learning_category.id", primary_key=True, index=True)
+
+
+class ReasonCategory(SQLModel, table=True):
+    """What a complaint was about (staff conduct, communication, delay...): admins keep the list."""
+
+    __tablename__ = "reason_category"
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(sa_column=Column(String(64), unique=True, nullable=False))
+    label: str = Field(max_length=200)
+    active: bool = Field(default=True)
+
+
+class StageReason(SQLModel, table=True):
+    """The reasons recorded for a stage (any number per stage)."""
+
+    __tablename__ = "stage_reason"
+
+    stage_record_id: int = Field(foreign_key="stage_record.id", primary_key=True, ondelete="CASCADE")
+    category_id: int = Field(foreign_key="reason_category.id", primary_key=True, index=True)
 
 
 # Letters and digits that cannot be mistaken for each other when read out on the phone.

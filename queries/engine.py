@@ -28,7 +28,15 @@ from sqlmodel import Session
 
 from content.dates import plain_date
 from models.base import table_of
-from models.complaints import ComplainantRole, Complaint, ComplaintStatus, Outcome, StageLearning, StageRecord
+from models.complaints import (
+    REAL_ROLES,
+    ComplainantRole,
+    Complaint,
+    ComplaintStatus,
+    Outcome,
+    StageLearning,
+    StageRecord,
+)
 from models.safeguarding import CATEGORIES
 from models.staff import StaffUser
 from queries.periods import MONTH_NAMES, Period, financial_year_label, month
@@ -526,10 +534,7 @@ class Engine:
         elif grouping is Grouping.OFFICER:
             rows = self._officer_rows(counts)
         elif grouping is Grouping.ROLE:
-            for role in [r.value for r in ComplainantRole]:
-                if not query.filters.roles or role in query.filters.roles:
-                    rows.append(_row(role, ROLE_LABELS[role], counts.get(role, 0), role))
-            rows.sort(key=lambda r: -(r.value or 0))
+            rows = _role_rows(query, counts)
         else:
             by_id = {category_id: (slug, label) for slug, (category_id, label) in self.vocab.learning.items()}
             for category_id in set(by_id) | set(counts):
@@ -683,3 +688,17 @@ def split_subject(filters: Filters) -> tuple[Filters, Filters]:
     if filters.teams or filters.lac is not None:
         return Filters(teams=filters.teams, lac=filters.lac), empty
     return empty, empty
+
+
+def _role_rows(query: Query, counts: dict) -> list[Row]:
+    rows = [
+        _row(role, ROLE_LABELS[role], counts.get(role, 0), role)
+        for role in (r.value for r in REAL_ROLES)
+        if not query.filters.roles or role in query.filters.roles
+    ]
+    rows.sort(key=lambda r: -(r.value or 0))
+    # Not a group of people: shown last, and only when some complaints did not record who made them.
+    unrecorded = ComplainantRole.NOT_RECORDED.value
+    if counts.get(unrecorded) and not query.filters.roles:
+        rows.append(_row(unrecorded, ROLE_LABELS[unrecorded], counts[unrecorded], unrecorded))
+    return rows

@@ -10,11 +10,11 @@ import click
 from flask import Flask
 from flask.cli import AppGroup, with_appcontext
 
-from models.complaints import Stage
+from models.complaints import Procedure, Stage
 from models.db import session_scope
 from models.types import utcnow
 from reminders.calendar import WorkingCalendar
-from reminders.deadlines import stage_deadlines
+from reminders.deadlines import rules_for, stage_deadlines
 from reminders.outbox import counts_by_status, failed_messages, retry_failed
 from reminders.planner import plan_reminders
 from reminders.scheduler import run_scheduler
@@ -31,12 +31,23 @@ STAGE_CHOICES = {"1": Stage.ONE, "2": Stage.TWO, "3": Stage.THREE, "ombudsman": 
     "--stage", "stage_name", required=True, type=click.Choice(list(STAGE_CHOICES)), help="1, 2, 3 or ombudsman"
 )
 @click.option("--from", "received", required=True, type=click.DateTime(formats=["%Y-%m-%d"]), help="day received")
+@click.option(
+    "--procedure",
+    type=click.Choice([p.value for p in Procedure]),
+    default=Procedure.STATUTORY.value,
+    help="statutory (default) or corporate (the council's own timescales; no stage 3)",
+)
 @click.option("--json", "as_json", is_flag=True)
 @with_appcontext
-def deadlines_command(stage_name: str, received, as_json: bool) -> None:
+def deadlines_command(stage_name: str, received, procedure: str, as_json: bool) -> None:
     """Print the deadlines of a stage received on --from."""
     settings = context.settings()
-    result = stage_deadlines(WorkingCalendar(settings.closure_days), STAGE_CHOICES[stage_name], received.date())
+    rules = rules_for(procedure, settings.corporate_working_days)
+    if STAGE_CHOICES[stage_name] not in rules:
+        raise click.BadParameter(f"a {procedure} complaint has no stage {stage_name}", param_hint="--stage")
+    result = stage_deadlines(
+        WorkingCalendar(settings.closure_days), STAGE_CHOICES[stage_name], received.date(), rules=rules
+    )
     data = result.as_dict()
     if as_json:
         click.echo(json.dumps(data))

@@ -5,12 +5,13 @@ The rules are data: change `STAGE_RULES`, not the code, when the guidance change
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
 from content.dates import plain_date
-from models.complaints import Stage, StageRecord
+from models.complaints import Procedure, Stage, StageRecord
 from reminders.calendar import WorkingCalendar
 
 
@@ -28,6 +29,29 @@ STAGE_RULES: dict[Stage, StageRule] = {
     Stage.THREE: StageRule(respond_within=None, extendable_to=None, request_within=20),
     Stage.OMBUDSMAN: StageRule(respond_within=None, extendable_to=None, request_within=None),
 }
+
+
+# Corporate complaints (about children's services but outside the statutory procedure) follow the council's own
+# policy: stage 1 and stage 2 within the working days set by CORPORATE_STAGE_1_WORKING_DAYS and
+# CORPORATE_STAGE_2_WORKING_DAYS (10 and 20 by default), no stage 3, then the Ombudsman. An extension may add at
+# most CORPORATE_EXTENSION_WORKING_DAYS, and stage 2 is asked for within CORPORATE_REQUEST_WITHIN of stage 1's reply.
+DEFAULT_CORPORATE_WORKING_DAYS = (10, 20)
+CORPORATE_EXTENSION_WORKING_DAYS = 10
+CORPORATE_REQUEST_WITHIN = 20
+
+
+def rules_for(
+    procedure: str, corporate_working_days: tuple[int, int] = DEFAULT_CORPORATE_WORKING_DAYS
+) -> Mapping[Stage, StageRule]:
+    """The stages a complaint under `procedure` has, and their timescales (a corporate one has no stage 3)."""
+    if procedure != Procedure.CORPORATE:
+        return STAGE_RULES
+    stage_1, stage_2 = corporate_working_days
+    return {
+        Stage.ONE: StageRule(stage_1, stage_1 + CORPORATE_EXTENSION_WORKING_DAYS, None),
+        Stage.TWO: StageRule(stage_2, stage_2 + CORPORATE_EXTENSION_WORKING_DAYS, CORPORATE_REQUEST_WITHIN),
+        Stage.OMBUDSMAN: STAGE_RULES[Stage.OMBUDSMAN],
+    }
 
 
 @dataclass(frozen=True)
@@ -86,9 +110,13 @@ def stage_deadlines(
     *,
     panel_on: date | None = None,
     report_on: date | None = None,
+    rules: Mapping[Stage, StageRule] = STAGE_RULES,
 ) -> StageDeadlines:
-    """The deadlines of a stage received on `received` (and, for stage 3, the panel and report dates if known)."""
-    rule = STAGE_RULES[stage]
+    """The deadlines of a stage received on `received` (and, for stage 3, the panel and report dates if known).
+
+    `rules` are the procedure's (`rules_for`); a stage the procedure does not have has no deadline.
+    """
+    rule = rules.get(stage, StageRule(None, None, None))
     if stage is Stage.THREE:
         panel_by = calendar.add_working_days(received, PANEL_RULES.panel_within)
         report_by = calendar.add_working_days(panel_on or panel_by, PANEL_RULES.report_within)
@@ -101,13 +129,21 @@ def stage_deadlines(
     return StageDeadlines(stage, received, due, latest)
 
 
-def check_extension(calendar: WorkingCalendar, stage: Stage, received: date, extend_to: date, reason: str) -> None:
+def check_extension(
+    calendar: WorkingCalendar,
+    stage: Stage,
+    received: date,
+    extend_to: date,
+    reason: str,
+    rules: Mapping[Stage, StageRule] = STAGE_RULES,
+) -> None:
     """Raise ExtensionError unless extending the stage to `extend_to` is allowed."""
     if not reason.strip():
         raise ExtensionError("Give a reason for the extension")
-    deadlines = stage_deadlines(calendar, stage, received)
+    deadlines = stage_deadlines(calendar, stage, received, rules=rules)
     # `latest` is None exactly when `due` is (a stage with no deadline); both are named for the type checker.
-    if deadlines.due is None or deadlines.latest is None or STAGE_RULES[stage].extendable_to is None:
+    rule = rules.get(stage)
+    if deadlines.due is None or deadlines.latest is None or rule is None or rule.extendable_to is None:
         raise ExtensionError(f"{stage.label} cannot be extended")
     if extend_to <= deadlines.due:
         raise ExtensionError(f"The new date must be after the current deadline, {plain_date(deadlines.due)}")
@@ -115,9 +151,12 @@ def check_extension(calendar: WorkingCalendar, stage: Stage, received: date, ext
         raise ExtensionError(f"{stage.label} cannot be extended past {plain_date(deadlines.latest)}")
 
 
-def request_deadline(calendar: WorkingCalendar, stage: Stage, previous_response: date) -> date | None:
+def request_deadline(
+    calendar: WorkingCalendar, stage: Stage, previous_response: date, rules: Mapping[Stage, StageRule] = STAGE_RULES
+) -> date | None:
     """The last day the complainant may ask for `stage` after the previous stage's response."""
-    within = STAGE_RULES[stage].request_within
+    rule = rules.get(stage)
+    within = rule.request_within if rule else None
     return calendar.add_working_days(previous_response, within) if within else None
 
 

@@ -55,6 +55,7 @@ from reminders.policy import (
     ComplaintEmail,
     StageReminder,
 )
+from reminders.remedies import plan_remedy_reminders
 from settings import Settings
 
 OPEN_COMPLAINT = (ComplaintStatus.OPEN.value, ComplaintStatus.AWAITING_TRIAGE.value)
@@ -465,8 +466,10 @@ def plan_reminders(
     *,
     scope: Scope = Scope(),
     extra: dict[str, object] | None = None,
+    remedies: bool | None = None,
 ) -> PlanReport:
-    """Bring the outbox up to date for `scope` as of `now`. Flushes; never commits."""
+    """Bring the outbox up to date for `scope` as of `now`. Flushes; never commits. `remedies`: plan the
+    Ombudsman remedies' reminders too (by default only when planning everything)."""
     hours = OfficeHours(WorkingCalendar(settings.closure_days), settings.timezone)
     report = PlanReport()
     report.cancelled = cancel_outdated(session, scope)
@@ -479,6 +482,14 @@ def plan_reminders(
     if scope.stage_record_id is None:
         report.by_kind.update(
             plan_complaint_emails(session, settings, now, hours, complaint_id=scope.complaint_id, extra=extra)
+        )
+    # Remedies are planned by the scheduler's full plan and when an Ombudsman stage changes; other events skip
+    # the query (the intake's and the staff pages' statement counts are pinned).
+    if remedies if remedies is not None else scope.is_everything:
+        report.by_kind.update(
+            plan_remedy_reminders(
+                session, settings, now, complaint_id=scope.complaint_id, stage_record_id=scope.stage_record_id
+            )
         )
     report.planned = sum(report.by_kind.values())
     session.flush()

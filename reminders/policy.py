@@ -76,6 +76,22 @@ STAGE_REMINDERS: tuple[StageReminder, ...] = (
     StageReminder("due-today-officer", "due-today", Audience.OFFICER, Moment.ON_DAY),
     StageReminder("overdue-head", "overdue", Audience.HEAD_OF_SERVICE, Moment.AFTER, 1),
 )
+# The Ombudsman's remedy (reminders/remedies.py): the council must carry it out by the day the Ombudsman set
+# (`remedy_due_on` on the Ombudsman stage). Keyed `remedy:<stage id>:<kind>:<due date>`; cancelled when the
+# remedy is recorded as done or its date changes.
+REMEDY_DUE_SOON_WORKING_DAYS = 10
+REMEDY_REMINDERS: tuple[StageReminder, ...] = (
+    StageReminder(
+        "remedy-due-soon-manager", "remedy-due-soon", Audience.MANAGER, Moment.BEFORE, REMEDY_DUE_SOON_WORKING_DAYS
+    ),
+    StageReminder(
+        "remedy-due-soon-officer", "remedy-due-soon", Audience.OFFICER, Moment.BEFORE, REMEDY_DUE_SOON_WORKING_DAYS
+    ),
+    StageReminder("remedy-due-today-manager", "remedy-due-today", Audience.MANAGER, Moment.ON_DAY),
+    StageReminder("remedy-due-today-officer", "remedy-due-today", Audience.OFFICER, Moment.ON_DAY),
+    StageReminder("remedy-overdue-head", "remedy-overdue", Audience.HEAD_OF_SERVICE, Moment.AFTER, 1),
+)
+REMEDY_TEMPLATES = tuple(sorted({r.template for r in REMEDY_REMINDERS}))
 # Templates whose rows are about a deadline: cancelled when that deadline changes or the stage closes.
 DEADLINE_TEMPLATES = tuple(sorted({r.template for r in STAGE_REMINDERS if not r.keyed_on_received}))
 ARRIVAL_TEMPLATES = tuple(sorted({r.template for r in STAGE_REMINDERS if r.keyed_on_received}))

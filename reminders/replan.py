@@ -11,7 +11,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from models.complaints import Complaint, StageRecord
+from models.complaints import Complaint, Stage, StageRecord
 from reminders.planner import PlanReport, Scope, plan_reminders
 from settings import Settings
 
@@ -36,4 +36,10 @@ def complaint_changed(session: Session, complaint: Complaint, settings: Settings
 def stage_changed(session: Session, stage_record: StageRecord, settings: Settings, now: datetime) -> PlanReport:
     """A stage was added (escalation), extended, or responded to: old reminders are cancelled, new ones armed."""
     session.flush()
-    return plan_reminders(session, settings, now, scope=Scope(stage_record_id=stage_record.id))
+    return plan_reminders(
+        session,
+        settings,
+        now,
+        scope=Scope(stage_record_id=stage_record.id),
+        remedies=stage_record.stage == Stage.OMBUDSMAN,
+    )

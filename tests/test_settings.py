@@ -58,3 +58,12 @@ def test_values_are_read_and_typed(tmp_path):
 def test_bad_values_say_what_to_fix(tmp_path, name, value, message):
     with pytest.raises(SettingsError, match=message):
         Settings.from_env({"INSTANCE_PATH": str(tmp_path), name: value})
+
+
+def test_corporate_timescales_are_read_and_checked(tmp_path):
+    base = {"INSTANCE_PATH": str(tmp_path)}
+    env = base | {"CORPORATE_STAGE_1_WORKING_DAYS": "15", "CORPORATE_STAGE_2_WORKING_DAYS": "25"}
+    assert Settings.from_env(env).corporate_working_days == (15, 25)
+    assert Settings.from_env(base).corporate_working_days == (10, 20)
+    with pytest.raises(SettingsError, match="CORPORATE_STAGE_1_WORKING_DAYS"):
+        Settings.from_env(base | {"CORPORATE_STAGE_1_WORKING_DAYS": "0"})

@@ -9,6 +9,8 @@ bp = Blueprint("casework", __name__)
 OTHER_STAFF_PAGES = (
     ("queries.ask", "Ask a question", ("officer", "manager")),
     ("queries.report_index", "Annual report", ("officer", "manager")),
+    ("casework.feedback_page", "Feedback", ("officer", "manager")),
+    ("casework.admin_reasons", "Reasons", ("admin",)),
 )
 
 

@@ -14,6 +14,7 @@ from casework.subject_access import export_complaint
 from casework.views import bp
 from casework.views.action_context import action_context
 from casework.views.complaint_page import complaint_page, outcome_items, review_items
+from casework.views.records_page import decision_items, ombudsman_record, procedure_items, reason_items
 from models.audit import Action
 from models.complaints import LearningCategory
 from web.auth import staff_required
@@ -28,6 +29,9 @@ DONE_MESSAGES = {
     "escalate": "The complaint moved to the next stage.",
     "ombudsman": "The Ombudsman complaint was recorded.",
     "ombudsman-decision": "The Ombudsman's decision was recorded.",
+    "ombudsman-remedy": "The Ombudsman record was updated.",
+    "remedy-done": "The remedy was recorded as carried out.",
+    "procedure": "The procedure was changed and the deadline worked out again.",
     "withdraw": "The complaint was recorded as withdrawn.",
     "resolve-early": "The complaint was recorded as resolved early.",
 }
@@ -53,6 +57,7 @@ def _run(action: str, ctx, complaint, form) -> None:
             outcome=form.get("outcome", ""),
             learning=form.getlist("learning"),
             summary=form.get("summary", ""),
+            reasons=form.getlist("reasons"),
         )
     elif action == "extend":
         actions.extend(ctx, complaint, extend_to=date_from(form, "extend_to"), reason=form.get("reason", ""))
@@ -64,22 +69,46 @@ def _run(action: str, ctx, complaint, form) -> None:
         actions.escalate(
             ctx, complaint, requested_on=date_from(form, "requested_on"), late_reason=form.get("late_reason", "")
         )
-    elif action == "ombudsman":
-        actions.record_ombudsman(ctx, complaint, received_on=date_from(form, "received_on"))
-    elif action == "ombudsman-decision":
-        actions.record_ombudsman_decision(
-            ctx,
-            complaint,
-            decided_on=date_from(form, "decided_on"),
-            outcome=form.get("outcome", ""),
-            summary=form.get("summary", ""),
-        )
+    elif action == "procedure":
+        actions.set_procedure(ctx, complaint, form.get("procedure", ""), form.get("reason", ""))
+    elif action in OMBUDSMAN_ACTIONS:
+        _run_ombudsman(action, ctx, complaint, form)
     elif action == "withdraw":
         actions.withdraw(ctx, complaint, on=date_from(form, "on"), reason=form.get("note", ""))
     elif action == "resolve-early":
         actions.resolve_early(ctx, complaint, on=date_from(form, "on"), summary=form.get("note", ""))
     else:
         abort(404)
+
+
+OMBUDSMAN_ACTIONS = ("ombudsman", "ombudsman-decision", "ombudsman-remedy", "remedy-done")
+
+
+def _run_ombudsman(action: str, ctx, complaint, form) -> None:
+    remedy = {
+        "reference": form.get("reference", ""),
+        "remedy": form.get("remedy", ""),
+        "remedy_amount": form.get("remedy_amount", ""),
+        "remedy_due_on": date_from(form, "remedy_due_on"),
+        "remedy_due_typed": any(form.get(f"remedy_due_on-{part}") for part in ("day", "month", "year")),
+    }
+    if action == "ombudsman":
+        actions.record_ombudsman(
+            ctx, complaint, received_on=date_from(form, "received_on"), reference=form.get("reference", "")
+        )
+    elif action == "ombudsman-decision":
+        actions.record_ombudsman_decision(
+            ctx,
+            complaint,
+            decided_on=date_from(form, "decided_on"),
+            decision=form.get("decision", ""),
+            summary=form.get("summary", ""),
+            **remedy,
+        )
+    elif action == "ombudsman-remedy":
+        actions.update_ombudsman_record(ctx, complaint, **remedy)
+    else:
+        actions.record_remedy_done(ctx, complaint, done_on=date_from(form, "done_on"))
 
 
 def render_complaint(ctx, complaint, *, errors=None, open_action=None, form=None, status=200):
@@ -106,6 +135,10 @@ def render_complaint(ctx, complaint, *, errors=None, open_action=None, form=None
         today=ctx.today,
         outcome_items=outcome_items(form),
         safeguarding=panel,
+        ombudsman=ombudsman_record(case, ctx.calendar, ctx.today),
+        decision_items=decision_items(form),
+        reason_items=reason_items(ctx.session, form),
+        procedure_items=procedure_items(complaint, form),
         review_items=review_items(form),
         show_audit=ctx.actor.role == OFFICER,
         page_title=f"Complaint {complaint.reference}",

@@ -19,12 +19,15 @@ from models.complaints import (
     CONTACT_LABELS,
     DECIDED_OUTCOMES,
     OUTCOME_LABELS,
+    PROCEDURE_LABELS,
     ROLE_LABELS,
     STATUS_LABELS,
     Complaint,
     ComplaintStatus,
     LearningCategory,
 )
+from models.equalities import EQUALITIES
+from models.equalities import label_of as label_of_equality
 from models.safeguarding import ReviewDecision
 from models.staff import StaffUser
 from models.teams import Team
@@ -50,6 +53,7 @@ class StageRow:
     responded: str
     outcome: str
     learning: str
+    reasons: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,8 +100,16 @@ def detail_rows(case: CaseFile, zone: tzinfo) -> list[dict[str, Any]]:
             ("Advocate wanted", ADVOCATE_WANTED[c.advocacy_requested]),
             ("Events over a year ago", "Yes" if c.over_a_year_ago else "No"),
             ("Channel", label_of(CHANNEL_LABELS, c.channel)),
+            ("Procedure", label_of(PROCEDURE_LABELS, c.procedure)),
+            *([("Made through an advocate", "Yes" if c.via_advocate else "No")] if c.via_advocate is not None else []),
+            *([("Equalities monitoring", equalities)] if (equalities := equalities_words(c)) else []),
         ]
     )
+
+
+def equalities_words(c: Complaint) -> str:
+    """The equalities answers they chose to give, in words ("16 or 17; Female"), or ""."""
+    return "; ".join(label_of_equality(column, getattr(c, column)) for column in EQUALITIES if getattr(c, column))
 
 
 def said_rows(complaint: Complaint) -> list[dict[str, Any]]:
@@ -127,6 +139,7 @@ def stage_rows(case: CaseFile) -> list[StageRow]:
                 responded=long_date(record.responded_on) if record.responded_on else "Waiting",
                 outcome=label_of(OUTCOME_LABELS, record.outcome),
                 learning=", ".join(stage.learning),
+                reasons=", ".join(stage.reasons),
             )
         )
     return rows

@@ -304,6 +304,7 @@ def test_allowed_actions_follow_the_stage(db_session, ctx, people):
         "resolve-early",
         "extend",
         "ombudsman",  # overdue: the council failed to respond in time
+        "procedure",  # statutory or corporate
     }
     closed = stage1(db_session, reference="CS-TEST-0005", responded={1: date(2018, 1, 8)})
     assert allowed_actions(ctx, closed, stages_of(db_session, closed.id)) == {"escalate"}

@@ -6,12 +6,14 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from sqlmodel import select
 
 from casework.views.complaint import DONE_MESSAGES
+from models.complaints import StageRecord
 from tests.factories import PASSWORD, STAFF, add_complaint
 
 OPEN, CLOSED, OMBUDSMAN, TRIAGE = "CS-OPEN-0001", "CS-CLSD-0001", "CS-OMBD-0001", "CS-TRIA-0001"
-PANEL = "CS-PANL-0001"
+PANEL, REMEDY = "CS-PANL-0001", "CS-RMDY-0001"
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
@@ -61,6 +63,20 @@ def cases(write, staff_ids, calendar, today):
             responded={n: calendar.subtract_working_days(today, 60 - 20 * n) for n in (1, 2)},
         )
 
+        remedy = add_complaint(
+            session,
+            reference=REMEDY,
+            team="leaving-care",
+            received=calendar.subtract_working_days(today, 90),
+            stages=4,
+            responded={n: calendar.subtract_working_days(today, 80 - 20 * n) for n in (1, 2, 3, 4)},
+        )
+        record = session.exec(
+            select(StageRecord).where(StageRecord.complaint_id == remedy.id, StageRecord.stage == 4)
+        ).one()
+        record.remedy, record.remedy_due_on = "Apologise in writing", today
+        session.add(record)
+
     write(build)
 
 
@@ -82,6 +98,7 @@ def test_every_post_form_carries_a_token(app, cases):
         f"/staff/complaints/{CLOSED}",
         f"/staff/complaints/{OMBUDSMAN}",
         f"/staff/complaints/{PANEL}",
+        f"/staff/complaints/{REMEDY}",
         "/staff/account",
     ):
         html = client.get(path).get_data(as_text=True)

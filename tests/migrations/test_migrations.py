@@ -62,3 +62,29 @@ def test_0004_moves_stored_audit_actions_to_the_dotted_names(tmp_path):
     with engine.connect() as connection:
         assert "team-reassigned" in set(connection.execute(text("SELECT action FROM audit_event")).scalars())
     engine.dispose()
+
+
+def test_0009_a_fresh_database_has_reason_and_lesson_categories(tmp_path):
+    url = fresh_database("complaints_defaults", tmp_path)
+    migrations.upgrade(url)
+    engine = get_engine(url)
+    with engine.connect() as connection:
+        reasons = set(connection.execute(text("SELECT slug FROM reason_category WHERE active")).scalars())
+        lessons = set(connection.execute(text("SELECT slug FROM learning_category")).scalars())
+    assert {"staff-conduct", "communication", "service-quality", "accuracy-of-information", "delay"} <= reasons
+    assert lessons == {"poor-communication", "delays", "failure-to-act"}
+    engine.dispose()
+
+
+def test_0009_keeps_a_council_s_own_lessons_and_undoes_not_recorded(tmp_path):
+    url = fresh_database("complaints_own_lessons", tmp_path)
+    migrations.upgrade(url, "0008")
+    engine = get_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO learning_category (slug, label, active) VALUES ('ours', 'Ours', true)"))
+    migrations.upgrade(url)
+    with engine.connect() as connection:
+        assert list(connection.execute(text("SELECT slug FROM learning_category")).scalars()) == ["ours"]
+    migrations.downgrade(url, "0008")
+    migrations.upgrade(url)
+    engine.dispose()

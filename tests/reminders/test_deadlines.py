@@ -8,11 +8,13 @@ import pytest
 from models.complaints import Stage, StageRecord
 from reminders.calendar import WorkingCalendar
 from reminders.deadlines import (
+    STAGE_RULES,
     DeadlineState,
     ExtensionError,
     check_extension,
     deadline_state,
     request_deadline,
+    rules_for,
     stage_deadlines,
     stage_state,
 )
@@ -98,3 +100,26 @@ def test_deadlines_command_refuses_a_bad_date(app):
     result = app.test_cli_runner().invoke(args=["deadlines", "--stage", "2", "--from", "26/11/2026"])
     assert result.exit_code != 0
     assert "YYYY-MM-DD" in result.output or "%Y-%m-%d" in result.output
+
+
+def test_deadlines_command_for_a_corporate_complaint(app):
+    runner = app.test_cli_runner()
+    args = ["deadlines", "--procedure", "corporate", "--from", "2017-12-20", "--json", "--stage"]
+    result = runner.invoke(args=[*args, "2"])
+    assert result.exit_code == 0, result.output
+    # 20 working days (statutory: 25), an extension to 30 at most.
+    assert json.loads(result.output) == {
+        "stage": 2,
+        "received": "2017-12-20",
+        "due": "2018-01-22",
+        "latest": "2018-02-05",
+    }
+    refused = runner.invoke(args=[*args, "3"])
+    assert refused.exit_code != 0 and "a corporate complaint has no stage 3" in refused.output
+
+
+def test_corporate_rules_have_no_stage_3_and_follow_the_days_given():
+    rules = rules_for("corporate", (15, 25))
+    assert Stage.THREE not in rules
+    assert (rules[Stage.ONE].respond_within, rules[Stage.TWO].respond_within) == (15, 25)
+    assert rules_for("statutory") is STAGE_RULES
