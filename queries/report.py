@@ -19,7 +19,7 @@ from models.base import table_of
 from models.complaints import Complaint
 from models.teams import Team
 from queries.answers import STATUTORY_DAYS, plural, whole_percent
-from queries.engine import LEARNING, OUTCOME_LABELS, SR, Engine, Figure, Scope
+from queries.engine import LEARNING, OUTCOME_LABELS, Engine, Figure, Scope
 from queries.periods import Period
 from queries.query import Filters, Grouping, Measure, Query
 from queries.vocabulary import cached_vocabulary
@@ -105,6 +105,7 @@ class _Builder:
         self.who = "Your team" if self.scoped else "Children's services"
         self.about = "your team" if self.scoped else "children's services"
         self.figures: dict[str, object] = {}
+        self.sr = self.engine.sr  # stage_record as of the report's day
 
     def run(self, query: Query, period: Period | None = None) -> Figure:
         return self.engine.figure(query, period or self.period)
@@ -166,16 +167,20 @@ class _Builder:
         complaint = table_of(Complaint)
         team = table_of(Team)
         conditions = [
-            SR.c.stage == 1,
-            SR.c.received_on.between(self.period.start, self.period.end),
+            self.sr.c.stage == 1,
+            self.sr.c.received_on.between(self.period.start, self.period.end),
             team.c.is_lac.is_(True),
             complaint.c.routing_decision == "imported",
         ]
         if self.scope.team_ids is not None:
-            conditions.append(SR.c.team_id.in_(sorted(self.scope.team_ids)))
+            conditions.append(self.sr.c.team_id.in_(sorted(self.scope.team_ids)))
         statement = (
             select(team.c.slug, team.c.name, complaint.c.about_text, func.count())
-            .select_from(SR.join(complaint, complaint.c.id == SR.c.complaint_id).join(team, team.c.id == SR.c.team_id))
+            .select_from(
+                self.sr.join(complaint, complaint.c.id == self.sr.c.complaint_id).join(
+                    team, team.c.id == self.sr.c.team_id
+                )
+            )
             .where(*conditions)
             .group_by(team.c.slug, team.c.name, complaint.c.about_text)
             .order_by(team.c.name, func.count().desc(), complaint.c.about_text)
@@ -212,9 +217,9 @@ class _Builder:
         return Section("learning", "Lessons from complaints", sentences, [table], narrative="lessons")
 
     def _stage_1_without_learning(self) -> int:
-        has_learning = select(LEARNING.c.stage_record_id).where(LEARNING.c.stage_record_id == SR.c.id).exists()
+        has_learning = select(LEARNING.c.stage_record_id).where(LEARNING.c.stage_record_id == self.sr.c.id).exists()
         conditions, _joins = self.engine.conditions(Query(stages=(1,)), self.period, Filters())
-        stmt = select(func.count()).select_from(SR).where(*conditions, ~has_learning)
+        stmt = select(func.count()).select_from(self.sr).where(*conditions, ~has_learning)
         return self.session.execute(stmt).scalar_one()
 
     def outcomes(self) -> Section:
@@ -282,7 +287,11 @@ class _Builder:
 
     def _by_team_and_outcome(self, stage: int, period: Period) -> list[tuple[int | None, str | None, int]]:
         conditions, _joins = self.engine.conditions(Query(stages=(stage,)), period, Filters())
-        stmt = select(SR.c.team_id, SR.c.outcome, func.count()).where(*conditions).group_by(SR.c.team_id, SR.c.outcome)
+        stmt = (
+            select(self.sr.c.team_id, self.sr.c.outcome, func.count())
+            .where(*conditions)
+            .group_by(self.sr.c.team_id, self.sr.c.outcome)
+        )
         return [tuple(row) for row in self.session.execute(stmt).all()]
 
     def _outcome_table(self, key: str, title: str, stage: int) -> tuple[Table, dict]:
