@@ -159,7 +159,7 @@ def stage_records_as_of(as_of: date, *, name: str = "stage_record") -> FromClaus
     A plain subquery with the table's own column names: SQLite flattens it and PostgreSQL inlines it, so the
     indexes on (stage, received_on) still serve every count.
     """
-    columns = []
+    columns: list[ColumnElement] = []
     for column in SR.c:
         known_on = LATER_FACTS.get(column.name)
         if known_on is None:
