@@ -49,6 +49,7 @@ from models.safeguarding import CATEGORIES
 from models.staff import StaffUser
 from queries.periods import MONTH_NAMES, Period, financial_year_label, month
 from queries.query import STAGE_KEYS, STAGE_NAMES, Filters, Grouping, Live, Measure, Query
+from queries.report_facts import procedure_condition
 from queries.sqlfuncs import weekdays_to, year_month
 from queries.vocabulary import Vocabulary
 from reminders.calendar import WorkingCalendar, bank_holidays
@@ -520,6 +521,9 @@ class Engine:
         if filters.safeguarding:
             joins.add("complaint")
             conditions.append(COMPLAINT.c.safeguarding_flag.is_(True))
+        if filters.procedure:
+            joins.add("complaint")
+            conditions.append(procedure_condition(filters.procedure))
         if filters.extended:
             conditions.append(self.sr.c.extended_to.is_not(None))
         if filters.escalated:
