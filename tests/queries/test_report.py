@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
+from casework.demo import DEMO_DIR
 from queries.engine import Scope
 from queries.periods import financial_year
 from queries.report import build_report, report_as_text
@@ -193,3 +194,28 @@ def test_the_data_cleaning_tables_are_marked_internal(report):
     assert report.table("stage-1-lac-source-labels").internal
     assert report.table("stage-1-lac-teams").internal_columns == ("labels",)
     assert not report.table("summary").internal
+
+
+def _published_table(first_heading: str) -> dict[str, str]:
+    """A tab-separated table of the published 2017/18 report, read from the copy in demo/: {first cell: last}."""
+    lines = (DEMO_DIR / "published-report-2017-18.txt").read_text(encoding="utf-8").splitlines()
+    start = lines.index(next(line for line in lines if line.startswith(first_heading + "\t"))) + 1
+    rows: dict[str, str] = {}
+    for line in lines[start:]:
+        if "\t" not in line:
+            break
+        cells = line.split("\t")
+        rows[cells[0]] = cells[-1]
+    return rows
+
+
+def test_the_published_reports_own_tables_come_back(report):
+    lac = _published_table("Team")
+    assert {row["label"]: str(row["value"]) for row in report.table("stage-1-lac-source-labels").rows} == lac
+    learning = _published_table("Learnings")
+    assert sorted(map(int, learning.values()), reverse=True) == list(report.figures["stage_1_learning"].values())
+    stage_2 = _published_table("Service Area")
+    assert stage_2.pop("Grand Total") == str(report.figures["stage_2_total"])
+    assert sorted(map(int, stage_2.values()), reverse=True) == sorted(
+        report.figures["stage_2_by_team"].values(), reverse=True
+    )
