@@ -259,6 +259,19 @@ class _Builder:
         ]
         roles = self.run(Query(stages=(1,), group_by=Grouping.ROLE))
         self.figures["stage_1_complainants"] = {r.key: r.value for r in roles.rows}
+        closed: dict[str, dict[str, int]] = {}
+        for stage in (1, 2, 3):
+            by_outcome = self.run(Query(stages=(stage,), group_by=Grouping.OUTCOME, by_response=True))
+            closed[str(stage)] = {r.key: int(r.value or 0) for r in by_outcome.rows}
+        self.figures["outcomes_closed"] = closed
+        first = closed["1"]
+        upheld = first.get("upheld", 0) + first.get("partially-upheld", 0)
+        share = None if not sum(first.values()) else 100.0 * upheld / sum(first.values())
+        self.figures["stage_1_closed_upheld_percent"] = None if share is None else round(share, 1)
+        sentences.append(
+            f"Of the {plural(sum(first.values()), 'stage 1 complaint')} closed in {self.label()}, {upheld} "
+            f"({whole_percent(share)}) were upheld in full or in part."
+        )
         via = self._count_where(1, [facts.via_advocate_condition()], joins_complaint=True)
         self.figures["stage_1_via_advocate"] = via
         sentences.append(f"{plural(via, 'stage 1 complaint')} came through an advocate.")
