@@ -64,7 +64,7 @@ def bar_chart(
             f'<text x="{width + 6}" y="{y + 22 + 16}" font-size="15" font-weight="bold" fill="#0b0c0c">'
             f"{escape(_number(row.get('value')))}{suffix}{escape(' ' + value_label if value_label else '')}</text>"
         )
-        if has_compare:
+        if has_compare and row.get("compare_value") is not None:  # no figure to compare: no bar, not "0"
             other = row.get("compare_value") or 0
             other_width = 0 if not top else max(1, round(bar_space * other / top)) if other else 0
             y2 = y + 22 + BAR + 2
@@ -94,7 +94,7 @@ def table_chart(table) -> Markup:
     rows = []
     for row in table.rows:
         item = {"key": row.get("key"), "label": str(row.get("label", "")), "value": number(row.get(spec.value))}
-        if spec.compare:
+        if spec.compare and row.get(spec.compare) is not None:
             item["compare_value"] = number(row.get(spec.compare))
         rows.append(item)
     return bar_chart(

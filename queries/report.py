@@ -237,6 +237,9 @@ class _Builder:
             f"During {self.label()} stage 1 complaints for children's services can be grouped as below. "
             f"A response may record more than one lesson; {none_recorded} recorded none."
         ]
+        if not any(r.value for r in figure.rows):
+            sentences = [f"No lessons were recorded for the stage 1 complaints of {self.label()}."]
+            table.rows = []  # a table of zeros says nothing the sentence does not
         return Section("learning", "Lessons from complaints", sentences, [table], narrative="lessons")
 
     def _stage_1_without_learning(self) -> int:
