@@ -16,10 +16,9 @@ from markupsafe import Markup
 
 from queries.answers import whole_percent
 from queries.chart import table_chart
-from queries.report import NARRATIVE_SECTIONS, Report, Table
+from queries.report import NARRATIVE_SECTIONS, Report, Table, is_numeric
 
 PRINT_CSS = Path(__file__).with_name("report_print.css")
-NUMERIC_FIELDS = ("value", "closed", "on_time", "of", "judged", "previous", "escalated", "statutory", "costed")
 
 
 @dataclass
@@ -55,7 +54,7 @@ def printed_table(table: Table) -> PrintedTable:
     shown = [(f, h) for f, h in table.columns if f != "key" and f not in table.internal_columns]
     if not any(f == "label" for f, _h in shown) and table.rows and "label" in table.rows[0]:
         shown.insert(0, ("label", ""))
-    headings = [(h, f in NUMERIC_FIELDS or f.endswith(("_received", "_closed", "_on_time"))) for f, h in shown]
+    headings = [(h, is_numeric(f)) for f, h in shown]
     rows = [[_cell(row.get(f)) if f != "label" else str(row.get(f, "")) for f, _h in shown] for row in table.rows]
     total = None
     if table.total:

@@ -29,11 +29,11 @@ from queries.vocabulary import cached_vocabulary
 NARRATIVE_SECTIONS = {
     "introduction": "Introduction",
     "trends": "Top trends for complaints and lessons learned",
+    "reasons": "What the complaints tell us",
     "lessons": "Lessons from complaints",
     "stage-2-trends": "Top trends for complaints at stage 2",
     "stage-3": "Stage 3 commentary",
     "ombudsman": "Ombudsman commentary",
-    "feedback": "What people thanked us for",
 }
 
 
@@ -58,6 +58,17 @@ class Table:
             "total": self.total,
             "internal": self.internal,
         }
+
+
+# Columns that hold numbers (right-aligned on the page and in print); the rest are words.
+NUMERIC_FIELDS = frozenset(
+    {"value", "closed", "on_time", "of", "judged", "previous", "previous_closed", "escalated", "statutory"}
+    | {"with_extensions", "costed"}
+)
+
+
+def is_numeric(field_name: str) -> bool:
+    return field_name in NUMERIC_FIELDS or field_name.endswith(("_received", "_closed", "_on_time"))
 
 
 @dataclass(frozen=True)
@@ -736,7 +747,7 @@ class _Builder:
             chart=Chart("value", "complaints"),
         )
         sentences = ["A complaint can be about more than one thing, so the reasons add up to more than the total."]
-        return Section("reasons", "What complaints were about", sentences, [table], narrative="trends")
+        return Section("reasons", "What complaints were about", sentences, [table], narrative="reasons")
 
     def _feedback_figures(self) -> Table | None:
         found = facts.feedback(self.session, self.period.start, self.period.end, self.engine.as_of, self.scope.team_ids)

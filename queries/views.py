@@ -35,7 +35,7 @@ from queries.parser import MAX_QUESTION
 from queries.periods import financial_year, financial_year_of, parse_financial_year, plausible_as_of
 from queries.publish import print_context, render_pdf
 from queries.query import query_from_dict, query_to_dict
-from queries.report import NARRATIVE_SECTIONS, build_report
+from queries.report import NARRATIVE_SECTIONS, build_report, is_numeric
 from queries.words import EXAMPLES
 from web.auth import json_text_field, signed_in_user, staff_api_required, staff_required, staff_user
 from web.context import db, settings, today
@@ -286,15 +286,14 @@ def report(year: str):
 
 def _report_table(table) -> dict:
     shown = [(field, heading) for field, heading in table.columns if field != "key"]
-    numeric = {"value", "previous", "on_time", "judged", "with_extensions", "closed", "of", "escalated", "statutory"}
-    head = [{"text": h, **({"format": "numeric"} if f in numeric else {})} for f, h in shown]
+    head = [{"text": h, **({"format": "numeric"} if is_numeric(f) else {})} for f, h in shown]
     rows = []
     for row in [*table.rows, *([table.total] if table.total else [])]:
         rows.append(
             [
                 {
                     "text": "" if row.get(f) is None else _show(row.get(f)),
-                    **({"format": "numeric"} if f in numeric else {}),
+                    **({"format": "numeric"} if is_numeric(f) else {}),
                 }
                 for f, _h in shown
             ]
