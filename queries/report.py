@@ -739,6 +739,8 @@ class _Builder:
             self.figures["stage_1_reasons"] = None
             return None
         self.figures["stage_1_reasons"] = {row.key: row.value for row in found}
+        if not any(row.value for row in found):
+            return None  # none recorded this year: nothing to publish
         table = Table(
             "stage-1-reasons",
             f"What stage 1 complaints were about, {self.label()}",
@@ -755,6 +757,8 @@ class _Builder:
             self.figures["feedback"] = None
             return None
         self.figures["feedback"] = {f.kind: {"received": f.received, "closed": f.closed} for f in found}
+        if not any(f.received or f.closed for f in found):
+            return None
         return Table(
             "feedback",
             f"Compliments, enquiries and other feedback, {self.label()}",
@@ -769,6 +773,8 @@ class _Builder:
             self.figures["equalities"] = None
             return None
         self.figures["equalities"] = {name: {r.key: r.value for r in rows} for name, rows in found.items()}
+        if all(row.key == "not-given" for rows in found.values() for row in rows):
+            return None  # nobody answered: a table of "not given" tells a reader nothing
         tables = [
             Table(
                 f"equalities-{name.replace('_', '-')}",
