@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date, datetime
+from pathlib import Path
 
 import click
-from flask import Flask
+from flask import Flask, render_template
 from flask.cli import with_appcontext
 
 from models.db import session_scope
 from queries.asker import Asker
+from queries.narrative import narratives
 from queries.periods import parse_financial_year, plausible_as_of
+from queries.publish import print_context, render_pdf
 from queries.report import build_report, report_as_text
 from web import context
 from web.session import engine
@@ -69,9 +72,20 @@ def ask_command(question: tuple[str, ...], as_json: bool, from_stdin: bool, as_o
 @click.command("report")
 @click.argument("year")
 @click.option("--json", "as_json", is_flag=True, help="Print the report's figures as JSON.")
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), help="Count open complaints as of.")
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Show the records as they stood at the end of this day (default: today).",
+)
+@click.option(
+    "--pdf",
+    "pdf_file",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Also write the report, fit to publish, as a PDF to this file.",
+)
 @with_appcontext
-def report_command(year: str, as_json: bool, as_of: datetime | None) -> None:
+def report_command(year: str, as_json: bool, as_of: datetime | None, pdf_file: Path | None) -> None:
     """Rebuild the annual complaints report for YEAR (a financial year like 2017/18) from the data."""
     period = parse_financial_year(year)
     if period is None:
@@ -79,6 +93,21 @@ def report_command(year: str, as_json: bool, as_of: datetime | None) -> None:
     day = _as_of(as_of)
     with session_scope(engine()) as session:
         report = build_report(session, period, as_of=day, closure_days=context.settings().closure_days)
+        texts = {section: row.text for section, row in narratives(session, period.label).items()}
+    if pdf_file is not None:
+        settings = context.settings()
+        page = render_template(
+            "queries/report_print.html",
+            **print_context(report, texts, council=settings.council_name, printed_on=context.today()),
+        )
+        pdf, pages = render_pdf(page)
+        try:
+            pdf_file.write_bytes(pdf)
+        except OSError as error:
+            raise click.ClickException(f"Could not write {pdf_file}: {error.strerror}.") from None
+        click.echo(f"Wrote the {period.label} report ({pages} pages) to {pdf_file}.", err=True)
+        if not as_json:
+            return
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:

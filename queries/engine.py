@@ -19,10 +19,26 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, Integer, String, and_, case, cast, exists, func, literal, or_, select, true, union_all
+from sqlalchemy import (
+    Date,
+    Integer,
+    String,
+    and_,
+    case,
+    cast,
+    exists,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    true,
+    union_all,
+)
 from sqlalchemy.sql.expression import ColumnElement, FromClause
 from sqlmodel import Session
 
@@ -41,6 +57,7 @@ from models.safeguarding import CATEGORIES
 from models.staff import StaffUser
 from queries.periods import MONTH_NAMES, Period, financial_year_label, month
 from queries.query import STAGE_KEYS, STAGE_NAMES, Filters, Grouping, Live, Measure, Query
+from queries.report_facts import procedure_condition
 from queries.sqlfuncs import weekdays_to, year_month
 from queries.vocabulary import Vocabulary
 from reminders.calendar import WorkingCalendar, bank_holidays
@@ -49,7 +66,7 @@ SR = table_of(StageRecord)
 COMPLAINT = table_of(Complaint)
 LEARNING = table_of(StageLearning)
 STAFF = table_of(StaffUser)
-NEXT = SR.alias("next_stage")  # the stage a complaint went on to
+LONDON = ZoneInfo("Europe/London")  # the council's days (settings.TIMEZONE's default)
 CLOSED = (ComplaintStatus.CLOSED.value, ComplaintStatus.WITHDRAWN.value)
 
 # Keyed by the stored value; the words are the enums' own labels (models/complaints.py).
@@ -127,6 +144,40 @@ def _value_or_zero(row: Row | None) -> float | int:
     return 0 if row is None or row.value is None else row.value
 
 
+# What a stage record learnt after it was received, and the column holding the day it was learnt: as of an
+# earlier day these are not known yet. Columns another version of the schema lacks are skipped.
+LATER_FACTS = {
+    "responded_on": "responded_on",
+    "outcome": "responded_on",
+    "response_summary": "responded_on",
+    "ombudsman_decision": "responded_on",  # the decision's date is the Ombudsman stage's responded_on
+    "remedy": "responded_on",
+    "remedy_amount": "responded_on",
+    "remedy_due_on": "responded_on",
+    "cost": "responded_on",
+    "remedy_done_on": "remedy_done_on",
+    "panel_on": "panel_on",
+    "report_on": "report_on",
+}
+
+
+def stage_records_as_of(as_of: date, *, name: str = "stage_record") -> FromClause:
+    """`stage_record` as it stood at the end of `as_of`: stages received later are left out, and answers,
+    outcomes, decisions and dates that came later read as not given yet (`flask report --as-of`, `ask --as-of`).
+
+    A plain subquery with the table's own column names: SQLite flattens it and PostgreSQL inlines it, so the
+    indexes on (stage, received_on) still serve every count.
+    """
+    columns: list[ColumnElement] = []
+    for column in SR.c:
+        known_on = LATER_FACTS.get(column.name)
+        if known_on is None:
+            columns.append(column)
+        else:
+            columns.append(case((SR.c[known_on] <= as_of, column), else_=null()).label(column.name))
+    return select(*columns).where(SR.c.received_on <= as_of).subquery(name)
+
+
 @dataclass(frozen=True)
 class Scope:
     """Which teams' figures the asker may see: None is every team (officers, admins)."""
@@ -153,6 +204,9 @@ class Engine:
         self.as_of = as_of
         self.scope = scope or Scope()
         self.closure_days = frozenset(closure_days)
+        # Every figure is of the records as they stood at the end of `as_of` (docs/reporting.md, "As of a day").
+        self.sr = stage_records_as_of(as_of)
+        self.next = stage_records_as_of(as_of, name="next_stage")  # the stage a complaint went on to
 
     def run(self, query: Query) -> Result:
         if query.period is None:
@@ -204,7 +258,7 @@ class Engine:
         conditions, joins = self.conditions(query, span, query.filters)
 
         def within(period: Period):
-            day = _day(query)
+            day = self._day(query)
             inside = and_(day >= period.start, day <= period.end)
             return func.coalesce(func.sum(case((inside, 1), else_=0)), 0)
 
@@ -228,8 +282,10 @@ class Engine:
         if subject.outcomes:
             # An outcome's share is of the stages decided: those still without an outcome are left out, and said.
             undecided_stmt = select(func.count()).select_from(self._from(joins))
-            decided = SR.c.outcome.in_(MAIN_OUTCOMES)
-            undecided = self._execute(undecided_stmt.where(*conditions, ~decided | SR.c.outcome.is_(None))).scalar_one()
+            decided = self.sr.c.outcome.in_(MAIN_OUTCOMES)
+            undecided = self._execute(
+                undecided_stmt.where(*conditions, ~decided | self.sr.c.outcome.is_(None))
+            ).scalar_one()
             conditions.append(decided)
         figure = self._share_of(query, period, subject, conditions, joins)
         figure.undecided = undecided
@@ -270,12 +326,14 @@ class Engine:
 
     def _on_time(self, query: Query, period: Period) -> Figure:
         conditions, joins = self.conditions(query, period, query.filters)
-        deadline = func.coalesce(SR.c.extended_to, SR.c.due_on) if query.count_extensions else SR.c.due_on
-        on_time = func.coalesce(func.sum(case((SR.c.responded_on <= deadline, 1), else_=0)), 0)
-        judged = func.coalesce(
-            func.sum(case((or_(SR.c.responded_on.is_not(None), deadline < self.as_of), 1), else_=0)), 0
+        deadline = (
+            func.coalesce(self.sr.c.extended_to, self.sr.c.due_on) if query.count_extensions else self.sr.c.due_on
         )
-        conditions.append(SR.c.due_on.is_not(None))
+        on_time = func.coalesce(func.sum(case((self.sr.c.responded_on <= deadline, 1), else_=0)), 0)
+        judged = func.coalesce(
+            func.sum(case((or_(self.sr.c.responded_on.is_not(None), deadline < self.as_of), 1), else_=0)), 0
+        )
+        conditions.append(self.sr.c.due_on.is_not(None))
         if query.group_by is None:
             stmt = select(on_time, judged).select_from(self._from(joins)).where(*conditions)
             numerator, denominator = self._execute(stmt).one()
@@ -313,11 +371,11 @@ class Engine:
     def _median_days(self, query: Query, period: Period) -> Figure:
         """The middle answered stage's working days from receipt to response (the mean of the middle two)."""
         conditions, joins = self.conditions(query, period, query.filters)
-        conditions.append(SR.c.responded_on.is_not(None))
+        conditions.append(self.sr.c.responded_on.is_not(None))
         key = None
         if query.group_by is not None:
             key, joins = self._group_key(query.group_by, joins, query)
-        columns = [SR.c.received_on, SR.c.responded_on] + ([key] if key is not None else [])
+        columns = [self.sr.c.received_on, self.sr.c.responded_on] + ([key] if key is not None else [])
         calendar = WorkingCalendar(self.closure_days)
         spans: dict[object, list[int]] = {}
         for received, responded, *group in self._execute(
@@ -336,13 +394,17 @@ class Engine:
 
     def _live(self, query: Query, period: Period) -> Figure:
         """The caseload on the day asked: open stages, one row per complaint (or per group) with its reference."""
-        deadline = func.coalesce(SR.c.extended_to, SR.c.due_on) if query.count_extensions else SR.c.due_on
+        deadline = (
+            func.coalesce(self.sr.c.extended_to, self.sr.c.due_on) if query.count_extensions else self.sr.c.due_on
+        )
         today = self.as_of
-        conditions = [SR.c.responded_on.is_(None), COMPLAINT.c.status.not_in(CLOSED), SR.c.received_on <= today]
+        # A complaint closed or withdrawn after the day asked was still open on it.
+        still_open = or_(COMPLAINT.c.status.not_in(CLOSED), COMPLAINT.c.closed_at >= _start_of_day_after(today))
+        conditions = [self.sr.c.responded_on.is_(None), still_open, self.sr.c.received_on <= today]
         if query.stages:
-            conditions.append(SR.c.stage.in_(query.stages))
+            conditions.append(self.sr.c.stage.in_(query.stages))
         if self.scope.team_ids is not None:
-            conditions.append(SR.c.team_id.in_(sorted(self.scope.team_ids)))
+            conditions.append(self.sr.c.team_id.in_(sorted(self.scope.team_ids)))
         sunday = today + timedelta(days=6 - today.weekday())
         assert query.live is not None  # only the caseload's queries come here
         by_kind: dict[Live, list[ColumnElement[bool]]] = {
@@ -359,8 +421,10 @@ class Engine:
         key = None
         if query.group_by is not None:
             key, joins = self._group_key(query.group_by, joins, query)
-        columns = [COMPLAINT.c.reference, SR.c.team_id, SR.c.stage, deadline] + ([key] if key is not None else [])
-        stmt = select(*columns).select_from(self._from(joins)).where(*conditions).order_by(deadline, SR.c.id)
+        columns = [COMPLAINT.c.reference, self.sr.c.team_id, self.sr.c.stage, deadline] + (
+            [key] if key is not None else []
+        )
+        stmt = select(*columns).select_from(self._from(joins)).where(*conditions).order_by(deadline, self.sr.c.id)
         found = self._execute(stmt).all()
         if key is None:
             rows = [_complaint_row(self.vocab, *item[:4]) for item in found]
@@ -378,12 +442,12 @@ class Engine:
 
     def _average_days(self, query: Query, period: Period) -> Figure:
         conditions, joins = self.conditions(query, period, query.filters)
-        conditions.append(SR.c.responded_on.is_not(None))
-        span = func.coalesce(func.sum(weekdays_to(SR.c.responded_on) - weekdays_to(SR.c.received_on)), 0)
+        conditions.append(self.sr.c.responded_on.is_not(None))
+        span = func.coalesce(func.sum(weekdays_to(self.sr.c.responded_on) - weekdays_to(self.sr.c.received_on)), 0)
         holidays = self._holidays(period)
         holiday_join = None
         if holidays is not None:
-            holiday_join = and_(holidays.c.day > SR.c.received_on, holidays.c.day <= SR.c.responded_on)
+            holiday_join = and_(holidays.c.day > self.sr.c.received_on, holidays.c.day <= self.sr.c.responded_on)
         group_key = None
         if query.group_by is not None:
             group_key, joins = self._group_key(query.group_by, joins, query)
@@ -409,6 +473,10 @@ class Engine:
         total = self._average_days(query.with_changes(group_by=None), period)
         return Figure(period, total.value, denominator=total.denominator, rows=rows)
 
+    def _day(self, query: Query) -> ColumnElement:
+        """The day a stage counts in a period: received, or answered for "how many did we close in 2022/23"."""
+        return self.sr.c.responded_on if query.by_response else self.sr.c.received_on
+
     # -- pieces -----------------------------------------------------------------------------------------------
     def _execute(self, stmt):
         # Core statements go straight to the session's connection (same transaction), skipping the ORM's
@@ -430,14 +498,14 @@ class Engine:
         return union_all(*(select(literal(day, Date).label("day")) for day in days)).cte("holiday")
 
     def conditions(self, query: Query, period: Period, filters: Filters) -> tuple[list[ColumnElement], set[str]]:
-        day = _day(query)
+        day = self._day(query)
         conditions: list[ColumnElement] = [day >= period.start, day <= period.end]
         if len(query.stages) == 1:
-            conditions.insert(0, SR.c.stage == query.stages[0])
+            conditions.insert(0, self.sr.c.stage == query.stages[0])
         elif query.stages:
-            conditions.insert(0, SR.c.stage.in_(query.stages))
+            conditions.insert(0, self.sr.c.stage.in_(query.stages))
         if self.scope.team_ids is not None:
-            conditions.append(SR.c.team_id.in_(sorted(self.scope.team_ids)))
+            conditions.append(self.sr.c.team_id.in_(sorted(self.scope.team_ids)))
         filter_conditions, joins = self._filter_conditions(filters, set())
         return conditions + filter_conditions, joins
 
@@ -445,38 +513,47 @@ class Engine:
         conditions: list[ColumnElement] = []
         joins = set(joins)
         if filters.teams:
-            conditions.append(SR.c.team_id.in_(self.vocab.team_ids(filters.teams)))
+            conditions.append(self.sr.c.team_id.in_(self.vocab.team_ids(filters.teams)))
         if filters.lac is not None:
-            conditions.append(SR.c.team_id.in_(self.vocab.lac_team_ids(filters.lac)))
+            conditions.append(self.sr.c.team_id.in_(self.vocab.lac_team_ids(filters.lac)))
         if filters.outcomes:
-            conditions.append(SR.c.outcome.in_(filters.outcomes))
+            conditions.append(self.sr.c.outcome.in_(filters.outcomes))
         if filters.learning:
             ids = [self.vocab.learning[slug][0] for slug in filters.learning if slug in self.vocab.learning]
-            conditions.append(exists().where(LEARNING.c.stage_record_id == SR.c.id, LEARNING.c.category_id.in_(ids)))
+            conditions.append(
+                exists().where(LEARNING.c.stage_record_id == self.sr.c.id, LEARNING.c.category_id.in_(ids))
+            )
         if filters.roles:
             joins.add("complaint")
             conditions.append(COMPLAINT.c.complainant_role.in_(filters.roles))
         if filters.safeguarding:
             joins.add("complaint")
             conditions.append(COMPLAINT.c.safeguarding_flag.is_(True))
+        if filters.procedure:
+            joins.add("complaint")
+            conditions.append(procedure_condition(filters.procedure))
         if filters.extended:
-            conditions.append(SR.c.extended_to.is_not(None))
+            conditions.append(self.sr.c.extended_to.is_not(None))
         if filters.escalated:
-            conditions.append(exists().where(NEXT.c.complaint_id == SR.c.complaint_id, NEXT.c.stage == SR.c.stage + 1))
+            conditions.append(
+                exists().where(
+                    self.next.c.complaint_id == self.sr.c.complaint_id, self.next.c.stage == self.sr.c.stage + 1
+                )
+            )
         return conditions, joins
 
     def _group_key(self, grouping: Grouping, joins: set[str], query: Query) -> tuple[ColumnElement, set[str]]:
         joins = set(joins)
         if grouping is Grouping.TEAM:
-            return SR.c.team_id, joins
+            return self.sr.c.team_id, joins
         if grouping is Grouping.OUTCOME:
-            return SR.c.outcome, joins
+            return self.sr.c.outcome, joins
         if grouping is Grouping.MONTH:
-            return year_month(_day(query)), joins
+            return year_month(self._day(query)), joins
         if grouping is Grouping.QUARTER:
-            return financial_quarter(_day(query)), joins
+            return financial_quarter(self._day(query)), joins
         if grouping is Grouping.STAGE:
-            return SR.c.stage, joins
+            return self.sr.c.stage, joins
         if grouping is Grouping.ROLE:
             joins.add("complaint")
             return COMPLAINT.c.complainant_role, joins
@@ -490,11 +567,11 @@ class Engine:
         return LEARNING.c.category_id, joins
 
     def _from(self, joins: set[str]) -> FromClause:
-        source: FromClause = SR
+        source: FromClause = self.sr
         if "complaint" in joins:
-            source = source.join(COMPLAINT, COMPLAINT.c.id == SR.c.complaint_id)
+            source = source.join(COMPLAINT, COMPLAINT.c.id == self.sr.c.complaint_id)
         if "learning" in joins:
-            source = source.join(LEARNING, LEARNING.c.stage_record_id == SR.c.id)
+            source = source.join(LEARNING, LEARNING.c.stage_record_id == self.sr.c.id)
         if "danger" in joins:
             # One row per kind of danger; a flagged complaint with none recorded keeps one row (NULL).
             source = source.outerjoin(self._danger, true())
@@ -572,6 +649,11 @@ class Engine:
         return pairs.get(self._raw_key(row), (0, 0))
 
 
+def _start_of_day_after(day: date) -> datetime:
+    """The first moment after `day` (a London day), in UTC as `closed_at` is kept."""
+    return datetime.combine(day + timedelta(days=1), time(), LONDON).astimezone(UTC)
+
+
 def _row(key: str, label: str, value, raw) -> Row:
     return Row(key, label, value, raw=raw)
 
@@ -587,11 +669,6 @@ def _calendar_rows(grouping: Grouping, period: Period, as_of: date, counts: dict
         # Councils name quarters "Q3 2017/18"; the database's key "2017-Q3" sorts them.
         return [_row(labels[key].split(" (")[0], labels[key], counts.get(key, 0), key) for key in sorted(labels)]
     return [_row(key, labels[key], counts.get(key, 0), key) for key in sorted(labels)]
-
-
-def _day(query: Query) -> ColumnElement:
-    """The day a stage counts in a period: received, or answered for "how many did we close in 2022/23"."""
-    return SR.c.responded_on if query.by_response else SR.c.received_on
 
 
 def _complaint_row(vocab: Vocabulary, reference: str, team_id: int | None, stage: int, deadline) -> Row:

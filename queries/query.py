@@ -57,6 +57,7 @@ class Filters:
     safeguarding: bool = False  # only complaints flagged for safeguarding (a child may be at risk)
     extended: bool = False  # only stages whose deadline was extended
     escalated: bool = False  # only stages the complaint went on from (a stage 1 with a stage 2)
+    procedure: str | None = None  # "statutory" or "corporate" complaints only (queries/report_facts.py)
 
     def is_empty(self) -> bool:
         return self == Filters()
@@ -101,6 +102,7 @@ def query_to_dict(query: Query) -> dict:
             f.safeguarding,
             f.extended,
             f.escalated,
+            f.procedure,
         ],
         "group_by": query.group_by.value if query.group_by else None,
         "limit": query.limit,
@@ -140,6 +142,7 @@ def query_from_dict(data: object) -> Query | None:
                 bool(rest[0]) if rest else False,
                 bool(rest[1]) if len(rest) > 1 else False,
                 bool(rest[2]) if len(rest) > 2 else False,
+                str(rest[3]) if len(rest) > 3 and rest[3] in ("statutory", "corporate") else None,
             ),
             group_by=Grouping(data["group_by"]) if data["group_by"] else None,
             limit=int(data["limit"]) if data["limit"] else None,

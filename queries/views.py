@@ -12,6 +12,7 @@ from datetime import date
 
 from flask import (
     Blueprint,
+    Response,
     abort,
     flash,
     jsonify,
@@ -27,13 +28,14 @@ from casework.roles import CASEWORK_ROLES, OFFICER, visible_team_ids
 from casework.views import staff_menu
 from queries.answers import Answer
 from queries.asker import Asker
-from queries.chart import bar_chart
+from queries.chart import bar_chart, table_chart
 from queries.engine import Scope
 from queries.narrative import MAX_NARRATIVE, narratives, save_narrative
 from queries.parser import MAX_QUESTION
 from queries.periods import financial_year, financial_year_of, parse_financial_year, plausible_as_of
+from queries.publish import print_context, render_pdf
 from queries.query import query_from_dict, query_to_dict
-from queries.report import NARRATIVE_SECTIONS, build_report
+from queries.report import NARRATIVE_SECTIONS, build_report, is_numeric
 from queries.words import EXAMPLES
 from web.auth import json_text_field, signed_in_user, staff_api_required, staff_required, staff_user
 from web.context import db, settings, today
@@ -277,21 +279,21 @@ def report(year: str):
         max_narrative=MAX_NARRATIVE,
         # Each table as govukTable's params, by its key (the page draws them; the CSV link uses the same key).
         table_params={table.key: _report_table(table) for section in report.sections for table in section.tables},
+        charts={table.key: table_chart(table) for section in report.sections for table in section.tables},
         page_title=f"Annual complaints report {period.label}",
     )
 
 
 def _report_table(table) -> dict:
     shown = [(field, heading) for field, heading in table.columns if field != "key"]
-    numeric = {"value", "previous", "on_time", "judged", "with_extensions"}
-    head = [{"text": h, **({"format": "numeric"} if f in numeric else {})} for f, h in shown]
+    head = [{"text": h, **({"format": "numeric"} if is_numeric(f) else {})} for f, h in shown]
     rows = []
     for row in [*table.rows, *([table.total] if table.total else [])]:
         rows.append(
             [
                 {
                     "text": "" if row.get(f) is None else _show(row.get(f)),
-                    **({"format": "numeric"} if f in numeric else {}),
+                    **({"format": "numeric"} if is_numeric(f) else {}),
                 }
                 for f, _h in shown
             ]
@@ -303,6 +305,26 @@ def _report_table(table) -> dict:
         "caption": table.title,
         "captionClasses": "govuk-table__caption--s",
     }
+
+
+@bp.get("/staff/reports/annual/<year>/report.pdf")
+@staff_required(*CASEWORK_ROLES)
+def report_pdf(year: str):
+    """The report fit to publish: the same figures as the page, laid out for print (queries/publish.py)."""
+    period = _year_or_404(year)
+    report = build_report(db(), period, as_of=today(), scope=_scope(), closure_days=settings().closure_days)
+    texts = {section: row.text for section, row in narratives(db(), period.label).items()}
+    page = render_template(
+        "queries/report_print.html",
+        **print_context(report, texts, council=settings().council_name, printed_on=today()),
+    )
+    name = f"childrens-services-complaints-{_url_year(period.label)}.pdf"
+    pdf, _pages = render_pdf(page)
+    return Response(
+        pdf,
+        mimetype="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @bp.post("/staff/reports/annual/<year>/narrative")

@@ -83,6 +83,7 @@ def test_question_and_report_pages_pass_axe(served):
         page.locator("svg.queries-chart").wait_for()
         assert axe_violations(page) == []
         page.goto(f"{served}/staff/reports/annual/2017-18")
+        assert page.locator("svg.queries-chart").count() >= 5  # the report's charts, drawn on the server
         assert axe_violations(page) == []
 
     in_browser(served, javascript=True, steps=steps)

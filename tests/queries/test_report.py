@@ -6,7 +6,9 @@ import json
 from datetime import date
 
 import pytest
+from sqlalchemy import text
 
+from casework.demo import DEMO_DIR
 from queries.engine import Scope
 from queries.periods import financial_year
 from queries.report import build_report, report_as_text
@@ -27,7 +29,8 @@ def test_stage_1_total_and_lac_share(report):
     assert report.figures["stage_1_total"] == 88
     assert report.figures["stage_1_lac"] == 36
     assert report.figures["stage_1_lac_percent"] == pytest.approx(40.9)
-    assert "36 stage 1 complaints in 2017/18, which was 41% of the total" in report.sections[0].sentences[0]
+    stage_1 = next(section for section in report.sections if section.key == "stage-1")
+    assert "36 stage 1 complaints in 2017/18, which was 41% of the total" in stage_1.sentences[0]
 
 
 def test_stage_1_by_lac_team_with_the_reports_labels(report):
@@ -123,7 +126,7 @@ def test_report_command_json(demo_app):
     data = json.loads(result.output)
     assert data["year"] == "2017/18"
     assert data["figures"]["stage_1_total"] == 88
-    assert [s["key"] for s in data["sections"]][:2] == ["stage-1", "outcomes"]
+    assert [s["key"] for s in data["sections"]][:3] == ["summary", "stage-1", "outcomes"]
 
 
 def test_report_command_text_and_bad_year(demo_app):
@@ -143,3 +146,76 @@ def test_an_empty_year_reports_zeros_not_errors(demo_session):
     assert report.figures["stage_1_total"] == 0
     assert report.figures["stage_1_lac_percent"] is None
     assert "no figure" in report_as_text(report)
+
+
+def _sql(session, sql: str) -> int:
+    return session.connection().execute(text(sql)).scalar_one()
+
+
+def test_received_and_closed_in_the_year_at_every_stage(report, demo_session):
+    for stage, key in ((1, "1"), (2, "2"), (3, "3"), (4, "ombudsman")):
+        received = _sql(
+            demo_session,
+            f"SELECT count(*) FROM stage_record WHERE stage = {stage} AND received_on BETWEEN '2017-04-01' AND "
+            "'2018-03-31'",
+        )
+        closed = _sql(
+            demo_session,
+            f"SELECT count(*) FROM stage_record WHERE stage = {stage} AND responded_on BETWEEN '2017-04-01' AND "
+            "'2018-03-31'",
+        )
+        assert (report.figures["received"][key], report.figures["closed"][key]) == (received, closed)
+    assert report.figures["received"]["1"] == 88
+    assert report.figures["closed"]["1"] == 90  # two answered in April 2017 were received in 2016/17
+
+
+def test_on_time_of_the_stages_closed_in_the_year_counts_agreed_extensions(report, demo_session):
+    on_time = _sql(
+        demo_session,
+        """SELECT count(*) FROM stage_record WHERE stage = 1 AND responded_on BETWEEN '2017-04-01' AND '2018-03-31'
+           AND responded_on <= coalesce(extended_to, due_on)""",
+    )
+    assert report.figures["on_time_closed"]["1"] == {"on_time": on_time, "of": 90, "percent": pytest.approx(74.4)}
+    assert report.figures["on_time"]["1"]["on_time"] == 52  # by the day received, the first deadline only
+
+
+def test_quarters_add_up_to_the_year(report):
+    quarters = report.figures["quarters"]
+    assert list(quarters) == ["Q1 2017/18", "Q2 2017/18", "Q3 2017/18", "Q4 2017/18"]
+    assert sum(q["s1_received"] for q in quarters.values()) == 88
+    assert sum(q["s1_closed"] for q in quarters.values()) == 90
+
+
+def test_escalation_rates(report):
+    assert report.figures["escalation"]["1"] == {"escalated": 8, "of": 88, "percent": pytest.approx(9.1)}
+
+
+def test_the_data_cleaning_tables_are_marked_internal(report):
+    assert report.table("stage-1-lac-source-labels").internal
+    assert report.table("stage-1-lac-teams").internal_columns == ("labels",)
+    assert not report.table("summary").internal
+
+
+def _published_table(first_heading: str) -> dict[str, str]:
+    """A tab-separated table of the published 2017/18 report, read from the copy in demo/: {first cell: last}."""
+    lines = (DEMO_DIR / "published-report-2017-18.txt").read_text(encoding="utf-8").splitlines()
+    start = lines.index(next(line for line in lines if line.startswith(first_heading + "\t"))) + 1
+    rows: dict[str, str] = {}
+    for line in lines[start:]:
+        if "\t" not in line:
+            break
+        cells = line.split("\t")
+        rows[cells[0]] = cells[-1]
+    return rows
+
+
+def test_the_published_reports_own_tables_come_back(report):
+    lac = _published_table("Team")
+    assert {row["label"]: str(row["value"]) for row in report.table("stage-1-lac-source-labels").rows} == lac
+    learning = _published_table("Learnings")
+    assert sorted(map(int, learning.values()), reverse=True) == list(report.figures["stage_1_learning"].values())
+    stage_2 = _published_table("Service Area")
+    assert stage_2.pop("Grand Total") == str(report.figures["stage_2_total"])
+    assert sorted(map(int, stage_2.values()), reverse=True) == sorted(
+        report.figures["stage_2_by_team"].values(), reverse=True
+    )
