@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 from casework import actions
 from casework.audit import events_for
 from casework.roles import OFFICER, can_see_complaint, can_triage
-from casework.stages import effective_due, open_stage, stages_of, state_of
+from casework.stages import Urgency, effective_due, open_stage, stages_of, state_of
 from content.dates import plain_date
 from models.audit import action_label
 from models.base import require_id
@@ -18,7 +18,6 @@ from models.complaints import Complaint, LearningCategory, Outcome, Stage, Stage
 from models.outbox import OutboxMessage
 from models.staff import StaffUser
 from models.teams import Team
-from reminders.deadlines import DeadlineState
 from reminders.policy import STAGE_REMINDERS
 
 
@@ -35,7 +34,7 @@ class StageView:
     record: StageRecord
     label: str
     due: date | None
-    state: DeadlineState | None
+    state: Urgency | None
     learning: list[str] = field(default_factory=list)
 
 
