@@ -97,6 +97,12 @@ class TriageRow:
     what_happened: str = ""  # the first lines of what they told us
     complainant: str = ""
     rejected: tuple[str, ...] = ()  # team slugs the complainant said it is not ("No" to "is it the X team?")
+    rejected_names: tuple[str, ...] = ()  # the same teams' names, for the page
+
+    @property
+    def preselected(self) -> str:
+        """The team the Assign form starts on: the router's best guess that the complainant did not reject."""
+        return next((c.team for c in self.suggestion.candidates if c.team not in self.rejected), "")
 
 
 QUEUE_PAGE_SIZE = 50  # rows a page of the queue shows: a council's whole caseload is thousands
@@ -369,6 +375,7 @@ def triage_queue(session: Session, user: StaffUser, zone) -> list[TriageRow]:
     if not complaints:
         return []
     router = router_for(session)
+    names = dict(session.exec(select(Team.slug, Team.name)).all())
     return [
         TriageRow(
             complaint_id=require_id(c),
@@ -378,9 +385,25 @@ def triage_queue(session: Session, user: StaffUser, zone) -> list[TriageRow]:
             about_text=c.about_text,
             suggestion=router.route(c.about_text or c.what_happened[:300]),
             categories=tuple(category_labels(c.safeguarding_categories)),
+            what_happened=first_lines(c.what_happened),
+            complainant=c.complainant_name,
+            rejected=tuple(c.rejected_teams or ()),
+            rejected_names=tuple(names.get(slug, slug) for slug in c.rejected_teams or ()),
         )
         for c in complaints
     ]
+
+
+FIRST_LINES_CHARACTERS = 280  # about three lines of the triage page at a desk
+
+
+def first_lines(text: str, limit: int = FIRST_LINES_CHARACTERS) -> str:
+    """The start of what someone wrote, cut at a word and marked as cut, so triage can be done from the list."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip(",;:") + " …"
 
 
 def team_choices(session: Session, user: StaffUser | None = None) -> list[Team]:

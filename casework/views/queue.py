@@ -26,6 +26,7 @@ from casework.views.complaint_page import STATE_TAG_PARAMS, review_tag
 from models.audit import Action
 from models.complaints import Stage
 from web.auth import staff_required, staff_user
+from web.forms import error_list
 from web.govuk import select_items
 
 # The queue's columns, in order: (sort key or None, heading).
@@ -155,14 +156,39 @@ def _pagination(found: QueuePage) -> dict | None:
 @bp.route("/staff/triage")
 @staff_required("officer")
 def triage():
-    ctx = action_context()
+    return render_triage(action_context())
+
+
+def render_triage(ctx, *, errors: dict[str, str] | None = None, form=None, status: int = 200):
+    """The triage list; with `errors` (an Assign refused), the same list with the message beside that row's team."""
+    errors = errors or {}
     rows = triage_queue(ctx.session, ctx.actor, ctx.settings.timezone)
-    for row in rows:  # the triage list shows what each person wrote about the team: a view of each complaint
+    for row in rows:  # the triage list shows what each person wrote: a view of each complaint
         audit.record(ctx.session, ctx.actor, row.complaint_id, Action.COMPLAINT_VIEWED_IN_TRIAGE)
     teams = [(team.slug, team.name) for team in team_choices(ctx.session)]
 
-    def team_items(row):  # the router's best guess chosen
-        best = row.suggestion.candidates[0].team if row.suggestion.candidates else ""
-        return select_items(teams, best, "Choose a team")
+    def team_select(row) -> dict:
+        field = f"team-{row.reference}"
+        chosen = form.get("team", "") if form is not None and field in errors else row.preselected
+        select = {
+            "id": field,
+            "name": "team",
+            "label": {"text": f"Team for {row.reference}"},
+            "items": select_items(teams, chosen, "Choose a team"),
+        }
+        if field in errors:
+            select["errorMessage"] = {"text": errors[field]}
+        return select
 
-    return render_template("casework/triage.html", rows=[(row, team_items(row)) for row in rows], page_title="Triage")
+    def candidates(row) -> list[dict]:
+        return [
+            {"name": c.name, "score": round(c.score), "rejected": c.team in row.rejected}
+            for c in row.suggestion.candidates
+        ]
+
+    return render_template(
+        "casework/triage.html",
+        rows=[(row, team_select(row), candidates(row)) for row in rows],
+        error_list=error_list(errors),
+        page_title="Triage",
+    ), status

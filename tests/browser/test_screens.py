@@ -9,6 +9,7 @@ import pytest
 from sqlmodel import select
 
 from casework.accounts import create_staff
+from models.complaints import Complaint
 from models.staff import StaffUser
 from reminders.calendar import WorkingCalendar
 from tests.browser.conftest import PHONE
@@ -95,3 +96,35 @@ def test_queue_figures_link_to_what_they_count(live_server, screen, officer, cas
     assert page.locator("th[aria-sort='ascending']").inner_text().startswith("Team")
     assert "state=due-today" in page.url
     assert_accessible(page, "queue, due today, sorted by team")
+
+
+def test_triage_never_chooses_a_team_the_child_rejected(live_server, screen, officer, assert_accessible):
+    width = screen.viewport_size["width"]
+    reference = f"CS-REJ{width:>04}"[:12]
+    today = datetime.now(live_server.settings.timezone).date()
+    with live_server.session() as session:
+        if session.exec(select(Complaint.id).where(Complaint.reference == reference)).first() is None:
+            complaint = add_complaint(
+                session, reference=reference, team=None, received=today, role="child", what_happened="Nobody came."
+            )
+            complaint.about_text = "the child protection team"
+            complaint.rejected_teams = ["child-protection"]
+            session.add(complaint)
+    page = screen
+    sign_in(page, live_server, officer)
+    page.goto(f"{live_server.url}/staff/triage")
+    row = page.locator("section", has_text=reference)
+    assert "they said it is not this team" in row.inner_text()
+    team = row.get_by_label(f"Team for {reference}")
+    assert team.input_value() == ""  # "Choose a team": never the team the child said no to
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_accessible(page, "triage with a rejected team")
+    # Assign with no team: still on triage, with the error beside this row's team.
+    row.get_by_role("button", name="Assign").click()
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert page.get_by_role("heading", level=1).inner_text() == "Triage"
+    assert_accessible(page, "triage with an error")
+    page.locator("section", has_text=reference).get_by_label(f"Team for {reference}").select_option("early-help")
+    page.locator("section", has_text=reference).get_by_role("button", name="Assign").click()
+    page.wait_for_url("**/staff/triage")
+    assert "The team was changed." in page.content()
