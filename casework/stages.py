@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from sqlmodel import Session, col, select
@@ -23,9 +23,6 @@ class Urgency(StrEnum):
     DUE_THIS_WEEK = "due-this-week"
     ON_TRACK = "on-track"
 
-
-# "Due this week": after today and within the next five working days (a working week ahead, whatever the day).
-DUE_THIS_WEEK_WORKING_DAYS = 5
 
 # Each state has its own colour AND its own words, so nobody needs to tell red from orange to read it.
 STATE_TAGS = {
@@ -54,9 +51,10 @@ def urgency(calendar: WorkingCalendar, due: date, today: date) -> Urgency:
 
 
 def last_due_this_week(calendar: WorkingCalendar, today: date) -> date:
-    """The last due date that is still "due this week" today: each state is a range of due dates, so the
-    database can filter and count by them."""
-    return calendar.add_working_days(today, DUE_THIS_WEEK_WORKING_DAYS)
+    """The last due date that is still "due this week" today: this week's Sunday, as `ask` counts "due this week"
+    (queries/engine.py; there it includes today, here today has its own state). Each state is a range of due
+    dates, so the database can filter and count by them."""
+    return today + timedelta(days=6 - today.weekday())
 
 
 def days_overdue(calendar: WorkingCalendar, due: date | None, today: date) -> int:

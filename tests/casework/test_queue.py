@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlmodel import select
@@ -60,8 +60,8 @@ def test_states_and_order(db_session, officer):
         ("CS-LATE-0001", Urgency.OVERDUE),
         ("CS-TDAY-0001", Urgency.DUE_TODAY),
         ("CS-SOON-0001", Urgency.DUE_THIS_WEEK),  # Thursday: 3 working days away
-        ("CS-FINE-0001", Urgency.DUE_THIS_WEEK),  # Friday: 4 working days away
-        ("CS-NEXT-0001", Urgency.ON_TRACK),  # Tuesday next week: 6 working days away, more than a working week
+        ("CS-FINE-0001", Urgency.DUE_THIS_WEEK),  # Friday: 4 working days away, still this week
+        ("CS-NEXT-0001", Urgency.ON_TRACK),  # Tuesday next week
     ]
     assert [r.days_overdue for r in rows] == [0, 1, 0, 0, 0, 0]  # Friday 12th to Monday 15th: one working day
 
@@ -89,7 +89,7 @@ def test_extension_moves_the_due_date(db_session, officer):
     db_session.add(record)
     db_session.flush()
     (row,) = open_stages(db_session, officer, CAL, TODAY, QueueFilters())
-    assert (row.due, row.state) == (date(2018, 1, 22), Urgency.DUE_THIS_WEEK)
+    assert (row.due, row.state) == (date(2018, 1, 22), Urgency.ON_TRACK)  # next Monday
 
 
 def test_triage_queue_comes_with_the_routers_suggestions(db_session, officer, settings):
@@ -175,13 +175,15 @@ def test_counts_at_the_top_link_to_what_they_count(casework_app, signed_in, writ
         add_complaint(session, reference="CS-CNT-0005", team=None, received=today)
 
     write(build_some)
+    # CS-CNT-0003 is due in 2 working days: this week from Monday to Wednesday, next week from Thursday.
+    this_week = calendar.add_working_days(today, 2) <= today + timedelta(days=6 - today.weekday())
     client = signed_in("officer")
     page = Page(client.get("/staff/queue").get_data(as_text=True))
     counts = {item.one(".casework-counts__label").text: item for item in page.select(".casework-counts__item")}
     assert {label: item.one(".casework-counts__value").text for label, item in counts.items()} == {
         "Overdue": "1",
         "Due today": "1",
-        "Due this week": "1",
+        "Due this week": "1" if this_week else "0",
         "In triage": "1",
         "Flagged, not yet reviewed": "1",
     }
@@ -189,12 +191,13 @@ def test_counts_at_the_top_link_to_what_they_count(casework_app, signed_in, writ
     assert counts["In triage"].one("a").attrs["href"] == "/staff/triage"
     assert set(queue_rows(client, "?state=overdue")) == {"CS-CNT-0001"}
     assert set(queue_rows(client, "?state=due-today")) == {"CS-CNT-0002"}
-    assert set(queue_rows(client, "?state=due-this-week")) == {"CS-CNT-0003"}
+    assert set(queue_rows(client, "?state=due-this-week")) == ({"CS-CNT-0003"} if this_week else set())
     assert set(queue_rows(client, "?flagged=yes")) == {"CS-CNT-0004"}
     # Each colour has its own words too.
     tags = {ref: row.select("td")[-1].one(".govuk-tag") for ref, row in queue_rows(client).items()}
-    assert (tags["CS-CNT-0002"].text, tags["CS-CNT-0003"].text) == ("Due today", "Due this week")
-    assert "govuk-tag--orange" in tags["CS-CNT-0002"].classes and "govuk-tag--yellow" in tags["CS-CNT-0003"].classes
+    assert tags["CS-CNT-0002"].text == "Due today" and "govuk-tag--orange" in tags["CS-CNT-0002"].classes
+    week_tag = ("Due this week", "govuk-tag--yellow") if this_week else ("On track", "govuk-tag--green")
+    assert tags["CS-CNT-0003"].text == week_tag[0] and week_tag[1] in tags["CS-CNT-0003"].classes
     # A manager does not triage, so sees no triage figure.
     manager = Page(signed_in("manager").get("/staff/queue").get_data(as_text=True))
     assert "In triage" not in manager.texts(".casework-counts__label")
