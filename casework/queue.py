@@ -248,6 +248,47 @@ def queue_counts(
     return QueueCounts(overdue, due_today, this_week, triage.waiting, flagged)
 
 
+@dataclass(frozen=True)
+class TeamLoad:
+    """A team's open stages by deadline state, as the queue's filters count them (the dashboard links there)."""
+
+    slug: str
+    name: str
+    overdue: int
+    due_today: int
+    due_this_week: int
+    on_track: int
+    no_deadline: int  # with the Ombudsman: no deadline of ours
+
+    @property
+    def total(self) -> int:
+        return self.overdue + self.due_today + self.due_this_week + self.on_track + self.no_deadline
+
+
+def open_by_team(session: Session, user: StaffUser, calendar: WorkingCalendar, today: date) -> list[TeamLoad]:
+    """Open stages `user` may see, by team and deadline state: one GROUP BY over the queue's own statement."""
+    statement, due = _open_stages_base(user)
+    week = last_due_this_week(calendar, today)
+
+    def count(condition):
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    figures = (
+        statement.with_only_columns(
+            Team.slug,
+            Team.name,
+            count(due < today),
+            count(due == today),
+            count((due > today) & (due <= week)),
+            count(due > week),
+            count(due.is_(None)),
+        )
+        .group_by(Team.slug, Team.name)
+        .order_by(Team.name)
+    )
+    return [TeamLoad(*row) for row in session.exec(figures)]
+
+
 def _safeguarding_group(row: QueueRow) -> int:
     """0: flagged and not yet reviewed, 1: flagged and reviewed, 2: the rest (the order the SQL sorts by first)."""
     return 2 if not row.safeguarding else int(row.reviewed)

@@ -128,3 +128,26 @@ def test_triage_never_chooses_a_team_the_child_rejected(live_server, screen, off
     page.locator("section", has_text=reference).get_by_role("button", name="Assign").click()
     page.wait_for_url("**/staff/triage")
     assert "The team was changed." in page.content()
+
+
+def test_dashboard_charts_have_their_numbers_and_links(
+    live_server, screen, officer, caseload, assert_accessible, screenshot
+):
+    page = screen
+    sign_in(page, live_server, officer)
+    page.goto(f"{live_server.url}/staff/dashboard")
+    screenshot(page, f"dashboard-{page.viewport_size['width']}")
+    assert page.locator("svg.dashboard-chart[role='img']").count() == 4
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    assert_accessible(page, "dashboard")
+    # The open stages' table links each number to the queue, filtered.
+    open_now = page.locator("table.dashboard__table", has_text="Open now")
+    open_now.locator("tr", has_text="Leaving Care").get_by_role("link").first.click()
+    page.wait_for_url("**/staff/queue?team=leaving-care&state=overdue")
+    assert page.locator("table.casework-queue tbody tr", has_text="CS-SCRN-0001").count() == 1
+    page.go_back()
+    received = page.locator("table.dashboard__table", has_text="Received, by month and stage")
+    received.get_by_role("link").last.click()
+    page.wait_for_url("**/staff/dashboard/complaints?**")
+    assert page.locator("tbody th").count() >= 1
+    assert_accessible(page, "the complaints behind a figure")
