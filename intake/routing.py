@@ -11,6 +11,8 @@ How a text is routed:
    texts are also compared whole with `process.extract` (`fuzz.ratio`), which catches "leavingcare".
    Numbers are distinguishing: an alias whose number the text contradicts scores nothing ("Permanence 1" is
    not "Permanence 2", though plain fuzzy ratios rate them ~95 % alike).
+   Half a worker's name beside another name ("Jess Moore" for Jess Morgan, "Sarah Morgan") is someone else or
+   someone we do not know: it scores NEAR_MISS_SCORE, enough to offer the team in triage, never to auto-route.
 4. Per team: the best alias, plus a little for each further alias that agrees. A team whose evidence is only
    part of the leader's (the "looked after children" inside "Looked after children and adoption") is
    discounted.
@@ -143,18 +145,30 @@ OFF_TOPICS: dict[str, tuple[str, str]] = {
 }
 
 
-def _ascii_words(text: str) -> list[str]:
-    """The words of `text` as written (case kept), accents folded."""
+# How a word was written: in lower case, with a capital as a sentence's first word, or with a capital inside one.
+LOWER, SENTENCE_CAPITAL, CAPITAL = 0, 1, 2
+
+
+def _ascii_words(text: str) -> list[tuple[str, int]]:
+    """The words of `text` in lower case, accents folded, each with how it was written (LOWER, CAPITAL ...)."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     # "children's" is one word; "&" and "and" are the same filler; "18+" is "18 plus".
     folded = folded.replace("'", "").replace("&", " and ").replace("+", " plus ")
-    return _CASED_WORD.findall(folded)
+    words: list[tuple[str, int]] = []
+    end = 0
+    for match in _CASED_WORD.finditer(folded):
+        gap = folded[end : match.start()]  # what lies between this word and the one before
+        starts_sentence = not words or "." in gap or "!" in gap or "?" in gap or "\n" in gap
+        case = LOWER if not match.group()[:1].isupper() else SENTENCE_CAPITAL if starts_sentence else CAPITAL
+        words.append((match.group().lower(), case))
+        end = match.end()
+    return words
 
 
-def _tokens_with_case(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
-    """`tokens(text)`, and for each whether it was written with a capital (a name, or a sentence's first word)."""
+def _tokens_with_case(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """`tokens(text)`, and how each was written (LOWER, SENTENCE_CAPITAL or CAPITAL)."""
     written = _ascii_words(text or "")
-    words = [word.lower() for word in written]
+    words = [word for word, _capital in written]
     found, capitals = [], []
     for index, word in enumerate(words):
         if word in _NUMBER_WORDS and index and words[index - 1] in _NOT_A_NUMBER_AFTER:
@@ -162,7 +176,7 @@ def _tokens_with_case(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
         word = _SYNONYMS.get(word, word)
         if word not in _FILLER:
             found.append(word)
-            capitals.append(written[index][:1].isupper())
+            capitals.append(written[index][1])
     return tuple(found), tuple(capitals)
 
 
@@ -403,7 +417,7 @@ class Router:
         return score, frozenset(positions)
 
     def _beside_another_name(
-        self, alias: _Alias, positions: frozenset[int], words: tuple[str, ...], capitals: tuple[bool, ...]
+        self, alias: _Alias, positions: frozenset[int], words: tuple[str, ...], capitals: tuple[int, ...]
     ) -> bool:
         """Whether half a worker's name found in the text stands beside a name that is not the other half:
         "Jess Moore" (or "jess okafor") for Jess Morgan, "Sarah Whitaker" for Sam Whitaker. A typo of the other
@@ -422,7 +436,9 @@ class Router:
         mapped = self._map_word(word)
         if mapped is not None:  # a word of the directory: another worker's name, or a team's word (no name)
             return mapped[0] in (self._last_names if first else self._first_names)
-        if capitals[at]:
+        # A capital inside a sentence is a name. So is one starting it just before a surname ("Sarah Morgan never
+        # ..."), but not one after a first name and a full stop ("I rang Jess. Nobody came").
+        if capitals[at] == CAPITAL or (capitals[at] == SENTENCE_CAPITAL and not first):
             return True
         return any(fuzz.ratio(word, half) >= OTHER_NAME_LIKENESS for half in halves)
 

@@ -105,6 +105,7 @@ def two_workers() -> Router:
         "jess moore never rang me back",  # in lower case, but a name like the worker's surname
         "Jess Okafor said she would come",  # another worker's surname
         "Sarah Morgan",  # the surname, another first name
+        "I think Maria Morgan took it",  # the same, inside a sentence
     ],
 )
 def test_half_a_workers_name_beside_another_name_triages_with_the_team_as_a_candidate(two_workers, text):
@@ -115,7 +116,16 @@ def test_half_a_workers_name_beside_another_name_triages_with_the_team_as_a_cand
 
 
 @pytest.mark.parametrize(
-    "text", ["Jess never rang me back", "Jess Morgan", "jess morgon", "Jess M", "Mrs Morgan", "Jess from early help"]
+    "text",
+    [
+        "Jess never rang me back",
+        "Jess Morgan",
+        "jess morgon",
+        "Jess M",
+        "Mrs Morgan",
+        "Jess from early help",
+        "I rang Jess. Nobody called back",  # a capital that starts a sentence is no surname
+    ],
 )
 def test_the_same_worker_written_loosely_still_routes(two_workers, text):
     result = two_workers.route(text)
