@@ -3,27 +3,66 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
+from enum import StrEnum
 
 from sqlmodel import Session, col, select
 
 from models.complaints import Outcome, Stage, StageRecord
 from reminders.calendar import WorkingCalendar
-from reminders.deadlines import STAGE_RULES, DeadlineState, StageRule, deadline_state, request_deadline
+from reminders.deadlines import STAGE_RULES, StageRule, request_deadline
 
-# The queue's tags: red overdue, amber due within 3 working days (or today), green on track.
+
+class Urgency(StrEnum):
+    """How urgent an open stage is on the staff screens (the queue, its counts, the case page, the dashboard).
+
+    Finer than the reminders' `DeadlineState`: officers plan by the week, so "due this week" is its own colour.
+    """
+
+    OVERDUE = "overdue"
+    DUE_TODAY = "due-today"
+    DUE_THIS_WEEK = "due-this-week"
+    ON_TRACK = "on-track"
+
+
+# Each state has its own colour AND its own words, so nobody needs to tell red from orange to read it.
 STATE_TAGS = {
-    DeadlineState.OVERDUE: ("Overdue", "govuk-tag--red"),
-    DeadlineState.DUE_TODAY: ("Due today", "govuk-tag--orange"),
-    DeadlineState.DUE_SOON: ("Due soon", "govuk-tag--orange"),
-    DeadlineState.ON_TRACK: ("On track", "govuk-tag--green"),
+    Urgency.OVERDUE: ("Overdue", "govuk-tag--red"),
+    Urgency.DUE_TODAY: ("Due today", "govuk-tag--orange"),
+    Urgency.DUE_THIS_WEEK: ("Due this week", "govuk-tag--yellow"),
+    Urgency.ON_TRACK: ("On track", "govuk-tag--green"),
 }
-# What staff filter by: the three colours.
-STATE_FILTERS = {
-    "overdue": (DeadlineState.OVERDUE,),
-    "due-soon": (DeadlineState.DUE_TODAY, DeadlineState.DUE_SOON),
-    "on-track": (DeadlineState.ON_TRACK,),
+# What staff filter by (the queue's ?state=).
+STATE_FILTER_LABELS = {
+    Urgency.OVERDUE.value: "Overdue",
+    Urgency.DUE_TODAY.value: "Due today",
+    Urgency.DUE_THIS_WEEK.value: "Due this week",
+    Urgency.ON_TRACK.value: "On track",
 }
+
+
+def urgency(calendar: WorkingCalendar, due: date, today: date) -> Urgency:
+    if today > due:
+        return Urgency.OVERDUE
+    if today == due:
+        return Urgency.DUE_TODAY
+    if due <= last_due_this_week(calendar, today):
+        return Urgency.DUE_THIS_WEEK
+    return Urgency.ON_TRACK
+
+
+def last_due_this_week(calendar: WorkingCalendar, today: date) -> date:
+    """The last due date that is still "due this week" today: this week's Sunday, as `ask` counts "due this week"
+    (queries/engine.py; there it includes today, here today has its own state). Each state is a range of due
+    dates, so the database can filter and count by them."""
+    return today + timedelta(days=6 - today.weekday())
+
+
+def days_overdue(calendar: WorkingCalendar, due: date | None, today: date) -> int:
+    """Working days past the deadline (0 when it is not past): statutory timescales count working days."""
+    if due is None or today <= due:
+        return 0
+    return calendar.working_days_between(due, today)
 
 
 def stage_label(stage: int) -> str:
@@ -49,11 +88,11 @@ def effective_due(record: StageRecord) -> date | None:
     return record.extended_to or record.due_on
 
 
-def state_of(calendar: WorkingCalendar, record: StageRecord, today: date) -> DeadlineState | None:
+def state_of(calendar: WorkingCalendar, record: StageRecord, today: date) -> Urgency | None:
     due = effective_due(record)
     if due is None or record.responded_on is not None:
         return None
-    return deadline_state(calendar, due, today)
+    return urgency(calendar, due, today)
 
 
 def escalation_window(

@@ -334,6 +334,13 @@ class Engine:
             rows.append(SummaryRow(step.id, step.summary_label or step.id, answer))
         return rows
 
+    def rejected_teams(self, state: State) -> list[str]:
+        """The team the router suggested and the person said it is not ("No, choose another"), as a slug list."""
+        route = state.answers.get("_route") or {}
+        if state.answers.get("team_confirm") == "other" and route.get("team"):
+            return [route["team"]]
+        return []
+
     def team_choice(self, state: State) -> tuple[str | None, float | None]:
         """The team the complaint goes to (slug or None for triage) and the router's confidence, if any."""
         answers = state.answers

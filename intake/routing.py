@@ -11,6 +11,8 @@ How a text is routed:
    texts are also compared whole with `process.extract` (`fuzz.ratio`), which catches "leavingcare".
    Numbers are distinguishing: an alias whose number the text contradicts scores nothing ("Permanence 1" is
    not "Permanence 2", though plain fuzzy ratios rate them ~95 % alike).
+   Half a worker's name beside another name ("Jess Moore" for Jess Morgan, "Sarah Morgan") is someone else or
+   someone we do not know: it scores NEAR_MISS_SCORE, enough to offer the team in triage, never to auto-route.
 4. Per team: the best alias, plus a little for each further alias that agrees. A team whose evidence is only
    part of the leader's (the "looked after children" inside "Looked after children and adoption") is
    discounted.
@@ -65,6 +67,14 @@ SCATTER_FACTOR = 0.6  # an alias whose words are spread through the text rather 
 WHOLE_TEXT_MIN = 88.0  # `fuzz.ratio` of a short text against a whole name, for run-together or garbled labels
 WHOLE_TEXT_MAX_TOKENS = 8
 
+# A worker's first name next to another surname ("Jess Moore" when the directory has Jess Morgan), or their surname
+# next to another first name: someone else, or a name we do not know. The team stays a candidate for triage at
+# this score, below AUTO_MIN_SCORE, so such a text never routes on its own.
+NEAR_MISS_SCORE = 60.0
+SAME_NAME_LIKENESS = 75.0  # `fuzz.ratio` of a written name to the directory's from which it is a typo, not another
+OTHER_NAME_LIKENESS = 50.0  # ... and from which a lower-case word is a different but similar name ("moore")
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})  # "Mrs Begum": a title, not another first name
+
 # First names and surnames that are also everyday words: a worker so named is found by the full name only.
 NAMES_THAT_ARE_WORDS = frozenset(
     {"will", "may", "hope", "grace", "joy", "faith", "rose", "mark", "bill", "pat", "sue", "april", "june", "dawn"}
@@ -95,7 +105,7 @@ _SYNONYMS = {
 }
 _NUMBER_WORDS = frozenset({"one", "two", "three"})
 _NOT_A_NUMBER_AFTER = frozenset({"no", "any", "some", "every", "each", "the", "that", "this", "which", "only"})
-_WORD = re.compile(r"[a-z]+|[0-9]+")
+_CASED_WORD = re.compile(r"[A-Za-z]+|[0-9]+")
 
 # Complaints about other council services: topic -> (where they go, words that name it, ";"-separated).
 # The intake shows the first part to the person; staff never get these in the children's triage queue as a team.
@@ -135,24 +145,44 @@ OFF_TOPICS: dict[str, tuple[str, str]] = {
 }
 
 
-def _ascii_words(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+# How a word was written: in lower case, with a capital as a sentence's first word, or with a capital inside one.
+LOWER, SENTENCE_CAPITAL, CAPITAL = 0, 1, 2
+
+
+def _ascii_words(text: str) -> list[tuple[str, int]]:
+    """The words of `text` in lower case, accents folded, each with how it was written (LOWER, CAPITAL ...)."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     # "children's" is one word; "&" and "and" are the same filler; "18+" is "18 plus".
     folded = folded.replace("'", "").replace("&", " and ").replace("+", " plus ")
-    return _WORD.findall(folded)
+    words: list[tuple[str, int]] = []
+    end = 0
+    for match in _CASED_WORD.finditer(folded):
+        gap = folded[end : match.start()]  # what lies between this word and the one before
+        starts_sentence = not words or "." in gap or "!" in gap or "?" in gap or "\n" in gap
+        case = LOWER if not match.group()[:1].isupper() else SENTENCE_CAPITAL if starts_sentence else CAPITAL
+        words.append((match.group().lower(), case))
+        end = match.end()
+    return words
 
 
-def tokens(text: str) -> tuple[str, ...]:
-    """The words of `text` that can tell teams apart, in order."""
-    words = _ascii_words(text or "")
-    found = []
+def _tokens_with_case(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """`tokens(text)`, and how each was written (LOWER, SENTENCE_CAPITAL or CAPITAL)."""
+    written = _ascii_words(text or "")
+    words = [word for word, _capital in written]
+    found, capitals = [], []
     for index, word in enumerate(words):
         if word in _NUMBER_WORDS and index and words[index - 1] in _NOT_A_NUMBER_AFTER:
             continue  # "no one", "the two of them": not Permanence 1 or 2
         word = _SYNONYMS.get(word, word)
         if word not in _FILLER:
             found.append(word)
-    return tuple(found)
+            capitals.append(written[index][1])
+    return tuple(found), tuple(capitals)
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """The words of `text` that can tell teams apart, in order."""
+    return _tokens_with_case(text)[0]
 
 
 def normalise(text: str) -> str:
@@ -221,6 +251,7 @@ class Ranking:
     teams: tuple[TeamScore, ...]
     distinguished: bool  # the leader holds a word no rival holds
     off_topic: OffTopic | None  # the text mentions another council service (bins, housing repairs ...)
+    near_miss: frozenset[str] = frozenset()  # teams found by half a worker's name beside another name
 
 
 def _expand(kind: str, text: str) -> list[tuple[str, str]]:
@@ -247,6 +278,8 @@ class Router:
         """
         self.team_names = dict(teams)
         raw: dict[tuple[str, str, tuple[str, ...]], None] = {}
+        # (team, "worker_first", first name) -> that team's workers' surnames with it; the same for surnames.
+        self._other_half: dict[tuple[str, str, str], set[str]] = {}
         for slug, kind, text in aliases:
             if slug not in self.team_names:
                 continue
@@ -256,6 +289,8 @@ class Router:
                     continue
                 raw[(slug, alias_kind, words)] = None
                 if alias_kind == "worker" and len(words) >= 2:
+                    self._other_half.setdefault((slug, "worker_first", words[0]), set()).add(words[-1])
+                    self._other_half.setdefault((slug, "worker_last", words[-1]), set()).add(words[0])
                     # "Priya" or "Mrs Shah" alone, unless the name is also an everyday word ("a grant", "a ward").
                     if words[0] not in NAMES_THAT_ARE_WORDS:
                         raw[(slug, "worker_first", words[:1])] = None
@@ -286,6 +321,8 @@ class Router:
         self._surface_list = list(self._surface)
         self._name_indexes = [i for i, a in enumerate(self._aliases) if a.kind in NAME_KINDS]
         self._name_labels = [self._aliases[i].label for i in self._name_indexes]
+        self._first_names = frozenset(name for (_slug, kind, name) in self._other_half if kind == "worker_first")
+        self._last_names = frozenset(name for (_slug, kind, name) in self._other_half if kind == "worker_last")
         self._word_cache: dict[str, tuple[str, float] | None] = {}
         self._result_cache: dict[str, RouteResult] = {}
 
@@ -379,8 +416,34 @@ class Router:
             score *= SCATTER_FACTOR
         return score, frozenset(positions)
 
+    def _beside_another_name(
+        self, alias: _Alias, positions: frozenset[int], words: tuple[str, ...], capitals: tuple[int, ...]
+    ) -> bool:
+        """Whether half a worker's name found in the text stands beside a name that is not the other half:
+        "Jess Moore" (or "jess okafor") for Jess Morgan, "Sarah Whitaker" for Sam Whitaker. A typo of the other
+        half ("Sam Whittaker", "Priya Sha") is the same person; a title ("Mrs Begum") or a word of a team's name
+        is no name."""
+        if len(positions) != 1:
+            return False
+        first = alias.kind == "worker_first"
+        at = min(positions) + (1 if first else -1)
+        if not 0 <= at < len(words) or words[at].isdigit() or words[at] in TITLES:
+            return False
+        word = words[at]
+        halves = self._other_half.get((alias.slug, alias.kind, alias.tokens[0]), set())
+        if any(_same_name(word, half) for half in halves):
+            return False
+        mapped = self._map_word(word)
+        if mapped is not None:  # a word of the directory: another worker's name, or a team's word (no name)
+            return mapped[0] in (self._last_names if first else self._first_names)
+        # A capital inside a sentence is a name. So is one starting it just before a surname ("Sarah Morgan never
+        # ..."), but not one after a first name and a full stop ("I rang Jess. Nobody came").
+        if capitals[at] == CAPITAL or (capitals[at] == SENTENCE_CAPITAL and not first):
+            return True
+        return any(fuzz.ratio(word, half) >= OTHER_NAME_LIKENESS for half in halves)
+
     def rank(self, text: str) -> Ranking:
-        words = tokens(text)
+        words, capitals = _tokens_with_case(text)
         where: dict[str, list[tuple[int, float]]] = {}
         unmapped = 0
         for position, word in enumerate(words):
@@ -393,9 +456,14 @@ class Router:
         hits: dict[str, list[tuple[float, frozenset[int], str]]] = {}
         # Only aliases sharing a word with the text can match it: an inverted index keeps routing fast.
         to_score = {index for word in where for index in self._by_word[word]}
+        near_miss: set[str] = set()
         for index in to_score:
             alias = self._aliases[index]
             score, positions = self._score_alias(alias, where, digits)
+            half_a_name = score > NEAR_MISS_SCORE and alias.kind in ("worker_first", "worker_last")
+            if half_a_name and self._beside_another_name(alias, positions, words, capitals):
+                score = NEAR_MISS_SCORE
+                near_miss.add(alias.slug)
             if score > 0:
                 hits.setdefault(alias.slug, []).append((score, positions, alias.kind))
         if unmapped and len(words) <= WHOLE_TEXT_MAX_TOKENS:
@@ -410,7 +478,7 @@ class Router:
             for rival in ranked[1:]:
                 if rival.score >= RIVAL_MIN_SCORE and leader.support <= rival.support:
                     distinguished = False
-        return Ranking(tuple(ranked), distinguished, _off_topic(words))
+        return Ranking(tuple(ranked), distinguished, _off_topic(words), frozenset(near_miss))
 
     def _whole_text(self, query: str, digits, everywhere: frozenset[int], hits) -> None:
         # Garbled or run-together labels ("leavingcare", "earlyhelp") that no single word gives away.
@@ -463,7 +531,8 @@ class Router:
         leader = teams[0]
         margin = leader.score - (teams[1].score if len(teams) > 1 else 0.0)
         if leader.score < auto_min_score:
-            reason = "the best match is too weak"
+            near = leader.slug in ranking.near_miss
+            reason = "a worker's name with another first name or surname" if near else "the best match is too weak"
         elif margin < auto_min_margin:
             reason = "two teams match almost equally"
         elif not ranking.distinguished:
@@ -486,6 +555,13 @@ class Router:
             self._result_cache.clear()
         self._result_cache[text] = result
         return result
+
+
+def _same_name(written: str, known: str) -> bool:
+    """A name as written is the directory's one, a typo of it ("whittaker") or its start ("sha", an initial)."""
+    if written == known or fuzz.ratio(written, known) >= SAME_NAME_LIKENESS:
+        return True
+    return known.startswith(written)  # "Sam W", "Priya Sh"
 
 
 def _digits(words: tuple[str, ...]) -> frozenset[str]:

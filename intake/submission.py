@@ -125,6 +125,7 @@ def _complaint_from(state: State, engine: Engine, team: Team | None, confidence,
         routing_confidence=confidence,
         team_id=team.id if team else None,
         status=ComplaintStatus.OPEN.value if team else ComplaintStatus.AWAITING_TRIAGE.value,
+        rejected_teams=engine.rejected_teams(state),
     )
 
 

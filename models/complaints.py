@@ -226,6 +226,11 @@ class Complaint(SQLModel, table=True):
     safeguarding_categories: list[str] = Field(
         default_factory=empty_list, sa_column=Column(JSON, nullable=False, server_default=text("'[]'"))
     )
+    # Teams (slugs) the complainant said it is not: "No" to "it sounds like this is {team}" in the chat. Triage
+    # never pre-selects one of them, however sure the router is.
+    rejected_teams: list[str] = Field(
+        default_factory=empty_list, sa_column=Column(JSON, nullable=False, server_default=text("'[]'"))
+    )
     # The last safeguarding review (casework/safeguarding.py); cleared when new danger is reported.
     safeguarding_reviewed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     # A safe way to reach them, asked after a disclosure: what they gave, or "" (see `safe_contact_declined`).

@@ -179,6 +179,19 @@ def stage_records_as_of(as_of: date, *, name: str = "stage_record") -> FromClaus
 
 
 @dataclass(frozen=True)
+class StageBehind:
+    """One stage counted by a figure (`Engine.behind`)."""
+
+    reference: str
+    team: str
+    stage: int
+    received_on: date
+    due: date | None
+    responded_on: date | None
+    on_time: bool | None = None  # for an on-time rate: answered by its date (None when not judged)
+
+
+@dataclass(frozen=True)
 class Scope:
     """Which teams' figures the asker may see: None is every team (officers, admins)."""
 
@@ -478,6 +491,43 @@ class Engine:
         return self.sr.c.responded_on if query.by_response else self.sr.c.received_on
 
     # -- pieces -----------------------------------------------------------------------------------------------
+    def behind(self, query: Query, period: Period) -> list[StageBehind]:
+        """The stages a count (or an on-time rate) of `query` in `period` is made of, with their complaints'
+        references: what a dashboard's figure links to. Built from the same conditions as the figure, so the list
+        and the number always agree."""
+        conditions, joins = self.conditions(query, period, query.filters)
+        deadline = func.coalesce(SR.c.extended_to, SR.c.due_on) if query.count_extensions else SR.c.due_on
+        judged = query.measure in (Measure.ON_TIME, Measure.LATE, Measure.LATE_COUNT)
+        if judged:  # as `_on_time`: a stage with a date, answered or past it
+            conditions += [SR.c.due_on.is_not(None), or_(SR.c.responded_on.is_not(None), deadline < self.as_of)]
+        columns = [COMPLAINT.c.reference, SR.c.team_id, SR.c.stage, SR.c.received_on, deadline, SR.c.responded_on]
+        stmt = (
+            select(*columns)
+            .select_from(self._from(joins | {"complaint"}))
+            .where(*conditions)
+            .order_by(SR.c.received_on, COMPLAINT.c.reference, SR.c.stage)
+        )
+        found = []
+        for reference, team_id, stage, received, due, responded in self._execute(stmt):
+            team = self.vocab.team_by_id(team_id)
+            due_day = _as_date(due) if due is not None else None
+            responded_day = _as_date(responded) if responded is not None else None
+            on_time = None
+            if judged and due_day is not None:
+                on_time = responded_day is not None and responded_day <= due_day
+            found.append(
+                StageBehind(
+                    reference,
+                    team.name if team else "No team yet (triage)",
+                    stage,
+                    _as_date(received),
+                    due_day,
+                    responded_day,
+                    on_time,
+                )
+            )
+        return found
+
     def _execute(self, stmt):
         # Core statements go straight to the session's connection (same transaction), skipping the ORM's
         # per-statement bookkeeping: a fixed cost that matters next to sub-millisecond indexed counts.

@@ -29,6 +29,9 @@ from casework.views import staff_menu
 from queries.answers import Answer
 from queries.asker import Asker
 from queries.chart import bar_chart, table_chart
+from queries.dashboard import build_dashboard, figures_behind
+from queries.dashboard_page import panels as dashboard_panels
+from queries.dashboard_page import stage_words
 from queries.engine import Scope
 from queries.narrative import MAX_NARRATIVE, narratives, save_narrative
 from queries.parser import MAX_QUESTION
@@ -37,6 +40,7 @@ from queries.publish import print_context, render_pdf
 from queries.query import query_from_dict, query_to_dict
 from queries.report import NARRATIVE_SECTIONS, build_report, is_numeric
 from queries.words import EXAMPLES
+from reminders.calendar import WorkingCalendar
 from web.auth import json_text_field, signed_in_user, staff_api_required, staff_required, staff_user
 from web.context import db, settings, today
 from web.csv_download import csv_response
@@ -352,3 +356,38 @@ def report_csv(year: str, table_key: str):
         abort(404)
     rows = [*table.rows, *([table.total] if table.total else [])]
     return csv_response(f"{table_key}-{_url_year(period.label)}.csv", table.columns, rows)
+
+
+# -- the managers' dashboard ------------------------------------------------------------------------------------
+@bp.get("/staff/dashboard")
+@staff_required(*CASEWORK_ROLES)
+def dashboard():
+    user = staff_user()
+    board = build_dashboard(db(), user, WorkingCalendar(settings().closure_days), today(), settings().closure_days)
+    return render_template(
+        "queries/dashboard.html",
+        board=board,
+        panels=dashboard_panels(board, url_for),
+        page_title="Dashboard",
+    )
+
+
+@bp.get("/staff/dashboard/complaints")
+@staff_required(*CASEWORK_ROLES)
+def dashboard_complaints():
+    """The complaints behind one figure of the dashboard (a month's count, on-time rate or flags)."""
+    stage = request.args.get("stage", "")
+    behind = figures_behind(
+        db(),
+        staff_user(),
+        today(),
+        month_key=request.args.get("month", "")[:7],
+        show=request.args.get("show", ""),
+        stage=int(stage) if stage in ("1", "2", "3", "4") else None,
+        closure_days=settings().closure_days,
+    )
+    if behind is None:
+        abort(404, "The dashboard has no such figure. Go back to the dashboard and choose one of its numbers.")
+    return render_template(
+        "queries/dashboard_complaints.html", behind=behind, stage_words=stage_words, page_title=behind.title
+    )

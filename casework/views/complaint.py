@@ -14,6 +14,7 @@ from casework.subject_access import export_complaint
 from casework.views import bp
 from casework.views.action_context import action_context
 from casework.views.complaint_page import complaint_page, outcome_items, review_items
+from casework.views.queue import render_triage
 from casework.views.records_page import decision_items, ombudsman_record, procedure_items, reason_items
 from models.audit import Action
 from models.complaints import LearningCategory
@@ -164,7 +165,11 @@ def complaint_action(reference: str, action: str):
     try:
         _run(action, ctx, found, request.form)
     except actions.ActionRefused as refused:
-        # 400 rolls back anything the action had begun; the page says what to fix.
+        # 400 rolls back anything the action had begun; the page says what to fix, on the page it was asked from.
+        if request.form.get("return_to") == "triage" and action == "assign":
+            return render_triage(
+                ctx, errors={f"team-{found.reference}": refused.message}, form=request.form, status=400
+            )
         errors = {f"{action}-{refused.field}" if refused.field else action: refused.message}
         return render_complaint(ctx, found, errors=errors, open_action=action, form=request.form, status=400)
     flash(DONE_MESSAGES[action], "success")

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 from werkzeug.datastructures import MultiDict
 
 from casework.casefile import CaseFile
+from casework.stages import urgency
 from casework.views.complaint_page import STATE_TAG_PARAMS
 from content.dates import long_date
 from models.complaints import (
@@ -23,7 +24,6 @@ from models.complaints import (
     StageRecord,
 )
 from reminders.calendar import WorkingCalendar
-from reminders.deadlines import deadline_state
 from web.govuk import checkbox_items, radio_items, summary_rows
 
 
@@ -57,7 +57,7 @@ def ombudsman_record(case: CaseFile, calendar: WorkingCalendar, today: date) -> 
     ]
     tag = None
     if record.remedy_due_on is not None and record.remedy_done_on is None:
-        state = STATE_TAG_PARAMS[deadline_state(calendar, record.remedy_due_on, today)]
+        state = STATE_TAG_PARAMS[urgency(calendar, record.remedy_due_on, today)]
         tag = state | {"text": f"Remedy {state['text'].lower()}"}
     return OmbudsmanRecord(summary_rows(rows), tag, record)
 

@@ -14,6 +14,7 @@ from models.complaints import Complaint
 from models.db import get_engine, session_scope
 from reminders.calendar import WorkingCalendar
 from tests.conftest import seeded_demo_copy
+from tests.html import Page
 from wsgi import create_app
 
 
@@ -50,9 +51,8 @@ def test_every_open_and_a_sample_of_closed_complaints_render(demo_copy):
 def test_the_leaving_care_manager_sees_only_leaving_care(demo_copy):
     app, url, passwords = demo_copy
     client = sign_in_demo_account(app, "manager", passwords)
-    html = client.get("/staff/queue").get_data(as_text=True)
-    rows = html.split('<tbody class="govuk-table__body">', 1)[1].split("</tbody>", 1)[0]
-    teams = {cell.split("</td>")[0].strip() for cell in rows.split('<td class="govuk-table__cell">')[1::6]}
+    page = Page(client.get("/staff/queue").get_data(as_text=True))
+    teams = {row.cells()[2] for row in page.select("table.casework-queue tbody tr")}  # reference, complainant, team
     assert teams == {"Leaving Care"}
 
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlmodel import select
 
 from casework.queue import QUEUE_PAGE_SIZE, QueueFilters, open_stages, triage_queue
-from casework.stages import stages_of
+from casework.stages import Urgency, stages_of
 from models.complaints import Complaint
 from models.staff import StaffUser
 from reminders.calendar import WorkingCalendar
-from reminders.deadlines import DeadlineState
 from tests.factories import add_complaint, add_staff
 from tests.html import Element, Page
 
@@ -39,6 +38,7 @@ def build(db_session):
     )
     add_complaint(db_session, reference="CS-TDAY-0001", team="assessments", received=received_for_due(TODAY))
     add_complaint(db_session, reference="CS-FINE-0001", team="early-help", received=received_for_due(date(2018, 1, 19)))
+    add_complaint(db_session, reference="CS-NEXT-0001", team="early-help", received=received_for_due(date(2018, 1, 23)))
     add_complaint(
         db_session,
         reference="CS-SAFE-0001",
@@ -56,12 +56,14 @@ def test_states_and_order(db_session, officer):
     build(db_session)
     rows = open_stages(db_session, officer, CAL, TODAY, QueueFilters())
     assert [(r.reference, r.state) for r in rows] == [
-        ("CS-SAFE-0001", DeadlineState.ON_TRACK),  # safeguarding first, whatever its deadline
-        ("CS-LATE-0001", DeadlineState.OVERDUE),
-        ("CS-TDAY-0001", DeadlineState.DUE_TODAY),
-        ("CS-SOON-0001", DeadlineState.DUE_SOON),  # Thursday: 3 working days away
-        ("CS-FINE-0001", DeadlineState.ON_TRACK),  # Friday: 4 working days away
+        ("CS-SAFE-0001", Urgency.ON_TRACK),  # safeguarding first, whatever its deadline
+        ("CS-LATE-0001", Urgency.OVERDUE),
+        ("CS-TDAY-0001", Urgency.DUE_TODAY),
+        ("CS-SOON-0001", Urgency.DUE_THIS_WEEK),  # Thursday: 3 working days away
+        ("CS-FINE-0001", Urgency.DUE_THIS_WEEK),  # Friday: 4 working days away, still this week
+        ("CS-NEXT-0001", Urgency.ON_TRACK),  # Tuesday next week
     ]
+    assert [r.days_overdue for r in rows] == [0, 1, 0, 0, 0, 0]  # Friday 12th to Monday 15th: one working day
 
 
 def test_filters(db_session, officer):
@@ -71,8 +73,11 @@ def test_filters(db_session, officer):
         return [r.reference for r in open_stages(db_session, officer, CAL, TODAY, QueueFilters(**kwargs))]
 
     assert refs(team="assessments") == ["CS-TDAY-0001", "CS-SOON-0001"]
-    assert refs(state="due-soon") == ["CS-TDAY-0001", "CS-SOON-0001"]
+    assert refs(state="due-today") == ["CS-TDAY-0001"]
+    assert refs(state="due-this-week") == ["CS-SOON-0001", "CS-FINE-0001"]
+    assert refs(state="on-track") == ["CS-SAFE-0001", "CS-NEXT-0001"]
     assert refs(state="overdue") == ["CS-LATE-0001"]
+    assert refs(flagged=True) == ["CS-SAFE-0001"]
     assert refs(stage=2) == []
     assert QueueFilters.from_args({"stage": "9", "state": "purple", "team": "x" * 100}) == QueueFilters(team="x" * 64)
 
@@ -84,7 +89,7 @@ def test_extension_moves_the_due_date(db_session, officer):
     db_session.add(record)
     db_session.flush()
     (row,) = open_stages(db_session, officer, CAL, TODAY, QueueFilters())
-    assert (row.due, row.state) == (date(2018, 1, 22), DeadlineState.ON_TRACK)
+    assert (row.due, row.state) == (date(2018, 1, 22), Urgency.ON_TRACK)  # next Monday
 
 
 def test_triage_queue_comes_with_the_routers_suggestions(db_session, officer, settings):
@@ -110,7 +115,9 @@ def test_queue_page_shows_tags_and_filters(casework_app, signed_in, write, today
     row = queue_rows(client)["CS-LATE-0009"]
     state = row.select("td")[-1].one(".govuk-tag")
     assert state.text == "Overdue" and "govuk-tag--red" in state.classes
-    assert row.cells()[1:4] == ["Leaving Care", "Nobody yet", "Stage 1"]
+    assert row.cells()[2:5] == ["Leaving Care", "Nobody yet", "Stage 1"]
+    assert row.select("td")[-1].text == "Overdue 5 working days late"  # received 15 working days ago, due in 10
+    assert row.cells()[1] == "Sam Example"  # the complainant
     assert "CS-LATE-0009" not in queue_rows(client, "?state=on-track")
     assert "CS-LATE-0009" in queue_rows(client, "?team=leaving-care&stage=1")
 
@@ -151,3 +158,69 @@ def test_a_long_queue_comes_in_pages_of_the_most_urgent_first(casework_app, sign
     assert not set(second) & {row.one("th a").text for row in first.select("table.casework-queue tbody tr")}
     assert "On track" in " ".join(row.text for row in second.values())
     assert "Overdue" not in " ".join(row.text for row in second.values())
+
+
+def test_counts_at_the_top_link_to_what_they_count(casework_app, signed_in, write, today, calendar):
+    def build_some(session):
+        add_complaint(
+            session, reference="CS-CNT-0001", team="leaving-care", received=calendar.subtract_working_days(today, 12)
+        )
+        add_complaint(
+            session, reference="CS-CNT-0002", team="leaving-care", received=calendar.subtract_working_days(today, 10)
+        )
+        add_complaint(
+            session, reference="CS-CNT-0003", team="assessments", received=calendar.subtract_working_days(today, 8)
+        )
+        add_complaint(session, reference="CS-CNT-0004", team="assessments", received=today, safeguarding=True)
+        add_complaint(session, reference="CS-CNT-0005", team=None, received=today)
+
+    write(build_some)
+    # CS-CNT-0003 is due in 2 working days: this week from Monday to Wednesday, next week from Thursday.
+    this_week = calendar.add_working_days(today, 2) <= today + timedelta(days=6 - today.weekday())
+    client = signed_in("officer")
+    page = Page(client.get("/staff/queue").get_data(as_text=True))
+    counts = {item.one(".casework-counts__label").text: item for item in page.select(".casework-counts__item")}
+    assert {label: item.one(".casework-counts__value").text for label, item in counts.items()} == {
+        "Overdue": "1",
+        "Due today": "1",
+        "Due this week": "1" if this_week else "0",
+        "In triage": "1",
+        "Flagged, not yet reviewed": "1",
+    }
+    assert counts["Overdue"].one("a").attrs["href"] == "/staff/queue?state=overdue"
+    assert counts["In triage"].one("a").attrs["href"] == "/staff/triage"
+    assert set(queue_rows(client, "?state=overdue")) == {"CS-CNT-0001"}
+    assert set(queue_rows(client, "?state=due-today")) == {"CS-CNT-0002"}
+    assert set(queue_rows(client, "?state=due-this-week")) == ({"CS-CNT-0003"} if this_week else set())
+    assert set(queue_rows(client, "?flagged=yes")) == {"CS-CNT-0004"}
+    # Each colour has its own words too.
+    tags = {ref: row.select("td")[-1].one(".govuk-tag") for ref, row in queue_rows(client).items()}
+    assert tags["CS-CNT-0002"].text == "Due today" and "govuk-tag--orange" in tags["CS-CNT-0002"].classes
+    week_tag = ("Due this week", "govuk-tag--yellow") if this_week else ("On track", "govuk-tag--green")
+    assert tags["CS-CNT-0003"].text == week_tag[0] and week_tag[1] in tags["CS-CNT-0003"].classes
+    # A manager does not triage, so sees no triage figure.
+    manager = Page(signed_in("manager").get("/staff/queue").get_data(as_text=True))
+    assert "In triage" not in manager.texts(".casework-counts__label")
+
+
+def test_columns_sort_and_safeguarding_stays_on_top(casework_app, signed_in, write, today, calendar):
+    def build_some(session):
+        add_complaint(
+            session, reference="CS-SRT-0001", team="leaving-care", received=calendar.subtract_working_days(today, 12)
+        )
+        add_complaint(
+            session, reference="CS-SRT-0002", team="assessments", received=calendar.subtract_working_days(today, 2)
+        )
+        add_complaint(session, reference="CS-SRT-0003", team="early-help", received=today, safeguarding=True)
+
+    write(build_some)
+    client = signed_in("officer")
+    assert list(queue_rows(client)) == ["CS-SRT-0003", "CS-SRT-0001", "CS-SRT-0002"]
+    assert list(queue_rows(client, "?sort=due&order=desc")) == ["CS-SRT-0003", "CS-SRT-0002", "CS-SRT-0001"]
+    assert list(queue_rows(client, "?sort=team&order=asc")) == ["CS-SRT-0003", "CS-SRT-0002", "CS-SRT-0001"]
+    assert list(queue_rows(client, "?sort=reference&order=desc")) == ["CS-SRT-0003", "CS-SRT-0002", "CS-SRT-0001"]
+    page = Page(client.get("/staff/queue?sort=team&order=asc").get_data(as_text=True))
+    team_heading = [th for th in page.select("thead th") if th.text.startswith("Team")][0]
+    assert team_heading.attrs["aria-sort"] == "ascending"
+    assert "order=desc" in team_heading.one("a").attrs["href"]  # a second click sorts the other way
+    assert "sort=nonsense" not in client.get("/staff/queue?sort=nonsense&order=up").get_data(as_text=True)

@@ -91,6 +91,47 @@ def test_a_first_name_two_teams_share_goes_to_triage_with_both(router):
     assert {c.team for c in result.candidates} == {"leaving-care", "lac-adoption-permanence-2"}
 
 
+@pytest.fixture(scope="module")
+def two_workers() -> Router:
+    teams = {"early-help": "Early Help", "leaving-care": "Leaving Care"}
+    aliases = [(slug, "official", name) for slug, name in teams.items()]
+    return Router(teams, [*aliases, ("early-help", "worker", "Jess Morgan"), ("leaving-care", "worker", "Tom Okafor")])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jess Moore never rang me back",  # a first name, another surname
+        "jess moore never rang me back",  # in lower case, but a name like the worker's surname
+        "Jess Okafor said she would come",  # another worker's surname
+        "Sarah Morgan",  # the surname, another first name
+        "I think Maria Morgan took it",  # the same, inside a sentence
+    ],
+)
+def test_half_a_workers_name_beside_another_name_triages_with_the_team_as_a_candidate(two_workers, text):
+    result = two_workers.route(text)
+    assert result.decision == "triage"
+    assert [c.team for c in result.candidates][:1] == ["early-help"]
+    assert result.reason == "a worker's name with another first name or surname"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jess never rang me back",
+        "Jess Morgan",
+        "jess morgon",
+        "Jess M",
+        "Mrs Morgan",
+        "Jess from early help",
+        "I rang Jess. Nobody called back",  # a capital that starts a sentence is no surname
+    ],
+)
+def test_the_same_worker_written_loosely_still_routes(two_workers, text):
+    result = two_workers.route(text)
+    assert (result.decision, result.team) == ("auto", "early-help")
+
+
 def test_a_worker_of_one_team_in_another_teams_name_is_a_conflict(router):
     assert router.route("Ben from leaving care").decision == "triage"
 

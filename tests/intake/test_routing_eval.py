@@ -53,6 +53,7 @@ def test_the_labelled_set_is_large_and_varied():
     counts = Counter(case.category for case in cases)
     assert len(cases) >= 150
     assert {"label", "team", "worker", "keyword", "ambiguous", "description", "off-topic", "empty"} <= set(counts)
+    assert counts["near-miss"] >= 10  # a worker's first name with another surname, and the other way round
     assert sum(counts[category] for category in NAMING) >= 100
 
 
