@@ -58,6 +58,8 @@ class Action(StrEnum):
     STAFF_PASSWORD_RESET_REQUESTED = "staff.password-reset-requested"
     STAFF_PASSWORD_RESET = "staff.password-reset"
     REPORT_NARRATIVE_SAVED = "report.narrative-saved"
+    # A search or the closed list showed complaints (their names): the references shown, never the words searched.
+    SEARCH_LISTED = "search.listed"
 
     @property
     def label(self) -> str:

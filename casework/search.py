@@ -1,0 +1,238 @@
+"""Finding complaints: by reference, the council's own id, the complainant's name, email or phone, and the words of
+what was written (models/search_index.py says what is indexed), with filters; and the list of closed complaints.
+
+The words are matched by the database's own full-text search (PostgreSQL `websearch_to_tsquery` over a GIN-indexed
+tsvector; SQLite FTS5), so both accept what people type into a search box: several words (all must be there),
+"a quoted phrase", `or` between alternatives, and -word to leave one out. Role scope holds: a manager finds only
+their team's complaints, an admin none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import column, exists, table, text, union
+from sqlmodel import Session, col, func, select
+
+from casework.roles import scope_to_user
+from models.complaints import Complaint, ComplaintStatus, Stage, StageRecord
+from models.search_index import SEARCH_TABLE, looks_like_phone, phone_digits
+from models.staff import StaffUser
+from models.teams import Team
+
+PAGE_SIZE = 50
+MAX_QUERY = 200  # characters of the search box read
+OPEN_STATUSES = (ComplaintStatus.OPEN.value, ComplaintStatus.AWAITING_TRIAGE.value)
+CLOSED_STATUSES = (ComplaintStatus.CLOSED.value, ComplaintStatus.WITHDRAWN.value)
+STATUS_FILTERS = {"open": OPEN_STATUSES, "closed": CLOSED_STATUSES}
+EARLIEST = date(1990, 1, 1)
+_REFERENCE = re.compile(r"^CS-?([A-Z0-9]{4})-?([A-Z0-9]{4})$")
+
+
+@dataclass(frozen=True)
+class SearchCriteria:
+    """What to look for. Dates are London days; `status` is "", "open" or "closed"."""
+
+    query: str = ""
+    team: str = ""  # team slug
+    stage: int | None = None  # the stage the complaint is at, or ended at
+    status: str = ""
+    received_from: date | None = None
+    received_to: date | None = None
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(self.team or self.stage or self.status or self.received_from or self.received_to)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.query.strip() and not self.has_filters
+
+    def for_audit(self) -> dict[str, object]:
+        """The filters, never the words searched for: those may be a name, and the trail outlives the purge."""
+        return {
+            "team": self.team or None,
+            "stage": self.stage,
+            "status": self.status or None,
+            "received_from": self.received_from,
+            "received_to": self.received_to,
+            "words": bool(self.query.strip()),
+        }
+
+
+@dataclass(frozen=True)
+class SearchRow:
+    reference: str
+    name: str  # "" when not given or removed by the purge
+    purged: bool
+    team_name: str
+    stage: int | None
+    status: str
+    received_on: date
+    closed_on: date | None
+
+    @property
+    def stage_label(self) -> str:
+        return Stage(self.stage).label if self.stage else "No stage yet"
+
+    @property
+    def status_label(self) -> str:
+        return ComplaintStatus(self.status).label
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    rows: list[SearchRow]
+    total: int
+    page: int
+    pages: int
+    references: list[str] = field(default_factory=list)
+
+
+def fts_query(words: str) -> str:
+    """A search box's words as an FTS5 query, with the meaning PostgreSQL's websearch_to_tsquery gives them.
+
+    Every term becomes a quoted phrase of its letters and digits (so nothing typed is read as FTS5 syntax);
+    terms are all needed, `or` offers alternatives, and a leading minus leaves a term out. "" when nothing is left.
+    """
+    groups: list[list[str]] = [[]]
+    excluded: list[str] = []
+    for match in re.finditer(r'(-?)"([^"]*)"?|(\S+)', words):
+        minus, quoted, bare = match.groups()
+        if bare is not None and bare.lower() == "or":
+            groups.append([])
+            continue
+        if bare is not None and bare.startswith("-") and len(bare) > 1:
+            minus, bare = "-", bare[1:]
+        tokens = re.findall(r"[^\W_]+", quoted if quoted is not None else bare)
+        if not tokens:
+            continue
+        phrase = '"' + " ".join(tokens) + '"'
+        (excluded if minus else groups[-1]).append(phrase)
+    alternatives = [" AND ".join(group) for group in groups if group]
+    if not alternatives:
+        return ""
+    expression = " OR ".join(f"({alternative})" for alternative in alternatives)
+    if excluded:
+        expression = f"({expression}) NOT ({' OR '.join(excluded)})"
+    return expression
+
+
+def _words_for_index(query: str) -> str:
+    """A phone number is matched in one form (digits only, as the index also holds it)."""
+    return phone_digits(query) if looks_like_phone(query) else query
+
+
+def _reference(query: str) -> str | None:
+    """The reference a query names, however it was typed ("cs 7kq3 mx9p", "CS7KQ3MX9P")."""
+    squeezed = re.sub(r"[\s-]", "", query.upper())
+    match = _REFERENCE.match(squeezed[:2] + "-" + squeezed[2:6] + "-" + squeezed[6:]) if len(squeezed) == 10 else None
+    return f"CS-{match.group(1)}-{match.group(2)}" if match else None
+
+
+def _matching_ids(session: Session, query: str):
+    """A select of the ids of complaints the words match: the index, or the reference or external id exactly."""
+    dialect = session.get_bind().dialect.name
+    words = _words_for_index(query)
+    selects = []
+    if dialect == "postgresql":
+        index = table(SEARCH_TABLE, column("complaint_id"))
+        selects.append(
+            select(index.c.complaint_id).where(
+                text(
+                    "document @@ (websearch_to_tsquery('simple', :words) || websearch_to_tsquery('english', :words))"
+                ).bindparams(words=words)
+            )
+        )
+    else:
+        expression = fts_query(words)
+        if expression:
+            index = table(SEARCH_TABLE, column("rowid"))
+            selects.append(
+                select(index.c.rowid).where(text(f"{SEARCH_TABLE} MATCH :expression").bindparams(expression=expression))
+            )
+    reference = _reference(query)
+    if reference:
+        selects.append(select(col(Complaint.id)).where(Complaint.reference == reference))
+    selects.append(select(col(Complaint.id)).where(Complaint.external_id == query.strip()))
+    return union(*selects) if len(selects) > 1 else selects[0]
+
+
+def _london_midnight(day: date, zone) -> datetime:
+    return datetime.combine(day, time(0, 0), tzinfo=zone)
+
+
+def _statement(session: Session, user: StaffUser, criteria: SearchCriteria, zone):
+    latest = (
+        select(func.max(StageRecord.stage))
+        .where(StageRecord.complaint_id == Complaint.id)
+        .correlate(Complaint)
+        .scalar_subquery()
+    )
+    statement = (
+        select(Complaint, Team.name, latest.label("stage"))
+        .outerjoin(Team, col(Team.id) == Complaint.team_id)
+        .where(col(Complaint.id).in_(_matching_ids(session, criteria.query.strip())))
+        if criteria.query.strip()
+        else select(Complaint, Team.name, latest.label("stage")).outerjoin(Team, col(Team.id) == Complaint.team_id)
+    )
+    statement = scope_to_user(statement, user)
+    if criteria.team:
+        statement = statement.where(Team.slug == criteria.team)
+    if criteria.status:
+        statement = statement.where(col(Complaint.status).in_(STATUS_FILTERS[criteria.status]))
+    if criteria.stage:
+        at_stage = select(StageRecord.id).where(StageRecord.complaint_id == Complaint.id)
+        statement = statement.where(
+            exists(at_stage.where(StageRecord.stage == criteria.stage)),
+            ~exists(at_stage.where(StageRecord.stage > criteria.stage)),
+        )
+    if criteria.received_from:
+        statement = statement.where(Complaint.received_at >= _london_midnight(criteria.received_from, zone))
+    if criteria.received_to:
+        statement = statement.where(
+            Complaint.received_at < _london_midnight(criteria.received_to + timedelta(days=1), zone)
+        )
+    return statement
+
+
+def search(
+    session: Session, user: StaffUser, criteria: SearchCriteria, zone, *, page: int = 1, closed_first: bool = False
+) -> SearchPage:
+    """A page of the complaints `user` may see that match: the newest received first (`closed_first`: the most
+    recently closed first, for the closed list). Nothing when there is nothing to look for."""
+    if criteria.is_empty or (criteria.query.strip() and not _has_terms(session, criteria.query)):
+        return SearchPage([], 0, 1, 1)
+    statement = _statement(session, user, criteria, zone)
+    total = session.exec(select(func.count()).select_from(statement.subquery())).one()
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = min(max(page, 1), pages)
+    order = (
+        (col(Complaint.closed_at).desc(), col(Complaint.id).desc())
+        if closed_first
+        else (col(Complaint.received_at).desc(), col(Complaint.id).desc())
+    )
+    statement = statement.order_by(*order).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
+    rows = [
+        SearchRow(
+            reference=complaint.reference,
+            name=complaint.complainant_name,
+            purged=complaint.purged_at is not None,
+            team_name=team_name or "Not assigned (triage)",
+            stage=stage,
+            status=complaint.status,
+            received_on=complaint.received_at.astimezone(zone).date(),
+            closed_on=complaint.closed_at.astimezone(zone).date() if complaint.closed_at else None,
+        )
+        for complaint, team_name, stage in session.exec(statement)
+    ]
+    return SearchPage(rows, total, page, pages, [row.reference for row in rows])
+
+
+def _has_terms(session: Session, query: str) -> bool:
+    """Whether the words hold anything to look for (FTS5 refuses an empty expression; "-" alone asks for nothing)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return bool(re.search(r"[^\W_]", query))
+    return bool(fts_query(_words_for_index(query))) or _reference(query) is not None
