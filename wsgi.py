@@ -32,7 +32,7 @@ import web.request_log
 import web.session
 
 # The staff pages join casework's blueprint when their modules are imported.
-from casework.views import admin, complaint, disclosures, queue, search, sign_in, status  # noqa: F401
+from casework.views import admin, complaint, disclosures, new_complaint, queue, search, sign_in, status  # noqa: F401
 from extensions import csrf, limiter, login_manager
 from settings import BASE_DIR, Settings, private_folder
 from web.hosts import TrustedHostsMiddleware

@@ -1,4 +1,5 @@
-"""complaint_search: the complaints' full-text index (FTS5 on SQLite, tsvector and GIN on PostgreSQL)
+"""complaint_search: the complaints' full-text index (FTS5 on SQLite, tsvector and GIN on PostgreSQL);
+complaint.child_consent
 
 Revision ID: 0009_search
 Revises: 0008
@@ -8,8 +9,11 @@ No model describes the table (an FTS5 table is not an ordinary one); models/sear
 keeps it, and migrations/__init__.py's `include_name` keeps Alembic's comparison away from it. The fill below
 uses the sources as they are at this revision, so a later source (case notes) fills its own words in its own
 migration.
+complaint.child_consent: whether the child agreed to a complaint made for them (staff record it when they log one).
 """
 
+import sqlalchemy as sa
+import sqlmodel
 from alembic import op
 
 from models import search_index
@@ -35,6 +39,10 @@ SOURCES = (
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("complaint") as batch:
+        batch.add_column(
+            sa.Column("child_consent", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False, server_default="")
+        )
     connection = op.get_bind()
     search_index.create(connection)
     search_index.reindex(connection, sources=SOURCES)
@@ -42,3 +50,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     search_index.drop(op.get_bind())
+    with op.batch_alter_table("complaint") as batch:
+        batch.drop_column("child_consent")
