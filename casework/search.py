@@ -13,16 +13,18 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import column, exists, table, text, union
+from sqlalchemy import column, exists, table, text
 from sqlmodel import Session, col, func, select
 
 from casework.roles import scope_to_user
+from models.base import require_id
 from models.complaints import Complaint, ComplaintStatus, Stage, StageRecord
 from models.search_index import SEARCH_TABLE, looks_like_phone, phone_digits
 from models.staff import StaffUser
 from models.teams import Team
 
 PAGE_SIZE = 50
+COUNT_LIMIT = 1000  # matches counted exactly; beyond, "more than 1,000" (20 pages: narrow the search instead)
 MAX_QUERY = 200  # characters of the search box read
 OPEN_STATUSES = (ComplaintStatus.OPEN.value, ComplaintStatus.AWAITING_TRIAGE.value)
 CLOSED_STATUSES = (ComplaintStatus.CLOSED.value, ComplaintStatus.WITHDRAWN.value)
@@ -89,6 +91,7 @@ class SearchPage:
     page: int
     pages: int
     references: list[str] = field(default_factory=list)
+    more: bool = False  # more than COUNT_LIMIT match: `total` is COUNT_LIMIT
 
 
 def fts_query(words: str) -> str:
@@ -132,52 +135,55 @@ def _reference(query: str) -> str | None:
     return f"CS-{match.group(1)}-{match.group(2)}" if match else None
 
 
-def _matching_ids(session: Session, query: str):
-    """A select of the ids of complaints the words match: the index, or the reference or external id exactly."""
-    dialect = session.get_bind().dialect.name
+def _words_match(session: Session, query: str):
+    """(the index's table, the condition its rows must meet, its complaint id column) for these words; None when
+    the words leave nothing to look for."""
     words = _words_for_index(query)
-    selects = []
-    if dialect == "postgresql":
+    if session.get_bind().dialect.name == "postgresql":
+        if not re.search(r"[^\W_]", words):
+            return None
         index = table(SEARCH_TABLE, column("complaint_id"))
-        selects.append(
-            select(index.c.complaint_id).where(
-                text(
-                    "document @@ (websearch_to_tsquery('simple', :words) || websearch_to_tsquery('english', :words))"
-                ).bindparams(words=words)
-            )
-        )
-    else:
-        expression = fts_query(words)
-        if expression:
-            index = table(SEARCH_TABLE, column("rowid"))
-            selects.append(
-                select(index.c.rowid).where(text(f"{SEARCH_TABLE} MATCH :expression").bindparams(expression=expression))
-            )
-    reference = _reference(query)
-    if reference:
-        selects.append(select(col(Complaint.id)).where(Complaint.reference == reference))
-    selects.append(select(col(Complaint.id)).where(Complaint.external_id == query.strip()))
-    return union(*selects) if len(selects) > 1 else selects[0]
+        # Both readings: as written (names, ids) and stemmed English (what happened); models/search_index.py.
+        condition = text(
+            "complaint_search.document @@ "
+            "(websearch_to_tsquery('simple', :words) || websearch_to_tsquery('english', :words))"
+        ).bindparams(words=words)
+        return index, condition, index.c.complaint_id
+    expression = fts_query(words)
+    if not expression:
+        return None
+    index = table(SEARCH_TABLE, column("rowid"))
+    return index, text(f"{SEARCH_TABLE} MATCH :expression").bindparams(expression=expression), index.c.rowid
 
 
 def _london_midnight(day: date, zone) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=zone)
 
 
-def _statement(session: Session, user: StaffUser, criteria: SearchCriteria, zone):
-    latest = (
-        select(func.max(StageRecord.stage))
-        .where(StageRecord.complaint_id == Complaint.id)
-        .correlate(Complaint)
-        .scalar_subquery()
+def _statement(session: Session, user: StaffUser, criteria: SearchCriteria, zone, *, closed_first: bool):
+    """The complaints and their teams' names, filtered, in the order to show them; None when nothing can match.
+
+    Words are matched in the index joined to the complaint, and listed the most recently logged first: the
+    database walks the index's key backwards and stops at a page, instead of sorting every complaint a common
+    word matches. A reference is looked up exactly.
+    """
+    statement = select(Complaint, Team.name).outerjoin(Team, col(Team.id) == Complaint.team_id)
+    query = criteria.query.strip()
+    order: tuple = (
+        (col(Complaint.closed_at).desc(), col(Complaint.id).desc())
+        if closed_first
+        else (col(Complaint.received_at).desc(), col(Complaint.id).desc())
     )
-    statement = (
-        select(Complaint, Team.name, latest.label("stage"))
-        .outerjoin(Team, col(Team.id) == Complaint.team_id)
-        .where(col(Complaint.id).in_(_matching_ids(session, criteria.query.strip())))
-        if criteria.query.strip()
-        else select(Complaint, Team.name, latest.label("stage")).outerjoin(Team, col(Team.id) == Complaint.team_id)
-    )
+    reference = _reference(query) if query else None
+    if reference:
+        statement = statement.where(Complaint.reference == reference)
+    elif query:
+        match = _words_match(session, query)
+        if match is None:
+            return None
+        index, condition, key = match
+        statement = statement.join(index, key == Complaint.id).where(condition)
+        order = (key.desc(),)
     statement = scope_to_user(statement, user)
     if criteria.team:
         statement = statement.where(Team.slug == criteria.team)
@@ -195,44 +201,50 @@ def _statement(session: Session, user: StaffUser, criteria: SearchCriteria, zone
         statement = statement.where(
             Complaint.received_at < _london_midnight(criteria.received_to + timedelta(days=1), zone)
         )
-    return statement
+    return statement.order_by(*order)
+
+
+def _latest_stages(session: Session, complaint_ids: list[int]) -> dict[int, int]:
+    """The stage each complaint is at (or ended at), for one page of results."""
+    if not complaint_ids:
+        return {}
+    statement = (
+        select(StageRecord.complaint_id, func.max(StageRecord.stage))
+        .where(col(StageRecord.complaint_id).in_(complaint_ids))
+        .group_by(col(StageRecord.complaint_id))
+    )
+    return dict(session.exec(statement).all())
 
 
 def search(
     session: Session, user: StaffUser, criteria: SearchCriteria, zone, *, page: int = 1, closed_first: bool = False
 ) -> SearchPage:
-    """A page of the complaints `user` may see that match: the newest received first (`closed_first`: the most
-    recently closed first, for the closed list). Nothing when there is nothing to look for."""
-    if criteria.is_empty or (criteria.query.strip() and not _has_terms(session, criteria.query)):
+    """A page of the complaints `user` may see that match: with words, the most recently logged first; without,
+    the newest received first (`closed_first`: the most recently closed first, for the closed list). Counted up to
+    COUNT_LIMIT (`SearchPage.more`: there are more). Nothing when there is nothing to look for."""
+    statement = None if criteria.is_empty else _statement(session, user, criteria, zone, closed_first=closed_first)
+    if statement is None:
         return SearchPage([], 0, 1, 1)
-    statement = _statement(session, user, criteria, zone)
-    total = session.exec(select(func.count()).select_from(statement.subquery())).one()
+    # Counting every match of a common word costs more than the page: count as far as anyone would page.
+    counted = statement.with_only_columns(col(Complaint.id)).order_by(None).limit(COUNT_LIMIT + 1)
+    total = session.exec(select(func.count()).select_from(counted.subquery())).one()
+    more = total > COUNT_LIMIT
+    total = min(total, COUNT_LIMIT)
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(max(page, 1), pages)
-    order = (
-        (col(Complaint.closed_at).desc(), col(Complaint.id).desc())
-        if closed_first
-        else (col(Complaint.received_at).desc(), col(Complaint.id).desc())
-    )
-    statement = statement.order_by(*order).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
+    found = session.exec(statement.limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
+    stages = _latest_stages(session, [require_id(complaint) for complaint, _team in found])
     rows = [
         SearchRow(
             reference=complaint.reference,
             name=complaint.complainant_name,
             purged=complaint.purged_at is not None,
             team_name=team_name or "Not assigned (triage)",
-            stage=stage,
+            stage=stages.get(require_id(complaint)),
             status=complaint.status,
             received_on=complaint.received_at.astimezone(zone).date(),
             closed_on=complaint.closed_at.astimezone(zone).date() if complaint.closed_at else None,
         )
-        for complaint, team_name, stage in session.exec(statement)
+        for complaint, team_name in found
     ]
-    return SearchPage(rows, total, page, pages, [row.reference for row in rows])
-
-
-def _has_terms(session: Session, query: str) -> bool:
-    """Whether the words hold anything to look for (FTS5 refuses an empty expression; "-" alone asks for nothing)."""
-    if session.get_bind().dialect.name == "postgresql":
-        return bool(re.search(r"[^\W_]", query))
-    return bool(fts_query(_words_for_index(query))) or _reference(query) is not None
+    return SearchPage(rows, total, page, pages, [row.reference for row in rows], more)

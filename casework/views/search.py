@@ -117,6 +117,9 @@ def _render(*, closed: bool):
             "Any stage",
         ),
         status_items=select_items(STATUS_LABELS.items(), criteria.status, "Open or closed"),
+        order_words="the most recently closed first"
+        if closed
+        else ("the most recently logged first" if criteria.query.strip() else "the newest received first"),
         page_title="Closed complaints" if closed else "Search complaints",
     ), (400 if errors else 200)
 
