@@ -160,20 +160,12 @@ def _london_midnight(day: date, zone) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=zone)
 
 
-def _statement(session: Session, user: StaffUser, criteria: SearchCriteria, zone, *, closed_first: bool):
-    """The complaints and their teams' names, filtered, in the order to show them; None when nothing can match.
-
-    Words are matched in the index joined to the complaint, and listed the most recently logged first: the
-    database walks the index's key backwards and stops at a page, instead of sorting every complaint a common
-    word matches. A reference is looked up exactly.
-    """
+def _statement(session: Session, user: StaffUser, criteria: SearchCriteria, zone):
+    """(the matching complaints with their teams' names, unordered; the order to walk them in), or None when
+    nothing can match. Words are matched in the index, joined to the complaint; a reference is looked up exactly."""
     statement = select(Complaint, Team.name).outerjoin(Team, col(Team.id) == Complaint.team_id)
     query = criteria.query.strip()
-    order: tuple = (
-        (col(Complaint.closed_at).desc(), col(Complaint.id).desc())
-        if closed_first
-        else (col(Complaint.received_at).desc(), col(Complaint.id).desc())
-    )
+    walk: tuple = ()
     reference = _reference(query) if query else None
     if reference:
         statement = statement.where(Complaint.reference == reference)
@@ -183,7 +175,7 @@ def _statement(session: Session, user: StaffUser, criteria: SearchCriteria, zone
             return None
         index, condition, key = match
         statement = statement.join(index, key == Complaint.id).where(condition)
-        order = (key.desc(),)
+        walk = (key.desc(),)  # the index's own key: the database walks it backwards and stops at a page
     statement = scope_to_user(statement, user)
     if criteria.team:
         statement = statement.where(Team.slug == criteria.team)
@@ -201,7 +193,7 @@ def _statement(session: Session, user: StaffUser, criteria: SearchCriteria, zone
         statement = statement.where(
             Complaint.received_at < _london_midnight(criteria.received_to + timedelta(days=1), zone)
         )
-    return statement.order_by(*order)
+    return statement, walk
 
 
 def _latest_stages(session: Session, complaint_ids: list[int]) -> dict[int, int]:
@@ -221,18 +213,39 @@ def search(
 ) -> SearchPage:
     """A page of the complaints `user` may see that match: with words, the most recently logged first; without,
     the newest received first (`closed_first`: the most recently closed first, for the closed list). Counted up to
-    COUNT_LIMIT (`SearchPage.more`: there are more). Nothing when there is nothing to look for."""
-    statement = None if criteria.is_empty else _statement(session, user, criteria, zone, closed_first=closed_first)
-    if statement is None:
+    COUNT_LIMIT (`SearchPage.more`: there are more). Nothing when there is nothing to look for.
+
+    Two steps, so neither a rare nor a common word costs a scan of every complaint: first the ids of up to
+    COUNT_LIMIT + 1 matches in any order (a rare word: a few index entries); when that is all of them, the page is
+    those ids sorted. When there are more (a common word), the page is read walking the complaints in order and
+    stopping after one page, which is quick exactly because matches are everywhere.
+    """
+    built = None if criteria.is_empty else _statement(session, user, criteria, zone)
+    if built is None:
         return SearchPage([], 0, 1, 1)
-    # Counting every match of a common word costs more than the page: count as far as anyone would page.
-    counted = statement.with_only_columns(col(Complaint.id)).order_by(None).limit(COUNT_LIMIT + 1)
-    total = session.exec(select(func.count()).select_from(counted.subquery())).one()
-    more = total > COUNT_LIMIT
-    total = min(total, COUNT_LIMIT)
+    statement, walk = built
+    first = statement.with_only_columns(col(Complaint.id)).limit(COUNT_LIMIT + 1)
+    ids = [row[0] for row in session.exec(first).all()]
+    more = len(ids) > COUNT_LIMIT
+    total = min(len(ids), COUNT_LIMIT)
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(max(page, 1), pages)
-    found = session.exec(statement.limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
+    if criteria.query.strip():
+        order: tuple = (col(Complaint.id).desc(),)
+    elif closed_first:
+        order = (col(Complaint.closed_at).desc(), col(Complaint.id).desc())
+    else:
+        order = (col(Complaint.received_at).desc(), col(Complaint.id).desc())
+    if more:
+        ordered = statement.order_by(*(walk or order))
+    else:
+        ordered = (
+            select(Complaint, Team.name)
+            .outerjoin(Team, col(Team.id) == Complaint.team_id)
+            .where(col(Complaint.id).in_(ids))
+            .order_by(*order)
+        )
+    found = session.exec(ordered.limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
     stages = _latest_stages(session, [require_id(complaint) for complaint, _team in found])
     rows = [
         SearchRow(

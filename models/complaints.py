@@ -159,6 +159,9 @@ class Complaint(SQLModel, table=True):
         CheckConstraint(_in("channel", Channel), name="ck_complaint_channel"),
         CheckConstraint("routing_decision IN ('auto', 'triage', 'manual', 'imported')", name="ck_complaint_routing"),
         Index("ix_complaint_status_team", "status", "team_id"),
+        # Search's filters and lists: received between two days, the most recently closed first.
+        Index("ix_complaint_received_at", "received_at"),
+        Index("ix_complaint_closed_at", "closed_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

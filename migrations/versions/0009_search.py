@@ -9,6 +9,7 @@ No model describes the table (an FTS5 table is not an ordinary one); models/sear
 keeps it, and migrations/__init__.py's `include_name` keeps Alembic's comparison away from it. The fill below
 uses the sources as they are at this revision, so a later source (case notes) fills its own words in its own
 migration.
+Indexes on complaint.received_at and closed_at for search's date filters and the closed list.
 complaint.child_consent: whether the child agreed to a complaint made for them (staff record it when they log one).
 """
 
@@ -43,6 +44,8 @@ def upgrade() -> None:
         batch.add_column(
             sa.Column("child_consent", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False, server_default="")
         )
+    op.create_index("ix_complaint_received_at", "complaint", ["received_at"])
+    op.create_index("ix_complaint_closed_at", "complaint", ["closed_at"])
     connection = op.get_bind()
     search_index.create(connection)
     search_index.reindex(connection, sources=SOURCES)
@@ -50,5 +53,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     search_index.drop(op.get_bind())
+    op.drop_index("ix_complaint_closed_at", table_name="complaint")
+    op.drop_index("ix_complaint_received_at", table_name="complaint")
     with op.batch_alter_table("complaint") as batch:
         batch.drop_column("child_consent")
