@@ -280,6 +280,12 @@ def main() -> None:
             app = create_app(settings)
             app.config["WTF_CSRF_ENABLED"] = False
             client = sign_in(app, "officer")
+
+            def form() -> None:
+                assert client.get("/staff/search").status_code == 200
+
+            # The floor of any staff page here: sign-in checks, the layout, the form's fields; no search at all.
+            print(f"  baseline: the search form alone (a page)    median {median_ms(form, args.runs):7.2f} ms")
             print(f"  {'search':<36} {'found':>7} {'logic ms':>9} {'page ms':>9}")
             page_medians = []
             for label, words in {**targets, "closed in 2020, no words": ""}.items():

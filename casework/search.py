@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import column, exists, table, text
+from sqlalchemy.orm import load_only
 from sqlmodel import Session, col, func, select
 
 from casework.roles import scope_to_user
@@ -160,10 +161,20 @@ def _london_midnight(day: date, zone) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=zone)
 
 
+# What a results row reads of a complaint (not its story: long, and not shown).
+SHOWN = ("reference", "complainant_name", "purged_at", "status", "received_at", "closed_at")
+
+
+def _columns():
+    return select(Complaint, Team.name).options(
+        load_only(*(getattr(Complaint, name) for name in SHOWN), raiseload=True)
+    )
+
+
 def _statement(session: Session, user: StaffUser, criteria: SearchCriteria, zone):
     """(the matching complaints with their teams' names, unordered; the order to walk them in), or None when
     nothing can match. Words are matched in the index, joined to the complaint; a reference is looked up exactly."""
-    statement = select(Complaint, Team.name).outerjoin(Team, col(Team.id) == Complaint.team_id)
+    statement = _columns().outerjoin(Team, col(Team.id) == Complaint.team_id)
     query = criteria.query.strip()
     walk: tuple = ()
     reference = _reference(query) if query else None
@@ -244,7 +255,7 @@ def search(
         ordered = statement.order_by(*(walk or order))
     else:
         ordered = (
-            select(Complaint, Team.name)
+            _columns()
             .outerjoin(Team, col(Team.id) == Complaint.team_id)
             .where(col(Complaint.id).in_(ids))
             .order_by(*order)
