@@ -32,7 +32,18 @@ import web.request_log
 import web.session
 
 # The staff pages join casework's blueprint when their modules are imported.
-from casework.views import admin, admin_reasons, complaint, disclosures, feedback, queue, sign_in, status  # noqa: F401
+from casework.views import (  # noqa: F401
+    admin,
+    admin_reasons,
+    complaint,
+    disclosures,
+    feedback,
+    new_complaint,
+    queue,
+    search,
+    sign_in,
+    status,
+)
 from extensions import csrf, limiter, login_manager
 from settings import BASE_DIR, Settings, private_folder
 from web.hosts import TrustedHostsMiddleware

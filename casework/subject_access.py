@@ -20,6 +20,7 @@ COMPLAINT_FIELDS = (
     "complainant_role",
     "complainant_name",
     "on_behalf_of",
+    "child_consent",
     "contact_method",
     "email",
     "phone",

@@ -333,3 +333,13 @@ def parse_when(text: str, today: date) -> Parsed:
     lowered = text.lower()
     old = any(int(match[0]) <= today.year - 2 for match in _YEAR.finditer(text)) or "years ago" in lowered
     return Parsed({"on": None, "text": text, "over_a_year_ago": old}, text)
+
+
+def email_address(text: str) -> str:
+    """An email address checked as the chat checks one (AnswerError when it is not one): staff forms use it too."""
+    return _email(clean_text(text)).value
+
+
+def phone_number(text: str) -> str:
+    """A phone number checked as the chat checks one (AnswerError when it is not one)."""
+    return _phone(clean_text(text)).value

@@ -9,6 +9,7 @@ import base64
 import hashlib
 import hmac
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -34,6 +35,7 @@ from models.complaints import (
     new_reference,
 )
 from models.drafts import ConversationDraft
+from models.staff import StaffUser
 from models.teams import Team
 from reminders import replan
 from reminders.calendar import WorkingCalendar
@@ -154,36 +156,27 @@ def submit(
     team = session.exec(select(Team).where(Team.slug == slug, Team.active)).first() if slug else None
     complaint = _complaint_from(state, engine, team, confidence, now)
     token = status_token(draft, settings)
-    complaint.status_token_hash = hash_token(token)
-    session.add(complaint)
-    session.flush()
-    received = now.astimezone(settings.timezone).date()
-    due = stage_one_due(settings, received)
-    session.add(
-        StageRecord(
-            complaint_id=require_id(complaint),
-            stage=Stage.ONE,
-            received_on=received,
-            due_on=due,
-            team_id=complaint.team_id,
-        )
-    )
-    audit.record(
+
+    def before_emails(complaint: Complaint) -> None:
+        draft.complaint_id = complaint.id
+        session.add(draft)
+        session.flush()
+        # An alert already sent about this conversation makes the complaint's own a note.
+        disclosure.carry_to_complaint(session, draft, complaint)
+        # Sent: a "carry on where you left off" email still waiting would only confuse. Same transaction as the send.
+        cancel_resume_emails(session, draft)
+
+    due = file_complaint(
         session,
-        "complainant",
         complaint,
-        Action.COMPLAINT_RECEIVED,
-        after={"channel": "online", "routing_decision": complaint.routing_decision, "team": slug},
-        at=now,
+        settings,
+        now,
+        actor="complainant",
+        team_slug=slug,
+        status_token=token,
+        status_url=status_url_for(token),
+        before_emails=before_emails,
     )
-    draft.complaint_id = complaint.id
-    session.add(draft)
-    session.flush()
-    # Before planning its emails: an alert already sent about this conversation makes the complaint's own a note.
-    disclosure.carry_to_complaint(session, draft, complaint)
-    # Sent: a "carry on where you left off" email still waiting would only confuse. Same transaction as the send.
-    cancel_resume_emails(session, draft)
-    replan.complaint_received(session, complaint, settings, now, status_url=status_url_for(token))
     # No personal data in logs: the reference and routing only.
     log.info("complaint %s received online, routing %s", complaint.reference, complaint.routing_decision)
     return Sent(
@@ -196,6 +189,53 @@ def submit(
         complaint.advocacy_requested,
         team.public_name if team else "",
     )
+
+
+def file_complaint(
+    session: Session,
+    complaint: Complaint,
+    settings: Settings,
+    now: datetime,
+    *,
+    actor: StaffUser | str,
+    team_slug: str | None,
+    status_token: str,
+    status_url: str,
+    before_emails: Callable[[Complaint], None] | None = None,
+) -> date:
+    """Write a new complaint, however it came (the chat's send, or staff logging one from a call, letter, email or
+    visit: casework/staff_intake.py): its private status link, its stage 1 record and deadline (from the day it
+    was received), the audit event, then its emails (the team's arrival email, the acknowledgement with the status
+    link when there is an email address, the duty manager's alert when it is flagged). Returns the stage 1 due date.
+
+    `before_emails(complaint)` runs after the complaint is written and before its emails are planned.
+    """
+    complaint.status_token_hash = hash_token(status_token)
+    session.add(complaint)
+    session.flush()
+    received = complaint.received_at.astimezone(settings.timezone).date()
+    due = stage_one_due(settings, received)
+    session.add(
+        StageRecord(
+            complaint_id=require_id(complaint),
+            stage=Stage.ONE,
+            received_on=received,
+            due_on=due,
+            team_id=complaint.team_id,
+        )
+    )
+    audit.record(
+        session,
+        actor,
+        complaint,
+        Action.COMPLAINT_RECEIVED,
+        after={"channel": complaint.channel, "routing_decision": complaint.routing_decision, "team": team_slug},
+        at=now,
+    )
+    if before_emails is not None:
+        before_emails(complaint)
+    replan.complaint_received(session, complaint, settings, now, status_url=status_url)
+    return due
 
 
 def _again(session: Session, draft: ConversationDraft, settings: Settings) -> Sent:

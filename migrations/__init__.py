@@ -7,6 +7,8 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
+from models.search_index import is_index_table
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent
 
 
@@ -24,3 +26,8 @@ def upgrade(database_url: str, revision: str = "head") -> None:
 
 def downgrade(database_url: str, revision: str) -> None:
     command.downgrade(alembic_config(database_url), revision)
+
+
+def include_name(name, type_, _parent_names) -> bool:
+    """What Alembic compares with the models: everything but the full-text index, which no model describes."""
+    return not (type_ == "table" and is_index_table(name))

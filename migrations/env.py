@@ -3,6 +3,7 @@
 from alembic import context
 
 import models  # noqa: F401  (registers the tables)
+from migrations import include_name
 from models.base import SQLModel
 from models.db import create_db_engine
 
@@ -19,6 +20,7 @@ def run_migrations_online() -> None:
             # SQLite cannot ALTER most things; batch mode rebuilds the table instead.
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
+            include_name=include_name,
         )
         with context.begin_transaction():
             context.run_migrations()

@@ -24,6 +24,7 @@ from models.locks import Lease
 from models.outbox import OutboxMessage, OutboxStatus
 from models.reports import ReportNarrative
 from models.safeguarding import REVIEW_LABELS, ReviewDecision, SafeguardingReview
+from models.search_index import SOURCES as SEARCH_SOURCES
 from models.staff import PasswordResetToken, Role, StaffUser
 from models.teams import ALIAS_KINDS, AliasKind, DirectoryVersion, Team, TeamAlias, Worker
 
@@ -54,6 +55,7 @@ __all__ = [
     "ReviewDecision",
     "Role",
     "SafeguardingReview",
+    "SEARCH_SOURCES",
     "SchedulerHeartbeat",
     "StaffUser",
     "Stage",

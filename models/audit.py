@@ -66,6 +66,8 @@ class Action(StrEnum):
     FEEDBACK_IMPORTED = "feedback.imported"
     OMBUDSMAN_DETAILS_RECORDED = "stage.ombudsman-details-recorded"
     REMEDY_DONE = "stage.remedy-carried-out"
+    # A search or the closed list showed complaints (their names): the references shown, never the words searched.
+    SEARCH_LISTED = "search.listed"
 
     @property
     def label(self) -> str:

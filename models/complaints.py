@@ -126,6 +126,18 @@ class ContactMethod(StrEnum):
         return CONTACT_LABELS[self]
 
 
+class ChildConsent(StrEnum):
+    """A complaint made for a child by someone else: did the child agree? (Recorded when staff log one.)"""
+
+    GIVEN = "given"
+    NOT_GIVEN = "not-given"
+    NOT_ABLE = "not-able"
+
+    @property
+    def label(self) -> str:
+        return CONSENT_LABELS[self]
+
+
 # The words staff pages, the report and the answers use for each value (one place, so "Someone else" is never
 # "Other" elsewhere). The complainant's own pages word things for them: content/complainant.py.
 OUTCOME_LABELS = {
@@ -172,6 +184,11 @@ CHANNEL_LABELS = {
     Channel.IN_PERSON: "In person",
     Channel.IMPORTED: "Imported",
 }
+CONSENT_LABELS = {
+    ChildConsent.GIVEN: "Yes, the child or young person agreed",
+    ChildConsent.NOT_GIVEN: "No, not yet (we decide whether it is in their interests to go ahead)",
+    ChildConsent.NOT_ABLE: "They are too young or not able to understand",
+}
 CONTACT_LABELS = {
     ContactMethod.EMAIL: "Email",
     ContactMethod.PHONE: "Phone",
@@ -194,6 +211,9 @@ class Complaint(SQLModel, table=True):
         CheckConstraint(_in("procedure", Procedure), name="ck_complaint_procedure"),
         CheckConstraint("routing_decision IN ('auto', 'triage', 'manual', 'imported')", name="ck_complaint_routing"),
         Index("ix_complaint_status_team", "status", "team_id"),
+        # Search's filters and lists: received between two days, the most recently closed first.
+        Index("ix_complaint_received_at", "received_at"),
+        Index("ix_complaint_closed_at", "closed_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -207,6 +227,8 @@ class Complaint(SQLModel, table=True):
     complainant_role: str = Field(max_length=20)
     complainant_name: str = Field(default="", max_length=200)
     on_behalf_of: str = Field(default="", max_length=200)
+    # For a complaint made for a child (ChildConsent); "" when it is their own or nobody recorded it.
+    child_consent: str = Field(default="", max_length=20, sa_column_kwargs={"server_default": ""})
     # Their advocate's name, when our reply goes through their advocate (the advocate's email or phone is in
     # email/phone then).
     advocate_name: str = Field(default="", max_length=200, sa_column_kwargs={"server_default": ""})

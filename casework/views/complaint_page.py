@@ -16,6 +16,7 @@ from casework.stages import STATE_TAGS
 from content.dates import long_date
 from models.complaints import (
     CHANNEL_LABELS,
+    CONSENT_LABELS,
     CONTACT_LABELS,
     DECIDED_OUTCOMES,
     OUTCOME_LABELS,
@@ -54,6 +55,18 @@ class StageRow:
     outcome: str
     learning: str
     reasons: str = ""
+    summary: str = ""  # the response summary as written (kept as typed, line breaks and all)
+    responded_on_record: bool = False  # a response (or the Ombudsman's decision) is recorded
+
+    @property
+    def response_rows(self) -> list[dict[str, Any]]:
+        """The response's summary-list rows, for a stage that has one (the case page's "Responses")."""
+        rows = summary_rows(
+            [("Outcome", self.outcome or "Not recorded"), ("Learning", self.learning or "None recorded")]
+        )
+        # Line breaks as the officer typed them (a summary is often a few short paragraphs).
+        summary = {"text": self.summary or "No summary recorded", "classes": "casework-response__summary"}
+        return [*rows, {"key": {"text": "Summary"}, "value": summary}]
 
 
 @dataclass(frozen=True)
@@ -94,6 +107,7 @@ def detail_rows(case: CaseFile, zone: tzinfo) -> list[dict[str, Any]]:
             ("From", label_of(ROLE_LABELS, c.complainant_role)),
             ("Name", c.complainant_name or "Not given"),
             ("On behalf of", c.on_behalf_of or "Themselves"),
+            *([("Did the child agree", label_of(CONSENT_LABELS, c.child_consent))] if c.child_consent else []),
             ("Contact", ", ".join(part for part in contact if part) or "None"),
             *([("Advocate", c.advocate_name)] if c.advocate_name else []),
             ("Safe way to reach", safe_contact),
@@ -140,6 +154,8 @@ def stage_rows(case: CaseFile) -> list[StageRow]:
                 outcome=label_of(OUTCOME_LABELS, record.outcome),
                 learning=", ".join(stage.learning),
                 reasons=", ".join(stage.reasons),
+                summary=record.response_summary,
+                responded_on_record=record.responded_on is not None,
             )
         )
     return rows

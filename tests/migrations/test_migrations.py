@@ -14,7 +14,8 @@ from tests.databases import fresh_database
 
 def test_models_and_migrations_agree(database_url):
     with get_engine(database_url).connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        options = {"compare_type": True, "include_name": migrations.include_name}
+        context = MigrationContext.configure(connection, opts=options)
         differences = compare_metadata(context, SQLModel.metadata)
     assert differences == [], f"models differ from migrations; write one with `flask db revision`: {differences}"
 

@@ -1,6 +1,6 @@
 """Records: procedure, advocate, equalities, reasons, cost, the Ombudsman's decision and remedy, feedback
 
-Revision ID: 0009_records
+Revision ID: 0009
 Revises: 0008
 Create Date: 2026-12-01 18:00:00
 
@@ -22,7 +22,7 @@ from alembic import op
 
 import models.types
 
-revision = "0009_records"
+revision = "0009"
 down_revision = "0008"
 branch_labels = None
 depends_on = None

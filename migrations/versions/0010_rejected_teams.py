@@ -1,7 +1,7 @@
 """complaint.rejected_teams: the teams the complainant said it is not
 
-Revision ID: 0009_screens
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-01 18:00:00
 
 A child who answered "No" to "it sounds like this is the Child Protection team" must never find that team chosen
@@ -11,8 +11,8 @@ for them in triage: the chat's answer is kept on the complaint, as team slugs.
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009_screens"
-down_revision = "0008"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
