@@ -60,7 +60,7 @@ def list_staff(session: Session) -> list[tuple[StaffUser, Team | None]]:
 def add_staff(
     session: Session, settings: Settings, actor: StaffUser, *, email: str, name: str, role: str, team_slug: str, now
 ) -> StaffUser:
-    """Create the account with a random password nobody knows and email its owner a link to choose one."""
+    """Create the account with a random password nobody knows and email its owner an invitation to choose one."""
     user = accounts.create_staff(
         session,
         settings,
@@ -70,7 +70,7 @@ def add_staff(
         password=secrets.token_urlsafe(24),
         team_slug=team_slug or None,
     )
-    accounts.request_reset(session, user.email, settings.base_url, now)
+    accounts.invite(session, user, settings.base_url, now)
     audit.record(session, actor, None, Action.STAFF_ADDED, after={"staff_id": user.id, "role": role})
     announce(session, user, ADDED, actor.name, "added", now)
     return user
