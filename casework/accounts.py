@@ -105,7 +105,7 @@ def create_staff(
             raise AccountError(f"There is no team {team_slug!r}; see `flask --app wsgi teams export`", "team")
         team_id = team.id
     if role == Role.MANAGER and team_id is None:
-        raise AccountError("A team manager needs a team (--team SLUG)", "team")
+        raise AccountError("A team manager needs a team", "team")
     if session.exec(select(StaffUser.id).where(StaffUser.email == email)).first() is not None:
         raise AccountError(f"There is already an account for {email}", "email")
     check_new_password(settings, password, (name, email))

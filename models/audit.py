@@ -57,7 +57,13 @@ class Action(StrEnum):
     STAFF_ROLE_CHANGED = "staff.role-changed"
     STAFF_PASSWORD_RESET_REQUESTED = "staff.password-reset-requested"
     STAFF_PASSWORD_RESET = "staff.password-reset"
+    STAFF_RENAMED = "staff.renamed"
     REPORT_NARRATIVE_SAVED = "report.narrative-saved"
+    # The admin's page: the team directory and the categories staff choose from (none is about one complaint).
+    DIRECTORY_TEAM_ADDED = "directory.team-added"
+    DIRECTORY_TEAM_CHANGED = "directory.team-changed"
+    CATEGORY_ADDED = "category.added"
+    CATEGORY_CHANGED = "category.changed"
 
     @property
     def label(self) -> str:
