@@ -33,6 +33,7 @@ import web.session
 
 # The staff pages join casework's blueprint when their modules are imported.
 from casework.views import admin, complaint, disclosures, queue, sign_in, status  # noqa: F401
+from casework.views import lesson_actions as lesson_action_views  # noqa: F401
 from extensions import csrf, limiter, login_manager
 from settings import BASE_DIR, Settings, private_folder
 from web.hosts import TrustedHostsMiddleware

@@ -44,6 +44,8 @@ class Action(StrEnum):
     STAGE_ESCALATED = "stage.escalated"
     OMBUDSMAN_RECORDED = "stage.ombudsman-recorded"
     OMBUDSMAN_DECIDED = "stage.ombudsman-decision-recorded"
+    LESSON_ACTION_ADDED = "stage.lesson-action-added"
+    LESSON_ACTION_CHANGED = "stage.lesson-action-changed"
     SAFEGUARDING_UNSAFE = "safeguarding.unsafe"
     SAFEGUARDING_REVIEWED = "safeguarding.reviewed"
     SAFEGUARDING_DRAFT_VIEWED = "safeguarding.draft-viewed"

@@ -3,7 +3,8 @@
 A row can wait hours in the outbox (planned in the evening for 08:00, or through days the office was shut); a
 deadline extended meanwhile must never go out as the old date. So each claimed batch reads its stages' current
 deadlines (one statement for the batch): the date in every email is today's, and a reminder about a deadline that
-has since moved or a stage since answered is dropped, not sent.
+has since moved or a stage since answered is dropped, not sent. Lesson actions' reminders likewise: the due date is
+read again, and a reminder for an action since done, cancelled or moved is dropped.
 
 And a sweep sends one moment per stage, the most urgent (`drop_superseded`): "due soon", "due today" and "missed
 deadline" for the same stage in one sweep would be noise, and the first two are no longer true.
@@ -20,8 +21,9 @@ from sqlalchemy.engine import Connection
 from models.base import table_of
 from models.complaints import StageRecord
 from models.outbox import OutboxMessage, OutboxStatus
+from reminders.lesson_actions import current_actions, parse_key
 from reminders.mail import Outgoing
-from reminders.policy import DEADLINE_TEMPLATES, URGENCY
+from reminders.policy import ACTION_TEMPLATES, DEADLINE_TEMPLATES, URGENCY
 
 outbox = table_of(OutboxMessage)
 stage = table_of(StageRecord)
@@ -83,9 +85,18 @@ def with_current_dates(connection: Connection, batch: list[Outgoing]) -> tuple[l
             .group_by(stage.c.complaint_id)
         )
         replies = {row[0]: row[1] for row in rows}
+    action_keys = {o.id: parse_key(o.idempotency_key) for o in batch if o.template in ACTION_TEMPLATES}
+    actions = current_actions(connection, {key[0] for key in action_keys.values() if key is not None})
     fresh, outdated = [], []
     for outgoing in batch:
-        if outgoing.stage_record_id in stages:
+        if outgoing.id in action_keys:
+            key = action_keys[outgoing.id]
+            due, still_open = actions.get(key[0], ("", False)) if key else ("", False)
+            if key is None or not still_open or due != key[1]:
+                outdated.append(outgoing)
+            else:
+                fresh.append(replace(outgoing, context={**outgoing.context, "due": due}))
+        elif outgoing.stage_record_id in stages:
             current, waiting = stages[outgoing.stage_record_id]
             about_a_deadline = outgoing.template in DEADLINE_TEMPLATES
             if about_a_deadline and not (

@@ -43,6 +43,7 @@ from models.staff import Role, StaffUser
 from models.teams import Team
 from models.types import UTCDateTime
 from reminders.calendar import WorkingCalendar
+from reminders.lesson_actions import plan_action_reminders
 from reminders.office_hours import OfficeHours
 from reminders.policy import (
     ARRIVAL_TEMPLATES,
@@ -522,6 +523,8 @@ def plan_reminders(
         report.by_kind.update(
             plan_complaint_emails(session, settings, now, hours, complaint_id=scope.complaint_id, extra=extra)
         )
+    if scope.is_everything:  # the scheduler's plan; an action's own changes plan it at once (replan.py)
+        report.by_kind.update(plan_action_reminders(session, settings, now))
     report.planned = sum(report.by_kind.values())
     session.flush()
     return report

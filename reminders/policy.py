@@ -27,6 +27,7 @@ class Audience(StrEnum):
     HEAD_OF_SERVICE = "head-of-service"  # settings.head_of_service_email
     DUTY_MANAGER = "duty-manager"  # settings.duty_manager_email
     COMPLAINANT = "complainant"  # complaint.email
+    ACTION_OWNER = "action-owner"  # the staff account that owns a lesson action
 
 
 class Moment(StrEnum):
@@ -87,6 +88,28 @@ ARRIVAL_TEMPLATES = tuple(sorted({r.template for r in STAGE_REMINDERS if r.keyed
 # The later the moment, the more urgent: of a stage's emails due in one sweep only the most urgent go.
 MOMENT_ORDER = (Moment.ARRIVAL, Moment.BEFORE, Moment.ON_DAY, Moment.AFTER)
 URGENCY = {r.template: MOMENT_ORDER.index(r.moment) for r in STAGE_REMINDERS}
+
+
+@dataclass(frozen=True)
+class ActionReminder:
+    """A reminder about a lesson action's due date (reminders/lesson_actions.py), keyed
+    `action:<id>:<kind>:<due date>` (a manager account's copy `action:<id>:<kind>.staff-<account id>:<due date>`)."""
+
+    kind: str
+    template: str
+    audience: Audience  # ACTION_OWNER, or MANAGER for the team of the complaint the action came from
+    moment: Moment  # BEFORE or AFTER the due date
+    working_days: int
+
+
+ACTION_REMINDERS: tuple[ActionReminder, ...] = (
+    ActionReminder(
+        "action-due-soon-owner", "action-due-soon", Audience.ACTION_OWNER, Moment.BEFORE, DUE_SOON_WORKING_DAYS
+    ),
+    ActionReminder("action-overdue-owner", "action-overdue", Audience.ACTION_OWNER, Moment.AFTER, 1),
+    ActionReminder("action-overdue-manager", "action-overdue", Audience.MANAGER, Moment.AFTER, 1),
+)
+ACTION_TEMPLATES = tuple(sorted({r.template for r in ACTION_REMINDERS}))
 
 
 @dataclass(frozen=True)

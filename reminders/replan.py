@@ -12,6 +12,8 @@ from datetime import datetime
 from sqlmodel import Session
 
 from models.complaints import Complaint, StageRecord
+from models.lessons import LessonAction
+from reminders.lesson_actions import plan_action_reminders
 from reminders.planner import PlanReport, Scope, plan_reminders
 from settings import Settings
 
@@ -37,3 +39,9 @@ def stage_changed(session: Session, stage_record: StageRecord, settings: Setting
     """A stage was added (escalation), extended, or responded to: old reminders are cancelled, new ones armed."""
     session.flush()
     return plan_reminders(session, settings, now, scope=Scope(stage_record_id=stage_record.id))
+
+
+def lesson_action_changed(session: Session, action: LessonAction, settings: Settings, now: datetime) -> dict[str, int]:
+    """A lesson action was added, done, cancelled or given a new date: its reminders follow at once."""
+    session.flush()
+    return plan_action_reminders(session, settings, now, action_id=action.id)
