@@ -9,7 +9,17 @@ from werkzeug.datastructures import MultiDict
 from web import govuk
 
 # The date inputs of the staff forms: an error about one links to its day box.
-DATE_FIELDS = ("responded_on", "extend_to", "requested_on", "received_on", "decided_on", "on", "panel_on", "report_on")
+DATE_FIELDS = (
+    "responded_on",
+    "extend_to",
+    "requested_on",
+    "received_on",
+    "decided_on",
+    "on",
+    "panel_on",
+    "report_on",
+    "due_on",
+)
 
 
 def date_from(form: MultiDict, name: str) -> date | None:

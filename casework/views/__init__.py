@@ -7,9 +7,9 @@ bp = Blueprint("casework", __name__)
 
 # Other staff areas in the menu, when the app has them (endpoint, label, roles that may use it).
 OTHER_STAFF_PAGES = (
-    ("casework.open_lesson_actions", "Lesson actions", ("officer", "manager")),
     ("queries.ask", "Ask a question", ("officer", "manager")),
     ("queries.report_index", "Annual report", ("officer", "manager")),
+    ("casework.open_lesson_actions", "Lesson actions", ("officer", "manager")),
 )
 
 

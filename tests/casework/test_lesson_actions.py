@@ -3,17 +3,18 @@ listed per team (a manager sees their own), each change audited."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlmodel import Session, select
 
+from casework.purge import purge_closed_before
 from models.audit import AuditEvent
 from models.complaints import StageRecord
 from models.db import get_engine
 from models.lessons import LessonAction
 from models.outbox import OutboxMessage
-from tests.factories import add_complaint, first_stage
+from tests.factories import add_complaint, add_officer, add_team, first_stage
 
 
 @pytest.fixture
@@ -126,3 +127,46 @@ def test_open_actions_are_listed_per_team_and_a_manager_sees_their_own(
     assert "1 open action" in theirs and "Early help leaflet rewritten" not in theirs
     assert manager.get("/staff/actions?team=early-help").status_code == 404
     assert signed_in("admin").get("/staff/actions").status_code == 403
+
+
+def test_the_retention_purge_removes_an_actions_words_and_keeps_the_action(db_session, settings):
+    owner = add_officer(db_session)
+    old = add_complaint(
+        db_session, team=add_team(db_session), received=date(2018, 1, 8), responded={1: date(2018, 1, 19)}
+    )
+    stage = first_stage(db_session, old)
+    stage.outcome = "upheld"
+    db_session.add(
+        LessonAction(
+            stage_record_id=stage.id,
+            description="Apologise to Sam's grandmother",
+            owner_id=owner.id,
+            due_on=date(2018, 2, 1),
+            status="done",
+            done_on=date(2018, 1, 30),
+        )
+    )
+    db_session.flush()
+    now = datetime(2026, 11, 26, 12, tzinfo=UTC)
+    assert purge_closed_before(db_session, date(2020, 11, 26), settings.timezone, now).complaints == 1
+    action = db_session.exec(select(LessonAction)).one()
+    assert (action.description, action.status, action.due_on) == ("(removed)", "done", date(2018, 2, 1))
+
+
+def test_an_action_gets_a_new_date_and_a_past_one_is_refused(signed_in, upheld, staff_ids, clean_db, today):
+    officer = signed_in("officer")
+    assert _add(officer, upheld, today + timedelta(days=3), owner=str(staff_ids["officer"])).status_code == 302
+    with Session(get_engine(clean_db)) as session:
+        action = session.exec(select(LessonAction)).one()
+    later = today + timedelta(days=30)
+    url = f"/staff/complaints/{upheld}/lesson-actions/{action.id}/update"
+    form = {"action_id": str(action.id), "due_on-day": str(later.day), "due_on-month": str(later.month)}
+    assert officer.post(url, data=form | {"due_on-year": str(later.year)}).status_code == 302
+    refused = officer.post(url, data=form | {"due_on-year": str(today.year - 1)})
+    assert refused.status_code == 400 and "or later" in refused.get_data(as_text=True)
+    assert f'href="#action-{action.id}-due_on-day"' in refused.get_data(as_text=True)
+    with Session(get_engine(clean_db)) as session:
+        assert session.get(LessonAction, action.id).due_on == later
+        (event,) = session.exec(select(AuditEvent).where(AuditEvent.action == "stage.lesson-action-changed")).all()
+        assert event.before["due_on"] == (today + timedelta(days=3)).isoformat()
+        assert event.after["due_on"] == later.isoformat()
