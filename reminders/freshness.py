@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
-from sqlalchemy import CursorResult, and_, case, exists, func, literal, select, update
+from sqlalchemy import CursorResult, and_, case, func, literal, select, update
 from sqlalchemy.engine import Connection
 
 from models.base import table_of
@@ -27,7 +27,6 @@ from reminders.policy import ACTION_TEMPLATES, DEADLINE_TEMPLATES, URGENCY
 
 outbox = table_of(OutboxMessage)
 stage = table_of(StageRecord)
-later = outbox.alias("later")
 OUTDATED = "deadline changed or stage closed"
 SUPERSEDED = "superseded by a more urgent reminder for the same stage"
 
@@ -37,18 +36,33 @@ def _urgency(template):
 
 
 def drop_superseded(connection: Connection, now: datetime) -> int:
-    """Cancel the due stage emails that a more urgent email for the same stage, due now too, supersedes."""
-    due = and_(outbox.c.status == OutboxStatus.PENDING.value, outbox.c.send_after <= now)
-    more_urgent = exists().where(
-        later.c.stage_record_id == outbox.c.stage_record_id,
-        later.c.status == OutboxStatus.PENDING.value,
-        later.c.send_after <= now,
-        later.c.template.in_(tuple(URGENCY)),
-        _urgency(later.c.template) > _urgency(outbox.c.template),
+    """Cancel the due stage emails that a more urgent email for the same stage, due now too, supersedes.
+
+    Set-based (each stage's most urgent due email by GROUP BY, then a join), never a lookup per row: after a
+    long stop tens of thousands of rows can be due at once.
+    """
+    due = (
+        select(outbox.c.id, outbox.c.stage_record_id, _urgency(outbox.c.template).label("urgency"))
+        .where(
+            outbox.c.status == OutboxStatus.PENDING.value,
+            outbox.c.send_after <= now,
+            outbox.c.stage_record_id.is_not(None),
+            outbox.c.template.in_(tuple(URGENCY)),
+        )
+        .cte("due")
+    )
+    top = (
+        select(due.c.stage_record_id, func.max(due.c.urgency).label("urgency"))
+        .group_by(due.c.stage_record_id)
+        .having(func.count(func.distinct(due.c.urgency)) > 1)
+        .cte("top")
+    )
+    superseded = select(due.c.id).join(
+        top, and_(top.c.stage_record_id == due.c.stage_record_id, due.c.urgency < top.c.urgency)
     )
     statement = (
         update(outbox)
-        .where(due, outbox.c.stage_record_id.is_not(None), outbox.c.template.in_(tuple(URGENCY)), more_urgent)
+        .where(outbox.c.id.in_(superseded.scalar_subquery()), outbox.c.status == OutboxStatus.PENDING.value)
         .values(status=OutboxStatus.CANCELLED.value, last_error=SUPERSEDED)
     )
     result = connection.execute(statement)
