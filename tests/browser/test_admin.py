@@ -96,6 +96,20 @@ def test_an_admin_adds_a_worker_and_the_next_complaint_naming_them_goes_to_their
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert_accessible(page, "a team's page on a phone")
 
+    # The other admin screens of this work, on the phone too: an account's page and the categories.
+    page.get_by_role("link", name="Staff accounts").click()
+    page.wait_for_url("**/staff/admin/accounts")
+    page.locator("table").get_by_role("link", name="Dee Directory").click()
+    page.wait_for_url("**/staff/admin/accounts/*")
+    assert_accessible(page, "an account's page on a phone")
+    page.get_by_role("link", name="Categories").click()
+    page.wait_for_url("**/staff/admin/categories")
+    page.get_by_label("Add to lessons learned").fill("Records not shared in time")
+    page.get_by_role("button", name="Add").click()
+    page.wait_for_url("**/staff/admin/categories")
+    assert "Records not shared in time added to lessons learned." in page.content()
+    assert_accessible(page, "categories on a phone")
+
     reference = make_complaint(phone.request, live_server.url)
     with live_server.session() as session:
         complaint = session.exec(select(Complaint).where(Complaint.reference == reference)).one()
