@@ -106,7 +106,11 @@ def _row_from_form(settings: Settings, slug: str, form: Mapping[str, str]) -> Te
     )
     problems = too_long(row)
     if problems:
-        raise DirectoryEditError(problems[0][0].upper() + problems[0][1:], "name")
+        # too_long names what is too long first ("keyword 'abc'... is longer than 300 characters"): its field.
+        what = problems[0].split(" ")[0]
+        field = {kind.value: column for column, kind in LIST_COLUMNS.items()} | {"worker": "workers", "job": "workers"}
+        message = problems[0].replace("_", " ")
+        raise DirectoryEditError(message[0].upper() + message[1:], field.get(what, what))
     return row
 
 

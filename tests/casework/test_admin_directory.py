@@ -90,6 +90,8 @@ def test_bad_team_input_is_a_400_with_the_message_and_changes_nothing(signed_in,
         ({"keywords": "one; two"}, "on its own line"),
         ({"workers": "Ann (x) (y)"}, "Write a worker as a name"),
         ({"name": "x" * 300}, "longer than 200 characters"),
+        ({"keywords": "k" * 301}, 'href="#team-keywords"'),
+        ({"public_name": "p" * 201}, "Public name &#39;pppp"),
     ]:
         form = _form(clean_db, "early-help") | change
         response = admin.post("/staff/admin/teams/early-help", data=form)
