@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from datetime import datetime
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from casework import audit, staff_admin
 from casework.accounts import AccountError
@@ -150,6 +150,10 @@ def save_team(
     before = _as_record(snapshot(session, team)) if team is not None else None
     new_name = (form.get("name") or "").strip()
     row = _row_from_form(settings, slug or new_slug(session, new_name), form)
+    # Two teams with one name would split the router's votes and leave staff guessing which is which.
+    same_name = select(Team.slug).where(func.lower(Team.name) == row.name.lower(), Team.slug != row.slug)
+    if session.exec(same_name).first() is not None:
+        raise DirectoryEditError(f"There is already a team called {row.name}", "name")
     assert SLUG.match(row.slug)
     import_directory(session, [row])
     saved = session.exec(select(Team).where(Team.slug == row.slug)).one()

@@ -91,6 +91,7 @@ def test_bad_team_input_is_a_400_with_the_message_and_changes_nothing(signed_in,
         ({"workers": "Ann (x) (y)"}, "Write a worker as a name"),
         ({"name": "x" * 300}, "longer than 200 characters"),
         ({"keywords": "k" * 301}, 'href="#team-keywords"'),
+        ({"name": "leaving care"}, "There is already a team called leaving care"),
         ({"public_name": "p" * 201}, "Public name &#39;pppp"),
     ]:
         form = _form(clean_db, "early-help") | change
