@@ -44,6 +44,7 @@ from casework.views import (  # noqa: F401
     sign_in,
     status,
 )
+from casework.views import lesson_actions as lesson_action_views  # noqa: F401
 from extensions import csrf, limiter, login_manager
 from settings import BASE_DIR, Settings, private_folder
 from web.hosts import TrustedHostsMiddleware

@@ -23,6 +23,9 @@ from settings import Settings
 
 RESET_LINK_LIFETIME = timedelta(hours=1)
 RESET_TEMPLATE = "password-reset"
+# A new account's first link: its owner may not read the email within the hour a reset link lasts.
+INVITATION_LIFETIME = timedelta(hours=72)
+INVITATION_TEMPLATE = "staff-invitation"
 
 
 def _column_size(column: str) -> int:
@@ -102,7 +105,7 @@ def create_staff(
             raise AccountError(f"There is no team {team_slug!r}; see `flask --app wsgi teams export`", "team")
         team_id = team.id
     if role == Role.MANAGER and team_id is None:
-        raise AccountError("A team manager needs a team (--team SLUG)", "team")
+        raise AccountError("A team manager needs a team", "team")
     if session.exec(select(StaffUser.id).where(StaffUser.email == email)).first() is not None:
         raise AccountError(f"There is already an account for {email}", "email")
     check_new_password(settings, password, (name, email))
@@ -157,25 +160,40 @@ def request_reset(session: Session, email: str, base_url: str, now: datetime) ->
     user = session.exec(select(StaffUser).where(StaffUser.email == normalise_email(email))).first()
     if user is None or not user.active:
         return False
+    _queue_link(session, user, base_url, now, lifetime=RESET_LINK_LIFETIME, template=RESET_TEMPLATE)
+    audit.record(session, "anonymous", None, Action.STAFF_PASSWORD_RESET_REQUESTED, after={"staff_id": user.id})
+    return True
+
+
+def invite(session: Session, user: StaffUser, base_url: str, now: datetime) -> None:
+    """Email a new account's owner a link to choose their first password (72 hours, single use)."""
+    _queue_link(session, user, base_url, now, lifetime=INVITATION_LIFETIME, template=INVITATION_TEMPLATE)
+
+
+def _queue_link(
+    session: Session, user: StaffUser, base_url: str, now: datetime, *, lifetime: timedelta, template: str
+) -> None:
+    """A single-use link to set the password, emailed at once; every earlier live link of the account ends."""
     _end_reset_links(session, require_id(user), now)  # one live link per account: the newest
     token = new_token()
-    row = PasswordResetToken(
-        staff_user_id=require_id(user), token_hash=hash_token(token), expires_at=now + RESET_LINK_LIFETIME
-    )
+    row = PasswordResetToken(staff_user_id=require_id(user), token_hash=hash_token(token), expires_at=now + lifetime)
     session.add(row)
     session.flush()
     session.add(
         OutboxMessage(
-            idempotency_key=f"password-reset:{row.id}",
+            idempotency_key=f"{template}:{row.id}",
             recipient=user.email,
-            template=RESET_TEMPLATE,
-            # The link must travel to the sender; it is single-use and dies within the hour.
-            context={"name": user.name, "reset_url": f"{base_url}/staff/reset-password/{token}", "minutes": 60},
+            template=template,
+            # The link must travel to the sender; it is single-use and short-lived, and the sweep drops it once sent.
+            context={
+                "name": user.name,
+                "reset_url": f"{base_url}/staff/reset-password/{token}",
+                "minutes": int(lifetime.total_seconds() // 60),
+                "hours": int(lifetime.total_seconds() // 3600),
+            },
             send_after=now,
         )
     )
-    audit.record(session, "anonymous", None, Action.STAFF_PASSWORD_RESET_REQUESTED, after={"staff_id": user.id})
-    return True
 
 
 def _end_reset_links(session: Session, staff_user_id: int, now: datetime) -> None:

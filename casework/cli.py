@@ -176,7 +176,9 @@ def create_staff_command(email: str, name: str, role: str, team_slug: str | None
             staff_admin.announce(session, user, staff_admin.ADDED, "the create-staff command", "added", context.now())
             click.echo(f"Created {user.role} account {user.email}.")
     except accounts.AccountError as error:
-        raise click.ClickException(error.message) from None
+        # The command names its option; the admin page's words name its field.
+        hint = " (--team SLUG)" if error.field == "team" else ""
+        raise click.ClickException(error.message + hint) from None
 
 
 @click.command("purge")

@@ -38,8 +38,8 @@ LIST_COLUMNS = {
     "abbreviations": AliasKind.ABBREVIATION,
     "keywords": AliasKind.KEYWORD,
 }
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_WORKER = re.compile(r"^(?P<name>[^()]+?)\s*(\((?P<title>[^()]*)\))?$")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+WORKER = re.compile(r"^(?P<name>[^()]+?)\s*(\((?P<title>[^()]*)\))?$")
 
 
 class DirectoryError(ValueError):
@@ -75,7 +75,7 @@ def _yes(value: str | None, line: int, column: str, problems: list[str]) -> bool
     return False
 
 
-def _too_long(row: TeamRow) -> list[str]:
+def too_long(row: TeamRow) -> list[str]:
     """Values longer than their database column (PostgreSQL refuses them mid-import; SQLite keeps them)."""
     team, alias, worker = table_of(Team), table_of(TeamAlias), table_of(Worker)
     checks = [
@@ -114,7 +114,7 @@ def parse_directory(text: str) -> list[TeamRow]:
         raw = {key: from_spreadsheet_cell(value) if isinstance(value, str) else value for key, value in cells.items()}
         slug = (raw.get("slug") or "").strip()
         name = (raw.get("name") or "").strip()
-        if not _SLUG.match(slug):
+        if not SLUG.match(slug):
             problems.append(f"line {line}: slug {slug!r} must be lower-case words joined by hyphens")
             continue
         if slug in seen:
@@ -126,7 +126,7 @@ def parse_directory(text: str) -> list[TeamRow]:
         aliases = tuple((kind.value, text) for column, kind in LIST_COLUMNS.items() for text in _split(raw.get(column)))
         workers = []
         for entry in _split(raw.get("workers")):
-            match = _WORKER.match(entry)
+            match = WORKER.match(entry)
             workers.append((match["name"].strip(), (match["title"] or "").strip()) if match else (entry, ""))
         rows.append(
             TeamRow(
@@ -141,7 +141,7 @@ def parse_directory(text: str) -> list[TeamRow]:
                 public_name=(raw.get("public_name") or "").strip(),
             )
         )
-        problems.extend(f"line {line}: {reason}" for reason in _too_long(rows[-1]))
+        problems.extend(f"line {line}: {reason}" for reason in too_long(rows[-1]))
     if problems:
         raise DirectoryError(problems)
     return rows
@@ -152,7 +152,7 @@ def import_directory(session: Session, rows: Iterable[TeamRow]) -> dict[str, int
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     for row in rows:
         team = session.exec(select(Team).where(Team.slug == row.slug)).first()
-        if team is not None and _snapshot(session, team) == row:
+        if team is not None and snapshot(session, team) == row:
             counts["unchanged"] += 1
             continue
         if team is None:
@@ -174,7 +174,7 @@ def import_directory(session: Session, rows: Iterable[TeamRow]) -> dict[str, int
     return counts
 
 
-def _snapshot(session: Session, team: Team) -> TeamRow:
+def snapshot(session: Session, team: Team) -> TeamRow:
     aliases = session.exec(select(TeamAlias).where(TeamAlias.team_id == team.id).order_by(col(TeamAlias.id))).all()
     workers = session.exec(select(Worker).where(Worker.team_id == team.id).order_by(col(Worker.id))).all()
     order = {kind.value: index for index, kind in enumerate(LIST_COLUMNS.values())}
@@ -196,7 +196,7 @@ def export_directory(session: Session) -> str:
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for team in session.exec(select(Team).order_by(col(Team.id))):
-        row = _snapshot(session, team)
+        row = snapshot(session, team)
         record = {
             "slug": row.slug,
             "name": row.name,

@@ -16,6 +16,7 @@ from casework import audit
 from models.audit import Action, AuditEvent
 from models.complaints import Complaint, ComplaintStatus, StageRecord
 from models.drafts import ConversationDraft
+from models.lessons import LessonAction
 from models.outbox import OutboxMessage, OutboxStatus
 from models.safeguarding import SafeguardingReview
 from models.search_index import compact
@@ -75,6 +76,9 @@ def purge_closed_before(session: Session, cutoff: date, zone, now: datetime) -> 
             if record.extended_to is not None:
                 record.extension_reason = "(removed)"  # the table insists an extension has a reason
             session.add(record)
+            for action in session.exec(select(LessonAction).where(LessonAction.stage_record_id == record.id)):
+                action.description = "(removed)"  # the owner, dates and status stay; staff words may name people
+                session.add(action)
         for message in session.exec(select(OutboxMessage).where(OutboxMessage.complaint_id == complaint.id)):
             message.recipient = ""
             message.context = {}

@@ -60,7 +60,7 @@ def list_staff(session: Session) -> list[tuple[StaffUser, Team | None]]:
 def add_staff(
     session: Session, settings: Settings, actor: StaffUser, *, email: str, name: str, role: str, team_slug: str, now
 ) -> StaffUser:
-    """Create the account with a random password nobody knows and email its owner a link to choose one."""
+    """Create the account with a random password nobody knows and email its owner an invitation to choose one."""
     user = accounts.create_staff(
         session,
         settings,
@@ -70,7 +70,7 @@ def add_staff(
         password=secrets.token_urlsafe(24),
         team_slug=team_slug or None,
     )
-    accounts.request_reset(session, user.email, settings.base_url, now)
+    accounts.invite(session, user, settings.base_url, now)
     audit.record(session, actor, None, Action.STAFF_ADDED, after={"staff_id": user.id, "role": role})
     announce(session, user, ADDED, actor.name, "added", now)
     return user
@@ -131,3 +131,57 @@ def set_active(session: Session, actor: StaffUser, user_id: int, active: bool, n
 
 def all_teams(session: Session) -> list[Team]:
     return list(session.exec(select(Team).order_by(Team.name)).all())
+
+
+def set_name(session: Session, actor: StaffUser, user_id: int, name: str) -> StaffUser:
+    """The name shown on the pages, in the audit trail and in emails (a marriage, a typo)."""
+    user = session.get(StaffUser, user_id)
+    if user is None:
+        raise accounts.AccountError("There is no such account")
+    name = " ".join(name.split())
+    if not name:
+        raise accounts.AccountError("Enter the person's name", "name")
+    if len(name) > accounts.MAX_NAME:
+        raise accounts.AccountError(f"Enter a name of {accounts.MAX_NAME} characters or fewer", "name")
+    if name == user.name:
+        return user
+    audit.record(
+        session,
+        actor,
+        None,
+        Action.STAFF_RENAMED,
+        before={"name": user.name},
+        after={"staff_id": user.id, "name": name},
+    )
+    user.name = name
+    session.add(user)
+    return user
+
+
+def update_account(
+    session: Session,
+    actor: StaffUser,
+    user_id: int,
+    *,
+    name: str,
+    role: str,
+    team_slug: str,
+    active: bool,
+    now: datetime,
+) -> StaffUser:
+    """The account page's one form: name, role and team, and whether it may sign in; each change audited."""
+    set_name(session, actor, user_id, name)
+    user = (
+        set_role(session, actor, user_id, role, team_slug or None, now)
+        if user_id != actor.id
+        else session.get(StaffUser, user_id)
+    )
+    assert user is not None  # set_name found it
+    if user_id == actor.id and (role, team_slug or None) != (user.role, _slug_of(session, user.team_id)):
+        raise accounts.AccountError("Ask another admin to change your own role", "role")
+    return set_active(session, actor, user_id, active, now)
+
+
+def _slug_of(session: Session, team_id: int | None) -> str | None:
+    team = session.get(Team, team_id) if team_id else None
+    return team.slug if team else None

@@ -20,6 +20,7 @@ from models.complaints import (
 from models.drafts import ConversationDraft
 from models.feedback import Feedback, FeedbackKind
 from models.heartbeat import SchedulerHeartbeat
+from models.lessons import ActionStatus, LessonAction
 from models.locks import Lease
 from models.outbox import OutboxMessage, OutboxStatus
 from models.reports import ReportNarrative
@@ -30,6 +31,8 @@ from models.teams import ALIAS_KINDS, AliasKind, DirectoryVersion, Team, TeamAli
 
 __all__ = [
     "ALIAS_KINDS",
+    "ActionStatus",
+    "LessonAction",
     "AliasKind",
     "AuditEvent",
     "Channel",

@@ -44,6 +44,8 @@ class Action(StrEnum):
     STAGE_ESCALATED = "stage.escalated"
     OMBUDSMAN_RECORDED = "stage.ombudsman-recorded"
     OMBUDSMAN_DECIDED = "stage.ombudsman-decision-recorded"
+    LESSON_ACTION_ADDED = "stage.lesson-action-added"
+    LESSON_ACTION_CHANGED = "stage.lesson-action-changed"
     SAFEGUARDING_UNSAFE = "safeguarding.unsafe"
     SAFEGUARDING_REVIEWED = "safeguarding.reviewed"
     SAFEGUARDING_DRAFT_VIEWED = "safeguarding.draft-viewed"
@@ -57,6 +59,7 @@ class Action(StrEnum):
     STAFF_ROLE_CHANGED = "staff.role-changed"
     STAFF_PASSWORD_RESET_REQUESTED = "staff.password-reset-requested"
     STAFF_PASSWORD_RESET = "staff.password-reset"
+    STAFF_RENAMED = "staff.renamed"
     REPORT_NARRATIVE_SAVED = "report.narrative-saved"
     # Records (reasons, feedback, the Ombudsman's decision and remedy).
     PROCEDURE_CHANGED = "complaint.procedure-changed"
@@ -68,6 +71,9 @@ class Action(StrEnum):
     REMEDY_DONE = "stage.remedy-carried-out"
     # A search or the closed list showed complaints (their names): the references shown, never the words searched.
     SEARCH_LISTED = "search.listed"
+    # The admin's page: the team directory and the categories staff choose from (none is about one complaint).
+    DIRECTORY_TEAM_ADDED = "directory.team-added"
+    DIRECTORY_TEAM_CHANGED = "directory.team-changed"
 
     @property
     def label(self) -> str:

@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlmodel import Session
 
+from queries import lesson_actions
 from queries.answers import (
     UNITS,
     Answer,
@@ -43,6 +44,11 @@ class Asker:
         )
 
     def ask(self, question: str, context: Query | None = None) -> Answer:
+        # Lesson actions are counted beside the parser, whose measures all count complaints.
+        team_ids = self.scope.team_ids if self.scope is not None else None
+        about_actions = lesson_actions.answer(self.session, question, self.as_of, team_ids)
+        if about_actions is not None:
+            return about_actions
         parsed = self.parser.parse(question, self.as_of, context)
         if not parsed.clear:
             return unclear_answer(parsed, self.could_ask(parsed.alternatives))

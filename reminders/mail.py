@@ -54,6 +54,8 @@ class Outgoing:
     template: str
     context: dict[str, Any]
     attempts: int = 1  # counting this one
+    complaint_id: int | None = None
+    stage_record_id: int | None = None
 
 
 def _with_heading(line: dict[str, str]) -> dict[str, str]:

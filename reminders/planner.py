@@ -15,6 +15,7 @@ from sqlalchemy import (
     CursorResult,
     Date,
     String,
+    and_,
     case,
     cast,
     column,
@@ -24,6 +25,7 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
+    union_all,
     update,
     values,
 )
@@ -37,10 +39,11 @@ from models.base import require_id, table_of
 from models.complaints import Complaint, ComplaintStatus, StageRecord
 from models.outbox import OutboxMessage, OutboxStatus
 from models.safeguarding import label as category_label
-from models.staff import StaffUser
+from models.staff import Role, StaffUser
 from models.teams import Team
 from models.types import UTCDateTime
 from reminders.calendar import WorkingCalendar
+from reminders.lesson_actions import plan_action_reminders
 from reminders.office_hours import OfficeHours
 from reminders.policy import (
     ARRIVAL_TEMPLATES,
@@ -124,14 +127,13 @@ def _insert_ignoring_duplicates(session: Session, columns: list[str], query) -> 
     return list(session.execute(statement).scalars())
 
 
-def open_stages(scope: Scope):
-    """The open stages worth reminding about: no response yet, a deadline, a complaint still open."""
+def unanswered_stages(scope: Scope):
+    """The stages still waiting for a response, of complaints still open (with a deadline or not: the Ombudsman)."""
     return (
         select(stage.c.id)
         .join(complaint, complaint.c.id == stage.c.complaint_id)
         .where(
             stage.c.responded_on.is_(None),
-            deadline_column().is_not(None),
             complaint.c.status.in_(OPEN_COMPLAINT),
             complaint.c.purged_at.is_(None),
             *scope.stage_filter(),
@@ -139,15 +141,25 @@ def open_stages(scope: Scope):
     )
 
 
+def open_stages(scope: Scope):
+    """The open stages worth reminding of a deadline: no response yet, a deadline, a complaint still open."""
+    return unanswered_stages(scope).where(deadline_column().is_not(None))
+
+
 def cancel_outdated(session: Session, scope: Scope) -> int:
     """Cancel pending stage emails whose stage closed or whose deadline changed since they were planned."""
+    # An arrival email stays while its stage waits for a response, deadline or not (the Ombudsman's stage has
+    # none, and the team and officer must still hear it arrived); a deadline's email only while that deadline holds.
     still_valid = exists(
-        open_stages(scope)
+        unanswered_stages(scope)
         .where(stage.c.id == outbox.c.stage_record_id)
         .where(
             or_(
                 outbox.c.template.in_(ARRIVAL_TEMPLATES),
-                outbox.c.idempotency_key.like(literal("%:") + _text(deadline_column())),
+                and_(
+                    deadline_column().is_not(None),
+                    outbox.c.idempotency_key.like(literal("%:") + _text(deadline_column())),
+                ),
             )
         )
     )
@@ -208,10 +220,37 @@ def _send_times(
     return plan
 
 
-def _recipient(settings: Settings, audience) -> ColumnElement[str]:
+def team_recipients():
+    """Everyone a team's email goes to: the directory's manager address and each active manager account of the
+    team (an account whose address is the directory's is not written to twice). `suffix` tells their rows apart in
+    the idempotency key: "" for the directory's address, ".staff-<id>" for an account."""
+    account = staff.alias("manager_account")
+    same_as_directory = exists().where(
+        team.c.id == account.c.team_id, func.lower(team.c.manager_email) == func.lower(account.c.email)
+    )
+    return union_all(
+        select(
+            team.c.id.label("team_id"),
+            team.c.manager_email.label("email"),
+            literal("", String).label("suffix"),
+        ),
+        select(
+            account.c.team_id,
+            account.c.email,
+            literal(".staff-", String) + _text(account.c.id),
+        ).where(
+            account.c.role == Role.MANAGER.value,
+            account.c.active.is_(True),
+            account.c.team_id.is_not(None),
+            ~same_as_directory,
+        ),
+    ).cte("team_recipients")
+
+
+def _recipient(settings: Settings, audience, managers) -> ColumnElement[str]:
     """Who a planned row goes to, chosen per row by its audience (one statement serves every kind)."""
     return case(
-        (audience == Audience.MANAGER.value, team.c.manager_email),
+        (audience == Audience.MANAGER.value, managers.c.email),
         (audience == Audience.OFFICER.value, case((staff.c.active.is_(True), staff.c.email))),
         (audience == Audience.HEAD_OF_SERVICE.value, literal(settings.head_of_service_email, String)),
     )
@@ -254,8 +293,10 @@ def plan_stage_reminders(
         .cte()
     )
     day_column = stage.c.received_on if reminders[0].keyed_on_received else deadline_column()
-    recipient = _recipient(settings, plan.c.audience)
-    key = literal("stage:") + _text(stage.c.id) + literal(":") + plan.c.kind + literal(":") + _text(day_column)
+    managers = team_recipients()
+    recipient = _recipient(settings, plan.c.audience, managers)
+    suffix = func.coalesce(managers.c.suffix, literal("", String))
+    key = literal("stage:") + _text(stage.c.id) + literal(":") + plan.c.kind + suffix + literal(":") + _text(day_column)
     context = _json_object(
         session,
         {
@@ -285,6 +326,8 @@ def plan_stage_reminders(
         .join(plan, plan.c.day == day_column)
         .outerjoin(team, team.c.id == func.coalesce(stage.c.team_id, complaint.c.team_id))
         .outerjoin(staff, staff.c.id == complaint.c.assigned_officer_id)
+        # A team's rows, once per person on the team's list; every other audience's rows once.
+        .outerjoin(managers, and_(plan.c.audience == Audience.MANAGER.value, managers.c.team_id == team.c.id))
         .where(
             stage.c.responded_on.is_(None),
             complaint.c.status.in_(OPEN_COMPLAINT),
@@ -310,7 +353,7 @@ def plan_stage_reminders(
         "created_at",
     ]
     keys = _insert_ignoring_duplicates(session, columns, query)
-    return [k.split(":")[2] for k in keys]
+    return [k.split(":")[2].split(".")[0] for k in keys]
 
 
 def _complaint_rows(
@@ -491,6 +534,8 @@ def plan_reminders(
                 session, settings, now, complaint_id=scope.complaint_id, stage_record_id=scope.stage_record_id
             )
         )
+    if scope.is_everything:  # the scheduler's plan; an action's own changes plan it at once (replan.py)
+        report.by_kind.update(plan_action_reminders(session, settings, now))
     report.planned = sum(report.by_kind.values())
     session.flush()
     return report

@@ -3,7 +3,12 @@
 Change the tables here, not the planner, when the council changes who gets which email.
 A stage reminder's idempotency key is `stage:<id>:<kind>:<date>`, where the date is the deadline it is
 about (the day received, for arrival emails): a changed deadline makes new keys, an unchanged one never
-repeats. Complaint emails are keyed `complaint:<id>:<kind>`.
+repeats. A team's email goes to the directory's manager address (that key) and to each active manager account of
+the team (`stage:<id>:<kind>.staff-<account id>:<date>`). Complaint emails are keyed `complaint:<id>:<kind>`.
+
+What an email says about dates is read when it is sent (reminders/freshness.py), not when it was planned, and a
+sweep sends one moment per stage, the most urgent (`URGENCY`): after days without sending, "missed deadline"
+goes and the "due today" and "due soon" it supersedes are dropped.
 """
 
 from __future__ import annotations
@@ -17,11 +22,12 @@ from reminders.deadlines import DUE_SOON_WORKING_DAYS
 
 
 class Audience(StrEnum):
-    MANAGER = "manager"  # team.manager_email of the stage's team
+    MANAGER = "manager"  # the stage's team: its directory manager_email and its active manager accounts
     OFFICER = "officer"  # the staff user the complaint is assigned to, once casework assigns one
     HEAD_OF_SERVICE = "head-of-service"  # settings.head_of_service_email
     DUTY_MANAGER = "duty-manager"  # settings.duty_manager_email
     COMPLAINANT = "complainant"  # complaint.email
+    ACTION_OWNER = "action-owner"  # the staff account that owns a lesson action
 
 
 class Moment(StrEnum):
@@ -95,6 +101,31 @@ REMEDY_TEMPLATES = tuple(sorted({r.template for r in REMEDY_REMINDERS}))
 # Templates whose rows are about a deadline: cancelled when that deadline changes or the stage closes.
 DEADLINE_TEMPLATES = tuple(sorted({r.template for r in STAGE_REMINDERS if not r.keyed_on_received}))
 ARRIVAL_TEMPLATES = tuple(sorted({r.template for r in STAGE_REMINDERS if r.keyed_on_received}))
+# The later the moment, the more urgent: of a stage's emails due in one sweep only the most urgent go.
+MOMENT_ORDER = (Moment.ARRIVAL, Moment.BEFORE, Moment.ON_DAY, Moment.AFTER)
+URGENCY = {r.template: MOMENT_ORDER.index(r.moment) for r in STAGE_REMINDERS}
+
+
+@dataclass(frozen=True)
+class ActionReminder:
+    """A reminder about a lesson action's due date (reminders/lesson_actions.py), keyed
+    `action:<id>:<kind>:<due date>` (a manager account's copy `action:<id>:<kind>.staff-<account id>:<due date>`)."""
+
+    kind: str
+    template: str
+    audience: Audience  # ACTION_OWNER, or MANAGER for the team of the complaint the action came from
+    moment: Moment  # BEFORE or AFTER the due date
+    working_days: int
+
+
+ACTION_REMINDERS: tuple[ActionReminder, ...] = (
+    ActionReminder(
+        "action-due-soon-owner", "action-due-soon", Audience.ACTION_OWNER, Moment.BEFORE, DUE_SOON_WORKING_DAYS
+    ),
+    ActionReminder("action-overdue-owner", "action-overdue", Audience.ACTION_OWNER, Moment.AFTER, 1),
+    ActionReminder("action-overdue-manager", "action-overdue", Audience.MANAGER, Moment.AFTER, 1),
+)
+ACTION_TEMPLATES = tuple(sorted({r.template for r in ACTION_REMINDERS}))
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ from datetime import datetime
 from sqlmodel import Session
 
 from models.complaints import Complaint, Stage, StageRecord
+from models.lessons import LessonAction
+from reminders.lesson_actions import plan_action_reminders
 from reminders.planner import PlanReport, Scope, plan_reminders
 from settings import Settings
 
@@ -43,3 +45,9 @@ def stage_changed(session: Session, stage_record: StageRecord, settings: Setting
         scope=Scope(stage_record_id=stage_record.id),
         remedies=stage_record.stage == Stage.OMBUDSMAN,
     )
+
+
+def lesson_action_changed(session: Session, action: LessonAction, settings: Settings, now: datetime) -> dict[str, int]:
+    """A lesson action was added, done, cancelled or given a new date: its reminders follow at once."""
+    session.flush()
+    return plan_action_reminders(session, settings, now, action_id=action.id)

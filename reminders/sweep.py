@@ -22,6 +22,7 @@ from sqlmodel import Session
 from models.base import table_of
 from models.outbox import OutboxMessage, OutboxStatus
 from reminders.calendar import WorkingCalendar
+from reminders.freshness import OUTDATED, drop_superseded, with_current_dates
 from reminders.mail import Mailer, Outgoing, open_mailer, render
 from reminders.office_hours import OfficeHours
 from reminders.policy import MAX_ATTEMPTS, RETRY_BACKOFF_MINUTES, STALE_CLAIM_MINUTES, URGENT_TEMPLATES
@@ -42,6 +43,8 @@ class SweepReport:
     sent: int = 0
     retrying: int = 0
     failed: int = 0  # gave up: shown to staff
+    superseded: int = 0  # dropped: a more urgent email for the same stage went instead
+    outdated: int = 0  # dropped: the deadline it was about moved, or the stage was answered
 
     def summary(self) -> str:
         return f"Sent {self.sent}, to retry {self.retrying}, failed {self.failed}."
@@ -82,6 +85,8 @@ def claim_batch(engine: Engine, now: datetime, *, urgent_only: bool, limit: int 
             outbox.c.template,
             outbox.c.context,
             outbox.c.attempts,
+            outbox.c.complaint_id,
+            outbox.c.stage_record_id,
         )
     )
     with Session(engine) as session, session.begin():
@@ -138,6 +143,9 @@ def send_due(
     mailer = mailer or open_mailer(settings)
     report = SweepReport()
     started = time.monotonic()
+    if not urgent_only:  # stage emails go only in office hours: only then can one supersede another
+        with engine.connect() as connection:
+            report.superseded = drop_superseded(connection, now)
     try:
         while limit is None or report.claimed < limit:
             # A long sweep's later claims carry their own time, or another sweep could think them stale.
@@ -163,6 +171,10 @@ def _send_batch(
     # Stop well before our claims could look stale to another sweep; what is left is taken over later.
     give_up_at = time.monotonic() + STALE_CLAIM_MINUTES * 60 / 2
     with engine.connect() as connection:  # one connection for the batch's marks, one commit per email
+        batch, outdated = with_current_dates(connection, batch)
+        for stale in outdated:
+            _finish(connection, stale, now, {"status": OutboxStatus.CANCELLED.value, "last_error": OUTDATED})
+            report.outdated += 1
         for position, outgoing in enumerate(batch):
             if time.monotonic() > give_up_at:
                 log.warning("outbox sweep too slow: %s claimed emails left for a later sweep", len(batch) - position)

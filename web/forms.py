@@ -20,6 +20,7 @@ DATE_FIELDS = (
     "report_on",
     "remedy_due_on",
     "done_on",
+    "due_on",
 )
 
 

@@ -12,6 +12,7 @@ OTHER_STAFF_PAGES = (
     ("queries.report_index", "Annual report", ("officer", "manager")),
     ("casework.feedback_page", "Feedback", ("officer", "manager")),
     ("casework.admin_reasons", "Reasons", ("admin",)),
+    ("casework.open_lesson_actions", "Lesson actions", ("officer", "manager")),
 )
 
 

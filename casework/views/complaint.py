@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 from sqlmodel import select
 
-from casework import actions, audit
+from casework import actions, audit, lesson_actions
 from casework.casefile import find_complaint, load_case_file
 from casework.queue import team_choices
 from casework.roles import CASEWORK_ROLES, OFFICER
@@ -20,6 +20,7 @@ from models.audit import Action
 from models.complaints import LearningCategory
 from web.auth import staff_required
 from web.forms import date_from, error_list
+from web.govuk import select_items
 
 DONE_MESSAGES = {
     "assign": "The team was changed.",
@@ -142,6 +143,12 @@ def render_complaint(ctx, complaint, *, errors=None, open_action=None, form=None
         procedure_items=procedure_items(complaint, form),
         review_items=review_items(form),
         show_audit=ctx.actor.role == OFFICER,
+        lessons=lesson_actions.case_panel(ctx.session, complaint),
+        owner_items=select_items(
+            [(str(user.id), user.name) for user in lesson_actions.owners(ctx.session)],
+            form.get("owner") if form is not None else None,
+            "Choose a person",
+        ),
         page_title=f"Complaint {complaint.reference}",
     ), status
 

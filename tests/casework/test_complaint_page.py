@@ -112,6 +112,7 @@ def test_the_staff_menu_links_the_other_staff_areas(signed_in):
         "Ask a question",
         "Annual report",
         "Feedback",
+        "Lesson actions",
         "Maya Manager",
         "Sign out",
     ]

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlmodel import Session, select
 
 from models.db import get_engine
 from models.outbox import OutboxMessage
-from models.staff import StaffUser
+from models.staff import PasswordResetToken, StaffUser
+from reminders.mail import Outgoing, render
 from tests.factories import sign_in
 
 
-def test_add_an_account_emails_a_link_to_choose_a_password(casework_app, signed_in, clean_db):
+def test_add_an_account_emails_an_invitation_to_choose_a_password(casework_app, signed_in, clean_db, settings):
     client = signed_in("admin")
     response = client.post(
         "/staff/admin/accounts",
@@ -21,7 +24,19 @@ def test_add_an_account_emails_a_link_to_choose_a_password(casework_app, signed_
     assert "We have emailed nia@example.test a link" in page and "Nia New" in page
     with Session(get_engine(clean_db)) as session:
         message = session.exec(select(OutboxMessage).where(OutboxMessage.recipient == "nia@example.test")).one()
-        assert message.template == "password-reset"
+        assert message.template == "staff-invitation"
+        user = session.exec(select(StaffUser).where(StaffUser.email == "nia@example.test")).one()
+        link = session.exec(select(PasswordResetToken).where(PasswordResetToken.staff_user_id == user.id)).one()
+        assert link.expires_at - message.created_at > timedelta(hours=71)
+    # Its own words: an invitation, valid 72 hours; not "someone asked to reset" and not 60 minutes.
+    email = render(Outgoing(1, message.idempotency_key, message.recipient, message.template, message.context), settings)
+    text = email.get_body(("plain",)).get_content()
+    assert email["Subject"] == "Your staff account for Example Council complaints"
+    assert "made you a staff account" in text and "for 72 hours" in text
+    assert "reset" not in text.replace(message.context["reset_url"], "") and "minutes" not in text
+    # The link opens the page to choose a password.
+    path = message.context["reset_url"].removeprefix(settings.base_url)
+    assert casework_app.test_client().get(path).status_code == 200
 
 
 def test_add_account_errors_are_shown_against_the_field(signed_in):
