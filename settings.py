@@ -152,6 +152,12 @@ class Settings:
     extra_trusted_hosts: tuple[str, ...] = ()
     # The email domains staff accounts may have (STAFF_EMAIL_DOMAINS); empty allows any outside production.
     staff_email_domains: tuple[str, ...] = ()
+    # Files kept with complaints (casework/files.py): an S3-compatible bucket when FILES_BUCKET is set (with
+    # FILES_ENDPOINT_URL for one that is not AWS), else instance/files/. CLAMAV_SOCKET: clamd's Unix socket, and
+    # then every file is scanned before it is kept.
+    files_bucket: str = ""
+    files_endpoint_url: str = ""
+    clamav_socket: str = ""
 
     @property
     def trusted_hosts(self) -> tuple[str, ...]:
@@ -227,4 +233,7 @@ class Settings:
             web_hosts=_int(env.get("WEB_HOSTS", "1"), "WEB_HOSTS"),
             extra_trusted_hosts=_names(env.get("TRUSTED_HOSTS", "")),
             staff_email_domains=_staff_domains(env.get("STAFF_EMAIL_DOMAINS", ""), environment),
+            files_bucket=env.get("FILES_BUCKET", ""),
+            files_endpoint_url=env.get("FILES_ENDPOINT_URL", ""),
+            clamav_socket=env.get("CLAMAV_SOCKET", ""),
         )
