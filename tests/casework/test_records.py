@@ -38,7 +38,8 @@ def test_an_officer_adds_a_note_that_lands_in_the_log_and_the_search_text(signed
     assert entry.kind == "note" and entry.direction == "internal" and entry.by_label == "Olu Officer"
     assert "callback booked" in searchable_text(db_session, entry.complaint_id)
     event = db_session.exec(select(AuditEvent).where(AuditEvent.action == Action.NOTE_ADDED)).one()
-    assert event.after == {"entry": entry.id, "characters": len("Rang Sam's PA: callback booked.")}  # counted, not copied
+    # Counted, not copied: the audit trail never holds what the note says.
+    assert event.after == {"entry": entry.id, "characters": len("Rang Sam's PA: callback booked.")}
 
 
 def test_an_empty_note_is_a_clear_400_and_nothing_is_saved(signed_in, write, db_session):
