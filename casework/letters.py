@@ -172,7 +172,7 @@ def queue_letter_email(
         idempotency_key=f"complaint:{complaint.id}:letter:{entry.id}",
         recipient=complaint.email,
         template=LETTER_EMAIL,
-        context={"reference": complaint.reference, "subject": entry.summary, "body": entry.body},
+        context={"reference": complaint.reference, "letter_subject": entry.summary, "body": entry.body},
         send_after=hours.next_open(now),
         status=OutboxStatus.PENDING.value,
         complaint_id=complaint.id,
