@@ -17,7 +17,7 @@ from models.audit import Action, AuditEvent
 from models.base import require_id
 from models.complaints import Complaint, ComplaintStatus, Outcome, Stage, hash_token
 from models.outbox import OutboxMessage, OutboxStatus
-from models.records import CaseEntry, Direction, EntryKind
+from models.records import CaseEntry, Delivery, Direction, EntryKind
 from reminders.calendar import WorkingCalendar
 from reminders.deadlines import stage_deadlines
 from reminders.policy import COMPLAINANT_TEMPLATES
@@ -151,13 +151,15 @@ def status_events(session: Session, complaint: Complaint, zone) -> list[StatusEv
         day = entry.happened_at.astimezone(zone).date()
         if entry.kind == EntryKind.MESSAGE.value:
             events.append(StatusEvent(day, "You added more information."))
-        elif (
-            entry.direction == Direction.OUT.value
-            and entry.kind == EntryKind.LETTER.value
-            and entry.delivery != "draft"
-        ):
-            how = "emailed you" if entry.outbox_message_id else "wrote to you"
-            events.append(StatusEvent(day, f"We {how}: {entry.summary}."))
+        elif entry.kind == EntryKind.LETTER.value and entry.direction == Direction.OUT.value:
+            # Only what has gone: an email the sweep sent, a letter someone marked as posted.
+            message = session.get(OutboxMessage, entry.outbox_message_id) if entry.outbox_message_id else None
+            if message is not None and message.status == OutboxStatus.SENT.value and message.sent_at is not None:
+                events.append(StatusEvent(message.sent_at.astimezone(zone).date(), f"We emailed you: {entry.summary}."))
+            if entry.delivery == Delivery.POSTED.value and entry.posted_at is not None:
+                events.append(
+                    StatusEvent(entry.posted_at.astimezone(zone).date(), f"We posted you a letter: {entry.summary}.")
+                )
     linked = select(CaseEntry.outbox_message_id).where(
         CaseEntry.complaint_id == complaint_id, col(CaseEntry.outbox_message_id).is_not(None)
     )
