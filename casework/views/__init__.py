@@ -7,10 +7,10 @@ bp = Blueprint("casework", __name__)
 
 # Other staff areas in the menu, when the app has them (endpoint, label, roles that may use it).
 OTHER_STAFF_PAGES = (
-    ("casework.to_post", "To post", ("officer", "manager")),
-    ("casework.admin_letters", "Letter templates", ("admin",)),
     ("queries.ask", "Ask a question", ("officer", "manager")),
     ("queries.report_index", "Annual report", ("officer", "manager")),
+    ("casework.to_post", "To post", ("officer", "manager")),  # letters waiting to be printed and posted
+    ("casework.admin_letters", "Letter templates", ("admin",)),
 )
 
 

@@ -103,7 +103,7 @@ def test_the_staff_menu_links_the_other_staff_areas(signed_in):
     page = Page(signed_in("manager").get("/staff/queue").get_data(as_text=True))
     menu = [item.text for item in page.select("li.casework-nav__item")]
     # Managers do not triage; the page title says "Queue" too, so only the menu's own items count.
-    assert menu == ["Queue", "Ask a question", "Annual report", "Maya Manager", "Sign out"]
+    assert menu == ["Queue", "Ask a question", "Annual report", "To post", "Maya Manager", "Sign out"]
 
 
 def test_action_buttons_ignore_a_second_click(signed_in, write, today, calendar):
