@@ -326,7 +326,7 @@ def sample_values(settings: Settings, today: date, *, young: bool = False) -> di
         "team": "the team that helps young people leaving care" if young else "the Leaving Care team",
         "received": long_date(today),
         "reply_by": long_date(today),
-        "extension_reason": "We are waiting to speak to your personal adviser, who is away until next week.",
+        "extension_reason": "We need to talk to your worker, and they are away this week.",
         "outcome": OUTCOME_WORDS["partially-upheld"],
         "response_summary": "We should have called you back within two days. We are sorry that we did not.",
         "ask_by": long_date(today),
