@@ -188,3 +188,23 @@ def test_only_admins_edit_templates_and_every_default_renders(signed_in):
             f"/staff/admin/letters/{slug}", data={"subject": kind.subject, "body": kind.body, "do": "preview"}
         )
         assert response.status_code == 200, slug
+
+
+def test_the_list_to_post_shows_a_manager_only_their_teams_letters(signed_in, write, today):
+    calendar = WorkingCalendar()
+    received = london(calendar.subtract_working_days(today, 2))
+    theirs = write(lambda s: add_complaint(s, team="leaving-care", received=received).reference)
+    other = write(lambda s: add_complaint(s, team="assessments", received=received).reference)
+    officer = signed_in("officer")
+    for reference in (theirs, other):
+        sent = officer.post(
+            f"/staff/complaints/{reference}/letters",
+            data={"kind": "acknowledgement", "subject": "Got it", "body": "Dear Sam", "how": "post"},
+        )
+        assert sent.status_code == 303
+
+    everyone = text_of(officer.get("/staff/to-post").get_data(as_text=True))
+    leaving_care = text_of(signed_in("manager").get("/staff/to-post").get_data(as_text=True))
+
+    assert theirs in everyone and other in everyone
+    assert theirs in leaving_care and other not in leaving_care

@@ -10,6 +10,7 @@ import io
 
 from sqlmodel import select
 
+from content.dates import long_date
 from models.complaints import Complaint
 from models.db import get_engine
 from models.outbox import OutboxMessage
@@ -136,7 +137,9 @@ def test_by_post_the_extension_letter_waits_in_the_list_to_post(signed_in, write
     assert pdf.data.startswith(b"%PDF")
 
 
-def test_no_contact_means_no_letter_but_the_status_page_shows_the_new_date(signed_in, write, db_session, today):
+def test_no_contact_means_no_letter_but_the_status_page_shows_the_new_date(
+    signed_in, write, db_session, today, staff_app
+):
     reference, received = open_complaint(write, today, email="")
     write(lambda s: _set_contact(s, reference, "none", ""))
     new_date, form = extend_form(received)
@@ -144,6 +147,9 @@ def test_no_contact_means_no_letter_but_the_status_page_shows_the_new_date(signe
     assert signed_in("officer").post(f"/staff/complaints/{reference}/extend", data=form).status_code == 302
 
     assert db_session.exec(select(CaseEntry)).all() == []
+    events = Page(staff_app.test_client().get(f"/status/{TOKEN}").get_data(as_text=True)).one(".casework-status-events")
+    assert f"We needed more time. We will now reply by {long_date(new_date)}." in events.text
+    assert "This is why: We are waiting to speak to your personal adviser, who is away." in events.text
 
 
 def test_a_stage_2_request_tells_them_the_new_reply_by_date(signed_in, write, db_session, today):
