@@ -299,7 +299,8 @@ def letter_pdf(complaint: Complaint, entry: CaseEntry, settings: Settings) -> by
             council_email=settings.council_email,
         )
     )
-    return weasyprint.HTML(string=html, url_fetcher=_refuse_fetch).write_pdf()
+    # PDF/UA: a tagged PDF (headings, paragraphs, the language), so a screen reader reads the letter in order.
+    return weasyprint.HTML(string=html, url_fetcher=_refuse_fetch).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def to_post(session: Session, user: StaffUser) -> list[tuple[CaseEntry, Complaint]]:

@@ -3,9 +3,14 @@ list to post as a PDF, logged; the templates are data admins edit with a preview
 
 from __future__ import annotations
 
+import re
+import zlib
+
 from sqlmodel import select
 
 from casework.letter_wording import DEFAULT_LETTERS
+from casework.letters import letter_pdf, new_letter_entry
+from models.complaints import Complaint
 from models.outbox import OutboxMessage
 from models.records import CaseEntry, LetterTemplate
 from reminders.calendar import WorkingCalendar
@@ -208,3 +213,34 @@ def test_the_list_to_post_shows_a_manager_only_their_teams_letters(signed_in, wr
 
     assert theirs in everyone and other in everyone
     assert theirs in leaving_care and other not in leaving_care
+
+
+def test_the_letter_pdf_is_tagged_for_screen_readers(staff_ids, write, db_session, settings, today):
+    reference = responded_complaint(write, today)
+    complaint = db_session.exec(select(Complaint).where(Complaint.reference == reference)).one()
+    entry = new_letter_entry(
+        complaint,
+        slug="acknowledgement",
+        stage=1,
+        subject="Got it",
+        body="Dear Sam,\n\nWe got it.",
+        at=london(today),
+        by=None,
+    )
+
+    pdf = letter_pdf(complaint, entry, settings)
+
+    assert pdf.startswith(b"%PDF")
+    inside = b"".join(inflated(pdf))
+    assert b"StructTreeRoot" in inside and b"/Lang" in inside and b"pdfuaid" in inside
+
+
+def inflated(pdf: bytes) -> list[bytes]:
+    """The PDF's compressed streams, opened: the structure tree and the metadata are inside them."""
+    out = []
+    for stream in re.findall(rb"stream\n(.*?)\nendstream", pdf, re.S):
+        try:
+            out.append(zlib.decompress(stream))
+        except zlib.error:  # a font, say, compressed another way
+            continue
+    return out
