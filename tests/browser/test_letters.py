@@ -108,6 +108,8 @@ def test_an_officer_sends_the_response_letter_and_it_shows_in_the_log_and_the_st
     # The scheduler's sweep sends both letters in office hours (the file mail backend here).
     next_morning = london(WorkingCalendar().add_working_days(today, 1), 11)
     send_due(get_engine(live_server.database_url), live_server.settings, next_morning)
+    page.goto(f"{live_server.url}/staff/to-post")
+    assert_accessible(page, "letters to post")
     page.goto(f"{live_server.url}/status/{STATUS_TOKEN}")
     events = page.locator(".casework-status-events").inner_text()
     assert "We needed more time." in events and "We replied. We agreed with your complaint." in events

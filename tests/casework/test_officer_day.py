@@ -175,3 +175,17 @@ def _set_contact(session, reference, method, address):
     complaint = session.exec(select(Complaint).where(Complaint.reference == reference)).one()
     complaint.contact_method, complaint.postal_address = method, address
     session.add(complaint)
+
+
+def test_by_phone_the_letter_waits_marked_phone_them(signed_in, write, db_session, today):
+    reference, received = open_complaint(write, today, email="")
+    write(lambda s: _set_contact(s, reference, "phone", ""))
+    officer = signed_in("officer")
+    _, form = extend_form(received)
+
+    assert officer.post(f"/staff/complaints/{reference}/extend", data=form).status_code == 302
+
+    entry = db_session.exec(select(CaseEntry)).one()
+    assert (entry.letter_kind, entry.delivery) == ("extension", "to-phone")
+    row = Page(officer.get("/staff/to-post").get_data(as_text=True)).one(f"tr:has(a[href$='{reference}'])")
+    assert "Phone them" in row.text
