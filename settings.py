@@ -161,6 +161,12 @@ class Settings:
     staff_email_domains: tuple[str, ...] = ()
     # Corporate complaints' timescales, stage 1 and stage 2, in working days (reminders/deadlines.py).
     corporate_working_days: tuple[int, int] = (10, 20)
+    # Files kept with complaints (casework/files.py): an S3-compatible bucket when FILES_BUCKET is set (with
+    # FILES_ENDPOINT_URL for one that is not AWS), else instance/files/. CLAMAV_SOCKET: clamd's Unix socket, and
+    # then every file is scanned before it is kept.
+    files_bucket: str = ""
+    files_endpoint_url: str = ""
+    clamav_socket: str = ""
 
     @property
     def trusted_hosts(self) -> tuple[str, ...]:
@@ -240,4 +246,7 @@ class Settings:
                 _working_days(env.get("CORPORATE_STAGE_1_WORKING_DAYS", "10"), "CORPORATE_STAGE_1_WORKING_DAYS"),
                 _working_days(env.get("CORPORATE_STAGE_2_WORKING_DAYS", "20"), "CORPORATE_STAGE_2_WORKING_DAYS"),
             ),
+            files_bucket=env.get("FILES_BUCKET", ""),
+            files_endpoint_url=env.get("FILES_ENDPOINT_URL", ""),
+            clamav_socket=env.get("CLAMAV_SOCKET", ""),
         )

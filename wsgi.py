@@ -40,6 +40,7 @@ from casework.views import (  # noqa: F401
     feedback,
     new_complaint,
     queue,
+    records,
     search,
     sign_in,
     status,
@@ -52,6 +53,10 @@ from web.templating import StrictUndefinedExceptParams
 
 SERVICE_NAME = "Children's services complaints"
 MAX_CONTENT_LENGTH = 100 * 1024  # a complaint is words, not files
+# Where files are uploaded (casework/files.py keeps each up to 20 MB): the body may be bigger, so a file of 25 MB
+# still reaches the view, which says why it was refused and keeps what was typed; only past this is it a 413.
+UPLOAD_BODY_LIMIT = 32 * 1024 * 1024
+UPLOAD_ENDPOINTS = frozenset({"casework.complaint_file", "casework.status_add"})
 
 # Every page and API, listed here so a reader (and import-linter) can follow them from the app.
 BLUEPRINTS = (
@@ -116,6 +121,8 @@ def create_app(settings: Settings | None = None) -> Flask:
         # Wrapping wsgi_app is Flask's documented way to add middleware; mypy sees it as replacing a method.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
     web.session.init_app(app, settings.database_url)
+    # Before the CSRF check, which reads the form: an upload's larger limit must be set before anything reads it.
+    app.before_request(_refuse_oversized_bodies)
     csrf.init_app(app)
     login_manager.init_app(app)
     web.auth.init_app(app)
@@ -124,7 +131,6 @@ def create_app(settings: Settings | None = None) -> Flask:
     web.filters.init_app(app)
     web.errors.init_app(app)
     web.json_body.init_app(app)
-    app.before_request(_refuse_oversized_bodies)
     app.before_request(_refuse_nul_bytes)
     app.after_request(_security_headers)
     for blueprint in BLUEPRINTS:
@@ -160,9 +166,12 @@ def _register_page_context(app: Flask, settings: Settings) -> None:
 
 
 def _refuse_oversized_bodies():
-    # Werkzeug only refuses a large body when a view reads it; refuse it before routing instead.
-    if request.content_length and request.content_length > MAX_CONTENT_LENGTH:
+    # Werkzeug only refuses a large body when a view reads it; refuse it before the view instead.
+    limit = UPLOAD_BODY_LIMIT if request.endpoint in UPLOAD_ENDPOINTS else MAX_CONTENT_LENGTH
+    if request.content_length and request.content_length > limit:
         abort(413)
+    if limit != MAX_CONTENT_LENGTH:
+        request.max_content_length = limit  # Flask 3.1: per request
 
 
 def _refuse_nul_bytes():

@@ -16,6 +16,8 @@ from datetime import date
 
 import textstat
 
+from casework.letter_wording import DEFAULT_LETTERS
+from casework.letters import preview
 from content.complainant import advocate_words, reply_words, team_words
 from content.safety_help import help_now
 from intake.content import next_steps, reply_plan
@@ -128,6 +130,11 @@ def measure(settings: Settings | None = None) -> list[Figure]:
             figures.append(Figure(reader, audience, where, grade(text), text))
         everything = " ".join([text for _where, text in flow_messages(audience)] + flow_labels(audience))
         figures.append(Figure(reader, audience, "all the chat's words", grade(everything), everything[:80] + "..."))
+    # The letters' default wording, with made-up details (casework/letters.py), for a young person and a grown-up.
+    for slug, kind in DEFAULT_LETTERS.items():
+        shown = preview(settings, date(2026, 12, 1), kind.subject, kind.body)
+        for reader, role, key in (("young", "child", "young_body"), ("grown-up", "parent", "adult_body")):
+            figures.append(Figure(reader, role, f"letter: {slug}", grade(shown[key]), shown[key]))
     for template in ("acknowledgement", "intake-resume"):
         for role in ("child", "care-leaver", "parent", "foster-carer"):
             text = _email_text(template, role, settings)

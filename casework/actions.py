@@ -40,6 +40,7 @@ from models.teams import Team
 from reminders import replan
 from reminders.calendar import WorkingCalendar
 from reminders.deadlines import ExtensionError, StageRule, check_extension, rules_for, stage_deadlines
+from reminders.policy import STAGE_EXTENDED, STAGE_RECEIVED, StageEvent
 from settings import Settings
 
 RESPONSE_OUTCOMES = (Outcome.UPHELD, Outcome.PARTIALLY_UPHELD, Outcome.NOT_UPHELD)
@@ -123,6 +124,13 @@ def _open_stage_or_refuse(stages: list[StageRecord], what: str) -> StageRecord:
     if record is None:
         raise ActionRefused(f"There is no open stage to {what}.")
     return record
+
+
+def _tell_complainant(ctx: ActionContext, complaint: Complaint, record: StageRecord, event: StageEvent) -> None:
+    # Imported here: casework/notify.py writes letters, and casework/letters.py uses this module's ActionContext.
+    from casework import notify
+
+    notify.stage_event(ctx, complaint, record, event)
 
 
 # --- assign --------------------------------------------------------------------------------------------
@@ -339,6 +347,7 @@ def extend(ctx: ActionContext, complaint: Complaint, *, extend_to: date | None, 
     session.flush()
     audit.record(session, ctx.actor, complaint, Action.STAGE_EXTENDED, before=before, after=_stage_snapshot(record))
     replan.stage_changed(session, record, ctx.settings, ctx.now)
+    _tell_complainant(ctx, complaint, record, STAGE_EXTENDED)
     return record
 
 
@@ -423,6 +432,7 @@ def escalate(ctx: ActionContext, complaint: Complaint, *, requested_on: date | N
         after=_stage_snapshot(record) | {"status": complaint.status, "late": bool(late_reason), "reason": late_reason},
     )
     replan.stage_changed(session, record, ctx.settings, ctx.now)
+    _tell_complainant(ctx, complaint, record, STAGE_RECEIVED)
     return record
 
 

@@ -199,8 +199,11 @@ def purge_command(closed_before) -> None:
         # still ask for a review and whose private links would stop working.
         raise click.BadParameter(f"{cutoff:%Y-%m-%d} is in the future; give a past date", param_hint="--closed-before")
     with session_scope(engine()) as session:
-        report = purge_closed_before(session, cutoff, settings.timezone, now)
-    click.echo(f"Purged {report.complaints} complaints closed before {plain_date(cutoff)} ({report.emails} emails).")
+        report = purge_closed_before(session, cutoff, settings.timezone, now, settings)
+    click.echo(
+        f"Purged {report.complaints} complaints closed before {plain_date(cutoff)} "
+        f"({report.emails} emails, {report.files} files)."
+    )
 
 
 def print_demo_accounts(session) -> None:

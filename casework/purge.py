@@ -2,7 +2,8 @@
 
 Kept: the reference, dates, stages, outcomes, teams, learning, complainant role, channel and flags
 (the annual report's figures). Removed: names, contact details, what was said, staff free text about it,
-the private status link, email addresses and wording of its emails, and free text in its audit events.
+the private status link, email addresses and wording of its emails, free text in its audit events, the words of
+its notes, letters and correspondence, and its files (bytes and rows).
 """
 
 from __future__ import annotations
@@ -12,14 +13,17 @@ from datetime import date, datetime, time
 
 from sqlmodel import Session, col, select
 
-from casework import audit
+from casework import audit, files
 from models.audit import Action, AuditEvent
+from models.base import require_id
 from models.complaints import Complaint, ComplaintStatus, StageRecord
 from models.drafts import ConversationDraft
 from models.lessons import LessonAction
 from models.outbox import OutboxMessage, OutboxStatus
+from models.records import CaseEntry
 from models.safeguarding import SafeguardingReview
 from models.search_index import compact
+from settings import Settings
 
 RETENTION_YEARS = 6
 PERSONAL_FIELDS = {
@@ -46,6 +50,7 @@ AUDIT_TEXT_KEYS = {"reason", "summary", "note", "text"}
 class PurgeReport:
     complaints: int
     emails: int
+    files: int = 0
 
 
 def default_cutoff(today: date) -> date:
@@ -55,8 +60,13 @@ def default_cutoff(today: date) -> date:
         return today.replace(year=today.year - RETENTION_YEARS, day=28)
 
 
-def purge_closed_before(session: Session, cutoff: date, zone, now: datetime) -> PurgeReport:
-    """Purge every complaint closed (or withdrawn) before `cutoff` and not purged yet. Running it twice is harmless."""
+def purge_closed_before(
+    session: Session, cutoff: date, zone, now: datetime, settings: Settings | None = None
+) -> PurgeReport:
+    """Purge every complaint closed (or withdrawn) before `cutoff` and not purged yet. Running it twice is harmless.
+
+    With `settings`, its files go too (where they are kept depends on the settings).
+    """
     boundary = datetime.combine(cutoff, time(0, 0), tzinfo=zone)
     statement = select(Complaint).where(
         col(Complaint.status).in_([ComplaintStatus.CLOSED.value, ComplaintStatus.WITHDRAWN.value]),
@@ -64,7 +74,7 @@ def purge_closed_before(session: Session, cutoff: date, zone, now: datetime) -> 
         col(Complaint.closed_at) < boundary,
         col(Complaint.purged_at).is_(None),
     )
-    complaints = emails = 0
+    complaints = emails = removed_files = 0
     for complaint in session.exec(statement).all():
         for name, empty in PERSONAL_FIELDS.items():
             setattr(complaint, name, empty)
@@ -86,6 +96,12 @@ def purge_closed_before(session: Session, cutoff: date, zone, now: datetime) -> 
                 message.status = OutboxStatus.CANCELLED.value
             session.add(message)
             emails += 1
+        for entry in session.exec(select(CaseEntry).where(CaseEntry.complaint_id == complaint.id)):
+            # What happened when stays (a letter sent on a day); what was said goes.
+            entry.summary, entry.body = "(removed)", ""
+            session.add(entry)
+        if settings is not None:
+            removed_files += files.delete_all(session, settings, require_id(complaint))
         for draft in session.exec(select(ConversationDraft).where(ConversationDraft.complaint_id == complaint.id)):
             session.delete(draft)
         for review in session.exec(select(SafeguardingReview).where(SafeguardingReview.complaint_id == complaint.id)):
@@ -103,7 +119,7 @@ def purge_closed_before(session: Session, cutoff: date, zone, now: datetime) -> 
     if complaints:
         # The session hook rewrote their search rows from the blanks; this drops the old words from the file too.
         compact(session.connection())
-    return PurgeReport(complaints, emails)
+    return PurgeReport(complaints, emails, removed_files)
 
 
 def _without_text(payload):

@@ -8,14 +8,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from casework.stages import effective_due, escalation_window, latest_stage, stages_of
 from content.complainant import advocate_words, reply_words
+from content.dates import long_date
+from models.audit import Action, AuditEvent
 from models.base import require_id
 from models.complaints import Complaint, ComplaintStatus, Outcome, Stage, hash_token
+from models.outbox import OutboxMessage, OutboxStatus
+from models.records import CaseEntry, Delivery, Direction, EntryKind
 from reminders.calendar import WorkingCalendar
 from reminders.deadlines import rules_for, stage_deadlines
+from reminders.policy import COMPLAINANT_TEMPLATES
 
 WHAT_WE_ARE_DOING = {
     Stage.ONE: "We are looking into your complaint.",
@@ -100,3 +105,73 @@ def status_view(session: Session, complaint: Complaint, calendar: WorkingCalenda
         with_ombudsman=stage == Stage.OMBUDSMAN,
         **words,
     )
+
+
+@dataclass(frozen=True)
+class StatusEvent:
+    day: date
+    words: str
+
+
+# What an email the service sends by itself says, in a line.
+SENT_EMAIL_WORDS = {"acknowledgement": "We emailed you to say we got your complaint."}
+
+
+def status_events(session: Session, complaint: Complaint, zone) -> list[StatusEvent]:
+    """Everything that has happened, in plain words, oldest first: each step, each new date and why, each letter
+    or email we sent them, and what they added. Never a staff note, never a staff name."""
+    complaint_id = require_id(complaint)
+    events = [StatusEvent(complaint.received_at.astimezone(zone).date(), "We got your complaint.")]
+    extended_on: dict[int, date] = {}
+    for event in session.exec(
+        select(AuditEvent).where(AuditEvent.complaint_id == complaint_id, AuditEvent.action == Action.STAGE_EXTENDED)
+    ):
+        stage = (event.after or {}).get("stage")
+        if isinstance(stage, int):
+            extended_on[stage] = event.at.astimezone(zone).date()
+    for record in stages_of(session, complaint_id):
+        stage = Stage(record.stage)
+        if stage in (Stage.TWO, Stage.THREE):
+            due = effective_due(record) if record.extended_to is None else record.due_on
+            when = f" We said we would reply by {long_date(due)}." if due else ""
+            events.append(StatusEvent(record.received_on, f"You asked us to look at your complaint again.{when}"))
+        elif stage is Stage.OMBUDSMAN:
+            events.append(StatusEvent(record.received_on, "The Ombudsman told us they are looking at your complaint."))
+        if record.extended_to is not None:
+            events.append(
+                StatusEvent(
+                    extended_on.get(record.stage, record.received_on),
+                    f"We needed more time. We will now reply by {long_date(record.extended_to)}. "
+                    f"This is why: {record.extension_reason}",
+                )
+            )
+        if record.responded_on is not None:
+            outcome = OUTCOME_WORDS.get(record.outcome or "", "")
+            events.append(StatusEvent(record.responded_on, f"We replied. {outcome}".strip()))
+    for entry in session.exec(select(CaseEntry).where(CaseEntry.complaint_id == complaint_id)):
+        day = entry.happened_at.astimezone(zone).date()
+        if entry.kind == EntryKind.MESSAGE.value:
+            events.append(StatusEvent(day, "You added more information."))
+        elif entry.kind == EntryKind.LETTER.value and entry.direction == Direction.OUT.value:
+            # Only what has gone: an email the sweep sent, a letter someone marked as posted.
+            message = session.get(OutboxMessage, entry.outbox_message_id) if entry.outbox_message_id else None
+            if message is not None and message.status == OutboxStatus.SENT.value and message.sent_at is not None:
+                events.append(StatusEvent(message.sent_at.astimezone(zone).date(), f"We emailed you: {entry.summary}."))
+            if entry.delivery == Delivery.POSTED.value and entry.posted_at is not None:
+                events.append(
+                    StatusEvent(entry.posted_at.astimezone(zone).date(), f"We posted you a letter: {entry.summary}.")
+                )
+    linked = select(CaseEntry.outbox_message_id).where(
+        CaseEntry.complaint_id == complaint_id, col(CaseEntry.outbox_message_id).is_not(None)
+    )
+    for message in session.exec(
+        select(OutboxMessage).where(
+            OutboxMessage.complaint_id == complaint_id,
+            col(OutboxMessage.template).in_(COMPLAINANT_TEMPLATES),
+            OutboxMessage.status == OutboxStatus.SENT.value,
+            col(OutboxMessage.id).not_in(linked),
+        )
+    ):
+        if message.sent_at is not None and message.template in SENT_EMAIL_WORDS:
+            events.append(StatusEvent(message.sent_at.astimezone(zone).date(), SENT_EMAIL_WORDS[message.template]))
+    return sorted(events, key=lambda event: event.day)

@@ -11,6 +11,7 @@ from casework.stages import stages_of
 from models.base import require_id
 from models.complaints import Complaint, LearningCategory, ReasonCategory, StageLearning, StageReason
 from models.outbox import OutboxMessage
+from models.records import Attachment, CaseEntry, EntryKind
 from models.teams import Team
 
 COMPLAINT_FIELDS = (
@@ -110,6 +111,36 @@ def export_complaint(session: Session, complaint: Complaint) -> dict[str, Any]:
                     "sent_at": m.sent_at,
                 }
                 for m in emails
+            ],
+            # What was written to and from them, and the files kept. Internal notes are staff's records about
+            # the complaint and are listed too: a subject access request covers them (the officer redacts
+            # before sending, as with any SAR).
+            "correspondence": [
+                {
+                    "at": e.happened_at,
+                    "kind": e.kind,
+                    "direction": e.direction,
+                    "channel": e.channel,
+                    "summary": e.summary,
+                    "body": e.body,
+                    "delivery": e.delivery,
+                    "internal_note": e.kind == EntryKind.NOTE.value,
+                }
+                for e in session.exec(
+                    select(CaseEntry).where(CaseEntry.complaint_id == complaint.id).order_by(col(CaseEntry.id))
+                )
+            ],
+            "files": [
+                {
+                    "filename": f.filename,
+                    "type": f.content_type,
+                    "size": f.size,
+                    "sha256": f.sha256,
+                    "added": f.created_at,
+                }
+                for f in session.exec(
+                    select(Attachment).where(Attachment.complaint_id == complaint.id).order_by(col(Attachment.id))
+                )
             ],
             # Staff are named by role only: the request is for the complainant's data, not colleagues'.
             "audit": [

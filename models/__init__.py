@@ -23,6 +23,7 @@ from models.heartbeat import SchedulerHeartbeat
 from models.lessons import ActionStatus, LessonAction
 from models.locks import Lease
 from models.outbox import OutboxMessage, OutboxStatus
+from models.records import Attachment, CaseEntry, Delivery, Direction, EntryKind, LetterTemplate
 from models.reports import ReportNarrative
 from models.safeguarding import REVIEW_LABELS, ReviewDecision, SafeguardingReview
 from models.search_index import SOURCES as SEARCH_SOURCES
@@ -30,6 +31,12 @@ from models.staff import PasswordResetToken, Role, StaffUser
 from models.teams import ALIAS_KINDS, AliasKind, DirectoryVersion, Team, TeamAlias, Worker
 
 __all__ = [
+    "Attachment",
+    "CaseEntry",
+    "Delivery",
+    "Direction",
+    "EntryKind",
+    "LetterTemplate",
     "ALIAS_KINDS",
     "ActionStatus",
     "LessonAction",

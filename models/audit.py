@@ -38,6 +38,16 @@ class Action(StrEnum):
     COMPLAINT_WITHDRAWN = "complaint.withdrawn"
     COMPLAINT_RESOLVED_EARLY = "complaint.resolved-early"
     COMPLAINT_PURGED = "complaint.purged"
+    NOTE_ADDED = "complaint.note-added"
+    CONTACT_RECORDED = "complaint.contact-recorded"
+    FILE_ADDED = "complaint.file-added"
+    FILE_DOWNLOADED = "complaint.file-downloaded"
+    ADDED_BY_COMPLAINANT = "complaint.added-to-by-complainant"
+    LETTER_EMAILED = "complaint.letter-emailed"
+    LETTER_TO_POST = "complaint.letter-queued-for-post"
+    LETTER_POSTED = "complaint.letter-posted"
+    LETTER_PRINTED = "complaint.letter-printed"
+    COMPLAINANT_TOLD = "complaint.complainant-told"
     STAGE_RESPONDED = "stage.response-recorded"
     STAGE_EXTENDED = "stage.extended"
     STAGE_PANEL_RECORDED = "stage.panel-recorded"
@@ -74,6 +84,7 @@ class Action(StrEnum):
     # The admin's page: the team directory and the categories staff choose from (none is about one complaint).
     DIRECTORY_TEAM_ADDED = "directory.team-added"
     DIRECTORY_TEAM_CHANGED = "directory.team-changed"
+    LETTER_TEMPLATE_SAVED = "letter.template-saved"
 
     @property
     def label(self) -> str:

@@ -53,6 +53,8 @@ SOURCES: tuple[TextSource, ...] = (
     TextSource("complaint", "id", NAMES, ("complainant_name", "on_behalf_of", "advocate_name")),
     TextSource("complaint", "id", WORDS, ("about_text", "what_happened", "wanted_outcome")),
     TextSource("stage_record", "complaint_id", WORDS, ("response_summary",)),
+    # Case notes, calls, meetings, letters and what the complainant added (casework/correspondence.py).
+    TextSource("case_entry", "complaint_id", WORDS, ("summary", "body")),
 )
 
 # A phone number as typed in a search box or a form: digits, spaces, brackets, dashes, a leading +.

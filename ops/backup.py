@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-ATTACHMENTS_DIR = "attachments"
+ATTACHMENTS_DIR = "files"  # casework/files.py keeps uploads here when no bucket is set
 
 
 class BackupError(Exception):

@@ -159,6 +159,56 @@ URGENT_TEMPLATES = tuple(e.template for e in COMPLAINT_EMAILS if e.urgent) + (
     STAFF_ACCOUNT_ALERT,
 )
 
+# A letter written from a template and sent by email (casework/letters.py): the officer's words are the body.
+LETTER_EMAIL = "letter"
+# Every email that goes to the complainant (or their advocate): the complaint's log lists these from the outbox.
+COMPLAINANT_TEMPLATES = tuple(e.template for e in COMPLAINT_EMAILS if e.audience is Audience.COMPLAINANT) + (
+    LETTER_EMAIL,
+)
+
+
+class Route(StrEnum):
+    """How the complainant is told of a stage event, by the way they chose to hear from us."""
+
+    EMAIL = "email"  # a letter from the template, emailed through the outbox
+    POST = "post"  # the same letter as a PDF, waiting in the officers' "to post" list
+    PHONE = "phone"  # the letter waits in the same list marked "to phone": an officer rings them
+    NONE = "none"  # they asked for no contact: the status page shows it
+
+
+# Contact method (models.complaints.ContactMethod) -> route. An advocate's email or address is the complaint's.
+CONTACT_ROUTES = {
+    "email": Route.EMAIL,
+    "advocate": Route.EMAIL,
+    "post": Route.POST,
+    "phone": Route.PHONE,
+    "none": Route.NONE,
+}
+
+
+def route_for(contact_method: str, *, has_email: bool, has_address: bool) -> Route:
+    """The route for a complainant: an email route without an address falls back to post, then to a call."""
+    route = CONTACT_ROUTES.get(contact_method, Route.NONE)
+    if route is Route.EMAIL and not has_email:
+        route = Route.POST if has_address else Route.PHONE
+    if route is Route.POST and not has_address:
+        route = Route.EMAIL if has_email else Route.PHONE
+    return route
+
+
+@dataclass(frozen=True)
+class StageEvent:
+    """A moment in a stage the complainant is told about, and the letter (casework/letters.py) that tells them."""
+
+    kind: str  # part of the key: `stage:<id>:<kind>:<date>`, so each event is told once per date
+    letter: str
+
+
+# The letters are written from the templates an admin may edit; the response letters are written by the officer.
+STAGE_RECEIVED = StageEvent("complainant-stage-received", "stage-received")  # stage 2 or 3, with the reply-by date
+STAGE_EXTENDED = StageEvent("complainant-extended", "extension")  # the new date and the reason
+STAGE_EVENTS = (STAGE_RECEIVED, STAGE_EXTENDED)
+
 # Sending: how often a failed email is tried again, and when a claim by a crashed sweep is taken over.
 MAX_ATTEMPTS = 6
 RETRY_BACKOFF_MINUTES = (1, 5, 15, 60, 240)  # after attempt 1, 2, ...; the last value repeats

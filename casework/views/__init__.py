@@ -13,6 +13,8 @@ OTHER_STAFF_PAGES = (
     ("casework.feedback_page", "Feedback", ("officer", "manager")),
     ("casework.admin_reasons", "Reasons", ("admin",)),
     ("casework.open_lesson_actions", "Lesson actions", ("officer", "manager")),
+    ("casework.to_post", "To post", ("officer", "manager")),  # letters waiting to be printed and posted
+    ("casework.admin_letters", "Letter templates", ("admin",)),
 )
 
 

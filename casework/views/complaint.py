@@ -8,6 +8,7 @@ from sqlmodel import select
 from casework import actions, audit, lesson_actions
 from casework.casefile import find_complaint, load_case_file
 from casework.queue import team_choices
+from casework.records_page import records_panel
 from casework.roles import CASEWORK_ROLES, OFFICER
 from casework.safeguarding import safeguarding_panel
 from casework.subject_access import export_complaint
@@ -149,6 +150,7 @@ def render_complaint(ctx, complaint, *, errors=None, open_action=None, form=None
             form.get("owner") if form is not None else None,
             "Choose a person",
         ),
+        records=records_panel(ctx.session, complaint, ctx.settings.timezone, form),
         page_title=f"Complaint {complaint.reference}",
     ), status
 

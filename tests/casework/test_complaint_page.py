@@ -113,6 +113,7 @@ def test_the_staff_menu_links_the_other_staff_areas(signed_in):
         "Annual report",
         "Feedback",
         "Lesson actions",
+        "To post",
         "Maya Manager",
         "Sign out",
     ]

@@ -16,6 +16,7 @@ from casework.search import fts_query
 from models.audit import Action, AuditEvent
 from models.complaints import Complaint, StageRecord
 from models.db import get_engine, session_scope
+from models.records import CaseEntry
 from models.teams import Team
 from tests.conftest import seeded_demo_copy
 from tests.factories import LONDON, add_complaint
@@ -186,7 +187,7 @@ def test_a_search_that_lists_names_is_audited_without_the_words(demo, officer):
     assert "Leanne" not in str(last.after) and "zxqvbplorth" not in str([event.after for event in events])
 
 
-def test_the_index_follows_new_complaints_responses_and_the_purge(demo, officer, settings):
+def test_the_index_follows_new_complaints_responses_notes_and_the_purge(demo, officer, settings):
     url = demo[1]
     with session_scope(get_engine(url)) as session:
         complaint = add_complaint(
@@ -206,12 +207,25 @@ def test_the_index_follows_new_complaints_responses_and_the_purge(demo, officer,
     assert listed(search(officer, q="marmalade")[1]) == [reference]
     with session_scope(get_engine(url)) as session:
         complaint = session.exec(select(Complaint).where(Complaint.reference == reference)).one()
+        session.add(
+            CaseEntry(
+                complaint_id=complaint.id,
+                kind="note",
+                direction="internal",
+                happened_at=datetime(2014, 3, 5, 10, tzinfo=LONDON),
+                summary="Rang the placement",
+                body="The gazebo key was never returned.",
+            )
+        )
+    assert listed(search(officer, q="gazebo")[1]) == [reference]
+    with session_scope(get_engine(url)) as session:
+        complaint = session.exec(select(Complaint).where(Complaint.reference == reference)).one()
         complaint.status, complaint.closed_at = "closed", datetime(2014, 3, 10, 12, tzinfo=LONDON)
         session.add(complaint)
     with session_scope(get_engine(url)) as session:
         # Before the demo's history begins: only this complaint is purged.
         assert purge_closed_before(session, date(2014, 4, 1), LONDON, datetime.now(LONDON)).complaints == 1
-    for erased in ("quokka", "Quillfeather", "marmalade", "Tamsin"):
+    for erased in ("quokka", "Quillfeather", "marmalade", "Tamsin", "gazebo"):
         assert listed(search(officer, q=erased)[1]) == [], erased
     response, html = search(officer, q=reference)
     assert listed(html) == [reference] and "Removed (retention)" in html

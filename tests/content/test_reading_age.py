@@ -14,6 +14,7 @@ def test_every_message_reads_at_its_audiences_age():
     # Everything is measured: both readers, every email, the chat's own messages and the sent page's.
     assert readers == {"young", "grown-up"}
     assert {"email: acknowledgement", "email: intake-resume", "what_happened", "note: date read as"} <= wheres
+    assert {"letter: extension", "letter: stage-1-response", "letter: stage-received"} <= wheres
     over = [figure for figure in figures if figure.over]
     assert over == [], "Flesch-Kincaid grade over the limit:\n" + report(figures)
 

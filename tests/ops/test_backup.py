@@ -54,8 +54,8 @@ def test_a_sqlite_backup_taken_while_running_restores_the_same_service(tmp_path)
     source = f"sqlite:///{tmp_path}/complaints.sqlite3"
     settings = make_settings(source, tmp_path / "instance")
     load_service(source, settings)
-    (tmp_path / "instance" / "attachments").mkdir(parents=True)
-    (tmp_path / "instance" / "attachments" / "letter.txt").write_text("a scanned letter")
+    (tmp_path / "instance" / "files").mkdir(parents=True)
+    (tmp_path / "instance" / "files" / "letter.txt").write_text("a scanned letter")
     before = snapshot(source, tmp_path)
     assert before[0]["sections"] and any(row[3] == "sent" for row in before[1])  # something to lose
 
