@@ -496,16 +496,17 @@ class Engine:
         references: what a dashboard's figure links to. Built from the same conditions as the figure, so the list
         and the number always agree."""
         conditions, joins = self.conditions(query, period, query.filters)
-        deadline = func.coalesce(SR.c.extended_to, SR.c.due_on) if query.count_extensions else SR.c.due_on
+        sr = self.sr  # the as-of view of the stages, as every figure counts them
+        deadline = func.coalesce(sr.c.extended_to, sr.c.due_on) if query.count_extensions else sr.c.due_on
         judged = query.measure in (Measure.ON_TIME, Measure.LATE, Measure.LATE_COUNT)
         if judged:  # as `_on_time`: a stage with a date, answered or past it
-            conditions += [SR.c.due_on.is_not(None), or_(SR.c.responded_on.is_not(None), deadline < self.as_of)]
-        columns = [COMPLAINT.c.reference, SR.c.team_id, SR.c.stage, SR.c.received_on, deadline, SR.c.responded_on]
+            conditions += [sr.c.due_on.is_not(None), or_(sr.c.responded_on.is_not(None), deadline < self.as_of)]
+        columns = [COMPLAINT.c.reference, sr.c.team_id, sr.c.stage, sr.c.received_on, deadline, sr.c.responded_on]
         stmt = (
             select(*columns)
             .select_from(self._from(joins | {"complaint"}))
             .where(*conditions)
-            .order_by(SR.c.received_on, COMPLAINT.c.reference, SR.c.stage)
+            .order_by(sr.c.received_on, COMPLAINT.c.reference, sr.c.stage)
         )
         found = []
         for reference, team_id, stage, received, due, responded in self._execute(stmt):

@@ -36,7 +36,7 @@ def test_each_answered_stage_shows_its_outcome_learning_and_summary(signed_in, w
     delays_label = write(setup)
     page = Page(signed_in("officer").get(f"/staff/complaints/{REF}").get_data(as_text=True))
     assert page.texts("h2") and "Responses" in page.texts("h2")
-    assert page.texts("h3") == ["Stage 1 response, Friday 14 March 2025"]  # stage 2 is still waiting
+    assert page.texts(".casework-response__heading") == ["Stage 1 response, Friday 14 March 2025"]  # stage 2 waits
     rows = dict(zip(page.texts(".casework-response dt"), page.texts(".casework-response dd"), strict=True))
     assert rows["Outcome"] == "Partially upheld"
     assert rows["Learning"] == delays_label
