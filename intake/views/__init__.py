@@ -14,7 +14,7 @@ from content.complainant import advocate_words, team_words
 from content.dates import long_date
 from content.safety_help import safety_help
 from extensions import limiter
-from intake import disclosure
+from intake import disclosure, equalities
 from intake.content import ADVOCACY_SERVICES, next_steps, reply_plan, services_intro
 from intake.conversation import conversation_engine
 from intake.drafts import create_draft, find_draft, is_sent, save, state_of
@@ -252,6 +252,33 @@ def sent():
         advocacy_services=ADVOCACY_SERVICES,
         safety=safety_help(details.get("categories") or [], details.get("role"), settings()) if flagged else None,
         help_role=details.get("role"),
+    )
+
+
+@bp.route("/sent/about-you", methods=["GET", "POST"])
+def about_you():
+    """The optional questions about the person (intake/equalities.py), once the complaint is sent."""
+    details = session.get(SENT_KEY)
+    if not isinstance(details, dict):
+        return redirect(url_for("intake.start"))
+    complaint = equalities.complaint_for(db(), details["status_token"])
+    if complaint is None or equalities.already_answered(complaint) or details.get("about_you_done"):
+        return redirect(url_for("intake.sent"), 303)
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        answers, errors = equalities.read_answers(request.form)
+        if not errors:
+            equalities.record(db(), complaint, answers)
+            session[SENT_KEY] = {**details, "about_you_done": True}
+            return redirect(url_for("intake.sent", _anchor="about-you"), 303)
+    return (
+        render_template(
+            "intake/about_you.html",
+            page_title="Questions about you (you can skip them)",
+            fields=equalities.radio_fields(request.form, errors),
+            error_list=[{"text": message, "href": f"#{column}"} for column, message in errors.items()],
+        ),
+        400 if errors else 200,
     )
 
 

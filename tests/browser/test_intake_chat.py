@@ -161,12 +161,20 @@ def test_a_foster_carer_makes_a_complaint_without_javascript(live_server, phone_
     assert_accessible(page, "sent (no js)")
     screenshot(page, "intake-nojs-2-sent")
     reference = page.locator(".chat__reference").inner_text().strip()
+    # The optional questions about them, one of which they answer.
+    page.get_by_role("link", name="answer the questions about you").click()
+    expect(page.get_by_role("heading", name="Questions about you")).to_be_visible()
+    assert_accessible(page, "about you (no js)")
+    page.get_by_label("35 to 44").check()
+    page.get_by_role("button", name="Send these answers").click()
+    expect(page.locator("main")).to_contain_text("Thank you for answering the questions about you")
 
     complaint, stage, team = complaint_by_reference(live_server, reference)
     assert team is None
     assert (complaint.routing_decision, complaint.status) == ("triage", "awaiting-triage")
     assert complaint.safeguarding_flag is True
     assert (complaint.complainant_name, complaint.phone) == ("Sam", "07700 900123")
+    assert (complaint.age_band, complaint.gender) == ("35-44", "")
     assert stage.team_id is None and stage.due_on is not None
 
 
