@@ -26,6 +26,7 @@ import web.auth
 import web.errors
 import web.filters
 import web.json_body
+import web.languages
 import web.openapi
 import web.pages
 import web.request_log
@@ -108,6 +109,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     login_manager.init_app(app)
     web.auth.init_app(app)
     limiter.init_app(app)
+    web.languages.init_app(app)  # before the page context: pages say their language
     _register_page_context(app, settings)
     web.filters.init_app(app)
     web.errors.init_app(app)

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from content.complainant import team_words
+from content.i18n import N_, gettext
 from content.safety_help import SafetyHelp, safety_help
 from intake.answers import AnswerError, parse
 from intake.flow import ADULT, CHILD, DONT_KNOW, READY, STEPS, Option, Step, audience, worded
@@ -20,20 +21,20 @@ from intake.safeguarding import UNSAFE, suggests_danger
 from settings import Settings
 
 FREE_TEXT_KINDS = ("text", "long_text", "date")
-UNSAFE_SAID = "I don't feel safe"  # the person's side of the chat when they press the button
+UNSAFE_SAID = N_("I don't feel safe")  # the person's side of the chat when they press the button
 CHOICE_KINDS = ("choice", "confirm", "yes_no")
 OVER_A_YEAR_NOTE = {
-    ADULT: "Thank you. That's more than a year ago, which is fine: we will still look into it.",
-    CHILD: "Thanks. That was a while ago, and that's OK. We will still look into it.",
+    ADULT: N_("Thank you. That's more than a year ago, which is fine: we will still look into it."),
+    CHILD: N_("Thanks. That was a while ago, and that's OK. We will still look into it."),
 }
 # Everyday words for a date ("last week", "about March") are read as a date: said back, so they can put it right.
 READ_AS_NOTE = {
-    ADULT: "We've put that down as {date}. If that's not right, you can change it before you send it.",
-    CHILD: "We wrote that down as {date}. You can change it before you send it.",
+    ADULT: N_("We've put that down as {date}. If that's not right, you can change it before you send it."),
+    CHILD: N_("We wrote that down as {date}. You can change it before you send it."),
 }
 NO_TEAM_NOTE = {
-    ADULT: "Thank you. We'll make sure the right team gets it.",
-    CHILD: "Thanks. We'll make sure the right people get it.",
+    ADULT: N_("Thank you. We'll make sure the right team gets it."),
+    CHILD: N_("Thanks. We'll make sure the right people get it."),
 }
 
 
@@ -175,7 +176,7 @@ class Engine:
     # --- showing a question --------------------------------------------------------------------------
     def options(self, step: Step) -> tuple[Option, ...]:
         if step.id == "team_choose":
-            return (*self.context.teams, Option(DONT_KNOW, "I don't know"))
+            return (*self.context.teams, Option(DONT_KNOW, N_("I don't know")))
         return step.options
 
     def question(self, state: State, step_id: str | None = None) -> Question | None:
@@ -296,7 +297,7 @@ class Engine:
         def pressed_unsafe(at: str) -> None:
             # Where they pressed "I don't feel safe": their press, then the help, then the question again.
             assert help_ is not None  # pressing it flags the conversation
-            messages.append(Message("person", UNSAFE_SAID, at, "answer"))
+            messages.append(Message("person", gettext(UNSAFE_SAID), at, "answer"))
             messages.append(Message("service", help_.plain, at, "safety", help_, "unsafe"))
 
         for step in self.applicable(state.answers):
@@ -331,7 +332,7 @@ class Engine:
                     route = state.answers.get("_route") or {}
                     named = team_words(route.get("team_name"), route.get("public_name"), state.answers.get("role"))
                     answer = (named[:1].upper() + named[1:]) or answer
-            rows.append(SummaryRow(step.id, step.summary_label or step.id, answer))
+            rows.append(SummaryRow(step.id, gettext(step.summary_label) or step.id, answer))
         return rows
 
     def team_choice(self, state: State) -> tuple[str | None, float | None]:

@@ -32,6 +32,7 @@ from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session, col
 
 from content.complainant import advocate_words, team_words
+from content.i18n import current_language
 from content.safety_help import YOUNG, audience_for, help_now
 from models.base import require_id, table_of
 from models.complaints import Complaint, ComplaintStatus, StageRecord
@@ -360,6 +361,8 @@ def _complaint_rows(
             context["categories"] = [category_label(slug) for slug in item.safeguarding_categories or []]
             context.pop("status_url", None)  # the complainant's private link is theirs alone
         if email.audience is Audience.COMPLAINANT:  # the advocate line, worded as on the status page
+            # Their emails speak the language they used when the complaint was planned (content/i18n.py).
+            context["language"] = current_language()
             context["advocate_words"] = advocate_words(item.advocacy_requested, item.complainant_role)
             # The team in this person's words: a child or care leaver never reads its official name.
             context["team_words"] = team_words(

@@ -12,9 +12,10 @@ from typing import Any
 from flask import Flask, current_app, jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from content.i18n import N_, gettext
 from models.lengths import ValueTooLong
 
-SERVER_ERROR = "Something went wrong on our side. What you told us is saved. Please try again in a few minutes."
+SERVER_ERROR = N_("Something went wrong on our side. What you told us is saved. Please try again in a few minutes.")
 
 
 class ApiError(Exception):
@@ -61,16 +62,16 @@ def http_error_response(error: HTTPException):
     if _wants_json():
         body = api_error_body(error.name.lower().replace(" ", "_"), error.description or error.name)
         return jsonify(body), error.code, headers
-    page = render_template("errors/error.html", error=error, message=None, page_title=error.name)
+    page = render_template("errors/error.html", error=error, message=None, page_title=gettext(error.name))
     return page, error.code, headers
 
 
 def too_long_response(error: ValueTooLong):
     # A value past a column's size that no view caught first: refused before anything was stored, on every database.
-    message = f"Something you sent is too long: keep it to {error.limit:,} characters."
+    message = gettext("Something you sent is too long: keep it to %(limit)s characters.", limit=f"{error.limit:,}")
     if _wants_json():
         return make_response(jsonify(api_error_body("too_long", message)), 422)
-    page = render_template("errors/error.html", error=None, message=message, page_title="That is too long")
+    page = render_template("errors/error.html", error=None, message=message, page_title=gettext("That is too long"))
     return make_response(page, 422)
 
 
@@ -78,7 +79,9 @@ def _server_error(_error: Exception):
     current_app.logger.exception("unhandled error on %s %s", request.method, request.url_rule)
     if _wants_json():
         return jsonify(api_error_body("server_error", SERVER_ERROR)), 500
-    return render_template("errors/error.html", error=None, message=SERVER_ERROR, page_title="Sorry"), 500
+    return render_template(
+        "errors/error.html", error=None, message=gettext(SERVER_ERROR), page_title=gettext("Sorry")
+    ), 500
 
 
 def init_app(app: Flask) -> None:

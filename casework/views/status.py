@@ -8,6 +8,7 @@ from casework.status_page import find_by_token, status_view
 from casework.views import bp
 from content.complainant import team_words
 from content.dates import long_date
+from content.i18n import gettext
 from content.safety_help import safety_help
 from intake import disclosure
 from intake.safeguarding import UNSAFE
@@ -24,7 +25,7 @@ HELP_SHOWN = "help"  # ?shown=help after "I don't feel safe": the page opens at 
 def status(token: str):
     found = find_by_token(db(), token)
     if found is None:
-        return render_template("casework/status_not_found.html", page_title="We can't find that page"), 404
+        return render_template("casework/status_not_found.html", page_title=gettext("We can't find that page")), 404
     config = settings()
     view = status_view(db(), found, WorkingCalendar(config.closure_days), config.timezone, today())
     team = db().get(Team, found.team_id) if found.team_id else None
@@ -42,7 +43,7 @@ def status(token: str):
             + ([("We will reply by", long_date(view.reply_by))] if view.reply_by else [])
             + ([("We replied on", long_date(view.replied_on))] if view.replied_on else [])
         ),
-        page_title="Your complaint",
+        page_title=gettext("Your complaint"),
         safety=safety,
         help_role=found.complainant_role,
         token=token,
@@ -54,6 +55,6 @@ def status_unsafe(token: str):
     """The status page's "I don't feel safe" button: no words needed; the duty manager is alerted each time."""
     found = find_by_token(db(), token)
     if found is None:
-        return render_template("casework/status_not_found.html", page_title="We can't find that page"), 404
+        return render_template("casework/status_not_found.html", page_title=gettext("We can't find that page")), 404
     disclosure.record_unsafe_on_complaint(db(), found, settings(), now())
     return redirect(url_for("casework.status", token=token, shown=HELP_SHOWN, _anchor="safety"), 303)
