@@ -34,12 +34,13 @@ import web.session
 
 # The staff pages join casework's blueprint when their modules are imported.
 from casework.views import admin, complaint, disclosures, queue, sign_in, status  # noqa: F401
+from content.i18n import N_
 from extensions import csrf, limiter, login_manager
 from settings import BASE_DIR, Settings, private_folder
 from web.hosts import TrustedHostsMiddleware
 from web.templating import StrictUndefinedExceptParams
 
-SERVICE_NAME = "Children's services complaints"
+SERVICE_NAME = N_("Children's services complaints")  # translated where shown: `_(service_name)`
 MAX_CONTENT_LENGTH = 100 * 1024  # a complaint is words, not files
 
 # Every page and API, listed here so a reader (and import-linter) can follow them from the app.

@@ -8,7 +8,7 @@ Every public page has the language link (templates/_language_link.html) and says
 
 from __future__ import annotations
 
-from typing import Any
+from urllib.parse import urlencode
 
 from flask import Flask, current_app, has_request_context, request, session, url_for
 from flask_babel import Babel, get_locale
@@ -74,7 +74,7 @@ def _say_the_language(response):
 
 def _language_links():
     """The other languages, each a link to this same page in it (`?lang=`), for the link on every public page."""
-    if request.endpoint is None or _is_staff():
+    if _is_staff():
         return {"language": i18n.DEFAULT_LANGUAGE, "other_languages": []}
     current = str(get_locale() or i18n.DEFAULT_LANGUAGE)
     others = [
@@ -88,9 +88,8 @@ def _language_links():
 def _this_page_in(code: str) -> str:
     """This page with `?lang=`; a page shown after a form (an answer to put right) links to the chat, where the
     same question opens again, or to the home page."""
-    if request.method == "GET" and request.endpoint:
-        values: dict[str, Any] = {**(request.view_args or {}), **request.args.to_dict(), "lang": code}
-        return url_for(request.endpoint, **values)
+    if request.method == "GET":  # a page not found too: it is shown again in the language chosen
+        return f"{request.path}?{urlencode({**request.args.to_dict(), 'lang': code})}"
     return url_for("intake.chat" if request.blueprint == "intake" else "pages.home", lang=code)
 
 

@@ -38,10 +38,10 @@ def status(token: str):
         "casework/status.html",
         view=view,
         rows=summary_rows(
-            [("We got it on", long_date(view.received))]
-            + ([("Who is looking at it", looking[:1].upper() + looking[1:])] if looking else [])
-            + ([("We will reply by", long_date(view.reply_by))] if view.reply_by else [])
-            + ([("We replied on", long_date(view.replied_on))] if view.replied_on else [])
+            [(gettext("We got it on"), long_date(view.received))]
+            + ([(gettext("Who is looking at it"), looking[:1].upper() + looking[1:])] if looking else [])
+            + ([(gettext("We will reply by"), long_date(view.reply_by))] if view.reply_by else [])
+            + ([(gettext("We replied on"), long_date(view.replied_on))] if view.replied_on else [])
         ),
         page_title=gettext("Your complaint"),
         safety=safety,
