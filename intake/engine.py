@@ -269,6 +269,16 @@ class Engine:
     def _labels(self, state: State) -> dict[str, str]:
         return state.answers.get("_labels", {})
 
+    def _answer_label(self, state: State, step: Step, labels: dict[str, str]) -> str:
+        """How an answer reads back: a choice or quick reply in the reader's language now (they may have changed
+        language since they answered), anything else as it was read when they gave it."""
+        value = state.answers.get(step.id)
+        if isinstance(value, str):
+            for option in self.options(step):
+                if option.value == value:
+                    return worded(option.label, audience(state.answers))
+        return labels.get(step.id, "")
+
     def _notes(self, step: Step, answers: dict[str, Any]) -> list[str]:
         who = audience(answers)
         notes = []
@@ -308,7 +318,7 @@ class Engine:
             question = self.question(state, step.id)
             assert question is not None  # an applicable step that is not READY always has its question
             messages.append(Message("service", question.text, step.id, "question"))
-            messages.append(Message("person", labels.get(step.id, ""), step.id, "answer"))
+            messages.append(Message("person", self._answer_label(state, step, labels), step.id, "answer"))
             if step.id in danger:
                 assert help_ is not None  # a danger answer flags the conversation
                 messages.append(Message("service", help_.plain, step.id, "safety", help_, "said"))
@@ -324,7 +334,7 @@ class Engine:
         for step in self.applicable(state.answers):
             if step.id not in state.answers:
                 continue
-            answer = labels.get(step.id, "")
+            answer = self._answer_label(state, step, labels)
             if step.id == "team_confirm":
                 if state.answers[step.id] == "other":
                     continue  # the team chosen instead has its own row

@@ -175,3 +175,18 @@ def test_the_api_takes_a_lang_field_and_keeps_english_for_everyone_else(client):
     )
     assert refused.status_code == 422
     assert refused.get_json()["error"]["message"] == POLISH["Write a team or a name, or choose 'I don't know'"]
+
+
+def test_changing_language_halfway_reads_the_earlier_answers_back_in_the_new_one(client):
+    client.get("/complaint?lang=en")
+    driver = HtmlDriver(client)
+    driver.say("role", "parent")
+    driver.say("about", "dont-know")
+
+    def answers(html: str) -> list[str]:
+        return [bubble.text for bubble in Page(html).select(".chat__message--person .chat__bubble")]
+
+    english = ("I'm a parent or family member", "I don't know")
+    assert answers(client.get("/complaint/chat").get_data(as_text=True)) == [f"You said: {text}" for text in english]
+    polish = answers(polish_page(client.get("/complaint/chat?lang=pl")))
+    assert polish == [f"{POLISH['You said:']} {POLISH[text]}" for text in english]
