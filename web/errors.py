@@ -56,13 +56,35 @@ def api_error_response(error: ApiError):
     return jsonify(body), error.status, error.headers
 
 
+# Werkzeug's own words for the errors a member of the public may meet, marked for the catalogues so the error
+# page speaks their language (the template translates name and description; English is unchanged).
+HTTP_ERROR_WORDS = (
+    N_("Bad Request"),
+    N_("The browser (or proxy) sent a request that this server could not understand."),
+    N_("Forbidden"),
+    N_("Not Found"),
+    N_(
+        "The requested URL was not found on the server. If you entered the URL manually please check your spelling "
+        "and try again."
+    ),
+    N_("Method Not Allowed"),
+    N_("The method is not allowed for the requested URL."),
+    N_("Request Entity Too Large"),
+    N_("The data value transmitted exceeds the capacity limit."),
+    N_("Too Many Requests"),
+    N_("Something you sent contains a character we cannot read. Remove it and try again."),
+)
+
+
 def http_error_response(error: HTTPException):
     # The exception's own headers go with it: `Allow` on a 405, `WWW-Authenticate` on a 401, `Retry-After`.
     headers = [(name, value) for name, value in error.get_headers() if name.lower() != "content-type"]
     if _wants_json():
         body = api_error_body(error.name.lower().replace(" ", "_"), error.description or error.name)
         return jsonify(body), error.code, headers
-    page = render_template("errors/error.html", error=error, message=None, page_title=gettext(error.name))
+    # Translated here, not in the template: a description is not a format string (Jinja's `_` would `%` it).
+    words = {"name": gettext(error.name), "description": gettext(error.description or "")}
+    page = render_template("errors/error.html", error=words, message=None, page_title=words["name"])
     return page, error.code, headers
 
 

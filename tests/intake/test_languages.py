@@ -78,6 +78,8 @@ def test_the_language_link_chooses_polish_and_the_choice_is_remembered(client):
         html = polish_page(response)
         # Every public page links back to English, in English.
         assert Page(html).one("a[hreflang='en']").text == "English", path
+    missing = Page(client.get("/nowhere").get_data(as_text=True))
+    assert missing.one("h1").text == POLISH["Not Found"]
     english = client.get("/complaint?lang=en")
     assert english.headers["Content-Language"] == "en"
     assert "Tell us what went wrong" in english.get_data(as_text=True)
