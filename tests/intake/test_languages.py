@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from urllib.parse import urlsplit
 
 from babel.messages.pofile import read_po
 from sqlmodel import select
@@ -115,6 +116,12 @@ def test_a_whole_conversation_in_polish_without_javascript(client, db_session):
     sent = polish_page(client.get("/complaint/sent"))
     assert reference in sent
     assert re.search(r"(poniedziałek|wtorek|środa|czwartek|piątek), \d+ \w+ 20\d\d", sent)  # the date in Polish
+    # The private link opens in Polish in any browser (a fresh one here: no session, no Accept-Language).
+    link = Page(sent).one(".chat__resume-link a").attrs["href"]
+    assert link.endswith("?lang=pl")
+    parts = urlsplit(link)
+    status = polish_page(client.application.test_client().get(f"{parts.path}?{parts.query}"))
+    assert POLISH["We are looking into it"] in status
     polish = stored(db_session, reference)
     assert polish["what_happened"] == ANSWERS["what_happened"]
     client.get("/complaint?lang=en")

@@ -75,6 +75,7 @@ def test_the_acknowledgement_goes_out_in_the_language_chosen(clean_db, smtp_serv
     )
     assert "zadzwoń pod 999" in body  # the help, in Polish, England's number
     assert "Childline" not in body  # a parent's help, as in English
+    assert "?lang=pl" in body  # the private link opens in Polish
     assert "We've got your complaint" not in body and "Hello" not in body
     assert any(day in body for day in ("poniedziałek", "wtorek", "środa", "czwartek", "piątek"))  # the reply date
 
