@@ -127,6 +127,8 @@ def test_a_whole_conversation_in_polish_without_javascript(client, db_session):
     client.get("/complaint?lang=en")
     english = stored(db_session, play_html(client))
     assert polish == english  # the same complaint, whatever the language
+    languages = db_session.exec(select(Complaint.language).order_by(Complaint.id)).all()
+    assert languages == ["pl", "en"]  # and which language to reply in
 
 
 def test_an_answer_to_put_right_is_explained_in_polish(client):
