@@ -201,3 +201,16 @@ def test_changing_language_halfway_reads_the_earlier_answers_back_in_the_new_one
     assert answers(client.get("/complaint/chat").get_data(as_text=True)) == [f"You said: {text}" for text in english]
     polish = answers(polish_page(client.get("/complaint/chat?lang=pl")))
     assert polish == [f"{POLISH['You said:']} {POLISH[text]}" for text in english]
+
+
+def test_a_language_we_do_not_offer_is_ignored_not_an_error(client):
+    for value in ("xx", "", "PL", "pl-PL", "<script>"):
+        response = client.get("/complaint", query_string={"lang": value})
+        assert response.status_code == 200, value
+        assert response.headers["Content-Language"] == "en", value
+    started = client.post("/api/v1/conversations", json={"lang": ["pl"]})
+    assert started.status_code == 201
+    assert started.headers["Content-Language"] == "en"
+    # A browser that prefers Polish, then English, gets Polish; one that prefers a language we lack, English.
+    assert client.get("/", headers={"Accept-Language": "pl-PL,pl;q=0.9,en;q=0.8"}).headers["Content-Language"] == "pl"
+    assert client.get("/", headers={"Accept-Language": "ro-RO,ro;q=0.9"}).headers["Content-Language"] == "en"
