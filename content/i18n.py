@@ -79,6 +79,3 @@ def gettext(message: str, **variables: object) -> str:
 def ngettext(singular: str, plural: str, count: int, **variables: object) -> str:
     text = translations(current_language()).ngettext(singular, plural, count)
     return text % {"num": count, **variables}
-
-
-_ = gettext

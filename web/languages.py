@@ -2,7 +2,7 @@
 
 Chosen, first to last: `?lang=` on any public page (remembered in the session cookie for the next pages), a
 `lang` field in a JSON body of the chat API, the remembered choice, the browser's Accept-Language, English.
-Every public page has the language link (templates/_language_link.html) and says its language in
+Every public page has the language link (in the header, templates/layout.html) and says its language in
 `<html lang>` and `Content-Language`. The words come from translations/ (docs/languages.md).
 """
 
