@@ -152,6 +152,9 @@ class Settings:
     extra_trusted_hosts: tuple[str, ...] = ()
     # The email domains staff accounts may have (STAFF_EMAIL_DOMAINS); empty allows any outside production.
     staff_email_domains: tuple[str, ...] = ()
+    # The languages the public may choose (LANGUAGES, comma-separated; English always). A catalogue still marked as
+    # needing a professional translator's review is refused in production by check-config (docs/languages.md).
+    languages: tuple[str, ...] = ("en", "pl")
 
     @property
     def trusted_hosts(self) -> tuple[str, ...]:
@@ -227,4 +230,5 @@ class Settings:
             web_hosts=_int(env.get("WEB_HOSTS", "1"), "WEB_HOSTS"),
             extra_trusted_hosts=_names(env.get("TRUSTED_HOSTS", "")),
             staff_email_domains=_staff_domains(env.get("STAFF_EMAIL_DOMAINS", ""), environment),
+            languages=("en", *(code for code in _names(env.get("LANGUAGES", "en,pl")) if code != "en")),
         )

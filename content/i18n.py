@@ -63,6 +63,15 @@ def translations(language: str) -> NullTranslations:
     return Translations.load(str(TRANSLATIONS_DIR), [language], domain="messages")
 
 
+REVIEW_MARK = "NEEDS A PROFESSIONAL TRANSLATOR'S REVIEW BEFORE USE"
+
+
+def needs_review(language: str) -> bool:
+    """Whether the language's catalogue still says it must be reviewed before use (its header; check-config)."""
+    po = TRANSLATIONS_DIR / language / "LC_MESSAGES" / "messages.po"
+    return language != DEFAULT_LANGUAGE and po.exists() and REVIEW_MARK in po.read_text(encoding="utf-8")[:2000]
+
+
 def N_(message: str) -> str:
     """Marks words for the catalogue where they are data; `gettext` translates them where they are shown."""
     return message

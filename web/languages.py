@@ -15,6 +15,7 @@ from flask_babel import Babel, get_locale
 from werkzeug.exceptions import HTTPException
 
 from content import i18n
+from web.context import settings
 
 SESSION_KEY = "lang"
 # Staff pages and staff APIs stay English (the council's working language); the public status page is public.
@@ -32,8 +33,13 @@ def _is_staff() -> bool:
     return request.blueprint in STAFF_BLUEPRINTS
 
 
+def _languages() -> list[str]:
+    """The languages the public may choose: those with a catalogue that the settings offer (LANGUAGES)."""
+    return [code for code in i18n.LANGUAGES if code == i18n.DEFAULT_LANGUAGE or code in settings().languages]
+
+
 def _offered(value: object) -> str | None:
-    return value if isinstance(value, str) and value in i18n.LANGUAGES else None
+    return value if isinstance(value, str) and value in _languages() else None
 
 
 def _json_field(name: str) -> object:
@@ -56,7 +62,7 @@ def select_language() -> str:
     if chosen is None and request.blueprint == "intake_api" and request.is_json:
         chosen = _offered(_json_field("lang"))
     chosen = chosen or _offered(session.get(SESSION_KEY))
-    return chosen or request.accept_languages.best_match(list(i18n.LANGUAGES), i18n.DEFAULT_LANGUAGE)
+    return chosen or request.accept_languages.best_match(_languages(), i18n.DEFAULT_LANGUAGE)
 
 
 def _remember_choice() -> None:
@@ -78,8 +84,8 @@ def _language_links():
         return {"language": i18n.DEFAULT_LANGUAGE, "other_languages": []}
     current = str(get_locale() or i18n.DEFAULT_LANGUAGE)
     others = [
-        {"code": code, "name": name, "href": _this_page_in(code)}
-        for code, name in i18n.LANGUAGES.items()
+        {"code": code, "name": i18n.LANGUAGES[code], "href": _this_page_in(code)}
+        for code in _languages()
         if code != current
     ]
     return {"language": current, "other_languages": others}

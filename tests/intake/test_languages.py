@@ -12,8 +12,10 @@ from sqlmodel import select
 
 from content.i18n import TRANSLATIONS_DIR
 from models.complaints import Complaint
+from tests.conftest import make_settings
 from tests.html import Page
 from tests.intake.drivers import HtmlDriver
+from wsgi import create_app
 
 with (TRANSLATIONS_DIR / "pl" / "LC_MESSAGES" / "messages.po").open("rb") as _file:
     POLISH = {m.id: m.string for m in read_po(_file, locale="pl") if m.id}
@@ -214,3 +216,11 @@ def test_a_language_we_do_not_offer_is_ignored_not_an_error(client):
     # A browser that prefers Polish, then English, gets Polish; one that prefers a language we lack, English.
     assert client.get("/", headers={"Accept-Language": "pl-PL,pl;q=0.9,en;q=0.8"}).headers["Content-Language"] == "pl"
     assert client.get("/", headers={"Accept-Language": "ro-RO,ro;q=0.9"}).headers["Content-Language"] == "en"
+
+
+def test_a_council_can_offer_english_only_until_the_review(clean_db, tmp_path):
+    client = create_app(make_settings(clean_db, tmp_path, languages=("en",))).test_client()
+    home = client.get("/?lang=pl", headers={"Accept-Language": "pl"})
+    assert home.headers["Content-Language"] == "en"
+    assert not Page(home.get_data(as_text=True)).select("a[hreflang]")
+    assert client.post("/api/v1/conversations", json={"lang": "pl"}).get_json()["question"]["text"].startswith("Hello")
