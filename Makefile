@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 PYTEST_ARGS ?=
 
-.PHONY: help bootstrap run test test-sqlite test-postgres lint format assets clean lock
+.PHONY: help bootstrap run test test-sqlite test-postgres lint format assets clean lock translations
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -25,6 +25,15 @@ node_modules/.installed: package.json package-lock.json
 
 static/dist/app.css: node_modules/.installed static/scss/*.scss scripts/build-assets.mjs
 	npm run --silent build
+
+# The compiled catalogue (translations/*/LC_MESSAGES/messages.mo) is committed beside its .po, so a fresh clone,
+# CI and `pytest` alone serve Polish with no build step; tests/content/test_translations.py fails when it no
+# longer matches the .po (run this target after changing any public words).
+translations: bootstrap ## Extract the public words (messages.pot), update each language's .po, compile the .mo
+	$(BIN)/pybabel extract -w 120 -F babel.cfg -k N_ -k gettext -k _ --no-location --sort-output \
+	  --project="Children's services complaints" -o translations/messages.pot --ignore-dirs=".venv node_modules tests bench migrations static demo" .
+	$(BIN)/pybabel update -w 120 --no-fuzzy-matching -i translations/messages.pot -d translations
+	$(BIN)/pybabel compile --statistics -d translations
 
 bootstrap: $(BIN)/.installed static/dist/app.css ## Create .venv, install Python and front-end dependencies, build assets
 

@@ -167,6 +167,9 @@ class Settings:
     files_bucket: str = ""
     files_endpoint_url: str = ""
     clamav_socket: str = ""
+    # The languages the public may choose (LANGUAGES, comma-separated; English always). A catalogue still marked as
+    # needing a professional translator's review is refused in production by check-config (docs/languages.md).
+    languages: tuple[str, ...] = ("en", "pl")
 
     @property
     def trusted_hosts(self) -> tuple[str, ...]:
@@ -249,4 +252,5 @@ class Settings:
             files_bucket=env.get("FILES_BUCKET", ""),
             files_endpoint_url=env.get("FILES_ENDPOINT_URL", ""),
             clamav_socket=env.get("CLAMAV_SOCKET", ""),
+            languages=("en", *(code for code in _names(env.get("LANGUAGES", "en,pl")) if code != "en")),
         )

@@ -26,6 +26,7 @@ import web.auth
 import web.errors
 import web.filters
 import web.json_body
+import web.languages
 import web.openapi
 import web.pages
 import web.request_log
@@ -46,12 +47,13 @@ from casework.views import (  # noqa: F401
     status,
 )
 from casework.views import lesson_actions as lesson_action_views  # noqa: F401
+from content.i18n import N_
 from extensions import csrf, limiter, login_manager
 from settings import BASE_DIR, Settings, private_folder
 from web.hosts import TrustedHostsMiddleware
 from web.templating import StrictUndefinedExceptParams
 
-SERVICE_NAME = "Children's services complaints"
+SERVICE_NAME = N_("Children's services complaints")  # translated where shown: `_(service_name)`
 MAX_CONTENT_LENGTH = 100 * 1024  # a complaint is words, not files
 # Where files are uploaded (casework/files.py keeps each up to 20 MB): the body may be bigger, so a file of 25 MB
 # still reaches the view, which says why it was refused and keeps what was typed; only past this is it a 413.
@@ -127,6 +129,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     login_manager.init_app(app)
     web.auth.init_app(app)
     limiter.init_app(app)
+    web.languages.init_app(app)  # before the page context: pages say their language
     _register_page_context(app, settings)
     web.filters.init_app(app)
     web.errors.init_app(app)

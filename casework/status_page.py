@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 from casework.stages import effective_due, escalation_window, latest_stage, stages_of
 from content.complainant import advocate_words, reply_words
 from content.dates import long_date
+from content.i18n import N_  # the words are translated where shown (templates/casework/status.html)
 from models.audit import Action, AuditEvent
 from models.base import require_id
 from models.complaints import Complaint, ComplaintStatus, Outcome, Stage, hash_token
@@ -23,18 +24,19 @@ from reminders.deadlines import rules_for, stage_deadlines
 from reminders.policy import COMPLAINANT_TEMPLATES
 
 WHAT_WE_ARE_DOING = {
-    Stage.ONE: "We are looking into your complaint.",
-    Stage.TWO: "Someone who does not work in the team you told us about is looking into your complaint again.",
-    Stage.THREE: "A panel of three people is looking at your complaint again. One of them does not work for us.",
-    Stage.OMBUDSMAN: "The Local Government and Social Care Ombudsman is looking at your complaint. "
-    "They will write to you.",
+    Stage.ONE: N_("We are looking into your complaint."),
+    Stage.TWO: N_("Someone who does not work in the team you told us about is looking into your complaint again."),
+    Stage.THREE: N_("A panel of three people is looking at your complaint again. One of them does not work for us."),
+    Stage.OMBUDSMAN: N_(
+        "The Local Government and Social Care Ombudsman is looking at your complaint. They will write to you."
+    ),
 }
 OUTCOME_WORDS = {
-    Outcome.UPHELD.value: "We agreed with your complaint.",
-    Outcome.PARTIALLY_UPHELD.value: "We agreed with some of your complaint.",
-    Outcome.NOT_UPHELD.value: "We did not agree with your complaint.",
-    Outcome.WITHDRAWN.value: "You told us you did not want us to carry on looking into it.",
-    Outcome.RESOLVED_EARLY.value: "We sorted it out together.",
+    Outcome.UPHELD.value: N_("We agreed with your complaint."),
+    Outcome.PARTIALLY_UPHELD.value: N_("We agreed with some of your complaint."),
+    Outcome.NOT_UPHELD.value: N_("We did not agree with your complaint."),
+    Outcome.WITHDRAWN.value: N_("You told us you did not want us to carry on looking into it."),
+    Outcome.RESOLVED_EARLY.value: N_("We sorted it out together."),
 }
 
 

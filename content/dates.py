@@ -12,6 +12,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
 
+from babel.dates import format_date
+
+from content.i18n import DEFAULT_LANGUAGE, current_language
+
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -23,6 +27,8 @@ def long_date(value: str | date | None) -> str:
     if not value:
         return ""
     day = date.fromisoformat(value) if isinstance(value, str) else value
+    if (language := current_language()) != DEFAULT_LANGUAGE:  # a public page or email in another language
+        return format_date(day, "EEEE, d MMMM y", locale=language)
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 

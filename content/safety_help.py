@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from content.i18n import N_, gettext
 from models.safeguarding import BY_SLUG
 
 # Who the help is for. The chat's roles map onto these (see `audience_for`); before the person has said who
@@ -62,6 +63,10 @@ class HelpLine:
         """The text split around its own number, so a page can make the number a link: ("... call ", "999", ".")."""
         return self.text.partition(self.phone) if self.phone else (self.text, "", "")
 
+    def translated(self) -> HelpLine:
+        """The line in the reader's language (content/i18n.py); the names of services and the numbers stay."""
+        return HelpLine(gettext(self.name), gettext(self.text), phone=self.phone, url=self.url)
+
     def for_email(self) -> dict[str, str]:
         """What an email's context keeps of the line (the outbox stores JSON): its heading and text."""
         return {"heading": self.heading, "text": self.text}
@@ -98,54 +103,54 @@ class SafetyHelp:
 
 # --- what we say first ------------------------------------------------------------------------------------
 MESSAGE = {
-    YOUNG: "Thank you for telling us. It's not your fault. We will make sure someone checks you are safe.",
+    YOUNG: N_("Thank you for telling us. It's not your fault. We will make sure someone checks you are safe."),
     # Before we know who they are, the person pressed "I don't feel safe" about themselves: answer them.
-    ANYONE: "Thank you for telling us. It's not your fault. We will make sure someone checks you are safe.",
-    GROWN_UP: "Thank you for telling us. We will make sure someone checks that everyone is safe.",
+    ANYONE: N_("Thank you for telling us. It's not your fault. We will make sure someone checks you are safe."),
+    GROWN_UP: N_("Thank you for telling us. We will make sure someone checks that everyone is safe."),
 }
 
 # --- the lines ------------------------------------------------------------------------------------------
 EMERGENCY = {
-    YOUNG: HelpLine("Emergency", "If you are in danger right now, call 999.", phone="999"),
-    ANYONE: HelpLine("Emergency", "If you or anyone else is in danger right now, call 999.", phone="999"),
-    GROWN_UP: HelpLine("Emergency", "If anyone is in danger right now, call 999.", phone="999"),
+    YOUNG: HelpLine(N_("Emergency"), N_("If you are in danger right now, call 999."), phone="999"),
+    ANYONE: HelpLine(N_("Emergency"), N_("If you or anyone else is in danger right now, call 999."), phone="999"),
+    GROWN_UP: HelpLine(N_("Emergency"), N_("If anyone is in danger right now, call 999."), phone="999"),
 }
 # The first thing /help-now says, to anyone who opens it.
 DANGER_NOW = EMERGENCY[YOUNG]
 CHILDLINE = {
     YOUNG: HelpLine(
         "Childline",
-        "Call or chat online, free, any time. They are there to listen.",
+        N_("Call or chat online, free, any time. They are there to listen."),
         phone="0800 1111",
         url="https://www.childline.org.uk",
     ),
     ANYONE: HelpLine(
         "Childline",
-        "For children and young people: call or chat online, free, any time.",
+        N_("For children and young people: call or chat online, free, any time."),
         phone="0800 1111",
         url="https://www.childline.org.uk",
     ),
 }
 SAMARITANS = HelpLine(
     "Samaritans",
-    "If you feel like hurting yourself, call free, any time, day or night.",
+    N_("If you feel like hurting yourself, call free, any time, day or night."),
     phone="116 123",
     url="https://www.samaritans.org",
 )
 SHOUT = HelpLine(
     "Shout",
-    "Text SHOUT to 85258. It's free, any time.",
+    N_("Text SHOUT to 85258. It's free, any time."),
     url="https://giveusashout.org",
 )
 NSPCC = HelpLine(
-    "NSPCC helpline",
-    "Free advice for adults worried about a child.",
+    N_("NSPCC helpline"),
+    N_("Free advice for adults worried about a child."),
     phone="0808 800 5000",
     url="https://www.nspcc.org.uk",
 )
 DOMESTIC_ABUSE_HELPLINE = HelpLine(
-    "National Domestic Abuse Helpline",
-    "Free and private, any time, day or night.",
+    N_("National Domestic Abuse Helpline"),
+    N_("Free and private, any time, day or night."),
     phone="0808 2000 247",
     url="https://www.nationaldahelpline.org.uk",
 )
@@ -154,13 +159,14 @@ DOMESTIC_ABUSE_HELPLINE = HelpLine(
 def _council_lines(numbers: LocalNumbers) -> tuple[HelpLine, ...]:
     return (
         HelpLine(
-            f"{numbers.council_name} children's services",
-            "Worried about a child? Call us in office hours.",
+            # Translated here (the council's name goes inside); `translated()` leaves it as it is.
+            gettext("%(council)s children's services", council=numbers.council_name),
+            N_("Worried about a child? Call us in office hours."),
             phone=numbers.childrens_services_phone,
         ),
         HelpLine(
-            "Emergency duty team",
-            "Out of hours: evenings, nights, weekends and bank holidays.",
+            N_("Emergency duty team"),
+            N_("Out of hours: evenings, nights, weekends and bank holidays."),
             phone=numbers.emergency_duty_phone,
         ),
     )
@@ -187,14 +193,14 @@ def help_lines(audience: str, numbers: LocalNumbers, categories: Iterable[str] =
         lines += [SAMARITANS, SHOUT]
     if DOMESTIC_ABUSE in found and audience != YOUNG:  # Childline already answers a child about it
         lines.append(DOMESTIC_ABUSE_HELPLINE)
-    return tuple(lines)
+    return tuple(line.translated() for line in lines)
 
 
 def safety_help(categories: Iterable[str], role: str | None, numbers: LocalNumbers) -> SafetyHelp:
     """What we answer someone who has just told us about danger (or pressed "I don't feel safe")."""
     audience = audience_for(role)
     found = tuple(slug for slug in BY_SLUG if slug in set(categories))  # in the categories' own order
-    return SafetyHelp(MESSAGE[audience], found, help_lines(audience, numbers, found))
+    return SafetyHelp(gettext(MESSAGE[audience]), found, help_lines(audience, numbers, found))
 
 
 def help_now(role: str | None, numbers: LocalNumbers) -> tuple[HelpLine, ...]:
@@ -205,6 +211,6 @@ def help_now(role: str | None, numbers: LocalNumbers) -> tuple[HelpLine, ...]:
 def help_now_page(numbers: LocalNumbers) -> dict[str, tuple[HelpLine, ...]]:
     """/help-now: help for a child or young person, and for a grown-up worried about a child, side by side."""
     return {
-        YOUNG: (*help_lines(YOUNG, numbers), SAMARITANS, SHOUT),
+        YOUNG: (*help_lines(YOUNG, numbers), SAMARITANS.translated(), SHOUT.translated()),
         GROWN_UP: help_lines(GROWN_UP, numbers),
     }

@@ -13,6 +13,7 @@ from typing import Any
 
 from content.dates import MONTHS, long_date, plain_date
 from content.email_address import one_email_address
+from content.i18n import N_, gettext
 from intake.flow import ADULT, DONT_KNOW, NOT_SURE, SHORT_LIMIT, TOO_LONG, Option, Step, worded
 from models.base import max_length, table_of
 from models.complaints import Complaint
@@ -52,6 +53,7 @@ _UNSURE = {"not sure", "im not sure", "i'm not sure", "dont know", "don't know",
 
 class AnswerError(ValueError):
     def __init__(self, code: str, message: str):
+        message = gettext(message)  # the words are marked N_ where they are written; shown in the person's language
         super().__init__(message)
         self.code = code
         self.message = message
@@ -118,7 +120,7 @@ def _email(text: str) -> Parsed:
     # the tests and demos can use them.
     address = one_email_address(text, allow_test_domain=True) if _EMAIL.match(text) else None
     if address is None:
-        raise AnswerError("bad_email", "Enter an email address like name@example.com")
+        raise AnswerError("bad_email", N_("Enter an email address like name@example.com"))
     return Parsed(address, address)
 
 
@@ -126,7 +128,7 @@ def _phone(text: str) -> Parsed:
     digits = re.sub(r"\D", "", text)
     # PHONE_LIMIT: the column's size; an advocate's contact may be 320 characters as an email, not as a phone.
     if len(text) > PHONE_LIMIT or not _PHONE_CHARS.match(text) or not 10 <= len(digits) <= 15:
-        raise AnswerError("bad_phone", "Enter a phone number, like 07700 900123")
+        raise AnswerError("bad_phone", N_("Enter a phone number, like 07700 900123"))
     return Parsed(text, text)
 
 
@@ -155,8 +157,10 @@ def _advocate(text: str) -> Parsed:
     else:
         raise AnswerError(
             "bad_contact",
-            "Write their email address like name@example.com or phone number like 07700 900123, "
-            "or choose 'I don't know'",
+            N_(
+                "Write their email address like name@example.com or phone number like 07700 900123, "
+                "or choose 'I don't know'"
+            ),
         )
     return Parsed(text, text)
 
@@ -182,14 +186,14 @@ def _exact_date(text: str) -> date | None:
     elif (match := _WORDY_DATE.match(text)) and match[2].lower() in _MONTHS:
         day, month, year = int(match[1]), _MONTHS[match[2].lower()], int(match[3])
     elif _LOOKS_LIKE_DATE.search(text):
-        raise AnswerError("bad_date", "Enter a date like 14/3/2025, or write roughly when, like 'about last March'")
+        raise AnswerError("bad_date", N_("Enter a date like 14/3/2025, or write roughly when, like 'about last March'"))
     else:
         return None
     try:
         return date(year, month, day)
     except ValueError:
         raise AnswerError(
-            "impossible_date", "That date doesn't exist. Check the day and the month, like 14/3/2025"
+            "impossible_date", N_("That date doesn't exist. Check the day and the month, like 14/3/2025")
         ) from None
 
 
@@ -288,15 +292,15 @@ def _checked(year: int, month: int, day: int) -> date:
         return date(year, month, day)
     except ValueError:
         raise AnswerError(
-            "impossible_date", "That date doesn't exist. Check the day and the month, like 14/3/2025"
+            "impossible_date", N_("That date doesn't exist. Check the day and the month, like 14/3/2025")
         ) from None
 
 
 def _not_future_or_ancient(day: date, today: date) -> None:
     if day > today:
-        raise AnswerError("future_date", "That date is in the future. Enter the date it happened, like 14/3/2025")
+        raise AnswerError("future_date", N_("That date is in the future. Enter the date it happened, like 14/3/2025"))
     if day.year < 1900:
-        raise AnswerError("impossible_date", "Check the year. Enter a date like 14/3/2025")
+        raise AnswerError("impossible_date", N_("Check the year. Enter a date like 14/3/2025"))
 
 
 def parse_when(text: str, today: date) -> Parsed:

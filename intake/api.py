@@ -12,6 +12,7 @@ from flask import Blueprint, jsonify, request
 
 from content.complainant import team_words
 from content.dates import long_date
+from content.i18n import gettext
 from content.safety_help import DANGER_NOW
 from extensions import csrf, limiter
 from intake import disclosure
@@ -38,8 +39,9 @@ def _too_many(_error):
         {
             "error": {
                 "code": "too_many_requests",
-                "message": "A lot has been sent from here in a short time. Please wait a while and try again. "
-                + DANGER_NOW.text,
+                "message": gettext("A lot has been sent from here in a short time. Please wait a while and try again.")
+                + " "
+                + DANGER_NOW.translated().text,
             }
         }
     ), 429
@@ -56,7 +58,7 @@ def _conversation(conversation_id: int):
         raise ApiError(
             401,
             "unauthorised",
-            "Send the conversation's token in the Authorization header, like: Bearer <token>",
+            gettext("Send the conversation's token in the Authorization header, like: Bearer <token>"),
             headers={"WWW-Authenticate": BEARER},
         )
     session = db()
@@ -67,7 +69,7 @@ def _conversation(conversation_id: int):
         raise ApiError(
             401,
             "invalid_token",
-            "That token does not open this conversation. It may have ended: drafts are kept for 28 days.",
+            gettext("That token does not open this conversation. It may have ended: drafts are kept for 28 days."),
             headers={"WWW-Authenticate": BEARER + ', error="invalid_token"'},
         )
     return session, draft, token.strip(), at
@@ -88,7 +90,7 @@ def _view(engine: Engine, state: State, conversation_id: int) -> dict[str, Any]:
 def _body() -> dict[str, Any]:
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
-        raise ApiError(400, "bad_request", 'Send a JSON object, like {"answer": "yes"}')
+        raise ApiError(400, "bad_request", gettext('Send a JSON object, like {"answer": "yes"}'))
     return data
 
 
@@ -99,7 +101,7 @@ def _answer_text(data: dict[str, Any]) -> str:
     if answer is None:
         return ""
     if not isinstance(answer, str):
-        raise ApiError(422, "wrong_type", 'Send the answer as text, like {"answer": "yes"}', field="answer")
+        raise ApiError(422, "wrong_type", gettext('Send the answer as text, like {"answer": "yes"}'), field="answer")
     return answer
 
 
@@ -120,7 +122,7 @@ def show(conversation_id: int):
     session, draft, _token, at = _conversation(conversation_id)
     if is_sent(draft):
         raise ApiError(
-            409, "already_sent", "This complaint has been sent. Use your private link to see how it's going."
+            409, "already_sent", gettext("This complaint has been sent. Use your private link to see how it's going.")
         )
     return jsonify(_view(conversation_engine(session, settings(), at), state_of(draft), draft.id))
 
@@ -130,12 +132,12 @@ def answer(conversation_id: int):
     session, draft, token, at = _conversation(conversation_id)
     data = _body()
     if is_sent(draft):
-        raise ApiError(409, "already_sent", "This complaint has been sent already. Thank you.")
+        raise ApiError(409, "already_sent", gettext("This complaint has been sent already. Thank you."))
     engine = conversation_engine(session, settings(), at)
     state = state_of(draft)
     step_id = data.get("step")
     if step_id is not None and not isinstance(step_id, str):
-        raise ApiError(422, "wrong_type", 'Send the step as text, like "what_happened"', field="step")
+        raise ApiError(422, "wrong_type", gettext('Send the step as text, like "what_happened"'), field="step")
     text = _answer_text(data)
     try:
         reply = engine.answer(state, text, step_id)
@@ -144,7 +146,7 @@ def answer(conversation_id: int):
         raise ApiError(
             409,
             "not_asked",
-            "That question isn't being asked now. Answer the current question.",
+            gettext("That question isn't being asked now. Answer the current question."),
             field="step",
             question=question.as_dict() if question else None,
         ) from None
@@ -176,7 +178,9 @@ def unsafe(conversation_id: int):
         raise ApiError(
             409,
             "already_sent",
-            "This complaint has been sent. Your private link has an 'I don't feel safe' button. " + DANGER_NOW.text,
+            gettext("This complaint has been sent. Your private link has an 'I don't feel safe' button.")
+            + " "
+            + DANGER_NOW.translated().text,
         )
     engine = conversation_engine(session, settings(), at)
     state = state_of(draft)
@@ -192,7 +196,7 @@ def unsafe(conversation_id: int):
 def back(conversation_id: int):
     session, draft, _token, at = _conversation(conversation_id)
     if is_sent(draft):
-        raise ApiError(409, "already_sent", "This complaint has been sent already. Thank you.")
+        raise ApiError(409, "already_sent", gettext("This complaint has been sent already. Thank you."))
     engine = conversation_engine(session, settings(), at)
     state = state_of(draft)
     engine.back(state)
@@ -213,7 +217,7 @@ def send(conversation_id: int):
         raise ApiError(
             409,
             "not_ready",
-            "There are still questions to answer before you can send it.",
+            gettext("There are still questions to answer before you can send it."),
             question=question.as_dict() if question else None,
         ) from None
     return jsonify(

@@ -115,7 +115,9 @@ PATHS: dict[str, dict[str, Any]] = {
     "/api/v1/conversations": {
         "post": {
             "summary": "Start a complaint conversation",
-            "description": "No body needed. Keep the token: it is shown once and is the only way back in.",
+            "description": "No body needed. Keep the token: it is shown once and is the only way back in. Every call "
+            'answers in the language of a `lang` field in its JSON body (`{"lang": "pl"}`) or else of its '
+            "`Accept-Language` header (English or Polish; English when neither), and says it in `Content-Language`.",
             "responses": {
                 "201": {
                     "description": "Started",
@@ -166,6 +168,11 @@ PATHS: dict[str, dict[str, Any]] = {
                         "description": "Text, or an option's value. true/false are read as yes/no.",
                     },
                     "step": {"type": "string", "description": "The question answered; default current"},
+                    "lang": {
+                        "type": "string",
+                        "enum": ["en", "pl"],
+                        "description": "The language of the reply's words (else Accept-Language); values stay the same",
+                    },
                 },
             ),
             "responses": {

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from content.complainant import reply_words
+from content.i18n import N_, gettext
 from intake.answers import advocate_details
 from intake.flow import ADULT, FOSTER_CARER, GUARDIAN, HELPER, PARENT, audience, link_email, reply_method, worded
 
@@ -22,12 +23,12 @@ class AdvocacyService:
 ADVOCACY_SERVICES = (
     AdvocacyService(
         "Coram Voice",
-        "Free help for children in care and care leavers to have their say.",
+        N_("Free help for children in care and care leavers to have their say."),
         "https://coramvoice.org.uk",
     ),
     AdvocacyService(
         "NYAS (National Youth Advocacy Service)",
-        "Free advocacy and legal advice for children and young people.",
+        N_("Free advocacy and legal advice for children and young people."),
         "https://www.nyas.net",
     ),
 )
@@ -35,11 +36,11 @@ ADVOCACY_SERVICES = (
 
 # Who the services above are for, said to the person reading: a grown-up is told they are the child's.
 SERVICES_INTRO = {
-    ADULT: "You can also contact these free services yourself:",
-    PARENT: "Your child can also contact these free services themselves:",
-    FOSTER_CARER: "The child you care for can also contact these free services themselves:",
-    GUARDIAN: "The child you care for can also contact these free services themselves:",
-    HELPER: "The person you're helping can also contact these free services themselves:",
+    ADULT: N_("You can also contact these free services yourself:"),
+    PARENT: N_("Your child can also contact these free services themselves:"),
+    FOSTER_CARER: N_("The child you care for can also contact these free services themselves:"),
+    GUARDIAN: N_("The child you care for can also contact these free services themselves:"),
+    HELPER: N_("The person you're helping can also contact these free services themselves:"),
 }
 
 
@@ -53,39 +54,50 @@ def reply_plan(answers: dict[str, Any]) -> list[str]:
     method = reply_method(answers)
     lines = []
     if method == "email":
-        lines.append(f"We'll email our reply to {answers.get('email')}.")
+        lines.append(gettext("We'll email our reply to %(email)s.", email=answers.get("email")))
     elif method == "phone":
-        lines.append(f"We'll phone you on {answers.get('phone')}. We can't send text messages.")
+        lines.append(gettext("We'll phone you on %(phone)s. We can't send text messages.", phone=answers.get("phone")))
     elif method == "post":
-        lines.append("We'll post our reply to the address you gave us.")
+        lines.append(gettext("We'll post our reply to the address you gave us."))
     elif method == "advocate":
         name, email, phone = advocate_details(str(answers.get("advocate_contact") or ""))
-        who = f"{name}, your advocate" if name else "your advocate"
-        lines.append(f"We'll send our reply to {who}. Their {'email' if email else 'number'} is {email or phone}.")
+        who = gettext("%(name)s, your advocate", name=name) if name else gettext("your advocate")
+        if email:
+            lines.append(
+                gettext("We'll send our reply to %(who)s. Their email is %(contact)s.", who=who, contact=email)
+            )
+        else:
+            lines.append(
+                gettext("We'll send our reply to %(who)s. Their number is %(contact)s.", who=who, contact=phone)
+            )
     elif answers.get("_flagged"):
-        lines.append("Our reply will be on your private link.")
+        lines.append(gettext("Our reply will be on your private link."))
     else:
-        lines.append("We won't contact you. Our reply will be on your private link.")
+        lines.append(gettext("We won't contact you. Our reply will be on your private link."))
     link = link_email(answers)
     if link and method != "email":
-        lines.append(f"We'll email your private link to {link}.")
+        lines.append(gettext("We'll email your private link to %(email)s.", email=link))
     elif not link and method != "advocate":
-        lines.append("After you send it, you'll see your private link. Save it so you can check how it's going.")
+        lines.append(
+            gettext("After you send it, you'll see your private link. Save it so you can check how it's going.")
+        )
     return lines
 
 
 def next_steps(team: str, due_text: str, contact_method: str | None = None, *, flagged: bool = False) -> list[str]:
     """`team` is the team as this person is told it (content.complainant.team_words), "" for triage."""
-    who = team[:1].upper() + team[1:] if team else "Our complaints team"
-    steps = [f"{who} will read what you told us{'' if team else ' and pass it to the right people'}."]
+    if team:
+        steps = [gettext("%(team)s will read what you told us.", team=team[:1].upper() + team[1:])]
+    else:
+        steps = [gettext("Our complaints team will read what you told us and pass it to the right people.")]
     if contact_method == "none":  # they asked us not to contact them: say where the reply will be instead
         steps += [
-            f"We'll look into it and have our reply ready by {due_text}.",
+            gettext("We'll look into it and have our reply ready by %(date)s.", date=due_text),
             reply_words(contact_method, flagged=flagged),
         ]
     else:
         steps += [
-            "Someone may get in touch. They may ask you more, or talk about how to put things right.",
-            f"We'll look into it and reply by {due_text}.",
+            gettext("Someone may get in touch. They may ask you more, or talk about how to put things right."),
+            gettext("We'll look into it and reply by %(date)s.", date=due_text),
         ]
-    return [*steps, "If you're not happy with our reply, you can ask for someone else to look at it again."]
+    return [*steps, gettext("If you're not happy with our reply, you can ask for someone else to look at it again.")]

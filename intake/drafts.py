@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import bindparam, delete, or_, update
 from sqlmodel import Session, col, select
 
+from content.i18n import current_language
 from intake.engine import Engine, State
 from models.complaints import hash_token, new_token
 from models.drafts import ConversationDraft
@@ -128,6 +129,7 @@ def queue_resume_email(session: Session, draft: ConversationDraft, email: str, r
                 "expires_on": (now + KEEP_FOR).date().isoformat(),
                 # The email ends with the help for this person (reminders/mail.py words it from content/).
                 "help_role": state_of(draft).answers.get("role"),
+                "language": current_language(),  # the email speaks the language of the page they asked on
             },
             send_after=now,
         )

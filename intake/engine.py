@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from content.complainant import team_words
+from content.i18n import N_, gettext
 from content.safety_help import SafetyHelp, safety_help
 from intake.answers import AnswerError, parse
 from intake.flow import ADULT, CHILD, DONT_KNOW, READY, STEPS, Option, Step, audience, worded
@@ -20,20 +21,20 @@ from intake.safeguarding import UNSAFE, suggests_danger
 from settings import Settings
 
 FREE_TEXT_KINDS = ("text", "long_text", "date")
-UNSAFE_SAID = "I don't feel safe"  # the person's side of the chat when they press the button
+UNSAFE_SAID = N_("I don't feel safe")  # the person's side of the chat when they press the button
 CHOICE_KINDS = ("choice", "confirm", "yes_no")
 OVER_A_YEAR_NOTE = {
-    ADULT: "Thank you. That's more than a year ago, which is fine: we will still look into it.",
-    CHILD: "Thanks. That was a while ago, and that's OK. We will still look into it.",
+    ADULT: N_("Thank you. That's more than a year ago, which is fine: we will still look into it."),
+    CHILD: N_("Thanks. That was a while ago, and that's OK. We will still look into it."),
 }
 # Everyday words for a date ("last week", "about March") are read as a date: said back, so they can put it right.
 READ_AS_NOTE = {
-    ADULT: "We've put that down as {date}. If that's not right, you can change it before you send it.",
-    CHILD: "We wrote that down as {date}. You can change it before you send it.",
+    ADULT: N_("We've put that down as {date}. If that's not right, you can change it before you send it."),
+    CHILD: N_("We wrote that down as {date}. You can change it before you send it."),
 }
 NO_TEAM_NOTE = {
-    ADULT: "Thank you. We'll make sure the right team gets it.",
-    CHILD: "Thanks. We'll make sure the right people get it.",
+    ADULT: N_("Thank you. We'll make sure the right team gets it."),
+    CHILD: N_("Thanks. We'll make sure the right people get it."),
 }
 
 
@@ -175,7 +176,7 @@ class Engine:
     # --- showing a question --------------------------------------------------------------------------
     def options(self, step: Step) -> tuple[Option, ...]:
         if step.id == "team_choose":
-            return (*self.context.teams, Option(DONT_KNOW, "I don't know"))
+            return (*self.context.teams, Option(DONT_KNOW, N_("I don't know")))
         return step.options
 
     def question(self, state: State, step_id: str | None = None) -> Question | None:
@@ -268,6 +269,16 @@ class Engine:
     def _labels(self, state: State) -> dict[str, str]:
         return state.answers.get("_labels", {})
 
+    def _answer_label(self, state: State, step: Step, labels: dict[str, str]) -> str:
+        """How an answer reads back: a choice or quick reply in the reader's language now (they may have changed
+        language since they answered), anything else as it was read when they gave it."""
+        value = state.answers.get(step.id)
+        if isinstance(value, str):
+            for option in self.options(step):
+                if option.value == value:
+                    return worded(option.label, audience(state.answers))
+        return labels.get(step.id, "")
+
     def _notes(self, step: Step, answers: dict[str, Any]) -> list[str]:
         who = audience(answers)
         notes = []
@@ -296,7 +307,7 @@ class Engine:
         def pressed_unsafe(at: str) -> None:
             # Where they pressed "I don't feel safe": their press, then the help, then the question again.
             assert help_ is not None  # pressing it flags the conversation
-            messages.append(Message("person", UNSAFE_SAID, at, "answer"))
+            messages.append(Message("person", gettext(UNSAFE_SAID), at, "answer"))
             messages.append(Message("service", help_.plain, at, "safety", help_, "unsafe"))
 
         for step in self.applicable(state.answers):
@@ -307,7 +318,7 @@ class Engine:
             question = self.question(state, step.id)
             assert question is not None  # an applicable step that is not READY always has its question
             messages.append(Message("service", question.text, step.id, "question"))
-            messages.append(Message("person", labels.get(step.id, ""), step.id, "answer"))
+            messages.append(Message("person", self._answer_label(state, step, labels), step.id, "answer"))
             if step.id in danger:
                 assert help_ is not None  # a danger answer flags the conversation
                 messages.append(Message("service", help_.plain, step.id, "safety", help_, "said"))
@@ -323,7 +334,7 @@ class Engine:
         for step in self.applicable(state.answers):
             if step.id not in state.answers:
                 continue
-            answer = labels.get(step.id, "")
+            answer = self._answer_label(state, step, labels)
             if step.id == "team_confirm":
                 if state.answers[step.id] == "other":
                     continue  # the team chosen instead has its own row
@@ -331,7 +342,7 @@ class Engine:
                     route = state.answers.get("_route") or {}
                     named = team_words(route.get("team_name"), route.get("public_name"), state.answers.get("role"))
                     answer = (named[:1].upper() + named[1:]) or answer
-            rows.append(SummaryRow(step.id, step.summary_label or step.id, answer))
+            rows.append(SummaryRow(step.id, gettext(step.summary_label) or step.id, answer))
         return rows
 
     def rejected_teams(self, state: State) -> list[str]:

@@ -13,16 +13,17 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from content.i18n import N_, gettext
 from models.complaints import Complaint, hash_token
 from models.equalities import EQUALITIES
 
 QUESTIONS: tuple[tuple[str, str], ...] = (
-    ("age_band", "How old are you?"),
-    ("gender", "What is your sex or gender?"),
-    ("ethnicity", "What is your ethnic group?"),
-    ("disability", "Do you have a disability or a long-term health condition?"),
+    ("age_band", N_("How old are you?")),
+    ("gender", N_("What is your sex or gender?")),
+    ("ethnicity", N_("What is your ethnic group?")),
+    ("disability", N_("Do you have a disability or a long-term health condition?")),
 )
-UNKNOWN_ANSWER = "Choose one of the answers, or leave this question out"
+UNKNOWN_ANSWER = N_("Choose one of the answers, or leave this question out")
 
 
 def choices(column: str) -> dict[str, str]:
@@ -37,9 +38,9 @@ def radio_fields(form: Mapping[str, str], errors: Mapping[str, str]) -> list[dic
             "idPrefix": column,
             "name": column,
             "classes": "govuk-radios--small",
-            "fieldset": {"legend": {"text": question, "classes": "govuk-fieldset__legend--s"}},
+            "fieldset": {"legend": {"text": gettext(question), "classes": "govuk-fieldset__legend--s"}},
             "items": [
-                {"value": slug, "text": words, "checked": form.get(column) == slug}
+                {"value": slug, "text": gettext(words), "checked": form.get(column) == slug}
                 for slug, words in choices(column).items()
             ],
             "errorMessage": {"text": errors[column]} if column in errors else None,
@@ -65,7 +66,7 @@ def read_answers(form: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str
         if not value:
             continue
         if value not in choices(column):
-            errors[column] = UNKNOWN_ANSWER
+            errors[column] = gettext(UNKNOWN_ANSWER)
         else:
             answers[column] = value
     return answers, errors

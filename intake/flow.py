@@ -2,6 +2,8 @@
 
 The engine (intake/engine.py) runs this list; the HTML and JSON views only show what the engine says.
 To change a question, change it here. Wording for children aims at a reading age of about 9 (docs/content.md).
+Every word a person reads is wrapped in N_() for the catalogues (translations/, docs/languages.md): the data stays
+English here, and `worded()` gives it in the person's language when it is shown.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from content.i18n import N_, gettext
 
 # Who is speaking decides the wording. "adult" is the default wording for everyone else.
 CHILD, CARE_LEAVER, PARENT, FOSTER_CARER, GUARDIAN, HELPER, ADULT = (
@@ -44,7 +48,7 @@ class Step:
     help: dict[str, str] = field(default_factory=dict)
     options: tuple[Option, ...] = ()
     required: bool = True
-    required_message: str = "Please answer this question"
+    required_message: str = N_("Please answer this question")
     max_length: int = TEXT_LIMIT
     ask_when: Callable[[Answers], bool] = lambda answers: True
     # Answers that no longer fit once this one changes (a new team description needs a new check).
@@ -111,7 +115,7 @@ def _ask_for_a_safe_way(answers: Answers) -> bool:
     return not has_way_to_reach(answers)
 
 
-YES_NO = (Option("yes", "Yes, please"), Option("no", "No, thanks"))
+YES_NO = (Option("yes", N_("Yes, please")), Option("no", N_("No, thanks")))
 NOT_SURE = "not-sure"
 DONT_KNOW = "dont-know"
 DECLINED = "declined"  # "I'd rather not" give a safe way to reach them
@@ -120,183 +124,191 @@ STEPS: tuple[Step, ...] = (
     Step(
         id="role",
         kind="choice",
-        text={ADULT: "Hello. We're here to listen, and we want to put things right. First, who are you?"},
+        text={ADULT: N_("Hello. We're here to listen, and we want to put things right. First, who are you?")},
         # Said to everyone, before we know who they are: "you won't get in trouble" is for children only and
         # comes with their "what went wrong" question.
-        help={ADULT: "Take your time. There are no wrong answers."},
+        help={ADULT: N_("Take your time. There are no wrong answers.")},
         options=(
-            Option(CHILD, "I'm a child or young person"),
-            Option(CARE_LEAVER, "I'm a care leaver"),
-            Option(PARENT, "I'm a parent or family member"),
-            Option(FOSTER_CARER, "I'm a foster carer"),
-            Option(GUARDIAN, "I'm a special guardian or adopter"),
-            Option(HELPER, "I'm helping someone else"),
-            Option("other", "Something else"),
+            Option(CHILD, N_("I'm a child or young person")),
+            Option(CARE_LEAVER, N_("I'm a care leaver")),
+            Option(PARENT, N_("I'm a parent or family member")),
+            Option(FOSTER_CARER, N_("I'm a foster carer")),
+            Option(GUARDIAN, N_("I'm a special guardian or adopter")),
+            Option(HELPER, N_("I'm helping someone else")),
+            Option("other", N_("Something else")),
         ),
-        required_message="Choose the answer that fits you best",
-        summary_label="Who you are",
+        required_message=N_("Choose the answer that fits you best"),
+        summary_label=N_("Who you are"),
     ),
     Step(
         id="on_behalf_of",
         kind="text",
-        text={ADULT: "Who are you helping? Tell us their first name and how you know them."},
-        help={ADULT: "For example: Jay, my nephew. Or: Amira, a young person I am an advocate for."},
-        required_message="Tell us who you are helping",
+        text={ADULT: N_("Who are you helping? Tell us their first name and how you know them.")},
+        help={ADULT: N_("For example: Jay, my nephew. Or: Amira, a young person I am an advocate for.")},
+        required_message=N_("Tell us who you are helping"),
         max_length=SHORT_LIMIT,
         ask_when=lambda a: _role(a) == HELPER,
-        summary_label="Who you are helping",
+        summary_label=N_("Who you are helping"),
     ),
     Step(
         id="about",
         kind="text",
         text={
-            ADULT: "Which team or worker is your complaint about?",
+            ADULT: N_("Which team or worker is your complaint about?"),
             # Not "who is it about?": a child may write their own name. Ask for the team or the grown-up.
-            CHILD: "Which team or grown-up is it about? It could be a team or a worker, like your social worker.",
-            CARE_LEAVER: "Which team or worker is it about? Like the leaving care team, or your personal adviser.",
-            HELPER: "Which team or worker is the complaint about?",
+            CHILD: N_("Which team or grown-up is it about? It could be a team or a worker, like your social worker."),
+            CARE_LEAVER: N_("Which team or worker is it about? Like the leaving care team, or your personal adviser."),
+            HELPER: N_("Which team or worker is the complaint about?"),
         },
         help={
-            ADULT: "For example: leaving care, or my social worker Sam. It's OK if you don't know.",
-            CHILD: "Write their name if you know it, like 'my social worker Sam'. It's OK if you don't know.",
+            ADULT: N_("For example: leaving care, or my social worker Sam. It's OK if you don't know."),
+            CHILD: N_("Write their name if you know it, like 'my social worker Sam'. It's OK if you don't know."),
         },
-        options=(Option(DONT_KNOW, "I don't know"),),
+        options=(Option(DONT_KNOW, N_("I don't know")),),
         options_are_quick_replies=True,
-        required_message="Write a team or a name, or choose 'I don't know'",
+        required_message=N_("Write a team or a name, or choose 'I don't know'"),
         max_length=SHORT_LIMIT,
         resets=("team_confirm", "team_choose"),
-        summary_label="Team or worker",
+        summary_label=N_("Team or worker"),
     ),
     Step(
         id="team_confirm",
         kind="confirm",
         # {team} is the team as this person is told it (content.complainant.team_words): the official name for a
         # grown-up, the directory's child-facing name for a child or care leaver, never "Proceedings" or "CIN".
-        text={ADULT: "It sounds like this is {team}. Is that right?"},
+        text={ADULT: N_("It sounds like this is {team}. Is that right?")},
         options=(
-            Option("yes", "Yes"),
-            Option("other", "No, choose another"),
-            Option(DONT_KNOW, "I don't know"),
+            Option("yes", N_("Yes")),
+            Option("other", N_("No, choose another")),
+            Option(DONT_KNOW, N_("I don't know")),
         ),
-        required_message="Choose yes, choose another team, or 'I don't know'",
+        required_message=N_("Choose yes, choose another team, or 'I don't know'"),
         # Asked only when the router is confident; see engine.route_answer.
         ask_when=lambda a: bool((a.get("_route") or {}).get("team")),
         resets=("team_choose",),
-        summary_label="Team",
+        summary_label=N_("Team"),
     ),
     Step(
         id="team_choose",
         kind="choice",
         text={
-            ADULT: "Which team is it? If you're not sure, choose 'I don't know'. That's fine.",
-            CHILD: "Which team is it? If you're not sure, choose 'I don't know'. That's OK.",
+            ADULT: N_("Which team is it? If you're not sure, choose 'I don't know'. That's fine."),
+            CHILD: N_("Which team is it? If you're not sure, choose 'I don't know'. That's OK."),
         },
         # The teams come from the directory at run time (engine.ConversationContext.teams).
-        required_message="Choose a team, or 'I don't know'",
+        required_message=N_("Choose a team, or 'I don't know'"),
         ask_when=lambda a: a.get("team_confirm") == "other",
-        summary_label="Team",
+        summary_label=N_("Team"),
     ),
     Step(
         id="what_happened",
         kind="long_text",
         text={
-            ADULT: "What happened? Tell us in your own words what went wrong.",
-            CHILD: "What went wrong? Tell us in your own words.",
-            HELPER: "What happened? Tell us what went wrong for the person you're helping.",
+            ADULT: N_("What happened? Tell us in your own words what went wrong."),
+            CHILD: N_("What went wrong? Tell us in your own words."),
+            HELPER: N_("What happened? Tell us what went wrong for the person you're helping."),
         },
         help={
-            ADULT: "Write as much or as little as you like.",
-            CHILD: "You can write a little or a lot. You won't get in trouble for telling us.",
+            ADULT: N_("Write as much or as little as you like."),
+            CHILD: N_("You can write a little or a lot. You won't get in trouble for telling us."),
         },
-        required_message="Tell us what happened. A few words is fine.",
-        summary_label="What happened",
+        required_message=N_("Tell us what happened. A few words is fine."),
+        summary_label=N_("What happened"),
     ),
     Step(
         id="when",
         kind="date",
         text={
-            ADULT: "When did it happen?",
-            CHILD: "When did it happen?",
+            ADULT: N_("When did it happen?"),
+            CHILD: N_("When did it happen?"),
         },
         help={
-            ADULT: "Enter a date, like 14/3/2025, or write roughly when, like 'about last March'.",
-            CHILD: "Write a date like 14/3/2025, or 'about last summer'.",
+            ADULT: N_("Enter a date, like 14/3/2025, or write roughly when, like 'about last March'."),
+            CHILD: N_("Write a date like 14/3/2025, or 'about last summer'."),
         },
-        options=(Option(NOT_SURE, "I'm not sure"),),
+        options=(Option(NOT_SURE, N_("I'm not sure")),),
         options_are_quick_replies=True,
-        required_message="Enter a date, write roughly when, or choose 'I'm not sure'",
+        required_message=N_("Enter a date, write roughly when, or choose 'I'm not sure'"),
         max_length=SHORT_LIMIT,
-        summary_label="When it happened",
+        summary_label=N_("When it happened"),
     ),
     Step(
         id="wanted",
         kind="long_text",
         text={
-            ADULT: "What would you like us to do to put things right?",
-            CHILD: "What would you like to happen now?",
-            CARE_LEAVER: "What would you like to happen now?",
+            ADULT: N_("What would you like us to do to put things right?"),
+            CHILD: N_("What would you like to happen now?"),
+            CARE_LEAVER: N_("What would you like to happen now?"),
         },
-        options=(Option(NOT_SURE, "I'm not sure"),),
+        options=(Option(NOT_SURE, N_("I'm not sure")),),
         options_are_quick_replies=True,
-        required_message="Tell us what you would like to happen, or choose 'I'm not sure'",
-        summary_label="What you'd like to happen",
+        required_message=N_("Tell us what you would like to happen, or choose 'I'm not sure'"),
+        summary_label=N_("What you'd like to happen"),
     ),
     Step(
         id="advocate",
         kind="yes_no",
         text={
-            ADULT: "Would you like an advocate? An advocate is someone on your side who helps you say what you "
-            "want. They don't work for us.",
-            HELPER: "Would the person you're helping like an advocate? An advocate is someone on their side who "
-            "helps them say what they want. They don't work for us.",
+            ADULT: N_(
+                "Would you like an advocate? An advocate is someone on your side who helps you say what you "
+                "want. They don't work for us."
+            ),
+            HELPER: N_(
+                "Would the person you're helping like an advocate? An advocate is someone on their side who "
+                "helps them say what they want. They don't work for us."
+            ),
         },
-        help={ADULT: "It's free."},
+        help={ADULT: N_("It's free.")},
         options=YES_NO,
-        required_message="Choose yes or no",
+        required_message=N_("Choose yes or no"),
         # The council must offer every child or young person an advocate (Children Act 1989 s26A).
         ask_when=lambda a: _role(a) in (*YOUNG, HELPER),
-        summary_label="Advocate",
+        summary_label=N_("Advocate"),
     ),
     Step(
         id="contact",
         kind="choice",
         text={
-            ADULT: "How would you like us to contact you about it?",
-            CHILD: "How should we get in touch with you about it?",
+            ADULT: N_("How would you like us to contact you about it?"),
+            CHILD: N_("How should we get in touch with you about it?"),
         },
         options=(
-            Option("email", "By email"),
-            Option("phone", "By phone"),
-            Option("post", "By post"),
-            Option("advocate", "Through my advocate"),
-            Option("none", {ADULT: "Please don't contact me", CHILD: "Please don't contact me"}),
+            Option("email", N_("By email")),
+            Option("phone", N_("By phone")),
+            Option("post", N_("By post")),
+            Option("advocate", N_("Through my advocate")),
+            Option("none", {ADULT: N_("Please don't contact me"), CHILD: N_("Please don't contact me")}),
         ),
         help={
-            ADULT: "If you'd rather we didn't contact you, we'll still look into it. "
-            "A private link will show you our reply.",
-            CHILD: "It's OK if you don't want us to get in touch. We'll still look into it. "
-            "You'll get a private link to see our answer.",
+            ADULT: N_(
+                "If you'd rather we didn't contact you, we'll still look into it. "
+                "A private link will show you our reply."
+            ),
+            CHILD: N_(
+                "It's OK if you don't want us to get in touch. We'll still look into it. "
+                "You'll get a private link to see our answer."
+            ),
         },
-        required_message="Choose how we should contact you",
-        summary_label="How to contact you",
+        required_message=N_("Choose how we should contact you"),
+        summary_label=N_("How to contact you"),
     ),
     Step(
         id="advocate_contact",
         kind="text",
         text={
-            ADULT: "What's your advocate's name, and their email address or phone number?",
-            CHILD: "What's your advocate's name? And their email or phone number?",
+            ADULT: N_("What's your advocate's name, and their email address or phone number?"),
+            CHILD: N_("What's your advocate's name? And their email or phone number?"),
         },
         help={
-            ADULT: "For example: Sam Jones, 07700 900123. If you don't know, choose 'I don't know'.",
-            CHILD: "Like: Sam, 07700 900123. If you don't know, that's OK.",
+            ADULT: N_("For example: Sam Jones, 07700 900123. If you don't know, choose 'I don't know'."),
+            CHILD: N_("Like: Sam, 07700 900123. If you don't know, that's OK."),
         },
-        options=(Option(DONT_KNOW, "I don't know"),),
+        options=(Option(DONT_KNOW, N_("I don't know")),),
         options_are_quick_replies=True,
-        required_message="Write their name and email or phone number, or choose 'I don't know'",
+        required_message=N_("Write their name and email or phone number, or choose 'I don't know'"),
         max_length=SHORT_LIMIT,
         ask_when=lambda a: a.get("contact") == "advocate",
-        summary_label="Your advocate",
+        summary_label=N_("Your advocate"),
     ),
     Step(
         # "Through my advocate", then "I don't know" their details: no promise to reply to an advocate we can't
@@ -304,52 +316,52 @@ STEPS: tuple[Step, ...] = (
         id="reply_how",
         kind="choice",
         text={
-            ADULT: "We don't have your advocate's details, so how should we send you our reply?",
-            CHILD: "We can't reach your advocate yet. How should we send you our answer?",
+            ADULT: N_("We don't have your advocate's details, so how should we send you our reply?"),
+            CHILD: N_("We can't reach your advocate yet. How should we send you our answer?"),
         },
         help={
-            ADULT: "You can tell us your advocate's details later. If you don't have one, we can find one.",
-            CHILD: "You can tell us about your advocate later. If you want one, we can find one for you.",
+            ADULT: N_("You can tell us your advocate's details later. If you don't have one, we can find one."),
+            CHILD: N_("You can tell us about your advocate later. If you want one, we can find one for you."),
         },
         options=(
-            Option("email", "By email"),
-            Option("phone", "By phone"),
-            Option("post", "By post"),
-            Option("none", {ADULT: "Only on my private link", CHILD: "I'll look on my private link"}),
+            Option("email", N_("By email")),
+            Option("phone", N_("By phone")),
+            Option("post", N_("By post")),
+            Option("none", {ADULT: N_("Only on my private link"), CHILD: N_("I'll look on my private link")}),
         ),
-        required_message="Choose how we should send our reply",
+        required_message=N_("Choose how we should send our reply"),
         ask_when=lambda a: a.get("contact") == "advocate" and a.get("advocate_contact") == DONT_KNOW,
-        summary_label="How to send our reply",
+        summary_label=N_("How to send our reply"),
     ),
     Step(
         id="email",
         kind="email",
-        text={ADULT: "What's your email address?"},
-        help={ADULT: "We'll only use it to talk to you about this."},
-        required_message="Enter your email address, like name@example.com",
+        text={ADULT: N_("What's your email address?")},
+        help={ADULT: N_("We'll only use it to talk to you about this.")},
+        required_message=N_("Enter your email address, like name@example.com"),
         max_length=320,
         ask_when=lambda a: reply_method(a) == "email",
-        summary_label="Email",
+        summary_label=N_("Email"),
     ),
     Step(
         id="phone",
         kind="phone",
-        text={ADULT: "What's your phone number?"},
-        help={ADULT: "A mobile or a landline, like 07700 900123."},
-        required_message="Enter your phone number, like 07700 900123",
+        text={ADULT: N_("What's your phone number?")},
+        help={ADULT: N_("A mobile or a landline, like 07700 900123.")},
+        required_message=N_("Enter your phone number, like 07700 900123"),
         max_length=40,
         ask_when=lambda a: reply_method(a) == "phone",
-        summary_label="Phone",
+        summary_label=N_("Phone"),
     ),
     Step(
         id="address",
         kind="long_text",
-        text={ADULT: "What's your address?"},
-        help={ADULT: "Include the postcode."},
-        required_message="Write your address, with the postcode",
+        text={ADULT: N_("What's your address?")},
+        help={ADULT: N_("Include the postcode.")},
+        required_message=N_("Write your address, with the postcode"),
         max_length=500,
         ask_when=lambda a: reply_method(a) == "post",
-        summary_label="Address",
+        summary_label=N_("Address"),
     ),
     Step(
         # Everyone who gives no email for our reply can still have the private link emailed, so it is not lost
@@ -357,31 +369,31 @@ STEPS: tuple[Step, ...] = (
         id="status_email",
         kind="email",
         text={
-            ADULT: "Would you like the private link to your complaint by email? It shows how it's going.",
-            CHILD: "Do you want us to email you a private link? It shows how your complaint is going.",
+            ADULT: N_("Would you like the private link to your complaint by email? It shows how it's going."),
+            CHILD: N_("Do you want us to email you a private link? It shows how your complaint is going."),
         },
-        help={ADULT: "Write your email address, or choose 'No, thanks'. We'll only send the link."},
-        options=(Option("no", "No, thanks"),),
+        help={ADULT: N_("Write your email address, or choose 'No, thanks'. We'll only send the link.")},
+        options=(Option("no", N_("No, thanks")),),
         options_are_quick_replies=True,
-        required_message="Enter your email address, like name@example.com, or choose 'No, thanks'",
+        required_message=N_("Enter your email address, like name@example.com, or choose 'No, thanks'"),
         max_length=320,
         # Not when their advocate has an email: the acknowledgement, with the link, goes to the advocate.
         ask_when=lambda a: reply_method(a) not in ("", "email") and not _advocate_has_email(a),
-        summary_label="Email for your private link",
+        summary_label=N_("Email for your private link"),
     ),
     Step(
         id="name",
         kind="text",
         text={
-            ADULT: "Nearly done. What's your name?",
-            CHILD: "Nearly done! What's your name, or what do you like to be called?",
-            CARE_LEAVER: "Nearly done. What's your name, or what do you like to be called?",
+            ADULT: N_("Nearly done. What's your name?"),
+            CHILD: N_("Nearly done! What's your name, or what do you like to be called?"),
+            CARE_LEAVER: N_("Nearly done. What's your name, or what do you like to be called?"),
         },
         # The child's and the care leaver's question already says it: no hint repeating it.
-        help={ADULT: "You can give the name you like to be called.", CHILD: ""},
-        required_message="Tell us your name, or what you like to be called",
+        help={ADULT: N_("You can give the name you like to be called."), CHILD: ""},
+        required_message=N_("Tell us your name, or what you like to be called"),
         max_length=NAME_LIMIT,
-        summary_label="Your name",
+        summary_label=N_("Your name"),
     ),
     Step(
         # Asked once, only after they told us about danger (or pressed "I don't feel safe") and left us no way
@@ -389,35 +401,45 @@ STEPS: tuple[Step, ...] = (
         id="safe_contact",
         kind="text",
         text={
-            ADULT: "Because of what you told us, we'd like to be able to check that everyone is safe. "
-            "Is there a safe way for us to reach you?",
-            HELPER: "Because of what you told us, we'd like to be able to check that the person you're helping "
-            "is safe. Is there a safe way for us to reach you or them?",
-            CHILD: "We want to check you are safe. Is there a safe way for someone to reach you?",
-            CARE_LEAVER: "We want to check you are safe. Is there a safe way for someone to reach you?",
+            ADULT: N_(
+                "Because of what you told us, we'd like to be able to check that everyone is safe. "
+                "Is there a safe way for us to reach you?"
+            ),
+            HELPER: N_(
+                "Because of what you told us, we'd like to be able to check that the person you're helping "
+                "is safe. Is there a safe way for us to reach you or them?"
+            ),
+            CHILD: N_("We want to check you are safe. Is there a safe way for someone to reach you?"),
+            CARE_LEAVER: N_("We want to check you are safe. Is there a safe way for someone to reach you?"),
         },
         help={
-            ADULT: "A phone number, an email address, or someone who can pass on a message, like a social worker. "
-            "If you'd rather not, that's OK.",
-            CHILD: "You could write a phone number or an email. Or a grown-up you trust, like your social worker "
-            "or a teacher. If you'd rather not, that's OK.",
-            CARE_LEAVER: "You could write a phone number or an email. Or someone you trust, like your personal "
-            "adviser. If you'd rather not, that's OK.",
+            ADULT: N_(
+                "A phone number, an email address, or someone who can pass on a message, like a social worker. "
+                "If you'd rather not, that's OK."
+            ),
+            CHILD: N_(
+                "You could write a phone number or an email. Or a grown-up you trust, like your social worker "
+                "or a teacher. If you'd rather not, that's OK."
+            ),
+            CARE_LEAVER: N_(
+                "You could write a phone number or an email. Or someone you trust, like your personal "
+                "adviser. If you'd rather not, that's OK."
+            ),
         },
-        options=(Option(DECLINED, "I'd rather not"),),
+        options=(Option(DECLINED, N_("I'd rather not")),),
         options_are_quick_replies=True,
-        required_message="Write a safe way to reach you, or choose 'I'd rather not'",
+        required_message=N_("Write a safe way to reach you, or choose 'I'd rather not'"),
         max_length=SHORT_LIMIT,
         ask_when=_ask_for_a_safe_way,
-        summary_label="A safe way to reach you",
+        summary_label=N_("A safe way to reach you"),
     ),
 )
 
 STEPS_BY_ID: dict[str, Step] = {step.id: step for step in STEPS}
 # An answer over a step's max_length. A child is told simply; an adult gets the numbers.
 TOO_LONG = {
-    ADULT: "That's too long for us. Please keep it under {limit:,} characters (it has {length:,}).",
-    CHILD: "That's a lot to read! Please make it a bit shorter.",
+    ADULT: N_("That's too long for us. Please keep it under {limit:,} characters (it has {length:,})."),
+    CHILD: N_("That's a lot to read! Please make it a bit shorter."),
 }
 READY = "check"  # the state after the last question: check your answers, then send
 
@@ -428,14 +450,15 @@ def audience(answers: Answers) -> str:
 
 
 def worded(wording: str | dict[str, str], who: str) -> str:
-    """The wording for this audience: its own, else a child's for a care leaver, else the adult one."""
+    """The wording for this audience (its own, else a child's for a care leaver, else the adult one), in the
+    person's language."""
     if isinstance(wording, str):
-        return wording
+        return gettext(wording)
     if who in wording:
-        return wording[who]
+        return gettext(wording[who])
     if who == CARE_LEAVER and CHILD in wording:
-        return wording[CHILD]
-    return wording[ADULT]
+        return gettext(wording[CHILD])
+    return gettext(wording[ADULT])
 
 
 def validate_flow(steps: tuple[Step, ...] = STEPS) -> None:

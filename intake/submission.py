@@ -15,6 +15,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, select
 
+from content.i18n import current_language
 from intake import disclosure
 from intake.answers import advocate_details
 from intake.drafts import cancel_resume_emails, claim_for_sending, is_sent
@@ -120,6 +121,7 @@ def _complaint_from(state: State, engine: Engine, team: Team | None, confidence,
         over_a_year_ago=bool(when.get("over_a_year_ago")),
         advocacy_requested={"yes": True, "no": False}.get(answers.get("advocate") or ""),
         safeguarding_flag=state.flagged,
+        language=current_language(),  # the request's: their emails speak it, staff reply in it
         safeguarding_categories=sorted(set(answers.get("_categories") or [])) if state.flagged else [],
         safe_contact=safe.strip() if isinstance(safe, str) and not declined else "",
         safe_contact_declined=declined,

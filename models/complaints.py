@@ -258,6 +258,9 @@ class Complaint(SQLModel, table=True):
     # A safe way to reach them, asked after a disclosure: what they gave, or "" (see `safe_contact_declined`).
     safe_contact: str = Field(default="", sa_column=Column(Text, nullable=False, default="", server_default=""))
     safe_contact_declined: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    # The language they complained in ("en", "pl"; content/i18n.py): their emails speak it, and staff know to reply
+    # in it (docs/languages.md).
+    language: str = Field(default="en", max_length=8, sa_column_kwargs={"server_default": "en"})
     routing_decision: str = Field(default="manual", max_length=20)
     routing_confidence: float | None = Field(default=None)
     team_id: int | None = Field(default=None, foreign_key="team.id", index=True)

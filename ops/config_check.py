@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from content.i18n import LANGUAGES, needs_review
 from settings import Settings
 
 EXAMPLE_DOMAINS = ("example-council.gov.uk", "example.com", "example.org", "example.net")
@@ -21,6 +22,20 @@ MIN_SECRET_LENGTH = 32
 class Problem:
     what: str
     fix: str
+
+
+def _unreviewed_translations(settings: Settings) -> list[Problem]:
+    """A language offered whose catalogue still says a professional translator must review it first."""
+    return [
+        Problem(
+            f"The {LANGUAGES[language]} ({language}) translation has not been reviewed by a professional translator: "
+            "children and families would read words nobody qualified has checked.",
+            f"Have translations/{language}/LC_MESSAGES/messages.po reviewed and take the review line out of its "
+            "header, or set LANGUAGES=en until then (docs/languages.md).",
+        )
+        for language in settings.languages
+        if language in LANGUAGES and needs_review(language)
+    ]
 
 
 def problems(settings: Settings, trusted_hosts: tuple[str, ...]) -> list[Problem]:
@@ -83,6 +98,7 @@ def problems(settings: Settings, trusted_hosts: tuple[str, ...]) -> list[Problem
                 "Set METRICS_TOKEN to a long random string and give it to Prometheus as a bearer token.",
             )
         )
+    found += _unreviewed_translations(settings)
     if settings.web_hosts > 1:
         if settings.ratelimit_enabled and settings.ratelimit_storage_uri.startswith("memory://"):
             found.append(

@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from content.complainant import advocate_words
 from content.dates import long_date
+from content.i18n import gettext, in_language, ngettext
 from content.safety_help import HelpLine, help_now
 from settings import BASE_DIR, Settings, private_file
 
@@ -41,6 +42,9 @@ def email_environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["long_date"] = long_date
+    # The complainant's emails speak the language they used (content/i18n.py); staff emails have no _() words.
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
     return env
 
 
@@ -99,9 +103,10 @@ def template_context(context: dict[str, Any], settings: Settings) -> dict[str, A
 
 def render(outgoing: Outgoing, settings: Settings) -> EmailMessage:
     env = email_environment()
-    values = template_context(outgoing.context, settings)
-    text = env.get_template(f"emails/{outgoing.template}.txt").make_module(values)
-    html = env.get_template(f"emails/{outgoing.template}.html").render(values)
+    with in_language(outgoing.context.get("language")):
+        values = template_context(outgoing.context, settings)
+        text = env.get_template(f"emails/{outgoing.template}.txt").make_module(values)
+        html = env.get_template(f"emails/{outgoing.template}.html").render(values)
     message = EmailMessage(policy=READABLE)
     # The text template sets `subject` with {% set %}; Jinja's TemplateModule exposes it as an untyped attribute.
     message["Subject"] = str(text.subject).strip()  # type: ignore[attr-defined]

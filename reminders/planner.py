@@ -34,6 +34,7 @@ from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session, col
 
 from content.complainant import advocate_words, team_words
+from content.i18n import in_language
 from content.safety_help import YOUNG, audience_for, help_now
 from models.base import require_id, table_of
 from models.complaints import Complaint, ComplaintStatus, StageRecord
@@ -356,6 +357,26 @@ def plan_stage_reminders(
     return [k.split(":")[2].split(".")[0] for k in keys]
 
 
+def _complainant_words(
+    item: Complaint, team_names: dict[int | None, str], public_names: dict[int | None, str], settings: Settings
+) -> dict[str, object]:
+    """What the complainant's email says that is worded for them, in the language they complained in, however
+    and whenever it is planned (content/i18n.py); `language` makes reminders/mail.py render it in that language."""
+    with in_language(item.language):
+        return {
+            "language": item.language,
+            "advocate_words": advocate_words(item.advocacy_requested, item.complainant_role),
+            # The team in this person's words: a child or care leaver never reads its official name.
+            "team_words": team_words(
+                team_names.get(item.team_id), public_names.get(item.team_id), item.complainant_role
+            ),
+            # Help in the words for this person: Childline and "you won't get in trouble" for a young person, the
+            # NSPCC and the council's numbers for a grown-up (content/safety_help.py, as on the pages).
+            "young": audience_for(item.complainant_role) == YOUNG,
+            "help_lines": [line.for_email() for line in help_now(item.complainant_role, settings)],
+        }
+
+
 def _complaint_rows(
     session: Session,
     email: ComplaintEmail,
@@ -404,15 +425,7 @@ def _complaint_rows(
             context["categories"] = [category_label(slug) for slug in item.safeguarding_categories or []]
             context.pop("status_url", None)  # the complainant's private link is theirs alone
         if email.audience is Audience.COMPLAINANT:  # the advocate line, worded as on the status page
-            context["advocate_words"] = advocate_words(item.advocacy_requested, item.complainant_role)
-            # The team in this person's words: a child or care leaver never reads its official name.
-            context["team_words"] = team_words(
-                team_names.get(item.team_id), public_names.get(item.team_id), item.complainant_role
-            )
-            # Help in the words for this person: Childline and "you won't get in trouble" for a young person, the
-            # NSPCC and the council's numbers for a grown-up (content/safety_help.py, as on the pages).
-            context["young"] = audience_for(item.complainant_role) == YOUNG
-            context["help_lines"] = [line.for_email() for line in help_now(item.complainant_role, settings)]
+            context.update(_complainant_words(item, team_names, public_names, settings))
         rows.append(
             {
                 "idempotency_key": f"complaint:{item.id}:{email.kind}",

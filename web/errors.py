@@ -12,9 +12,10 @@ from typing import Any
 from flask import Flask, current_app, jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from content.i18n import N_, gettext
 from models.lengths import ValueTooLong
 
-SERVER_ERROR = "Something went wrong on our side. What you told us is saved. Please try again in a few minutes."
+SERVER_ERROR = N_("Something went wrong on our side. What you told us is saved. Please try again in a few minutes.")
 
 
 class ApiError(Exception):
@@ -55,22 +56,44 @@ def api_error_response(error: ApiError):
     return jsonify(body), error.status, error.headers
 
 
+# Werkzeug's own words for the errors a member of the public may meet, marked for the catalogues so the error
+# page speaks their language (the template translates name and description; English is unchanged).
+HTTP_ERROR_WORDS = (
+    N_("Bad Request"),
+    N_("The browser (or proxy) sent a request that this server could not understand."),
+    N_("Forbidden"),
+    N_("Not Found"),
+    N_(
+        "The requested URL was not found on the server. If you entered the URL manually please check your spelling "
+        "and try again."
+    ),
+    N_("Method Not Allowed"),
+    N_("The method is not allowed for the requested URL."),
+    N_("Request Entity Too Large"),
+    N_("The data value transmitted exceeds the capacity limit."),
+    N_("Too Many Requests"),
+    N_("Something you sent contains a character we cannot read. Remove it and try again."),
+)
+
+
 def http_error_response(error: HTTPException):
     # The exception's own headers go with it: `Allow` on a 405, `WWW-Authenticate` on a 401, `Retry-After`.
     headers = [(name, value) for name, value in error.get_headers() if name.lower() != "content-type"]
     if _wants_json():
         body = api_error_body(error.name.lower().replace(" ", "_"), error.description or error.name)
         return jsonify(body), error.code, headers
-    page = render_template("errors/error.html", error=error, message=None, page_title=error.name)
+    # Translated here, not in the template: a description is not a format string (Jinja's `_` would `%` it).
+    words = {"name": gettext(error.name), "description": gettext(error.description or "")}
+    page = render_template("errors/error.html", error=words, message=None, page_title=words["name"])
     return page, error.code, headers
 
 
 def too_long_response(error: ValueTooLong):
     # A value past a column's size that no view caught first: refused before anything was stored, on every database.
-    message = f"Something you sent is too long: keep it to {error.limit:,} characters."
+    message = gettext("Something you sent is too long: keep it to %(limit)s characters.", limit=f"{error.limit:,}")
     if _wants_json():
         return make_response(jsonify(api_error_body("too_long", message)), 422)
-    page = render_template("errors/error.html", error=None, message=message, page_title="That is too long")
+    page = render_template("errors/error.html", error=None, message=message, page_title=gettext("That is too long"))
     return make_response(page, 422)
 
 
@@ -78,7 +101,9 @@ def _server_error(_error: Exception):
     current_app.logger.exception("unhandled error on %s %s", request.method, request.url_rule)
     if _wants_json():
         return jsonify(api_error_body("server_error", SERVER_ERROR)), 500
-    return render_template("errors/error.html", error=None, message=SERVER_ERROR, page_title="Sorry"), 500
+    return render_template(
+        "errors/error.html", error=None, message=gettext(SERVER_ERROR), page_title=gettext("Sorry")
+    ), 500
 
 
 def init_app(app: Flask) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, session
 
+from content.i18n import gettext
 from content.safety_help import DANGER_NOW, help_now_page
 from web.context import settings
 
@@ -21,17 +22,19 @@ def home():
 @bp.get("/help-now")
 def help_now():
     lines = help_now_page(settings())
-    return render_template("pages/help_now.html", page_title="Need help now?", lines=lines, danger_now=DANGER_NOW)
+    return render_template(
+        "pages/help_now.html", page_title=gettext("Need help now?"), lines=lines, danger_now=DANGER_NOW.translated()
+    )
 
 
 @bp.get("/accessibility")
 def accessibility():
-    return render_template("pages/accessibility.html", page_title="Accessibility")
+    return render_template("pages/accessibility.html", page_title=gettext("Accessibility"))
 
 
 @bp.get("/privacy")
 def privacy():
-    return render_template("pages/privacy.html", page_title="Privacy")
+    return render_template("pages/privacy.html", page_title=gettext("Privacy"))
 
 
 @bp.get("/exit")

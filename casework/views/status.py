@@ -11,6 +11,7 @@ from casework.status_page import find_by_token, status_events, status_view
 from casework.views import bp
 from content.complainant import team_words
 from content.dates import long_date
+from content.i18n import gettext
 from content.safety_help import safety_help
 from extensions import limiter
 from intake import disclosure
@@ -33,7 +34,7 @@ ADDED = "added"  # ?shown=added after they added something
 def status(token: str):
     found = find_by_token(db(), token)
     if found is None:
-        return render_template("casework/status_not_found.html", page_title="We can't find that page"), 404
+        return render_template("casework/status_not_found.html", page_title=gettext("We can't find that page")), 404
     return _status_page(found, token)
 
 
@@ -50,13 +51,13 @@ def _status_page(found, token: str, *, errors: dict[str, str] | None = None, typ
         "casework/status.html",
         view=view,
         rows=summary_rows(
-            [("We got it on", long_date(view.received))]
-            + ([("Who is looking at it", looking[:1].upper() + looking[1:])] if looking else [])
-            + ([("We will reply by", long_date(view.reply_by))] if view.reply_by else [])
-            + ([("We replied on", long_date(view.replied_on))] if view.replied_on else [])
+            [(gettext("We got it on"), long_date(view.received))]
+            + ([(gettext("Who is looking at it"), looking[:1].upper() + looking[1:])] if looking else [])
+            + ([(gettext("We will reply by"), long_date(view.reply_by))] if view.reply_by else [])
+            + ([(gettext("We replied on"), long_date(view.replied_on))] if view.replied_on else [])
         ),
         events=status_events(db(), found, config.timezone),
-        page_title="Your complaint",
+        page_title=gettext("Your complaint"),
         safety=safety,
         help_role=found.complainant_role,
         token=token,
@@ -90,6 +91,6 @@ def status_unsafe(token: str):
     """The status page's "I don't feel safe" button: no words needed; the duty manager is alerted each time."""
     found = find_by_token(db(), token)
     if found is None:
-        return render_template("casework/status_not_found.html", page_title="We can't find that page"), 404
+        return render_template("casework/status_not_found.html", page_title=gettext("We can't find that page")), 404
     disclosure.record_unsafe_on_complaint(db(), found, settings(), now())
     return redirect(url_for("casework.status", token=token, shown=HELP_SHOWN, _anchor="safety"), 303)

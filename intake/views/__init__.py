@@ -12,6 +12,7 @@ from flask import Blueprint, redirect, render_template, request, session, url_fo
 
 from content.complainant import advocate_words, team_words
 from content.dates import long_date
+from content.i18n import gettext
 from content.safety_help import safety_help
 from extensions import limiter
 from intake import disclosure, equalities
@@ -32,7 +33,7 @@ SENT_KEY = "intake_sent"
 
 @bp.errorhandler(429)
 def _too_many(_error):
-    return render_template("intake/slow_down.html", page_title="Please wait a little"), 429
+    return render_template("intake/slow_down.html", page_title=gettext("Please wait a little")), 429
 
 
 def _draft():
@@ -47,7 +48,7 @@ def _draft():
 def start():
     draft, _token = _draft()
     has_draft = draft is not None and not is_sent(draft)
-    return render_template("intake/start.html", page_title="Tell us what went wrong", has_draft=has_draft)
+    return render_template("intake/start.html", page_title=gettext("Tell us what went wrong"), has_draft=has_draft)
 
 
 @bp.post("/start")
@@ -65,12 +66,12 @@ def _summary_rows(summary: list[SummaryRow]) -> list[dict]:
     return [
         {
             "key": {"text": row.label},
-            "value": {"text": row.answer or "Not given"},
+            "value": {"text": row.answer or gettext("Not given")},
             "actions": {
                 "items": [
                     {
                         "href": url_for("intake.chat", change=row.step) + "#question",
-                        "text": "Change",
+                        "text": gettext("Change"),
                         "visuallyHiddenText": row.label.lower(),
                     }
                 ]
@@ -86,7 +87,7 @@ def _render_chat(draft, token, state, engine, *, change: str | None = None, erro
     if question is None:
         return render_template(
             "intake/check.html",
-            page_title="Check your answers",
+            page_title=gettext("Check your answers"),
             transcript=engine.transcript(state),
             summary_rows=_summary_rows(engine.summary(state)),
             reply_plan=reply_plan(state.answers),
@@ -95,7 +96,7 @@ def _render_chat(draft, token, state, engine, *, change: str | None = None, erro
             token=token,
             help_role=role,
         ), status
-    title = ("Error: " if error else "") + question.text
+    title = (gettext("Error:") + " " if error else "") + question.text
     return render_template(
         "intake/chat.html",
         page_title=title,
@@ -242,7 +243,7 @@ def sent():
     due_text = long_date(date.fromisoformat(details["due"]))
     return render_template(
         "intake/sent.html",
-        page_title="We've got your complaint",
+        page_title=gettext("We've got your complaint"),
         sent=details,
         due_text=due_text,
         status_url=status_url(details["status_token"]),
@@ -287,16 +288,16 @@ def forget():
     """Take the draft off this device (a shared phone, a family computer); the resume link still works."""
     session.pop(TOKEN_KEY, None)
     session.pop(SENT_KEY, None)
-    return render_template("intake/forgotten.html", page_title="Removed from this device")
+    return render_template("intake/forgotten.html", page_title=gettext("Removed from this device"))
 
 
 @bp.get("/resume/<token>")
 def resume(token: str):
     draft = find_draft(db(), token, now())
     if draft is None:
-        return render_template("intake/link_ended.html", page_title="This link has ended"), 404
+        return render_template("intake/link_ended.html", page_title=gettext("This link has ended")), 404
     if is_sent(draft):
-        return render_template("intake/already_sent.html", page_title="Already sent")
+        return render_template("intake/already_sent.html", page_title=gettext("Already sent"))
     session[TOKEN_KEY] = token
     # Opens at the question they were on, not the top of a long chat.
     return redirect(url_for("intake.chat", _anchor="question"), 303)

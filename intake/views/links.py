@@ -11,6 +11,7 @@ from datetime import datetime
 from flask import url_for
 from sqlmodel import Session
 
+from content.i18n import DEFAULT_LANGUAGE, current_language
 from intake.drafts import queue_resume_email
 from intake.engine import State
 from intake.flow import reply_method
@@ -18,13 +19,19 @@ from models.drafts import ConversationDraft
 from web.context import settings
 
 
+def _in_this_language(path: str) -> str:
+    """A private link opens in the language the person used, in whatever browser they open it (web/languages.py)."""
+    language = current_language()
+    return path if language == DEFAULT_LANGUAGE else f"{path}?lang={language}"
+
+
 def resume_url(token: str) -> str:
-    return settings().base_url + url_for("intake.resume", token=token)
+    return settings().base_url + _in_this_language(url_for("intake.resume", token=token))
 
 
 def status_url(token: str) -> str:
     """The private link to the status page. The page belongs to casework; its path is the contract."""
-    return settings().base_url + f"/status/{token}"
+    return settings().base_url + _in_this_language(f"/status/{token}")
 
 
 def after_answer(session: Session, draft: ConversationDraft, state: State, token: str, at: datetime) -> None:

@@ -6,6 +6,8 @@
 const CHOICE_KINDS = new Set(["choice", "confirm", "yes_no"]);
 const INPUT_TYPES = { email: "email", phone: "tel" };
 const AUTOCOMPLETE = { email: "email", phone: "tel", name: "name", address: "street-address" };
+// The script's own few words, in the page's language: the page gives them (data-words, from the catalogue).
+const WORDS = { weSaid: "We said:", youSaid: "You said:", error: "Error:", problem: "There is a problem", yourAnswer: "(your answer)", send: "Send" };
 
 function el(tag, attrs = {}, children = []) {
   const node = document.createElement(tag);
@@ -38,7 +40,7 @@ function safetyBubble(safety) {
   // The same words as templates/intake/_safety.html, from content/safety_help.py through the API.
   // role=alert: announced at once; tabindex=-1: it takes the focus, so it is the next thing read.
   return el("div", { class: "chat__bubble chat__safety", role: "alert", tabindex: "-1" }, [
-    el("span", { class: "govuk-visually-hidden", text: "We said: " }),
+    el("span", { class: "govuk-visually-hidden", text: `${WORDS.weSaid} ` }),
     el("p", { class: "chat__safety-message" }, [el("strong", { text: safety.message })]),
     el("ul", { class: "council-help-lines" }, (safety.help || []).map(helpLine)),
   ]);
@@ -49,7 +51,7 @@ function messageItem(message) {
   if (message.tone === "safety" && message.safety) {
     item.append(safetyBubble(message.safety));
   } else {
-    const who = message.from === "service" ? "We said: " : "You said: ";
+    const who = `${message.from === "service" ? WORDS.weSaid : WORDS.youSaid} `;
     item.append(el("p", { class: "chat__bubble" }, [el("span", { class: "govuk-visually-hidden", text: who }), message.text]));
   }
   return item;
@@ -71,7 +73,7 @@ function bringIntoView(node) {
 
 function errorMessage(text) {
   return el("p", { class: "govuk-error-message", id: "answer-error" }, [
-    el("span", { class: "govuk-visually-hidden", text: "Error:" }),
+    el("span", { class: "govuk-visually-hidden", text: WORDS.error }),
     ` ${text}`,
   ]);
 }
@@ -80,7 +82,7 @@ function errorSummary(text, href) {
   // The same markup as govuk-frontend's error summary (templates/intake/chat.html shows it without JavaScript).
   return el("div", { class: "govuk-error-summary", "data-module": "govuk-error-summary" }, [
     el("div", { role: "alert" }, [
-      el("h2", { class: "govuk-error-summary__title", text: "There is a problem" }),
+      el("h2", { class: "govuk-error-summary__title", text: WORDS.problem }),
       el("div", { class: "govuk-error-summary__body" }, [
         el("ul", { class: "govuk-list govuk-error-summary__list" }, [el("li", {}, [el("a", { href, text })])]),
       ]),
@@ -101,7 +103,7 @@ function questionFields(question) {
         class: `govuk-button govuk-button--secondary chat__quick-reply${chosen ? " chat__quick-reply--chosen" : ""}`,
         text: option.label,
       });
-      if (chosen) button.append(el("span", { class: "govuk-visually-hidden", text: " (your answer)" }));
+      if (chosen) button.append(el("span", { class: "govuk-visually-hidden", text: ` ${WORDS.yourAnswer}` }));
       return button;
     });
     // The question is the page's h1, as in templates/intake/_question.html.
@@ -130,7 +132,7 @@ function questionFields(question) {
     box.value = question.value || "";
   }
   const actions = el("div", { class: "chat__actions" }, [
-    el("button", { type: "submit", class: "govuk-button chat__send", text: "Send" }),
+    el("button", { type: "submit", class: "govuk-button chat__send", text: WORDS.send }),
     ...question.options.map((option) =>
       el("button", {
         type: "submit",
@@ -196,13 +198,18 @@ function enhance(root) {
 
   function clearErrorSummary() {
     if (summarySlot) summarySlot.replaceChildren();
-    document.title = document.title.replace(/^Error: /, "");
+    if (document.title.startsWith(`${WORDS.error} `)) document.title = document.title.slice(WORDS.error.length + 1);
   }
 
   async function call(path, body) {
     const response = await fetch(`${api}${path}`, {
       method: path ? "POST" : "GET",
-      headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}`, Accept: "application/json" },
+      headers: {
+        "Content-Type": "application/json",
+        Authorization: `Bearer ${token}`,
+        Accept: "application/json",
+        "Accept-Language": document.documentElement.lang || "en", // the API answers in the page's language
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: "omit", // the token is the authority, never a cookie
     });
@@ -242,7 +249,7 @@ function enhance(root) {
     const message = errorMessage(error.message);
     const box = group.querySelector("#answer");
     if (summarySlot) summarySlot.replaceChildren(errorSummary(error.message, box ? "#answer" : "#answer-1"));
-    if (!document.title.startsWith("Error: ")) document.title = `Error: ${document.title}`;
+    if (!document.title.startsWith(`${WORDS.error} `)) document.title = `${WORDS.error} ${document.title}`;
     const anchor = group.querySelector(".govuk-hint") || group.querySelector(".chat__prompt");
     anchor.after(message);
     if (box) {
@@ -323,4 +330,7 @@ function enhance(root) {
 }
 
 const root = document.querySelector("[data-chat]");
-if (root) enhance(root);
+if (root) {
+  Object.assign(WORDS, JSON.parse(root.dataset.words || "{}"));
+  enhance(root);
+}

@@ -27,6 +27,7 @@ READY = {
     "RATELIMIT_STORAGE_URI": "redis://redis.internal:6379",
     "PROXY_HOPS": "1",
     "STAFF_EMAIL_DOMAINS": "anytown.gov.uk",
+    "LANGUAGES": "en",  # Polish waits for a professional translator's review (docs/languages.md)
 }
 
 
@@ -54,6 +55,7 @@ def test_ready_settings_pass(tmp_path):
         ({"BASE_URL": "http://complaints.anytown.gov.uk"}, "is not https", "https://"),
         ({"METRICS_TOKEN": None}, "anyone can read /metrics", "METRICS_TOKEN"),
         ({"PROXY_HOPS": None}, "PROXY_HOPS is 0 with several hosts", "PROXY_HOPS"),
+        ({"LANGUAGES": "en,pl"}, "Polski (pl) translation has not been reviewed", "LANGUAGES=en"),
     ],
 )
 def test_production_refuses_each_problem_with_its_fix(tmp_path, changes, what, fix):

@@ -46,4 +46,5 @@ def test_live_demo_complaints_plan_the_expected_reminders(demo_session, settings
             "young",  # which help lines the acknowledgement gives (a young person's or a grown-up's)
             "help_lines",  # helplines and the council's numbers, the same for everyone of that audience
             "categories",  # the duty manager's alert: the kinds of danger as staff name them, never the words
+            "language",  # the complainant's emails speak the language they complained in (content/i18n.py)
         }
