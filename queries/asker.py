@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlmodel import Session
@@ -13,6 +13,7 @@ from queries.answers import (
     Answer,
     Phrasing,
     corrections_note,
+    did_you_mean,
     interpretation,
     question_text,
     sentence,
@@ -20,7 +21,7 @@ from queries.answers import (
 )
 from queries.engine import Engine, Scope
 from queries.parser import Parser
-from queries.query import Query, query_to_dict, same_query
+from queries.query import Filters, Grouping, Measure, Query, query_to_dict, same_query
 from queries.vocabulary import Vocabulary, cached_vocabulary
 
 
@@ -53,7 +54,15 @@ class Asker:
             return Answer(
                 question, refusal, None, UNITS[query.measure], [], {"status": "not-allowed"}, None, False, True
             )
+        missing = self.engine.never_recorded(query)
+        if missing:
+            return self._not_recorded(question, query, missing)
         result = self.engine.run(query)
+        none_with_reasons = _no_reasons_recorded(result)
+        if none_with_reasons:
+            return Answer(
+                question, none_with_reasons, None, UNITS[query.measure], [], {"status": "not-recorded"}, None, False
+            )
         scoped = self.scope is not None and self.scope.team_ids is not None
         value = result.main.value
         text = sentence(result, self.phrasing, scoped)
@@ -66,7 +75,7 @@ class Asker:
             question=question,
             answer=text + corrections_note(parsed),
             value=value,
-            unit=UNITS[query.measure],
+            unit="feedback" if query.feedback else UNITS[query.measure],
             rows=[row.as_dict() for row in result.rows],
             interpretation=interpretation(parsed, query, self.phrasing, as_of=self.as_of, scoped=scoped),
             query=query,
@@ -74,6 +83,16 @@ class Asker:
         # Sent back as "context" by API clients asking a follow-up ("and last year?").
         answer.interpretation["query"] = query_to_dict(query)
         return answer
+
+    def _not_recorded(self, question: str, query: Query, missing: str) -> Answer:
+        """What these records have never held: named, with what can be asked instead, never a count of 0."""
+        offered = self.could_ask([_without_unrecorded(query)])
+        text = (
+            f"I can't answer that from the data: these records have never held {missing}, so a count of 0 would "
+            "not be true. Record them here (or import them) and ask again." + did_you_mean(offered)
+        )
+        interpretation = {"status": "not-recorded", "not_recorded": missing, "did_you_mean": offered}
+        return Answer(question, text, None, UNITS[query.measure], [], interpretation, query, False)
 
     def could_ask(self, queries: list[Query]) -> list[str]:
         """Questions for the queries that could be meant, each offered only if it reads back as exactly that query."""
@@ -92,6 +111,33 @@ class Asker:
         if named - self.scope.team_ids:
             return "You can see your own team's figures only. Ask about your team, or ask a complaints officer."
         return ""
+
+
+def _without_unrecorded(query: Query) -> Query:
+    """The nearest question the records can answer: complaints instead of feedback, without the procedure or
+    the Ombudsman's decisions."""
+    if query.feedback:
+        return Query(stages=(1,), period=query.period, filters=Filters(teams=query.filters.teams))
+    filters = replace(query.filters, procedure=None, decisions=(), remedy=False)
+    group = None if query.group_by is Grouping.DECISION else query.group_by
+    by_response = query.by_response and group is not None
+    return query.with_changes(filters=filters, group_by=group, by_response=by_response)
+
+
+def _no_reasons_recorded(result) -> str:
+    """ "Top reasons" over stages none of which has a reason recorded: say so, never "there were no complaints"."""
+    query, figure = result.query, result.main
+    if query.group_by is not Grouping.REASON or query.live is not None or query.measure is not Measure.TOP:
+        return ""
+    if any(row.value for row in figure.rows):
+        return ""
+    total = figure.denominator or 0
+    if not total:
+        return ""
+    return (
+        f"None of the {total} complaints counted {figure.period.phrase} has a reason (lesson learned) recorded, so I "
+        "can't say which reasons were most common."
+    )
 
 
 def _shown(value) -> str:

@@ -154,6 +154,14 @@ class _Found:
     late_words: list[str] = field(default_factory=list)
     team_words: list[str] = field(default_factory=list)  # the words that named a team ("children in need")
     maybe_teams: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (words, slugs) to settle
+    procedures: list[str] = field(default_factory=list)  # "statutory", "corporate"
+    feedback: list[str] = field(default_factory=list)  # compliments, enquiries...: not complaints
+    decisions: list[str] = field(default_factory=list)  # the Ombudsman's decisions
+    remedy: bool = False
+    via_advocate: bool = False
+
+    def about_the_ombudsman_decisions(self) -> bool:
+        return bool(self.decisions or self.remedy or Grouping.DECISION in self.groups)
 
     def given(self) -> bool:
         return bool(
@@ -176,6 +184,11 @@ class _Found:
             or self.live
             or self.escalated
             or self.implied_stages
+            or self.procedures
+            or self.feedback
+            or self.decisions
+            or self.remedy
+            or self.via_advocate
         )
 
 
@@ -400,9 +413,8 @@ class Parser:
                 found.measures.add(Measure.SHARE)
         elif kind == "ask":
             result.problems.append(value)
-        elif kind == "live":
-            if Live(value) not in found.live:
-                found.live.append(Live(value))
+        elif kind in _FACT_KINDS or kind == "live":
+            _apply_fact(kind, value, found)
         elif kind in ("unsupported", "population-verb"):
             found.unsupported.append((words, POPULATION if kind == "population-verb" else value))
         else:
@@ -441,6 +453,8 @@ class Parser:
         period, compare_with = self._periods(found, as_of, result)
         if period is None:
             return None
+        if found.feedback:
+            return self._feedback_query(found, period, compare_with, result)
         stages = self._stages(found, result)
         measure = _measure(found, result)
         query = Query(
@@ -453,8 +467,7 @@ class Parser:
             limit=found.limit,
             count_extensions=found.extensions and found.within_days is None,
         )
-        if _by_response(query, found):
-            query = query.with_changes(by_response=True)
+        query = _day_counted_by(query, found, result)
         if query.group_by is Grouping.OFFICER:
             result.problems.append("Complaints are shown by officer only for the caseload today (open, overdue, due).")
         if found.compare and query.compare_with is None and query.group_by is not None:
@@ -465,6 +478,51 @@ class Parser:
             result.notes.append(SAFEGUARDING_NOTE)
         if query.group_by is Grouping.DANGER:
             result.notes.append(DANGER_NOTE)
+        return _check(query, result)
+
+    def _feedback_query(
+        self, found: _Found, period: Period, compare_with: Period | None, result: ParseResult
+    ) -> Query | None:
+        """ "How many compliments in 2022/23": feedback that is not a complaint, counted on its own."""
+        mixed = (
+            found.stages
+            or found.all_stages
+            or found.implied_stages
+            or found.outcomes
+            or found.learning
+            or found.roles
+            or found.lac is not None
+            or found.safeguarding
+            or found.extended
+            or found.escalated
+            or found.late
+            or found.procedures
+            or found.about_the_ombudsman_decisions()
+            or found.via_advocate
+            or found.measures - {Measure.COUNT, Measure.TOP}
+        )
+        if mixed:
+            result.problems.append(
+                "Compliments and enquiries are not complaints: I can count them (by team, month or quarter), "
+                "but not with stages, outcomes, deadlines or who made them."
+            )
+        group = self._group(found, result)
+        if group not in (None, Grouping.TEAM, Grouping.MONTH, Grouping.QUARTER):
+            result.problems.append("I can show compliments and enquiries by team, month or quarter.")
+            group = None
+        if group is None and len(found.feedback) > 1:
+            group = Grouping.KIND
+        query = Query(
+            measure=Measure.TOP if Measure.TOP in found.measures else Measure.COUNT,
+            stages=(),
+            period=period,
+            compare_with=compare_with,
+            filters=Filters(teams=tuple(found.teams)),
+            group_by=group,
+            limit=found.limit,
+            by_response=bool(found.response_words) and not found.mentions_complaints,
+            feedback=tuple(found.feedback),
+        )
         return _check(query, result)
 
     def _live_query(self, found: _Found, as_of: date, result: ParseResult) -> Query | None:
@@ -526,6 +584,17 @@ class Parser:
         return _placed(first), _placed(second)
 
     def _stages(self, found: _Found, result: ParseResult) -> tuple[int, ...]:
+        if found.about_the_ombudsman_decisions():
+            # "Ombudsman decisions upheld": the decision, not the stage's outcome column
+            names = {"upheld": "upheld", "partially-upheld": "partly-upheld", "not-upheld": "not-upheld"}
+            found.decisions += [names[o] for o in found.outcomes if o in names and names[o] not in found.decisions]
+            if set(found.outcomes) - set(names):
+                result.problems.append("The Ombudsman's decisions are upheld, partly upheld or not upheld.")
+            found.outcomes = []
+            if (found.stages and found.stages != [4]) or found.implied_stages or found.escalated_to not in (None, 4):
+                result.problems.append("Decisions and remedies are the Ombudsman's: ask about the Ombudsman alone.")
+            found.escalated = False
+            return (4,)
         if found.all_stages or (Grouping.STAGE in found.groups and not found.stages and not found.implied_stages):
             return ()  # "complaints by stage": every stage
         if found.escalated_to is not None and not found.stages and Measure.SHARE not in found.measures:
@@ -571,11 +640,20 @@ class Parser:
             safeguarding=found.safeguarding or base.safeguarding,
             extended=found.extended or base.extended,
             escalated=found.escalated or base.escalated,
+            procedure=(found.procedures[0] if len(found.procedures) == 1 else None) or base.procedure,
+            decisions=tuple(found.decisions) or base.decisions,
+            remedy=found.remedy or base.remedy,
+            via_advocate=found.via_advocate or base.via_advocate,
         )
 
     def _group(self, found: _Found, result: ParseResult) -> Grouping | None:
         groups = list(found.groups)
         # "outcomes" next to a named outcome, or "reasons" next to a named reason, is the filter, not a table.
+        if Grouping.DECISION in groups and found.decisions:
+            groups.remove(Grouping.DECISION)
+        if Grouping.OUTCOME in groups and found.about_the_ombudsman_decisions():
+            groups[groups.index(Grouping.OUTCOME)] = Grouping.DECISION  # "Ombudsman outcomes" are its decisions
+            groups = list(dict.fromkeys(groups))
         if Grouping.OUTCOME in groups and found.outcomes:
             groups.remove(Grouping.OUTCOME)
         if Grouping.REASON in groups and found.learning:
@@ -595,6 +673,8 @@ class Parser:
             return groups[0]
         if len(found.stages) > 1:
             return Grouping.STAGE
+        if len(found.procedures) > 1:
+            return Grouping.PROCEDURE  # "statutory and corporate complaints": side by side
         if found.compare and len(found.teams) > 1:
             return Grouping.TEAM
         if found.compare and len(found.roles) > 1 and not found.young_people:
@@ -724,6 +804,11 @@ def _nothing_but_count(found: _Found) -> bool:
         or found.live
         or found.late
         or found.extended
+        or found.procedures
+        or found.feedback
+        or found.decisions
+        or found.remedy
+        or found.via_advocate
     )
 
 
@@ -809,6 +894,50 @@ def _by_response(query: Query, found: _Found) -> bool:
     With "on time", "late" or "days to respond" the answering is what is measured, and stages count by receipt.
     """
     return bool(found.response_words) and query.measure in (Measure.COUNT, Measure.SHARE, Measure.TOP)
+
+
+def _day_counted_by(query: Query, found: _Found, result: ParseResult) -> Query:
+    """Which day puts a stage in the period: received (most figures), answered or closed, or the decision's."""
+    if found.about_the_ombudsman_decisions():
+        # The Ombudsman's decisions count in the period they were made (the stage's responded_on), as reported.
+        result.notes.append("The Ombudsman's decisions are counted by the day each decision was made.")
+        return query.with_changes(by_response=True)
+    if _by_response(query, found):
+        return query.with_changes(by_response=True)
+    if _closed_in_time(query, found):
+        # "% of stage 1 closed in time": the reading councils publish and the annual report gives, the stages
+        # closed in the period, against their deadline counting agreed extensions (unless told to ignore them).
+        extensions = not found.statutory_date and found.within_days is None
+        return query.with_changes(by_response=True, count_extensions=extensions)
+    return query
+
+
+_FACT_KINDS = frozenset(("procedure", "feedback", "decision", "remedy", "via-advocate"))
+
+
+def _apply_fact(kind: str, value: str, found: _Found) -> None:
+    """The facts recorded from issue 14 on: procedure, feedback, the Ombudsman's decisions, advocates."""
+    if kind == "live":
+        found.live += [Live(value)] if Live(value) not in found.live else []
+    elif kind == "procedure" and value not in found.procedures:
+        found.procedures.append(value)
+    elif kind == "feedback" and value not in found.feedback:
+        found.feedback.append(value)
+    elif kind == "decision":
+        found.decisions += ["upheld", "partly-upheld", "not-upheld"] if value == "investigated" else [value]
+    elif kind == "remedy":
+        found.remedy = True
+    elif kind == "via-advocate":
+        found.via_advocate = True
+
+
+CLOSING_WORDS = frozenset(("closed", "close", "closing", "closures"))
+
+
+def _closed_in_time(query: Query, found: _Found) -> bool:
+    """ "Closed in time", "% closed within timescale": on time of the stages closed in the period."""
+    timed = (Measure.ON_TIME, Measure.LATE, Measure.LATE_COUNT)
+    return query.measure in timed and bool(CLOSING_WORDS & set(found.response_words))
 
 
 def _check(query: Query, result: ParseResult) -> Query:
