@@ -28,6 +28,9 @@ PERIOD_WORDS = frozenset(
     )
 )
 _STAGE_NUMBER = r"(?:[123]|one|two|three|iii|ii|i)"
+# "escalation rate from stage 1 to stage 2": from one stage to the next, not stages 1 and 2
+_FROM_TO_RE = re.compile(r"\b(?:from\s+)?stage\s*(?P<a>[12]|one|two)\s+(?:to|into)\s+stage\s*(?P<b>[23]|two|three)\b")
+_ESCALATION_HINT = re.compile(r"\b(?:escalat\w*|progress\w*|went\s+on|moved\s+on|went|moved)\b")
 _STAGES_RE = re.compile(
     rf"\b(?:stages?|stg|st)\s*-?\s*(?P<list>{_STAGE_NUMBER}(?:\s*(?:,|and|&|or|\+|to)\s*(?:stage\s*)?(?:[123]|one|two|three))*)(?:'?s)?\b"
 )
@@ -304,7 +307,18 @@ class Parser:
             )
             return " "
 
+        def from_to(match: re.Match) -> str:
+            result.understood.append(match.group(0).strip())
+            first, second = (int(n) if n.isdigit() else NUMBER_WORDS[n] for n in (match.group("a"), match.group("b")))
+            found.stages.append(first)
+            found.escalated, found.escalated_to = True, second
+            if second != first + 1:
+                result.problems.append("Ask how many went on from one stage to the next, one stage at a time.")
+            return " "
+
         text = _ESCALATED_RE.sub(escalated, text)
+        if _ESCALATION_HINT.search(text):
+            text = _FROM_TO_RE.sub(from_to, text)
         text = _STAGES_RE.sub(stages, text)
         text = _ORDINAL_STAGE_RE.sub(ordinal, _S_NUMBER_RE.sub(ordinal, text))
         text = _WITHIN_DAYS_RE.sub(within, text)

@@ -348,7 +348,15 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "ombudsman outcomes",
         "decisions made",
     ),
-    ("decision", "premature"): ("premature", "sent back as premature", "referred back as premature"),
+    ("decision", "premature"): (
+        "premature",
+        "sent back as premature",
+        "send back as premature",
+        "referred back as premature",
+        "premature decisions",
+        "treat as premature",
+        "treated as premature",
+    ),
     ("decision", "closed-after-initial-enquiries"): (
         "closed after initial enquiries",
         "after initial enquiries",
@@ -512,7 +520,16 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
     ("population-verb", "yes"): ("do we have", "have we got", "are there"),
     # words that name a stage without its number ("stage 2 investigations", "review panels")
     ("stage-word", "2"): ("investigation", "investigations", "stage 2 investigation", "independent investigation"),
-    ("stage-word", "3"): ("panel", "panels", "review panel", "review panels", "complaints review panel", "crp"),
+    ("stage-word", "3"): (
+        "panel",
+        "panels",
+        "review panel",
+        "review panels",
+        "complaints review panel",
+        "crp",
+        "review",
+        "reviews",
+    ),
     # stage 1s that went on to the next stage (the escalation rate: of stage 1s received, how many went to stage 2)
     ("escalated", "yes"): (
         "escalated",
