@@ -226,6 +226,10 @@ def live_words(query: Query, as_of) -> str:
     if query.live is Live.DUE_THIS_WEEK:
         sunday = as_of + timedelta(days=6 - as_of.weekday())
         return f"due from today to Sunday {plain_date(sunday)} (not yet overdue)"
+    if query.live is Live.DUE_TOMORROW:
+        return f"due tomorrow ({plain_date(as_of + timedelta(days=1))})"
+    if query.live is Live.DUE_NEXT_7_DAYS:
+        return f"due from today to {plain_date(as_of + timedelta(days=7))} (the next 7 days; not yet overdue)"
     if query.live is Live.DUE_NEXT_WEEK:
         monday = as_of + timedelta(days=7 - as_of.weekday())
         return f"due next week ({plain_date(monday)} to {plain_date(monday + timedelta(days=6))})"
@@ -475,6 +479,8 @@ _LIVE_PHRASES = {
     Live.DUE_TODAY: "due today",
     Live.DUE_THIS_WEEK: "due this week",
     Live.DUE_NEXT_WEEK: "due next week",
+    Live.DUE_TOMORROW: "due tomorrow",
+    Live.DUE_NEXT_7_DAYS: "due in the next 7 days",
     Live.TRIAGE: "in triage",
 }
 _ROLE_PHRASES = {
@@ -515,7 +521,7 @@ def question_text(query: Query, vocab: Vocabulary) -> str:
     """The query as a short question in the words the parser knows ("How many stage 1 complaints in 2022/23?")."""
     f = query.filters
     if not query.stages:
-        stages = "all stages"
+        stages = "" if query.live else "all stages"  # the caseload is every stage unless one is named
     else:
         numbered = [str(s) for s in query.stages if s != 4]
         stages = " and ".join(

@@ -465,6 +465,8 @@ class Engine:
             Live.DUE_TODAY: [deadline == today],
             Live.DUE_THIS_WEEK: [deadline >= today, deadline <= sunday],
             Live.DUE_NEXT_WEEK: [deadline > sunday, deadline <= sunday + timedelta(days=7)],
+            Live.DUE_TOMORROW: [deadline == today + timedelta(days=1)],
+            Live.DUE_NEXT_7_DAYS: [deadline >= today, deadline <= today + timedelta(days=7)],
             Live.TRIAGE: [COMPLAINT.c.team_id.is_(None)],
         }
         conditions += by_kind[query.live]

@@ -36,7 +36,8 @@ _STAGES_RE = re.compile(
 )
 _S_NUMBER_RE = re.compile(r"\bs(?P<n>[123])\b")  # "s1", "s2": staff shorthand
 _ORDINAL_STAGE_RE = re.compile(r"\b(?P<n>first|second|third)\s+stage\b")
-_WITHIN_DAYS_RE = re.compile(r"\b(?:within|in|inside)\s+(?:the\s+)?(?P<days>\d{1,3})\s+(?:working\s+)?days?\b")
+# "within 10 working days" is on time; "due within 7 days" is the caseload (words.py), so "due " is not read here
+_WITHIN_DAYS_RE = re.compile(r"(?<!due )\b(?:within|in|inside)\s+(?:the\s+)?(?P<days>\d{1,3})\s+(?:working\s+)?days?\b")
 _TOP_N_RE = re.compile(r"\btop\s+(?P<n>\d{1,2})\b")
 _FOLLOW_UP_RE = re.compile(r"^\s*(?:and|what about|how about|same|now|only|just|then|also|ok|okay|what of)\b")
 _MEASURE_ORDER = (

@@ -28,6 +28,8 @@ class Live(StrEnum):
     DUE_TODAY = "due-today"
     DUE_THIS_WEEK = "due-this-week"  # from today to Sunday, not yet overdue
     DUE_NEXT_WEEK = "due-next-week"  # Monday to Sunday of next week
+    DUE_TOMORROW = "due-tomorrow"  # the next day (a deadline is a working day, so Friday's "tomorrow" has none)
+    DUE_NEXT_7_DAYS = "due-next-7-days"  # from today to 7 days on, not yet overdue
     TRIAGE = "triage"  # waiting to be given a team
 
 
