@@ -86,7 +86,8 @@ class Asker:
 
     def _not_recorded(self, question: str, query: Query, missing: str) -> Answer:
         """What these records have never held: named, with what can be asked instead, never a count of 0."""
-        offered = self.could_ask([_without_unrecorded(query)])
+        instead = _without_unrecorded(query)
+        offered = [] if same_query(instead, query) else self.could_ask([instead])
         text = (
             f"I can't answer that from the data: these records have never held {missing}, so a count of 0 would "
             "not be true. Record them here (or import them) and ask again." + did_you_mean(offered)

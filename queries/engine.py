@@ -705,7 +705,15 @@ class Engine:
                 return "compliments, enquiries and other feedback"
             kinds = set(connection.execute(select(table.c.kind).where(table.c.kind.in_(query.feedback)).distinct()))
             missing = [FEEDBACK_KINDS[kind].lower() for kind in query.feedback if (kind,) not in kinds]
-            return " or ".join(missing)
+            first = connection.execute(
+                select(func.min(table.c.received_on)).where(table.c.kind.in_(query.feedback))
+            ).scalar_one()
+            return " or ".join(missing) or _before_records(query, first, "feedback of this kind")
+        if query.live is None:
+            first = connection.execute(select(func.min(SR.c.received_on))).scalar_one()
+            before = _before_records(query, first, "complaints")
+            if before:
+                return before
         filters = query.filters
         if filters.procedure == "corporate":
             found = connection.execute(select(COMPLAINT.c.id).where(procedure_condition("corporate")).limit(1)).first()
@@ -836,6 +844,17 @@ def _median(values: list[int]) -> float | None:
     if not values:
         return None
     return round(float(statistics.median(values)), 1)
+
+
+def _before_records(query: Query, first, what: str) -> str:
+    """A period that ends before the first record: the records cannot say how many there were then."""
+    if first is None:
+        return ""
+    first = _as_date(first)
+    periods = [p for p in (query.period, query.compare_with) if p is not None]
+    if any(period.end < first for period in periods):
+        return f"{what} from before {plain_date(first)}, the first day these records hold"
+    return ""
 
 
 def _fact_rows(query: Query, counts: dict) -> list[Row]:

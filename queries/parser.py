@@ -499,23 +499,7 @@ class Parser:
         self, found: _Found, period: Period, compare_with: Period | None, result: ParseResult
     ) -> Query | None:
         """ "How many compliments in 2022/23": feedback that is not a complaint, counted on its own."""
-        mixed = (
-            found.stages
-            or found.all_stages
-            or found.implied_stages
-            or found.outcomes
-            or found.learning
-            or found.roles
-            or found.lac is not None
-            or found.safeguarding
-            or found.extended
-            or found.escalated
-            or found.late
-            or found.procedures
-            or found.about_the_ombudsman_decisions()
-            or found.via_advocate
-            or found.measures - {Measure.COUNT, Measure.TOP}
-        )
+        mixed = _about_complaints_only(found)
         if mixed:
             result.problems.append(
                 "Compliments and enquiries are not complaints: I can count them (by team, month or quarter), "
@@ -704,6 +688,16 @@ class Parser:
         changes: dict[str, object] = {}
         last = context.period
         assert last is not None  # the last question's query: query_from_dict gives none without a period
+        if found.feedback:
+            # "and compliments?": the same period, counting feedback now (never a complaint figure with it dropped)
+            result.notes.append("Following on from your last question.")
+            period = _placed(found.periods[0]) if found.periods else last
+            return self._feedback_query(found, period, None, result)
+        if context.feedback and _about_complaints_only(found):
+            result.problems.append(
+                "The last answer counted compliments or enquiries, which have no stages, outcomes or deadlines: ask "
+                "a new question about complaints."
+            )
         if context.live is not None and (
             found.periods or found.compare or found.late or found.measures - {Measure.COUNT, Measure.TOP}
         ):
@@ -944,6 +938,28 @@ def _apply_fact(kind: str, value: str, found: _Found) -> None:
         found.remedy = True
     elif kind == "via-advocate":
         found.via_advocate = True
+
+
+def _about_complaints_only(found: _Found) -> bool:
+    """Words that only complaints have (stages, outcomes, deadlines, who complained): not compliments or enquiries."""
+    return bool(
+        found.stages
+        or found.all_stages
+        or found.implied_stages
+        or found.outcomes
+        or found.learning
+        or found.roles
+        or found.lac is not None
+        or found.safeguarding
+        or found.extended
+        or found.escalated
+        or found.late
+        or found.live
+        or found.procedures
+        or found.about_the_ombudsman_decisions()
+        or found.via_advocate
+        or found.measures - {Measure.COUNT, Measure.TOP}
+    )
 
 
 CLOSING_WORDS = frozenset(("closed", "close", "closing", "closures"))

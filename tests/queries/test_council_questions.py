@@ -96,3 +96,17 @@ def test_a_team_named_like_the_lac_word_is_that_team(asker):
 def test_top_reasons_with_none_recorded_says_so(asker):
     answer = asker.ask("top reasons for complaints 2022/23")
     assert not answer.clear and "369" in answer.answer and "reason" in answer.answer
+
+
+def test_follow_ups_never_drop_compliments_or_a_stage(asker):
+    stage_1 = asker.ask("stage 1 complaints in 2022/23")
+    compliments = asker.ask("and compliments?", stage_1.query)
+    assert compliments.clear and compliments.value == 31 and "compliments" in compliments.answer
+    assert not asker.ask("and stage 2?", compliments.query).clear  # compliments have no stages
+    assert asker.ask("by team", compliments.query).value == 31
+
+
+def test_a_period_before_the_records_began_is_not_a_zero(asker):
+    before = asker.ask("how many compliments did we get in 2020/21")
+    assert not before.clear and before.value is None and "first day these records hold" in before.answer
+    assert not asker.ask("stage 1 complaints in 2015/16").clear
