@@ -23,6 +23,7 @@ from queries.engine import Engine, Scope
 from queries.parser import Parser
 from queries.query import Filters, Grouping, Measure, Query, query_to_dict, same_query
 from queries.vocabulary import Vocabulary, cached_vocabulary
+from queries.words import EXAMPLES
 
 
 @dataclass
@@ -46,7 +47,7 @@ class Asker:
     def ask(self, question: str, context: Query | None = None) -> Answer:
         parsed = self.parser.parse(question, self.as_of, context)
         if not parsed.clear:
-            return unclear_answer(parsed, self.could_ask(parsed.alternatives))
+            return unclear_answer(parsed, self.could_ask(parsed.alternatives) or self._examples(parsed))
         query = parsed.query
         assert query is not None  # a clear reading always carries its query
         refusal = self._outside_scope(query)
@@ -94,6 +95,13 @@ class Asker:
         )
         interpretation = {"status": "not-recorded", "not_recorded": missing, "did_you_mean": offered}
         return Answer(question, text, None, UNITS[query.measure], [], interpretation, query, False)
+
+    def _examples(self, parsed) -> list[str]:
+        """Nothing near what was asked could be offered: some questions that can be answered, to click instead."""
+        if parsed.unsupported or parsed.follow_up:
+            return []
+        examples = [self.parser.parse(text, self.as_of).query for text in EXAMPLES[:3]]
+        return self.could_ask([query for query in examples if query is not None])
 
     def could_ask(self, queries: list[Query]) -> list[str]:
         """Questions for the queries that could be meant, each offered only if it reads back as exactly that query."""

@@ -749,6 +749,10 @@ def _alternatives(result: ParseResult, found: _Found, as_of: date) -> list[Query
     query = result.query
     if query is None or len(result.team_choices) + bool(result.period_choices) > 1:
         return []
+    groups = [group for group in found.groups if group not in (Grouping.DECISION, Grouping.KIND)]
+    if len(groups) > 1 and query.group_by is None:
+        # "by team and by month": one table at a time, each offered
+        return [query.with_changes(group_by=group) for group in groups[:3]]
     if result.team_choices:
         filters = query.filters
         return [

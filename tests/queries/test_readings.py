@@ -119,3 +119,18 @@ def test_initials_of_team_names(name, expected):
 def test_a_real_word_is_never_corrected_into_another_meaning(asker, question):
     answer = asker.ask(question)
     assert not answer.clear, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "offered"),
+    [
+        ("how many", "How many stage 2 complaints in 2026/27?"),  # nothing to go on: examples that can be answered
+        ("stage 1 by team and by month 2017/18", "How many stage 1 complaints by month in 2017/18?"),
+        ("how many corporate complaints in 2017/18", "How many stage 1 complaints in 2017/18?"),
+    ],
+)
+def test_an_unanswerable_question_offers_questions_that_can_be_answered(asker, question, offered):
+    answer = asker.ask(question)
+    assert not answer.clear
+    assert offered in answer.interpretation["did_you_mean"], answer.answer
+    assert asker.ask(offered).clear
