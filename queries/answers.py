@@ -345,10 +345,15 @@ def _capital(text: str) -> str:
 
 def _reading(query: Query) -> str:
     """Which of the two on-time readings an answer used, in words (docs/reporting.md, "Counting a stage")."""
-    if query.by_response:
+    if query.by_response and query.count_extensions:
         return (
             " This is the reading councils publish and the annual report gives: the stages closed in the period. "
             "Ask 'received' instead of 'closed' for the stages received in it."
+        )
+    if query.by_response:
+        return (
+            " This counts the stages closed in the period against the statutory date only; the published figure "
+            "counts agreed extensions too: ask '% closed in time'."
         )
     return (
         " This counts the stages received in the period; the annual report's published figure counts those closed "

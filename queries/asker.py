@@ -128,7 +128,7 @@ def _without_unrecorded(query: Query) -> Query:
     if query.feedback:
         return Query(stages=(1,), period=query.period, filters=Filters(teams=query.filters.teams))
     filters = replace(query.filters, procedure=None, decisions=(), remedy=False)
-    group = None if query.group_by is Grouping.DECISION else query.group_by
+    group = None if query.group_by in (Grouping.DECISION, Grouping.PROCEDURE) else query.group_by
     by_response = query.by_response and group is not None
     return query.with_changes(filters=filters, group_by=group, by_response=by_response)
 

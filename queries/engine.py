@@ -704,7 +704,7 @@ class Engine:
             if table is None:
                 return "compliments, enquiries and other feedback"
             kinds = set(connection.execute(select(table.c.kind).where(table.c.kind.in_(query.feedback)).distinct()))
-            missing = [FEEDBACK_KINDS[kind].lower() for kind in query.feedback if (kind,) not in kinds]
+            missing = [_lower_first(FEEDBACK_KINDS[kind]) for kind in query.feedback if (kind,) not in kinds]
             first = connection.execute(
                 select(func.min(table.c.received_on)).where(table.c.kind.in_(query.feedback))
             ).scalar_one()
@@ -715,7 +715,7 @@ class Engine:
             if before:
                 return before
         filters = query.filters
-        if filters.procedure == "corporate":
+        if filters.procedure == "corporate" or query.group_by is Grouping.PROCEDURE:
             found = connection.execute(select(COMPLAINT.c.id).where(procedure_condition("corporate")).limit(1)).first()
             if found is None:
                 return "corporate complaints (every complaint here is recorded as statutory)"
@@ -844,6 +844,11 @@ def _median(values: list[int]) -> float | None:
     if not values:
         return None
     return round(float(statistics.median(values)), 1)
+
+
+def _lower_first(label: str) -> str:
+    """ "Compliments" -> "compliments", but "MP enquiries" stays."""
+    return label if label[:2].isupper() else label[:1].lower() + label[1:]
 
 
 def _before_records(query: Query, first, what: str) -> str:

@@ -215,6 +215,9 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "deadline extended",
         "deadline was extended",
         "timescale extended",
+        "extension agreed",
+        "extensions agreed",
+        "agreed an extension",
     ),
     # the caseload on the day asked
     ("live", "open"): (
@@ -336,7 +339,15 @@ FIXED: dict[tuple[str, str], tuple[str, ...]] = {
         "corporate vs statutory",
     ),
     # feedback that is not a complaint (table feedback): counted on its own, never with complaints' stages
-    ("feedback", "compliment"): ("compliment", "compliments", "praise", "thank you letters", "thanks received"),
+    ("feedback", "compliment"): (
+        "compliment",
+        "compliments",
+        "praise",
+        "thank you letters",
+        "thanks received",
+        "thank yous",
+        "thank you cards",
+    ),
     ("feedback", "enquiry"): ("enquiry", "enquiries", "general enquiries", "inquiries", "inquiry"),
     ("feedback", "mp-enquiry"): ("mp enquiry", "mp enquiries", "mps enquiries", "mp letters", "mp inquiries"),
     ("feedback", "councillor-enquiry"): (

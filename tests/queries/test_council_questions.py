@@ -110,3 +110,26 @@ def test_a_period_before_the_records_began_is_not_a_zero(asker):
     before = asker.ask("how many compliments did we get in 2020/21")
     assert not before.clear and before.value is None and "first day these records hold" in before.answer
     assert not asker.ask("stage 1 complaints in 2015/16").clear
+
+
+def test_statutory_and_corporate_side_by_side_once_corporate_is_recorded(tmp_path):
+    from sqlalchemy import text
+
+    session = council_session(tmp_path)
+    try:
+        # One stage 1 complaint received in the year, recorded as corporate (hand SQL picks it).
+        session.connection().execute(
+            text(
+                "UPDATE complaint SET procedure = 'corporate' WHERE id = (SELECT min(complaint_id) FROM stage_record "
+                "WHERE stage = 1 AND received_on >= '2022-04-01')"
+            )
+        )
+        session.commit()
+        asker = Asker(session, BRADFORD_TODAY)
+        both = asker.ask("statutory and corporate complaints 2022/23")
+        assert {row["key"]: row["value"] for row in both.rows} == {"statutory": 368, "corporate": 1}
+        corporate = asker.ask("how many corporate complaints in 2022/23")
+        assert corporate.clear and corporate.value == 1 and "corporate" in corporate.answer
+        assert asker.ask("how many statutory complaints in 2022/23").value == 368
+    finally:
+        session.close()
