@@ -710,8 +710,7 @@ class Engine:
             ).scalar_one()
             return " or ".join(missing) or _before_records(query, first, "feedback of this kind")
         if query.live is None:
-            first = connection.execute(select(func.min(SR.c.received_on))).scalar_one()
-            before = _before_records(query, first, "complaints")
+            before = _before_records(query, self._first_day, "complaints")
             if before:
                 return before
         filters = query.filters
@@ -731,6 +730,12 @@ class Engine:
             if connection.execute(select(SR.c.id).where(recorded).limit(1)).first() is None:
                 return "Ombudsman remedies" if filters.remedy else "the Ombudsman's decisions"
         return ""
+
+    @cached_property
+    def _first_day(self):
+        """The first day these records hold: every complaint starts at stage 1, so the (stage, received_on) index
+        finds it at once, however many stages there are."""
+        return self._execute(select(func.min(SR.c.received_on)).where(SR.c.stage == 1)).scalar_one()
 
     @cached_property
     def _danger(self):
