@@ -21,6 +21,7 @@ from queries.answers import (
 )
 from queries.engine import Engine, Scope
 from queries.parser import Parser
+from queries.periods import financial_year_of
 from queries.query import Filters, Grouping, Measure, Query, query_to_dict, same_query
 from queries.vocabulary import Vocabulary, cached_vocabulary
 from queries.words import EXAMPLES
@@ -100,8 +101,12 @@ class Asker:
         """Nothing near what was asked could be offered: some questions that can be answered, to click instead."""
         if parsed.unsupported or parsed.follow_up:
             return []
+        # In the period asked about (or this year), so an example is never about a year these records do not hold.
+        period = parsed.query.period if parsed.query is not None else financial_year_of(self.as_of)
         examples = [self.parser.parse(text, self.as_of).query for text in EXAMPLES[:3]]
-        return self.could_ask([query for query in examples if query is not None])
+        return self.could_ask(
+            [query.with_changes(period=period, compare_with=None) for query in examples if query is not None]
+        )
 
     def could_ask(self, queries: list[Query]) -> list[str]:
         """Questions for the queries that could be meant, each offered only if it reads back as exactly that query."""

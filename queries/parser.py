@@ -163,6 +163,7 @@ class _Found:
     decisions: list[str] = field(default_factory=list)  # the Ombudsman's decisions
     remedy: bool = False
     via_advocate: bool = False
+    investigated: bool = False  # "investigated": the Ombudsman's only when the Ombudsman is named
 
     def about_the_ombudsman_decisions(self) -> bool:
         return bool(self.decisions or self.remedy or Grouping.DECISION in self.groups)
@@ -590,6 +591,11 @@ class Parser:
             if set(found.outcomes) - set(names):
                 result.problems.append("The Ombudsman's decisions are upheld, partly upheld or not upheld.")
             found.outcomes = []
+            if found.investigated and 4 not in found.stages and found.escalated_to != 4:
+                result.problems.append(
+                    "'Investigated' could be stage 2 investigations or the Ombudsman's: ask 'how many stage 2 "
+                    "investigations' or 'how many did the Ombudsman investigate'."
+                )
             if (found.stages and found.stages != [4]) or found.implied_stages or found.escalated_to not in (None, 4):
                 result.problems.append("Decisions and remedies are the Ombudsman's: ask about the Ombudsman alone.")
             found.escalated = False
@@ -749,6 +755,10 @@ def _alternatives(result: ParseResult, found: _Found, as_of: date) -> list[Query
     query = result.query
     if query is None or len(result.team_choices) + bool(result.period_choices) > 1:
         return []
+    if found.investigated and query.stages == (4,) and 4 not in found.stages and found.escalated_to != 4:
+        # "investigated": stage 2 investigations, or the Ombudsman's decisions
+        decisions = Query(stages=(4,), period=query.period, group_by=Grouping.DECISION, by_response=True)
+        return [Query(stages=(2,), period=query.period), decisions]
     groups = [group for group in found.groups if group not in (Grouping.DECISION, Grouping.KIND)]
     if len(groups) > 1 and query.group_by is None:
         # "by team and by month": one table at a time, each offered
@@ -938,6 +948,7 @@ def _apply_fact(kind: str, value: str, found: _Found) -> None:
         found.feedback.append(value)
     elif kind == "decision":
         found.decisions += ["upheld", "partly-upheld", "not-upheld"] if value == "investigated" else [value]
+        found.investigated = found.investigated or value in ("investigated", "not-investigated")
     elif kind == "remedy":
         found.remedy = True
     elif kind == "via-advocate":

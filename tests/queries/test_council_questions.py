@@ -133,3 +133,13 @@ def test_statutory_and_corporate_side_by_side_once_corporate_is_recorded(tmp_pat
         assert asker.ask("how many statutory complaints in 2022/23").value == 368
     finally:
         session.close()
+
+
+def test_investigated_alone_is_asked_about_with_both_readings_offered(asker):
+    answer = asker.ask("how many complaints were investigated in 2022/23")
+    assert not answer.clear
+    assert answer.interpretation["did_you_mean"] == [
+        "How many stage 2 complaints in 2022/23?",
+        "How many ombudsman complaints by decision in 2022/23?",
+    ]
+    assert asker.ask("how many complaints did the ombudsman fully investigate in 2022/23").value == 6
