@@ -591,6 +591,8 @@ class Parser:
             if set(found.outcomes) - set(names):
                 result.problems.append("The Ombudsman's decisions are upheld, partly upheld or not upheld.")
             found.outcomes = []
+            if found.all_stages or (found.escalated and found.escalated_to is None):
+                result.problems.append("Decisions and remedies are the Ombudsman's: ask about the Ombudsman alone.")
             if found.investigated and 4 not in found.stages and found.escalated_to != 4:
                 result.problems.append(
                     "'Investigated' could be stage 2 investigations or the Ombudsman's: ask 'how many stage 2 "
@@ -970,6 +972,8 @@ def _about_complaints_only(found: _Found) -> bool:
         or found.escalated
         or found.late
         or found.live
+        or found.extensions
+        or found.within_days is not None
         or found.procedures
         or found.about_the_ombudsman_decisions()
         or found.via_advocate
