@@ -62,9 +62,10 @@ class Asker:
         result = self.engine.run(query)
         none_with_reasons = _no_reasons_recorded(result)
         if none_with_reasons:
-            return Answer(
-                question, none_with_reasons, None, UNITS[query.measure], [], {"status": "not-recorded"}, None, False
-            )
+            offered = self.could_ask([query.with_changes(group_by=None, measure=Measure.COUNT, limit=None)])
+            reading = {"status": "not-recorded", "not_recorded": "reasons", "did_you_mean": offered}
+            text = none_with_reasons + did_you_mean(offered)
+            return Answer(question, text, None, UNITS[query.measure], [], reading, query, False)
         scoped = self.scope is not None and self.scope.team_ids is not None
         value = result.main.value
         text = sentence(result, self.phrasing, scoped)
@@ -94,8 +95,8 @@ class Asker:
             f"I can't answer that from the data: these records have never held {missing}, so a count of 0 would "
             "not be true. Record them here (or import them) and ask again." + did_you_mean(offered)
         )
-        interpretation = {"status": "not-recorded", "not_recorded": missing, "did_you_mean": offered}
-        return Answer(question, text, None, UNITS[query.measure], [], interpretation, query, False)
+        reading = {"status": "not-recorded", "not_recorded": missing, "did_you_mean": offered}
+        return Answer(question, text, None, UNITS[query.measure], [], reading, query, False)
 
     def _examples(self, parsed) -> list[str]:
         """Nothing near what was asked could be offered: some questions that can be answered, to click instead."""
@@ -141,16 +142,16 @@ def _without_unrecorded(query: Query) -> Query:
 def _no_reasons_recorded(result) -> str:
     """ "Top reasons" over stages none of which has a reason recorded: say so, never "there were no complaints"."""
     query, figure = result.query, result.main
-    if query.group_by is not Grouping.REASON or query.live is not None or query.measure is not Measure.TOP:
+    if query.group_by is not Grouping.REASON or query.live is not None:
         return ""
-    if any(row.value for row in figure.rows):
+    if query.measure not in (Measure.TOP, Measure.COUNT) or any(row.value for row in figure.rows):
         return ""
-    total = figure.denominator or 0
+    total = (figure.denominator if query.measure is Measure.TOP else figure.value) or 0
     if not total:
         return ""
     return (
         f"None of the {total} complaints counted {figure.period.phrase} has a reason (lesson learned) recorded, so I "
-        "can't say which reasons were most common."
+        "can't break them down by reason."
     )
 
 

@@ -143,3 +143,9 @@ def test_investigated_alone_is_asked_about_with_both_readings_offered(asker):
         "How many ombudsman complaints by decision in 2022/23?",
     ]
     assert asker.ask("how many complaints did the ombudsman fully investigate in 2022/23").value == 6
+
+
+def test_a_breakdown_by_reason_with_none_recorded_offers_the_total(asker):
+    answer = asker.ask("complaints by reason 2022/23")
+    assert not answer.clear and answer.interpretation["status"] == "not-recorded"
+    assert answer.interpretation["did_you_mean"] == ["How many stage 1 complaints in 2022/23?"]
