@@ -545,7 +545,7 @@ def question_text(query: Query, vocab: Vocabulary) -> str:
         f.procedure or "",
         stages,
         _LIVE_PHRASES[query.live] if query.live else "",
-        "complaints",
+        "" if _decided_words(f.decisions) else "complaints",
         _MEASURE_TAILS.get(query.measure, ""),
         "including extensions" if query.count_extensions and not query.live else "",
         " ".join(_ROLE_PHRASES[r] for r in f.roles),
@@ -557,6 +557,7 @@ def question_text(query: Query, vocab: Vocabulary) -> str:
         "extended deadline" if f.extended else "",
         "through an advocate" if f.via_advocate else "",
         " or ".join(_DECISION_PHRASES[d] for d in f.decisions if d in _DECISION_PHRASES),
+        _decided_words(f.decisions),
         "remedies" if f.remedy else "",
         "escalated" if f.escalated else "",
         "ignoring extensions" if query.live and not query.count_extensions else "",
@@ -582,6 +583,14 @@ def _feedback_question(query: Query, vocab: Vocabulary) -> str:
         f"compared with {_period_words(query.compare_with)}" if query.compare_with else "",
     ]
     return _capital(" ".join(part for part in parts if part)) + "?"
+
+
+def _decided_words(decisions: tuple[str, ...]) -> str:
+    """ "decisions upheld or partly upheld": the Ombudsman's findings, read back as decisions, not outcomes."""
+    found = [DECISION_WORDS[d] for d in ("upheld", "partly-upheld", "not-upheld") if d in decisions]
+    if found == ["upheld"]:
+        found = ["fully upheld"]  # "upheld" alone at the Ombudsman could include partly upheld
+    return "decisions " + " or ".join(found) if found else ""
 
 
 _DECISION_PHRASES = {

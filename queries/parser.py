@@ -164,6 +164,7 @@ class _Found:
     remedy: bool = False
     via_advocate: bool = False
     investigated: bool = False  # "investigated": the Ombudsman's only when the Ombudsman is named
+    ombudsman_upheld: bool = False  # "Ombudsman ... upheld": upheld only, or with partly upheld?
 
     def about_the_ombudsman_decisions(self) -> bool:
         return bool(self.decisions or self.remedy or Grouping.DECISION in self.groups)
@@ -471,6 +472,14 @@ class Parser:
             return None
         if found.feedback:
             return self._feedback_query(found, period, compare_with, result)
+        at_the_ombudsman = found.about_the_ombudsman_decisions() or 4 in found.stages or found.escalated_to == 4
+        if at_the_ombudsman and found.outcomes == ["upheld"] and not _says_fully(result.understood):
+            # The report's Ombudsman "upheld" counts partly upheld decisions too; "upheld" alone could be either.
+            result.problems.append(
+                "At the Ombudsman, 'upheld' could be upheld only or upheld and partly upheld (as the annual report "
+                "counts them): ask for one."
+            )
+            found.ombudsman_upheld = True
         stages = self._stages(found, result)
         measure = _measure(found, result)
         query = Query(
@@ -757,6 +766,12 @@ def _alternatives(result: ParseResult, found: _Found, as_of: date) -> list[Query
     query = result.query
     if query is None or len(result.team_choices) + bool(result.period_choices) > 1:
         return []
+    if found.ombudsman_upheld:
+        base = replace(query.filters, outcomes=())
+        return [
+            query.with_changes(filters=replace(base, decisions=decisions), by_response=True)
+            for decisions in (("upheld",), ("upheld", "partly-upheld"))
+        ]
     if found.investigated and query.stages == (4,) and 4 not in found.stages and found.escalated_to != 4:
         # "investigated": stage 2 investigations, or the Ombudsman's decisions
         decisions = Query(stages=(4,), period=query.period, group_by=Grouping.DECISION, by_response=True)
@@ -955,6 +970,10 @@ def _apply_fact(kind: str, value: str, found: _Found) -> None:
         found.remedy = True
     elif kind == "via-advocate":
         found.via_advocate = True
+
+
+def _says_fully(understood: list[str]) -> bool:
+    return any(words in ("fully upheld", "upheld in full", "fully") for words in understood)
 
 
 def _about_complaints_only(found: _Found) -> bool:

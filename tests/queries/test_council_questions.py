@@ -149,3 +149,15 @@ def test_a_breakdown_by_reason_with_none_recorded_offers_the_total(asker):
     answer = asker.ask("complaints by reason 2022/23")
     assert not answer.clear and answer.interpretation["status"] == "not-recorded"
     assert answer.interpretation["did_you_mean"] == ["How many stage 1 complaints in 2022/23?"]
+
+
+def test_ombudsman_upheld_alone_asks_which_and_offers_both(asker, figures):
+    answer = asker.ask("how many ombudsman complaints were upheld in 2022/23")
+    assert not answer.clear
+    offered = answer.interpretation["did_you_mean"]
+    assert offered == [
+        "How many ombudsman decisions fully upheld in 2022/23?",
+        "How many ombudsman decisions upheld or partly upheld in 2022/23?",
+    ]
+    assert asker.ask(offered[1]).value == figures["ombudsman"]["upheld"] == 5
+    assert asker.ask(offered[0]).value == figures["ombudsman"]["decisions"]["upheld"] == 3
