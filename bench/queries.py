@@ -56,6 +56,8 @@ def _complaint_columns(dialect: str, n: str) -> tuple[list[str], list[str]]:
         "status": "'closed'",
         "created_at": "'2026-01-01 00:00:00'" if dialect == "sqlite" else "TIMESTAMPTZ '2026-01-01 00:00:00+00'",
         "safeguarding_categories": "'[]'" if dialect == "sqlite" else "'[]'::json",  # no kinds of danger
+        "rejected_teams": "'[]'" if dialect == "sqlite" else "'[]'::json",  # no team handed it back
+        "procedure": "'statutory'",
     }
     names, values = [], []
     for column in Complaint.__table__.columns:

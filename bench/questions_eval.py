@@ -7,7 +7,8 @@ Splits: `existing` (tests/queries/questions.tsv, written with the parser), `tuni
 tuning.tsv, other people's words, used to improve the parser) and `heldout` (a file never read while tuning; only
 its counts are printed, never its questions). Every file has the columns question, as_of, value, rows: `value` is
 the expected value or "unclear" when the right answer is "not sure"; `rows` lists key=value pairs that must be
-among the answer's rows.
+among the answer's rows. An optional column `data` names the records asked about: empty for the demo, `bradford`
+for Bradford's 2022/23 records (demo/councils/bradford-2022-23, bench/councils.py).
 
 A question is right when the answer is clear and its value (and listed rows) match, or when "not sure" was
 expected and given; confidently wrong when a clear answer does not match or "not sure" was expected; not sure
@@ -28,6 +29,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 import migrations
+from bench.councils import BRADFORD, council_session
 from casework.demo import seed_demo
 from models.db import get_engine, session_scope
 from queries.answers import Answer
@@ -49,6 +51,7 @@ class Case:
     as_of: str
     value: str
     rows: str
+    data: str = "demo"
 
 
 @dataclass
@@ -65,7 +68,13 @@ class Score:
 def load(path: Path) -> list[Case]:
     with path.open(encoding="utf-8", newline="") as handle:
         return [
-            Case(row["question"], row["as_of"] or DEMO_TODAY.isoformat(), row["value"].strip(), row.get("rows") or "")
+            Case(
+                row["question"],
+                row["as_of"] or DEMO_TODAY.isoformat(),
+                row["value"].strip(),
+                row.get("rows") or "",
+                (row.get("data") or "").strip() or "demo",
+            )
             for row in csv.DictReader(handle, delimiter="\t")
             if row.get("question") is not None
         ]
@@ -95,14 +104,16 @@ def judge(case: Case, answer: Answer) -> str:
     return "right"
 
 
-def evaluate(session: Session, cases: list[Case]) -> Score:
+def evaluate(sessions: Sessions, cases: list[Case]) -> Score:
     score = Score()
-    askers: dict[str, Asker] = {}
+    askers: dict[tuple[str, str], Asker] = {}
     for case in cases:
-        if case.as_of not in askers:
-            vocab = next(iter(askers.values())).vocabulary if askers else None
-            askers[case.as_of] = Asker(session, date.fromisoformat(case.as_of), vocab=vocab)
-        answer = askers[case.as_of].ask(case.question)
+        key = (case.data, case.as_of)
+        if key not in askers:
+            same_data = [asker for (data, _day), asker in askers.items() if data == case.data]
+            vocab = same_data[0].vocabulary if same_data else None
+            askers[key] = Asker(sessions.get(case.data), date.fromisoformat(case.as_of), vocab=vocab)
+        answer = askers[key].ask(case.question)
         verdict = judge(case, answer)
         if verdict == "right":
             score.right += 1
@@ -118,6 +129,30 @@ def demo_session(directory: Path) -> Session:
     with session_scope(get_engine(url)) as session:
         seed_demo(session, settings, DEMO_TODAY)
     return Session(get_engine(url))
+
+
+class Sessions:
+    """One throwaway database per set of records, made the first time a question asks about it."""
+
+    def __init__(self, directory: Path, given: dict[str, Session] | None = None):
+        self.directory = directory
+        self.open: dict[str, Session] = dict(given or {})
+        self.owned: set[str] = set()
+
+    def get(self, data: str) -> Session:
+        if data not in self.open:
+            if data == "demo":
+                self.open[data] = demo_session(self.directory)
+            elif data == "bradford":
+                self.open[data] = council_session(self.directory, BRADFORD)
+            else:
+                raise SystemExit(f"unknown data {data!r}: use demo or bradford")
+            self.owned.add(data)
+        return self.open[data]
+
+    def close(self) -> None:
+        for data in self.owned:
+            self.open[data].close()
 
 
 def report(name: str, score: Score, *, show: bool) -> None:
@@ -142,16 +177,16 @@ def main(argv: list[str] | None = None) -> int:
     names = list(SHOWN) if args.split is None else (list(SPLITS) if args.split == "all" else [args.split])
     paths = {**SPLITS, "heldout": args.heldout_file}
     with tempfile.TemporaryDirectory() as directory:
-        session = demo_session(Path(directory))
+        sessions = Sessions(Path(directory))
         try:
             for name in names:
                 path = paths[name]
                 if not path.exists():
                     print(f"{name:9} no file at {path}")
                     continue
-                report(name, evaluate(session, load(path)), show=name in SHOWN)
+                report(name, evaluate(sessions, load(path)), show=name in SHOWN)
         finally:
-            session.close()
+            sessions.close()
     return 0
 
 

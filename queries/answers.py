@@ -47,6 +47,25 @@ GROUP_NAMES = {
     Grouping.ROLE: "who complained",
     Grouping.DANGER: "kind of danger",
     Grouping.OFFICER: "officer",
+    Grouping.PROCEDURE: "procedure (statutory or corporate)",
+    Grouping.DECISION: "the Ombudsman's decision",
+    Grouping.KIND: "kind",
+}
+FEEDBACK_WORDS = {
+    "compliment": "compliments",
+    "enquiry": "enquiries",
+    "mp-enquiry": "MP enquiries",
+    "councillor-enquiry": "councillor enquiries",
+    "pre-complaint": "pre-complaints",
+    "professional-complaint": "professional complaints",
+}
+DECISION_WORDS = {
+    "upheld": "upheld",
+    "partly-upheld": "partly upheld",
+    "not-upheld": "not upheld",
+    "closed-after-initial-enquiries": "closed after initial enquiries",
+    "premature": "premature (sent back to the council)",
+    "not-investigated": "not investigated",
 }
 
 
@@ -103,12 +122,22 @@ class Phrasing:
         self.vocab = vocab
 
     def stages(self, query: Query) -> str:
+        procedure = f"{query.filters.procedure} " if query.filters.procedure else ""  # never dropped unsaid
         if not query.stages:
-            return "complaints at any stage"
+            return f"{procedure}complaints at any stage"
         names = [STAGE_NAMES[s] for s in query.stages]
         if names == ["Ombudsman"]:
-            return "Ombudsman complaints"
-        return " and ".join(names) + " complaints"
+            decided = self.decisions(query.filters)
+            return f"Ombudsman {decided}" if decided else f"{procedure}Ombudsman complaints"
+        return procedure + " and ".join(names) + " complaints"
+
+    @staticmethod
+    def decisions(filters: Filters) -> str:
+        if not (filters.decisions or filters.remedy):
+            return ""
+        kinds = " or ".join(DECISION_WORDS[d] for d in filters.decisions if d in DECISION_WORDS)
+        text = f"decisions ({kinds})" if kinds else "decisions"
+        return text + (" that asked for a remedy" if filters.remedy else "")
 
     def teams(self, filters: Filters) -> str:
         if filters.teams:
@@ -147,15 +176,19 @@ class Phrasing:
 
     def subject(self, query: Query, filters: Filters) -> str:
         """ "stage 1 complaints from parents for Leaving Care" (no period, no outcome)."""
+        if query.feedback:
+            kinds = " and ".join(FEEDBACK_WORDS[kind] for kind in query.feedback)
+            return " ".join(part for part in (kinds, self.teams(filters)) if part)
         parts = [
             self.stages(query),
             self.flagged(filters),
             self.roles(filters),
+            "made through an advocate" if filters.via_advocate else "",
             self.teams(filters),
             self.learning(filters),
             self.extended(filters),
             self.escalated(filters),
-            "answered" if query.by_response else "",
+            _answered_word(query, filters),
         ]
         return " ".join(part for part in parts if part)
 
@@ -172,7 +205,19 @@ class Phrasing:
             return "were " + self.flagged(filters)
         if filters.roles:
             return "came " + self.roles(filters)
+        if filters.via_advocate:
+            return "were made through an advocate"
+        if filters.procedure:
+            return f"were {filters.procedure}"
         return "were " + self.teams(filters)
+
+
+def _answered_word(query: Query, filters: Filters) -> str:
+    if not query.by_response:
+        return ""
+    if filters.decisions or filters.remedy:
+        return "made"  # "Ombudsman decisions (upheld) made in 2022/23"
+    return "decided" if query.group_by is Grouping.DECISION else "answered"
 
 
 def live_words(query: Query, as_of) -> str:
@@ -181,6 +226,10 @@ def live_words(query: Query, as_of) -> str:
     if query.live is Live.DUE_THIS_WEEK:
         sunday = as_of + timedelta(days=6 - as_of.weekday())
         return f"due from today to Sunday {plain_date(sunday)} (not yet overdue)"
+    if query.live is Live.DUE_TOMORROW:
+        return f"due tomorrow ({plain_date(as_of + timedelta(days=1))})"
+    if query.live is Live.DUE_NEXT_7_DAYS:
+        return f"due from today to {plain_date(as_of + timedelta(days=7))} (the next 7 days; not yet overdue)"
     if query.live is Live.DUE_NEXT_WEEK:
         monday = as_of + timedelta(days=7 - as_of.weekday())
         return f"due next week ({plain_date(monday)} to {plain_date(monday + timedelta(days=6))})"
@@ -279,6 +328,8 @@ def _main_sentence(query: Query, figure: Figure, phrasing: Phrasing) -> str:
         )
     count = figure.value
     verb = "was" if count == 1 else "were"
+    if query.feedback:
+        return f"There {verb} {count} {subject} {'answered' if query.by_response else 'received'} {when}."
     noun = subject if count != 1 else subject.replace("complaints", "complaint", 1)
     outcome = phrasing.outcomes(filters)
     return f"There {verb} {count} {noun} {when}{' ' + outcome if outcome else ''}."
@@ -292,9 +343,29 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _reading(query: Query) -> str:
+    """Which of the two on-time readings an answer used, in words (docs/reporting.md, "Counting a stage")."""
+    if query.by_response and query.count_extensions:
+        return (
+            " This is the reading councils publish and the annual report gives: the stages closed in the period. "
+            "Ask 'received' instead of 'closed' for the stages received in it."
+        )
+    if query.by_response:
+        return (
+            " This counts the stages closed in the period against the statutory date only; the published figure "
+            "counts agreed extensions too: ask '% closed in time'."
+        )
+    return (
+        " This counts the stages received in the period; the annual report's published figure counts those closed "
+        "in it, with agreed extensions: ask '% closed in time'."
+    )
+
+
 def _on_time_sentence(query: Query, figure: Figure, subject: str, when: str, phrasing: Phrasing) -> str:
+    subject = subject.removesuffix(" answered")
+    verb = "closed" if query.by_response else "received"
     if not figure.denominator:
-        return f"None of the {subject} received {when} can be judged on time or late yet."
+        return f"None of the {subject} {verb} {when} can be judged on time or late yet."
     if query.count_extensions:
         how = "on time (by their deadline, counting agreed extensions)"
     elif len(query.stages) == 1 and query.stages[0] in STATUTORY_DAYS:
@@ -303,21 +374,23 @@ def _on_time_sentence(query: Query, figure: Figure, subject: str, when: str, phr
         how = "on time (by the statutory deadline; extensions not counted)"
     outcome = phrasing.outcomes(query.filters)
     return (
-        f"{figure.numerator} of {figure.denominator} {subject} received {when}{' ' + outcome if outcome else ''} "
-        f"were answered {how}: {whole_percent(figure.value)}."
+        f"{figure.numerator} of {figure.denominator} {subject} {verb} {when}{' ' + outcome if outcome else ''} "
+        f"were answered {how}: {whole_percent(figure.value)}." + _reading(query)
     )
 
 
 def _late_sentence(query: Query, figure: Figure, subject: str, when: str, phrasing: Phrasing) -> str:
+    subject = subject.removesuffix(" answered")
+    verb = "closed" if query.by_response else "received"
     if not figure.denominator:
-        return f"None of the {subject} received {when} can be judged on time or late yet."
+        return f"None of the {subject} {verb} {when} can be judged on time or late yet."
     deadline = "their deadline counting agreed extensions" if query.count_extensions else "the statutory deadline"
     outcome = phrasing.outcomes(query.filters)
     text = (
-        f"{figure.numerator} of {figure.denominator} {subject} received {when}{' ' + outcome if outcome else ''} "
+        f"{figure.numerator} of {figure.denominator} {subject} {verb} {when}{' ' + outcome if outcome else ''} "
         f"were late (answered after {deadline}, or still open past it)"
     )
-    return text + (f": {whole_percent(figure.value)}." if query.measure is Measure.LATE else ".")
+    return text + (f": {whole_percent(figure.value)}." if query.measure is Measure.LATE else ".") + _reading(query)
 
 
 def _top_sentence(query: Query, figure: Figure, subject: str, when: str) -> str:
@@ -357,7 +430,12 @@ def interpretation(parsed: ParseResult, query: Query, phrasing: Phrasing, *, as_
             "roles": list(filters.roles),
             "safeguarding": filters.safeguarding,
             "extended": filters.extended,
+            "procedure": filters.procedure,
+            "ombudsman_decisions": list(filters.decisions),
+            "remedy": filters.remedy,
+            "via_advocate": filters.via_advocate,
         },
+        "feedback": list(query.feedback),
         "group_by": query.group_by.value if query.group_by else None,
         "as_of": as_of.isoformat(),
         "counted_by": "the date each stage was answered" if query.by_response else "the date each stage was received",
@@ -406,6 +484,8 @@ _LIVE_PHRASES = {
     Live.DUE_TODAY: "due today",
     Live.DUE_THIS_WEEK: "due this week",
     Live.DUE_NEXT_WEEK: "due next week",
+    Live.DUE_TOMORROW: "due tomorrow",
+    Live.DUE_NEXT_7_DAYS: "due in the next 7 days",
     Live.TRIAGE: "in triage",
 }
 _ROLE_PHRASES = {
@@ -427,6 +507,9 @@ _GROUP_PHRASES = {
     Grouping.ROLE: "by complainant",
     Grouping.DANGER: "by kind of danger",
     Grouping.OFFICER: "by officer",
+    Grouping.PROCEDURE: "by procedure",
+    Grouping.DECISION: "by decision",
+    Grouping.KIND: "",
 }
 
 
@@ -443,7 +526,7 @@ def question_text(query: Query, vocab: Vocabulary) -> str:
     """The query as a short question in the words the parser knows ("How many stage 1 complaints in 2022/23?")."""
     f = query.filters
     if not query.stages:
-        stages = "all stages"
+        stages = "" if query.live else "all stages"  # the caseload is every stage unless one is named
     else:
         numbered = [str(s) for s in query.stages if s != 4]
         stages = " and ".join(
@@ -455,11 +538,14 @@ def question_text(query: Query, vocab: Vocabulary) -> str:
         top = f"top {query.limit}"
     elif query.measure is Measure.TOP and group in _TOP_WORDS:
         top, group = _TOP_WORDS[group], None  # "Which team had the most stage 1 complaints in 2022/23?"
+    if query.feedback:
+        return _feedback_question(query, vocab)
     parts = [
         top,
+        f.procedure or "",
         stages,
         _LIVE_PHRASES[query.live] if query.live else "",
-        "complaints",
+        "" if _decided_words(f.decisions) else "complaints",
         _MEASURE_TAILS.get(query.measure, ""),
         "including extensions" if query.count_extensions and not query.live else "",
         " ".join(_ROLE_PHRASES[r] for r in f.roles),
@@ -469,15 +555,49 @@ def question_text(query: Query, vocab: Vocabulary) -> str:
         " or ".join(vocab.learning[slug][1] for slug in f.learning if slug in vocab.learning),
         "flagged for safeguarding" if f.safeguarding else "",
         "extended deadline" if f.extended else "",
+        "through an advocate" if f.via_advocate else "",
+        " or ".join(_DECISION_PHRASES[d] for d in f.decisions if d in _DECISION_PHRASES),
+        _decided_words(f.decisions),
+        "remedies" if f.remedy else "",
         "escalated" if f.escalated else "",
         "ignoring extensions" if query.live and not query.count_extensions else "",
-        "answered" if query.by_response else "",
+        "answered" if query.by_response and not (f.decisions or f.remedy or group is Grouping.DECISION) else "",
         _GROUP_PHRASES[group] if group else "",
         "" if query.live else _period_words(query.period),
         f"compared with {_period_words(query.compare_with)}" if query.compare_with else "",
     ]
     text = " ".join(part for part in parts if part)
     return _capital(text) + "?"
+
+
+def _feedback_question(query: Query, vocab: Vocabulary) -> str:
+    """ "How many compliments in 2022/23?" """
+    group = query.group_by if query.group_by is not Grouping.KIND else None
+    parts = [
+        "which team had the most" if query.measure is Measure.TOP else "how many",
+        " and ".join(FEEDBACK_WORDS[kind].lower() for kind in query.feedback),
+        ("for " + " and ".join(vocab.team_name(slug) for slug in query.filters.teams)) if query.filters.teams else "",
+        "answered" if query.by_response else "",
+        _GROUP_PHRASES[group] if group and query.measure is not Measure.TOP else "",
+        _period_words(query.period),
+        f"compared with {_period_words(query.compare_with)}" if query.compare_with else "",
+    ]
+    return _capital(" ".join(part for part in parts if part)) + "?"
+
+
+def _decided_words(decisions: tuple[str, ...]) -> str:
+    """ "decisions upheld or partly upheld": the Ombudsman's findings, read back as decisions, not outcomes."""
+    found = [DECISION_WORDS[d] for d in ("upheld", "partly-upheld", "not-upheld") if d in decisions]
+    if found == ["upheld"]:
+        found = ["fully upheld"]  # "upheld" alone at the Ombudsman could include partly upheld
+    return "decisions " + " or ".join(found) if found else ""
+
+
+_DECISION_PHRASES = {
+    "premature": "premature",
+    "closed-after-initial-enquiries": "closed after initial enquiries",
+    "not-investigated": "not investigated",
+}
 
 
 def _period_words(period) -> str:

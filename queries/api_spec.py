@@ -17,7 +17,7 @@ ANSWER_SCHEMA = {
             "example": "There were 8 stage 2 complaints in 2017/18 (1 April 2017 to 31 March 2018).",
         },
         "value": {"type": ["number", "null"]},
-        "unit": {"type": "string", "enum": ["complaints", "percent", "working days"]},
+        "unit": {"type": "string", "enum": ["complaints", "percent", "working days", "feedback"]},
         "rows": {
             "type": "array",
             "items": {
@@ -40,7 +40,8 @@ ANSWER_SCHEMA = {
             "type": "object",
             "description": "How the question was read: status, measure, stages, period, compare_with, filters, "
             "group_by, live, notes, corrections; `query` can be sent back as `context` for a follow-up. An unclear "
-            "question's `did_you_mean` lists questions that can be answered instead.",
+            "question's `did_you_mean` lists questions that can be answered instead; status `not-recorded` names "
+            "what these records never held (`not_recorded`), never a count of 0.",
         },
     },
 }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlmodel import Session
@@ -14,6 +14,7 @@ from queries.answers import (
     Answer,
     Phrasing,
     corrections_note,
+    did_you_mean,
     interpretation,
     question_text,
     sentence,
@@ -21,8 +22,10 @@ from queries.answers import (
 )
 from queries.engine import Engine, Scope
 from queries.parser import Parser
-from queries.query import Query, query_to_dict, same_query
+from queries.periods import financial_year_of
+from queries.query import Filters, Grouping, Measure, Query, query_to_dict, same_query
 from queries.vocabulary import Vocabulary, cached_vocabulary
+from queries.words import EXAMPLES
 
 
 @dataclass
@@ -51,7 +54,7 @@ class Asker:
             return about_actions
         parsed = self.parser.parse(question, self.as_of, context)
         if not parsed.clear:
-            return unclear_answer(parsed, self.could_ask(parsed.alternatives))
+            return unclear_answer(parsed, self.could_ask(parsed.alternatives) or self._examples(parsed))
         query = parsed.query
         assert query is not None  # a clear reading always carries its query
         refusal = self._outside_scope(query)
@@ -59,7 +62,16 @@ class Asker:
             return Answer(
                 question, refusal, None, UNITS[query.measure], [], {"status": "not-allowed"}, None, False, True
             )
+        missing = self.engine.never_recorded(query)
+        if missing:
+            return self._not_recorded(question, query, missing)
         result = self.engine.run(query)
+        none_with_reasons = _no_reasons_recorded(result)
+        if none_with_reasons:
+            offered = self.could_ask([query.with_changes(group_by=None, measure=Measure.COUNT, limit=None)])
+            reading = {"status": "not-recorded", "not_recorded": "reasons", "did_you_mean": offered}
+            text = none_with_reasons + did_you_mean(offered)
+            return Answer(question, text, None, UNITS[query.measure], [], reading, query, False)
         scoped = self.scope is not None and self.scope.team_ids is not None
         value = result.main.value
         text = sentence(result, self.phrasing, scoped)
@@ -72,7 +84,7 @@ class Asker:
             question=question,
             answer=text + corrections_note(parsed),
             value=value,
-            unit=UNITS[query.measure],
+            unit="feedback" if query.feedback else UNITS[query.measure],
             rows=[row.as_dict() for row in result.rows],
             interpretation=interpretation(parsed, query, self.phrasing, as_of=self.as_of, scoped=scoped),
             query=query,
@@ -80,6 +92,28 @@ class Asker:
         # Sent back as "context" by API clients asking a follow-up ("and last year?").
         answer.interpretation["query"] = query_to_dict(query)
         return answer
+
+    def _not_recorded(self, question: str, query: Query, missing: str) -> Answer:
+        """What these records have never held: named, with what can be asked instead, never a count of 0."""
+        instead = _without_unrecorded(query)
+        offered = [] if same_query(instead, query) else self.could_ask([instead])
+        text = (
+            f"I can't answer that from the data: these records have never held {missing}, so a count of 0 would "
+            "not be true. Record them here (or import them) and ask again." + did_you_mean(offered)
+        )
+        reading = {"status": "not-recorded", "not_recorded": missing, "did_you_mean": offered}
+        return Answer(question, text, None, UNITS[query.measure], [], reading, query, False)
+
+    def _examples(self, parsed) -> list[str]:
+        """Nothing near what was asked could be offered: some questions that can be answered, to click instead."""
+        if parsed.unsupported or parsed.follow_up:
+            return []
+        # In the period asked about (or this year), so an example is never about a year these records do not hold.
+        period = parsed.query.period if parsed.query is not None else financial_year_of(self.as_of)
+        examples = [self.parser.parse(text, self.as_of).query for text in EXAMPLES[:3]]
+        return self.could_ask(
+            [query.with_changes(period=period, compare_with=None) for query in examples if query is not None]
+        )
 
     def could_ask(self, queries: list[Query]) -> list[str]:
         """Questions for the queries that could be meant, each offered only if it reads back as exactly that query."""
@@ -98,6 +132,33 @@ class Asker:
         if named - self.scope.team_ids:
             return "You can see your own team's figures only. Ask about your team, or ask a complaints officer."
         return ""
+
+
+def _without_unrecorded(query: Query) -> Query:
+    """The nearest question the records can answer: complaints instead of feedback, without the procedure or
+    the Ombudsman's decisions."""
+    if query.feedback:
+        return Query(stages=(1,), period=query.period, filters=Filters(teams=query.filters.teams))
+    filters = replace(query.filters, procedure=None, decisions=(), remedy=False)
+    group = None if query.group_by in (Grouping.DECISION, Grouping.PROCEDURE) else query.group_by
+    by_response = query.by_response and group is not None
+    return query.with_changes(filters=filters, group_by=group, by_response=by_response)
+
+
+def _no_reasons_recorded(result) -> str:
+    """ "Top reasons" over stages none of which has a reason recorded: say so, never "there were no complaints"."""
+    query, figure = result.query, result.main
+    if query.group_by is not Grouping.REASON or query.live is not None:
+        return ""
+    if query.measure not in (Measure.TOP, Measure.COUNT) or any(row.value for row in figure.rows):
+        return ""
+    total = (figure.denominator if query.measure is Measure.TOP else figure.value) or 0
+    if not total:
+        return ""
+    return (
+        f"None of the {total} complaints counted {figure.period.phrase} has a reason (lesson learned) recorded, so I "
+        "can't break them down by reason."
+    )
 
 
 def _shown(value) -> str:

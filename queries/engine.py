@@ -57,7 +57,15 @@ from models.safeguarding import CATEGORIES
 from models.staff import StaffUser
 from queries.periods import MONTH_NAMES, Period, financial_year_label, month
 from queries.query import STAGE_KEYS, STAGE_NAMES, Filters, Grouping, Live, Measure, Query
-from queries.report_facts import procedure_condition
+from queries.report_facts import (
+    FEEDBACK_KINDS,
+    OMBUDSMAN_DECISIONS,
+    PROCEDURE_LABELS,
+    feedback_table,
+    has_ombudsman_decisions,
+    procedure_condition,
+    via_advocate_condition,
+)
 from queries.sqlfuncs import weekdays_to, year_month
 from queries.vocabulary import Vocabulary
 from reminders.calendar import WorkingCalendar, bank_holidays
@@ -232,6 +240,8 @@ class Engine:
 
     # -- one period -------------------------------------------------------------------------------------------
     def figure(self, query: Query, period: Period) -> Figure:
+        if query.feedback:
+            return self._feedback(query, period)
         if query.live is not None:
             return self._live(query, period)
         if query.measure in (Measure.LATE, Measure.LATE_COUNT):
@@ -260,6 +270,35 @@ class Engine:
             total = int(self._count(query.with_changes(group_by=None), period).value or 0)  # a count: never None
         else:
             total = sum(counts.values())
+        if query.measure is Measure.TOP:
+            rows = _top(rows, query.limit)
+            return Figure(period, rows[0].value if rows else 0, rows=rows, denominator=total)
+        return Figure(period, total, rows=rows)
+
+    def _feedback(self, query: Query, period: Period) -> Figure:
+        """Compliments, enquiries and the rest (table `feedback`): received (or answered) in the period."""
+        table = feedback_table()
+        if table is None:
+            raise ValueError("feedback is not recorded in this database")  # the parser does not ask then
+        day = table.c.responded_on if query.by_response else table.c.received_on
+        conditions = [table.c.kind.in_(query.feedback), day >= period.start, day <= min(period.end, self.as_of)]
+        if query.filters.teams:
+            conditions.append(table.c.team_id.in_(self.vocab.team_ids(query.filters.teams)))
+        if self.scope.team_ids is not None:
+            conditions.append(table.c.team_id.in_(sorted(self.scope.team_ids)))
+        if query.group_by is None:
+            return Figure(period, self._execute(select(func.count()).where(*conditions)).scalar_one())
+        key: ColumnElement = {
+            Grouping.TEAM: table.c.team_id,
+            Grouping.MONTH: year_month(day),
+            Grouping.QUARTER: financial_quarter(day),
+        }.get(query.group_by, table.c.kind)
+        counts = dict(self._execute(select(key, func.count()).where(*conditions).group_by(key)).all())
+        if query.group_by is Grouping.KIND:
+            rows = [_row(kind, FEEDBACK_KINDS[kind], counts.get(kind, 0), kind) for kind in query.feedback]
+        else:
+            rows = self._rows(query.with_changes(filters=Filters(teams=query.filters.teams)), period, counts)
+        total = sum(counts.values())
         if query.measure is Measure.TOP:
             rows = _top(rows, query.limit)
             return Figure(period, rows[0].value if rows else 0, rows=rows, denominator=total)
@@ -426,6 +465,8 @@ class Engine:
             Live.DUE_TODAY: [deadline == today],
             Live.DUE_THIS_WEEK: [deadline >= today, deadline <= sunday],
             Live.DUE_NEXT_WEEK: [deadline > sunday, deadline <= sunday + timedelta(days=7)],
+            Live.DUE_TOMORROW: [deadline == today + timedelta(days=1)],
+            Live.DUE_NEXT_7_DAYS: [deadline >= today, deadline <= today + timedelta(days=7)],
             Live.TRIAGE: [COMPLAINT.c.team_id.is_(None)],
         }
         conditions += by_kind[query.live]
@@ -495,8 +536,8 @@ class Engine:
         """The stages a count (or an on-time rate) of `query` in `period` is made of, with their complaints'
         references: what a dashboard's figure links to. Built from the same conditions as the figure, so the list
         and the number always agree."""
-        conditions, joins = self.conditions(query, period, query.filters)
         sr = self.sr  # the as-of view of the stages, as every figure counts them
+        conditions, joins = self.conditions(query, period, query.filters)
         deadline = func.coalesce(sr.c.extended_to, sr.c.due_on) if query.count_extensions else sr.c.due_on
         judged = query.measure in (Measure.ON_TIME, Measure.LATE, Measure.LATE_COUNT)
         if judged:  # as `_on_time`: a stage with a date, answered or past it
@@ -583,6 +624,16 @@ class Engine:
         if filters.procedure:
             joins.add("complaint")
             conditions.append(procedure_condition(filters.procedure))
+        if filters.via_advocate:
+            joins.add("complaint")
+            conditions.append(via_advocate_condition())
+        if filters.decisions:
+            conditions.append(self._decision.in_(filters.decisions))
+        if filters.remedy:
+            if has_ombudsman_decisions():
+                conditions.append(or_(self.sr.c.remedy != "", self.sr.c.remedy_amount.is_not(None)))
+            else:
+                conditions.append(literal(False))  # not recorded before issue 14: none known
         if filters.extended:
             conditions.append(self.sr.c.extended_to.is_not(None))
         if filters.escalated:
@@ -611,6 +662,11 @@ class Engine:
         if grouping is Grouping.OFFICER:
             joins.add("complaint")
             return COMPLAINT.c.assigned_officer_id, joins
+        if grouping is Grouping.PROCEDURE:
+            joins.add("complaint")
+            return COMPLAINT.c.procedure, joins
+        if grouping is Grouping.DECISION:
+            return self._decision, joins
         if grouping is Grouping.DANGER:
             joins |= {"complaint", "danger"}
             return self._danger.c.value, joins
@@ -627,6 +683,59 @@ class Engine:
             # One row per kind of danger; a flagged complaint with none recorded keeps one row (NULL).
             source = source.outerjoin(self._danger, true())
         return source
+
+    @property
+    def _decision(self) -> ColumnElement:
+        """The Ombudsman's decision; before decisions were recorded, the stage's outcome stands for it."""
+        from_outcome = func.replace(self.sr.c.outcome, "partially-upheld", "partly-upheld")
+        if has_ombudsman_decisions():
+            return func.coalesce(self.sr.c.ombudsman_decision, from_outcome)
+        return from_outcome
+
+    def never_recorded(self, query: Query) -> str:
+        """What a query asks about that these records have never held, in words ("" when recorded).
+
+        A council that has never recorded a compliment, a corporate complaint or an Ombudsman remedy here has
+        not had none: it keeps them somewhere else, so 0 would be a confident wrong answer.
+        """
+        connection = self.session.connection()
+        if query.feedback:
+            table = feedback_table()
+            if table is None:
+                return "compliments, enquiries and other feedback"
+            kinds = set(connection.execute(select(table.c.kind).where(table.c.kind.in_(query.feedback)).distinct()))
+            missing = [_lower_first(FEEDBACK_KINDS[kind]) for kind in query.feedback if (kind,) not in kinds]
+            first = connection.execute(
+                select(func.min(table.c.received_on)).where(table.c.kind.in_(query.feedback))
+            ).scalar_one()
+            return " or ".join(missing) or _before_records(query, first, "feedback of this kind")
+        if query.live is None:
+            before = _before_records(query, self._first_day, "complaints")
+            if before:
+                return before
+        filters = query.filters
+        if filters.procedure == "corporate" or query.group_by is Grouping.PROCEDURE:
+            found = connection.execute(select(COMPLAINT.c.id).where(procedure_condition("corporate")).limit(1)).first()
+            if found is None:
+                return "corporate complaints (every complaint here is recorded as statutory)"
+        decided = ("closed-after-initial-enquiries", "premature", "not-investigated")
+        if filters.remedy or set(filters.decisions) & set(decided) or query.group_by is Grouping.DECISION:
+            if not has_ombudsman_decisions():
+                return "the Ombudsman's decisions and remedies"
+            column = SR.c.remedy_amount if filters.remedy else SR.c.ombudsman_decision
+            if filters.remedy:
+                recorded = or_(SR.c.remedy != "", SR.c.remedy_amount.is_not(None))
+            else:
+                recorded = column.is_not(None)
+            if connection.execute(select(SR.c.id).where(recorded).limit(1)).first() is None:
+                return "Ombudsman remedies" if filters.remedy else "the Ombudsman's decisions"
+        return ""
+
+    @cached_property
+    def _first_day(self):
+        """The first day these records hold: every complaint starts at stage 1, so the (stage, received_on) index
+        finds it at once, however many stages there are."""
+        return self._execute(select(func.min(SR.c.received_on)).where(SR.c.stage == 1)).scalar_one()
 
     @cached_property
     def _danger(self):
@@ -659,6 +768,8 @@ class Engine:
                 rows.append(_row(STAGE_KEYS[stage], STAGE_NAMES[stage].capitalize(), counts.get(stage, 0), stage))
         elif grouping is Grouping.DANGER:
             rows = _danger_rows(counts)
+        elif grouping in (Grouping.PROCEDURE, Grouping.DECISION):
+            rows = _fact_rows(query, counts)
         elif grouping is Grouping.OFFICER:
             rows = self._officer_rows(counts)
         elif grouping is Grouping.ROLE:
@@ -738,6 +849,33 @@ def _median(values: list[int]) -> float | None:
     if not values:
         return None
     return round(float(statistics.median(values)), 1)
+
+
+def _lower_first(label: str) -> str:
+    """ "Compliments" -> "compliments", but "MP enquiries" stays."""
+    return label if label[:2].isupper() else label[:1].lower() + label[1:]
+
+
+def _before_records(query: Query, first, what: str) -> str:
+    """A period that ends before the first record: the records cannot say how many there were then."""
+    if first is None:
+        return ""
+    first = _as_date(first)
+    periods = [p for p in (query.period, query.compare_with) if p is not None]
+    if any(period.end < first for period in periods):
+        return f"{what} from before {plain_date(first)}, the first day these records hold"
+    return ""
+
+
+def _fact_rows(query: Query, counts: dict) -> list[Row]:
+    """Statutory and corporate, or every Ombudsman decision asked about (zeros too, in the report's order)."""
+    if query.group_by is Grouping.PROCEDURE:
+        return [_row(key, label, counts.get(key, 0), key) for key, label in PROCEDURE_LABELS.items()]
+    wanted = query.filters.decisions or tuple(OMBUDSMAN_DECISIONS)
+    rows = [_row(key, OMBUDSMAN_DECISIONS[key], counts.get(key, 0), key) for key in wanted]
+    if counts.get(None):
+        rows.append(_row("none", "No decision recorded", counts[None], None))
+    return rows
 
 
 def _danger_rows(counts: dict) -> list[Row]:

@@ -28,12 +28,16 @@ PERIOD_WORDS = frozenset(
     )
 )
 _STAGE_NUMBER = r"(?:[123]|one|two|three|iii|ii|i)"
+# "escalation rate from stage 1 to stage 2": from one stage to the next, not stages 1 and 2
+_FROM_TO_RE = re.compile(r"\b(?:from\s+)?stage\s*(?P<a>[12]|one|two)\s+(?:to|into)\s+stage\s*(?P<b>[23]|two|three)\b")
+_ESCALATION_HINT = re.compile(r"\b(?:escalat\w*|progress\w*|went\s+on|moved\s+on|went|moved)\b")
 _STAGES_RE = re.compile(
     rf"\b(?:stages?|stg|st)\s*-?\s*(?P<list>{_STAGE_NUMBER}(?:\s*(?:,|and|&|or|\+|to)\s*(?:stage\s*)?(?:[123]|one|two|three))*)(?:'?s)?\b"
 )
 _S_NUMBER_RE = re.compile(r"\bs(?P<n>[123])\b")  # "s1", "s2": staff shorthand
 _ORDINAL_STAGE_RE = re.compile(r"\b(?P<n>first|second|third)\s+stage\b")
-_WITHIN_DAYS_RE = re.compile(r"\b(?:within|in|inside)\s+(?:the\s+)?(?P<days>\d{1,3})\s+(?:working\s+)?days?\b")
+# "within 10 working days" is on time; "due within 7 days" is the caseload (words.py), so "due " is not read here
+_WITHIN_DAYS_RE = re.compile(r"(?<!due )\b(?:within|in|inside)\s+(?:the\s+)?(?P<days>\d{1,3})\s+(?:working\s+)?days?\b")
 _TOP_N_RE = re.compile(r"\btop\s+(?P<n>\d{1,2})\b")
 _FOLLOW_UP_RE = re.compile(r"^\s*(?:and|what about|how about|same|now|only|just|then|also|ok|okay|what of)\b")
 _MEASURE_ORDER = (
@@ -154,6 +158,16 @@ class _Found:
     late_words: list[str] = field(default_factory=list)
     team_words: list[str] = field(default_factory=list)  # the words that named a team ("children in need")
     maybe_teams: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (words, slugs) to settle
+    procedures: list[str] = field(default_factory=list)  # "statutory", "corporate"
+    feedback: list[str] = field(default_factory=list)  # compliments, enquiries...: not complaints
+    decisions: list[str] = field(default_factory=list)  # the Ombudsman's decisions
+    remedy: bool = False
+    via_advocate: bool = False
+    investigated: bool = False  # "investigated": the Ombudsman's only when the Ombudsman is named
+    ombudsman_upheld: bool = False  # "Ombudsman ... upheld": upheld only, or with partly upheld?
+
+    def about_the_ombudsman_decisions(self) -> bool:
+        return bool(self.decisions or self.remedy or Grouping.DECISION in self.groups)
 
     def given(self) -> bool:
         return bool(
@@ -176,6 +190,11 @@ class _Found:
             or self.live
             or self.escalated
             or self.implied_stages
+            or self.procedures
+            or self.feedback
+            or self.decisions
+            or self.remedy
+            or self.via_advocate
         )
 
 
@@ -291,7 +310,18 @@ class Parser:
             )
             return " "
 
+        def from_to(match: re.Match) -> str:
+            result.understood.append(match.group(0).strip())
+            first, second = (int(n) if n.isdigit() else NUMBER_WORDS[n] for n in (match.group("a"), match.group("b")))
+            found.stages.append(first)
+            found.escalated, found.escalated_to = True, second
+            if second != first + 1:
+                result.problems.append("Ask how many went on from one stage to the next, one stage at a time.")
+            return " "
+
         text = _ESCALATED_RE.sub(escalated, text)
+        if _ESCALATION_HINT.search(text):
+            text = _FROM_TO_RE.sub(from_to, text)
         text = _STAGES_RE.sub(stages, text)
         text = _ORDINAL_STAGE_RE.sub(ordinal, _S_NUMBER_RE.sub(ordinal, text))
         text = _WITHIN_DAYS_RE.sub(within, text)
@@ -400,9 +430,8 @@ class Parser:
                 found.measures.add(Measure.SHARE)
         elif kind == "ask":
             result.problems.append(value)
-        elif kind == "live":
-            if Live(value) not in found.live:
-                found.live.append(Live(value))
+        elif kind in _FACT_KINDS or kind == "live":
+            _apply_fact(kind, value, found)
         elif kind in ("unsupported", "population-verb"):
             found.unsupported.append((words, POPULATION if kind == "population-verb" else value))
         else:
@@ -441,6 +470,16 @@ class Parser:
         period, compare_with = self._periods(found, as_of, result)
         if period is None:
             return None
+        if found.feedback:
+            return self._feedback_query(found, period, compare_with, result)
+        at_the_ombudsman = found.about_the_ombudsman_decisions() or 4 in found.stages or found.escalated_to == 4
+        if at_the_ombudsman and found.outcomes == ["upheld"] and not _says_fully(result.understood):
+            # The report's Ombudsman "upheld" counts partly upheld decisions too; "upheld" alone could be either.
+            result.problems.append(
+                "At the Ombudsman, 'upheld' could be upheld only or upheld and partly upheld (as the annual report "
+                "counts them): ask for one."
+            )
+            found.ombudsman_upheld = True
         stages = self._stages(found, result)
         measure = _measure(found, result)
         query = Query(
@@ -453,8 +492,7 @@ class Parser:
             limit=found.limit,
             count_extensions=found.extensions and found.within_days is None,
         )
-        if _by_response(query, found):
-            query = query.with_changes(by_response=True)
+        query = _day_counted_by(query, found, result)
         if query.group_by is Grouping.OFFICER:
             result.problems.append("Complaints are shown by officer only for the caseload today (open, overdue, due).")
         if found.compare and query.compare_with is None and query.group_by is not None:
@@ -465,6 +503,35 @@ class Parser:
             result.notes.append(SAFEGUARDING_NOTE)
         if query.group_by is Grouping.DANGER:
             result.notes.append(DANGER_NOTE)
+        return _check(query, result)
+
+    def _feedback_query(
+        self, found: _Found, period: Period, compare_with: Period | None, result: ParseResult
+    ) -> Query | None:
+        """ "How many compliments in 2022/23": feedback that is not a complaint, counted on its own."""
+        mixed = _about_complaints_only(found)
+        if mixed:
+            result.problems.append(
+                "Compliments and enquiries are not complaints: I can count them (by team, month or quarter), "
+                "but not with stages, outcomes, deadlines or who made them."
+            )
+        group = self._group(found, result)
+        if group not in (None, Grouping.TEAM, Grouping.MONTH, Grouping.QUARTER):
+            result.problems.append("I can show compliments and enquiries by team, month or quarter.")
+            group = None
+        if group is None and len(found.feedback) > 1:
+            group = Grouping.KIND
+        query = Query(
+            measure=Measure.TOP if Measure.TOP in found.measures else Measure.COUNT,
+            stages=(),
+            period=period,
+            compare_with=compare_with,
+            filters=Filters(teams=tuple(found.teams)),
+            group_by=group,
+            limit=found.limit,
+            by_response=bool(found.response_words) and not found.mentions_complaints,
+            feedback=tuple(found.feedback),
+        )
         return _check(query, result)
 
     def _live_query(self, found: _Found, as_of: date, result: ParseResult) -> Query | None:
@@ -526,6 +593,24 @@ class Parser:
         return _placed(first), _placed(second)
 
     def _stages(self, found: _Found, result: ParseResult) -> tuple[int, ...]:
+        if found.about_the_ombudsman_decisions():
+            # "Ombudsman decisions upheld": the decision, not the stage's outcome column
+            names = {"upheld": "upheld", "partially-upheld": "partly-upheld", "not-upheld": "not-upheld"}
+            found.decisions += [names[o] for o in found.outcomes if o in names and names[o] not in found.decisions]
+            if set(found.outcomes) - set(names):
+                result.problems.append("The Ombudsman's decisions are upheld, partly upheld or not upheld.")
+            found.outcomes = []
+            if found.all_stages or (found.escalated and found.escalated_to is None):
+                result.problems.append("Decisions and remedies are the Ombudsman's: ask about the Ombudsman alone.")
+            if found.investigated and 4 not in found.stages and found.escalated_to != 4:
+                result.problems.append(
+                    "'Investigated' could be stage 2 investigations or the Ombudsman's: ask 'how many stage 2 "
+                    "investigations' or 'how many did the Ombudsman investigate'."
+                )
+            if (found.stages and found.stages != [4]) or found.implied_stages or found.escalated_to not in (None, 4):
+                result.problems.append("Decisions and remedies are the Ombudsman's: ask about the Ombudsman alone.")
+            found.escalated = False
+            return (4,)
         if found.all_stages or (Grouping.STAGE in found.groups and not found.stages and not found.implied_stages):
             return ()  # "complaints by stage": every stage
         if found.escalated_to is not None and not found.stages and Measure.SHARE not in found.measures:
@@ -571,11 +656,20 @@ class Parser:
             safeguarding=found.safeguarding or base.safeguarding,
             extended=found.extended or base.extended,
             escalated=found.escalated or base.escalated,
+            procedure=(found.procedures[0] if len(found.procedures) == 1 else None) or base.procedure,
+            decisions=tuple(found.decisions) or base.decisions,
+            remedy=found.remedy or base.remedy,
+            via_advocate=found.via_advocate or base.via_advocate,
         )
 
     def _group(self, found: _Found, result: ParseResult) -> Grouping | None:
         groups = list(found.groups)
         # "outcomes" next to a named outcome, or "reasons" next to a named reason, is the filter, not a table.
+        if Grouping.DECISION in groups and found.decisions:
+            groups.remove(Grouping.DECISION)
+        if Grouping.OUTCOME in groups and found.about_the_ombudsman_decisions():
+            groups[groups.index(Grouping.OUTCOME)] = Grouping.DECISION  # "Ombudsman outcomes" are its decisions
+            groups = list(dict.fromkeys(groups))
         if Grouping.OUTCOME in groups and found.outcomes:
             groups.remove(Grouping.OUTCOME)
         if Grouping.REASON in groups and found.learning:
@@ -595,6 +689,8 @@ class Parser:
             return groups[0]
         if len(found.stages) > 1:
             return Grouping.STAGE
+        if len(found.procedures) > 1:
+            return Grouping.PROCEDURE  # "statutory and corporate complaints": side by side
         if found.compare and len(found.teams) > 1:
             return Grouping.TEAM
         if found.compare and len(found.roles) > 1 and not found.young_people:
@@ -609,6 +705,16 @@ class Parser:
         changes: dict[str, object] = {}
         last = context.period
         assert last is not None  # the last question's query: query_from_dict gives none without a period
+        if found.feedback:
+            # "and compliments?": the same period, counting feedback now (never a complaint figure with it dropped)
+            result.notes.append("Following on from your last question.")
+            period = _placed(found.periods[0]) if found.periods else last
+            return self._feedback_query(found, period, None, result)
+        if context.feedback and _about_complaints_only(found):
+            result.problems.append(
+                "The last answer counted compliments or enquiries, which have no stages, outcomes or deadlines: ask "
+                "a new question about complaints."
+            )
         if context.live is not None and (
             found.periods or found.compare or found.late or found.measures - {Measure.COUNT, Measure.TOP}
         ):
@@ -660,6 +766,20 @@ def _alternatives(result: ParseResult, found: _Found, as_of: date) -> list[Query
     query = result.query
     if query is None or len(result.team_choices) + bool(result.period_choices) > 1:
         return []
+    if found.ombudsman_upheld:
+        base = replace(query.filters, outcomes=())
+        return [
+            query.with_changes(filters=replace(base, decisions=decisions), by_response=True)
+            for decisions in (("upheld",), ("upheld", "partly-upheld"))
+        ]
+    if found.investigated and query.stages == (4,) and 4 not in found.stages and found.escalated_to != 4:
+        # "investigated": stage 2 investigations, or the Ombudsman's decisions
+        decisions = Query(stages=(4,), period=query.period, group_by=Grouping.DECISION, by_response=True)
+        return [Query(stages=(2,), period=query.period), decisions]
+    groups = [group for group in found.groups if group not in (Grouping.DECISION, Grouping.KIND)]
+    if len(groups) > 1 and query.group_by is None:
+        # "by team and by month": one table at a time, each offered
+        return [query.with_changes(group_by=group) for group in groups[:3]]
     if result.team_choices:
         filters = query.filters
         return [
@@ -724,6 +844,11 @@ def _nothing_but_count(found: _Found) -> bool:
         or found.live
         or found.late
         or found.extended
+        or found.procedures
+        or found.feedback
+        or found.decisions
+        or found.remedy
+        or found.via_advocate
     )
 
 
@@ -809,6 +934,79 @@ def _by_response(query: Query, found: _Found) -> bool:
     With "on time", "late" or "days to respond" the answering is what is measured, and stages count by receipt.
     """
     return bool(found.response_words) and query.measure in (Measure.COUNT, Measure.SHARE, Measure.TOP)
+
+
+def _day_counted_by(query: Query, found: _Found, result: ParseResult) -> Query:
+    """Which day puts a stage in the period: received (most figures), answered or closed, or the decision's."""
+    if found.about_the_ombudsman_decisions():
+        # The Ombudsman's decisions count in the period they were made (the stage's responded_on), as reported.
+        result.notes.append("The Ombudsman's decisions are counted by the day each decision was made.")
+        return query.with_changes(by_response=True)
+    if _by_response(query, found):
+        return query.with_changes(by_response=True)
+    if _closed_in_time(query, found):
+        # "% of stage 1 closed in time": the reading councils publish and the annual report gives, the stages
+        # closed in the period, against their deadline counting agreed extensions (unless told to ignore them).
+        extensions = not found.statutory_date and found.within_days is None
+        return query.with_changes(by_response=True, count_extensions=extensions)
+    return query
+
+
+_FACT_KINDS = frozenset(("procedure", "feedback", "decision", "remedy", "via-advocate"))
+
+
+def _apply_fact(kind: str, value: str, found: _Found) -> None:
+    """The facts recorded from issue 14 on: procedure, feedback, the Ombudsman's decisions, advocates."""
+    if kind == "live":
+        found.live += [Live(value)] if Live(value) not in found.live else []
+    elif kind == "procedure" and value not in found.procedures:
+        found.procedures.append(value)
+    elif kind == "feedback" and value not in found.feedback:
+        found.feedback.append(value)
+    elif kind == "decision":
+        found.decisions += ["upheld", "partly-upheld", "not-upheld"] if value == "investigated" else [value]
+        found.investigated = found.investigated or value in ("investigated", "not-investigated")
+    elif kind == "remedy":
+        found.remedy = True
+    elif kind == "via-advocate":
+        found.via_advocate = True
+
+
+def _says_fully(understood: list[str]) -> bool:
+    return any(words in ("fully upheld", "upheld in full", "fully") for words in understood)
+
+
+def _about_complaints_only(found: _Found) -> bool:
+    """Words that only complaints have (stages, outcomes, deadlines, who complained): not compliments or enquiries."""
+    return bool(
+        found.stages
+        or found.all_stages
+        or found.implied_stages
+        or found.outcomes
+        or found.learning
+        or found.roles
+        or found.lac is not None
+        or found.safeguarding
+        or found.extended
+        or found.escalated
+        or found.late
+        or found.live
+        or found.extensions
+        or found.within_days is not None
+        or found.procedures
+        or found.about_the_ombudsman_decisions()
+        or found.via_advocate
+        or found.measures - {Measure.COUNT, Measure.TOP}
+    )
+
+
+CLOSING_WORDS = frozenset(("closed", "close", "closing", "closures"))
+
+
+def _closed_in_time(query: Query, found: _Found) -> bool:
+    """ "Closed in time", "% closed within timescale": on time of the stages closed in the period."""
+    timed = (Measure.ON_TIME, Measure.LATE, Measure.LATE_COUNT)
+    return query.measure in timed and bool(CLOSING_WORDS & set(found.response_words))
 
 
 def _check(query: Query, result: ParseResult) -> Query:

@@ -28,6 +28,8 @@ class Live(StrEnum):
     DUE_TODAY = "due-today"
     DUE_THIS_WEEK = "due-this-week"  # from today to Sunday, not yet overdue
     DUE_NEXT_WEEK = "due-next-week"  # Monday to Sunday of next week
+    DUE_TOMORROW = "due-tomorrow"  # the next day (a deadline is a working day, so Friday's "tomorrow" has none)
+    DUE_NEXT_7_DAYS = "due-next-7-days"  # from today to 7 days on, not yet overdue
     TRIAGE = "triage"  # waiting to be given a team
 
 
@@ -41,6 +43,9 @@ class Grouping(StrEnum):
     STAGE = "stage"
     ROLE = "role"  # who complained
     DANGER = "danger"  # the kinds of danger a safeguarding flag was raised for (complaints flagged only)
+    PROCEDURE = "procedure"  # statutory or corporate (complaint.procedure)
+    DECISION = "decision"  # the Ombudsman's decision (stage_record.ombudsman_decision)
+    KIND = "kind"  # feedback that is not a complaint: compliments, enquiries and the rest
 
 
 STAGE_NAMES = {1: "stage 1", 2: "stage 2", 3: "stage 3", 4: "Ombudsman"}
@@ -58,6 +63,9 @@ class Filters:
     extended: bool = False  # only stages whose deadline was extended
     escalated: bool = False  # only stages the complaint went on from (a stage 1 with a stage 2)
     procedure: str | None = None  # "statutory" or "corporate" complaints only (queries/report_facts.py)
+    decisions: tuple[str, ...] = ()  # the Ombudsman's decisions ("investigated" is upheld, partly or not upheld)
+    remedy: bool = False  # only Ombudsman decisions that asked the council to put something right
+    via_advocate: bool = False  # only complaints made through an advocate (or by one)
 
     def is_empty(self) -> bool:
         return self == Filters()
@@ -76,6 +84,7 @@ class Query:
     live: Live | None = None  # the caseload on the day asked; `period` is then that day
     by_response: bool = False  # counted by the day each stage was answered ("closed in 2022/23"), not received
     headline: str | None = None  # "stage 1 vs stage 2": the row named first is the answer's value, the table both
+    feedback: tuple[str, ...] = ()  # compliments, enquiries...: counts feedback of these kinds, not complaints
 
     def with_changes(self, **changes) -> Query:
         return replace(self, **changes)
@@ -103,6 +112,9 @@ def query_to_dict(query: Query) -> dict:
             f.extended,
             f.escalated,
             f.procedure,
+            list(f.decisions),
+            f.remedy,
+            f.via_advocate,
         ],
         "group_by": query.group_by.value if query.group_by else None,
         "limit": query.limit,
@@ -110,6 +122,7 @@ def query_to_dict(query: Query) -> dict:
         "live": query.live.value if query.live else None,
         "by_response": query.by_response,
         "headline": query.headline,
+        "feedback": list(query.feedback),
     }
 
 
@@ -143,6 +156,9 @@ def query_from_dict(data: object) -> Query | None:
                 bool(rest[1]) if len(rest) > 1 else False,
                 bool(rest[2]) if len(rest) > 2 else False,
                 str(rest[3]) if len(rest) > 3 and rest[3] in ("statutory", "corporate") else None,
+                tuple(map(str, rest[4])) if len(rest) > 4 else (),
+                bool(rest[5]) if len(rest) > 5 else False,
+                bool(rest[6]) if len(rest) > 6 else False,
             ),
             group_by=Grouping(data["group_by"]) if data["group_by"] else None,
             limit=int(data["limit"]) if data["limit"] else None,
@@ -150,6 +166,7 @@ def query_from_dict(data: object) -> Query | None:
             live=Live(data["live"]) if data.get("live") else None,
             by_response=bool(data.get("by_response")),
             headline=str(data["headline"]) if data.get("headline") else None,
+            feedback=tuple(map(str, data.get("feedback") or ())),
         )
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
@@ -167,6 +184,7 @@ def same_query(first: Query | None, second: Query | None) -> bool:
                 data[name] = data[name][:2]
         data["filters"] = [sorted(v) if isinstance(v, list) else v for v in data["filters"]]
         data["stages"] = sorted(data["stages"])
+        data["feedback"] = sorted(data["feedback"])
         return data
 
     return key(first) == key(second)

@@ -205,6 +205,7 @@ def _add_teams(vocab: Vocabulary, teams: list[TeamInfo], aliases: list[tuple[str
         for word in words:
             if len(word) >= 5 and word not in TEAM_WORD_STOPLIST and not word.isdigit():
                 word_teams[word].add(slug)
+    _teams_named_like_lac(vocab, teams)
     for word, slugs in word_teams.items():
         key = (word,)
         if key in vocab.phrases or key in fixed:
@@ -214,6 +215,16 @@ def _add_teams(vocab: Vocabulary, teams: list[TeamInfo], aliases: list[tuple[str
             vocab.phrases[key] = Concept("team", slug, vocab.teams[slug].name)
         else:
             vocab.phrases[key] = Concept("ambiguous", "|".join(sorted(slugs)), word)
+
+
+def _teams_named_like_lac(vocab: Vocabulary, teams: list[TeamInfo]) -> None:
+    """A team the council named exactly as the general LAC word ("CIC" in Bradford) is that team: the council's own
+    name is the narrower meaning, and reading it as every LAC team would count other teams' complaints too."""
+    for team in teams:
+        key = tuple(word for word in tokens(team.name) if word not in _TEAM_FILLER)
+        concept = vocab.phrases.get(key)
+        if team.active and concept is not None and concept.kind == "lac":
+            vocab.phrases[key] = Concept("team", team.slug, team.name)
 
 
 def cached_vocabulary(session: Session) -> Vocabulary:

@@ -85,3 +85,43 @@ def test_follow_ups_on_the_caseload(asker):
     year = asker.ask("stage 1 complaints in 2017/18")
     overdue = asker.ask("and which are overdue?", year.query)
     assert overdue.clear and overdue.query.live is Live.OVERDUE and overdue.value == 1
+
+
+def _due_between(session, first: date, last: date) -> int:
+    """Hand SQL: open stages whose deadline (an agreed extension moves it) falls from `first` to `last`."""
+    from sqlalchemy import text
+
+    return (
+        session.connection()
+        .execute(
+            text(
+                "SELECT count(*) FROM stage_record s JOIN complaint c ON c.id = s.complaint_id "
+                "WHERE s.responded_on IS NULL AND c.status NOT IN ('closed', 'withdrawn') AND s.received_on <= :day "
+                "AND coalesce(s.extended_to, s.due_on) BETWEEN :first AND :last"
+            ),
+            {"day": AS_OF, "first": first, "last": last},
+        )
+        .scalar_one()
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "live", "days"),
+    [
+        ("how many complaints are due in the next 7 days", Live.DUE_NEXT_7_DAYS, (0, 7)),
+        ("what is due within 7 days", Live.DUE_NEXT_7_DAYS, (0, 7)),  # not "answered within 7 days"
+        ("how many are due tomorrow", Live.DUE_TOMORROW, (1, 1)),
+    ],
+)
+def test_due_soon_is_the_caseload_counted_by_hand(asker, demo_session, question, live, days):
+    from datetime import timedelta
+
+    answer = asker.ask(question)
+    assert answer.clear and answer.query.live is live, answer.answer
+    first, last = (AS_OF + timedelta(days=n) for n in days)
+    assert answer.value == _due_between(demo_session, first, last)
+
+
+def test_open_cases_per_worker_is_by_officer(asker):
+    answer = asker.ask("open cases per worker")
+    assert answer.clear and answer.query.group_by is Grouping.OFFICER and answer.value == 12

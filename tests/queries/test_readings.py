@@ -61,9 +61,9 @@ def test_an_upheld_rate_leaves_out_the_undecided_and_says_so(asker):
 @pytest.mark.parametrize(
     ("question", "named"),
     [
-        ("how many statutory complaints in 2017/18", "procedure"),
-        ("how many corporate complaints 2017/18", "procedure"),
+        ("how many corporate complaints 2017/18", "corporate complaints"),
         ("how many compliments last year", "compliments"),
+        ("ombudsman remedies in 2017/18", "remedies"),
         ("what did complaints cost in 2017/18", "cost"),
         ("complaints by ethnicity 2017/18", "ethnicity"),
     ],
@@ -74,6 +74,14 @@ def test_what_the_data_does_not_hold_is_named_with_a_question_to_ask_instead(ask
     assert named in answer.answer
     assert answer.interpretation["did_you_mean"], answer.answer
     assert "Did you mean: " in answer.answer
+
+
+def test_statutory_is_never_dropped_unsaid(asker):
+    """The demo's complaints are all statutory: the answer counts them and says "statutory"."""
+    answer = asker.ask("how many statutory complaints in 2017/18")
+    assert answer.clear and answer.value == asker.ask("how many stage 1 complaints in 2017/18").value
+    assert "statutory stage 1 complaints" in answer.answer
+    assert answer.interpretation["filters"]["procedure"] == "statutory"
 
 
 def test_every_question_offered_reads_back_as_what_it_stands_for(asker):
@@ -111,3 +119,18 @@ def test_initials_of_team_names(name, expected):
 def test_a_real_word_is_never_corrected_into_another_meaning(asker, question):
     answer = asker.ask(question)
     assert not answer.clear, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "offered"),
+    [
+        ("how many", "How many stage 2 complaints in 2026/27?"),  # nothing to go on: examples that can be answered
+        ("stage 1 by team and by month 2017/18", "How many stage 1 complaints by month in 2017/18?"),
+        ("how many corporate complaints in 2017/18", "How many stage 1 complaints in 2017/18?"),
+    ],
+)
+def test_an_unanswerable_question_offers_questions_that_can_be_answered(asker, question, offered):
+    answer = asker.ask(question)
+    assert not answer.clear
+    assert offered in answer.interpretation["did_you_mean"], answer.answer
+    assert asker.ask(offered).clear

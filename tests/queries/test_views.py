@@ -76,7 +76,7 @@ def test_unclear_questions_and_bad_input(signed_in):
 
 def test_an_unclear_question_offers_questions_to_click(signed_in):
     client = signed_in("officer")
-    client.post("/staff/ask", data={"question": "how many statutory complaints in 2017/18"})
+    client.post("/staff/ask", data={"question": "how many corporate complaints in 2017/18"})
     page = client.get("/staff/ask").get_data(as_text=True)
     offered = "How many stage 1 complaints in 2017/18?"
     assert link(page, offered).startswith("/staff/ask?q=How+many+stage+1")
