@@ -80,7 +80,8 @@ def _say_the_language(response):
 
 def _language_links():
     """The other languages, each a link to this same page in it (`?lang=`), for the link on every public page."""
-    if _is_staff():
+    # A page rendered with no request (the annual report's PDF from `flask report --pdf`) is a staff document.
+    if not has_request_context() or _is_staff():
         return {"language": i18n.DEFAULT_LANGUAGE, "other_languages": []}
     current = str(get_locale() or i18n.DEFAULT_LANGUAGE)
     others = [
