@@ -7,7 +7,15 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, select
 
-from intake.drafts import KEEP_FOR, claim_for_sending, create_draft, find_draft, queue_resume_email, save
+from intake.drafts import (
+    KEEP_FOR,
+    claim_for_sending,
+    create_draft,
+    find_draft,
+    queue_resume_email,
+    read_draft,
+    save,
+)
 from intake.submission import submit
 from models.complaints import Complaint
 from models.db import get_engine
@@ -26,6 +34,25 @@ def test_a_draft_is_found_by_its_token_and_only_the_hash_is_kept(db_session):
     assert find_draft(db_session, token + "x", NOW) is None
     assert find_draft(db_session, token, NOW, draft_id=draft.id + 1) is None
     assert find_draft(db_session, token, NOW + KEEP_FOR + timedelta(seconds=1)) is None
+
+
+def test_a_draft_read_for_showing_is_the_same_draft_and_is_never_saved(db_session):
+    draft, token = create_draft(db_session, make_engine(), NOW)
+    db_session.commit()
+    shown = read_draft(db_session, token, NOW, draft_id=draft.id)
+    assert (shown.id, shown.answers, shown.current_step, shown.expires_at) == (
+        draft.id,
+        draft.answers,
+        draft.current_step,
+        draft.expires_at,
+    )
+    assert read_draft(db_session, token + "x", NOW) is None
+    assert read_draft(db_session, token, NOW, draft_id=draft.id + 1) is None
+    assert read_draft(db_session, token, NOW + KEEP_FOR + timedelta(seconds=1)) is None
+    shown.current_step = "changed"
+    db_session.commit()
+    db_session.expire_all()
+    assert find_draft(db_session, token, NOW).current_step == draft.current_step
 
 
 def test_expired_drafts_are_deleted_as_new_ones_start(db_session):
