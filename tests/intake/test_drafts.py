@@ -21,6 +21,7 @@ from models.complaints import Complaint
 from models.db import get_engine
 from models.drafts import ConversationDraft
 from models.outbox import OutboxMessage
+from tests.databases import counting_statements
 from tests.intake.test_engine import make_engine
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
@@ -53,6 +54,23 @@ def test_a_draft_read_for_showing_is_the_same_draft_and_is_never_saved(db_sessio
     db_session.commit()
     db_session.expire_all()
     assert find_draft(db_session, token, NOW).current_step == draft.current_step
+
+
+def test_saving_answers_writes_the_draft_once(db_session, clean_db):
+    engine = make_engine()
+    draft, token = create_draft(db_session, engine, NOW)
+    db_session.commit()
+    state = engine.start()
+    assert engine.answer(state, "parent", "role").error is None
+    later = NOW + timedelta(hours=1)
+    with counting_statements(clean_db) as statements:
+        save(db_session, draft, state, later)
+        db_session.commit()
+    assert len(statements) == 1 and statements[0].startswith("UPDATE conversation_draft"), statements
+    with Session(get_engine(clean_db)) as fresh:
+        saved = find_draft(fresh, token, later)
+        assert (saved.answers, saved.current_step, saved.expires_at) == (state.answers, state.current, later + KEEP_FOR)
+    assert (draft.answers, draft.current_step) == (state.answers, state.current)
 
 
 def test_expired_drafts_are_deleted_as_new_ones_start(db_session):
