@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from flask import Flask, abort, current_app, request
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
@@ -21,6 +22,7 @@ import ops.views
 import queries.api_spec
 import queries.cli
 import queries.views
+import reminders.calendar
 import reminders.cli
 import web.auth
 import web.errors
@@ -145,7 +147,9 @@ def create_app(settings: Settings | None = None) -> Flask:
     if not app.testing:
         # The safeguarding detector takes about a second to build: build it now, beside the start-up, so the
         # first child whose answer is read for danger is not the one kept waiting. Tests build it when used.
+        # The same for the bank holidays every deadline counts with.
         intake.safeguarding.warm_up()
+        reminders.calendar.warm_up(datetime.now(settings.timezone).date())
     logging.getLogger(__name__).info("app created for %s", settings.environment)
     return app
 

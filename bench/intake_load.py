@@ -103,16 +103,44 @@ class Server:
                 connection = http.client.HTTPConnection(HOST, self.port, timeout=2)
                 connection.request("GET", "/")
                 connection.getresponse().read()
-                return
+                break
             except OSError:
                 time.sleep(0.2)
-        self.stop()
-        raise SystemExit(f"gunicorn {target} did not start")
+        else:
+            self.stop()
+            raise SystemExit(f"gunicorn {target} did not start")
+        self.settle()
+
+    def workers(self) -> list[str]:
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return children.read_text().split() if children.exists() else []
+
+    def cpu_seconds(self) -> float:
+        total = 0
+        for pid in self.workers():
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+            except OSError:
+                continue
+            total += int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
+        return total / os.sysconf("SC_CLK_TCK")
+
+    def settle(self, quiet: float = 0.05, limit: float = 60) -> None:
+        """Wait until the workers are idle: each builds the safeguarding detector in the background when it starts
+        (wsgi.create_app), a second or more of CPU that a running service pays once, not per request. Measuring
+        while it runs would charge that to the first requests."""
+        deadline = time.monotonic() + limit
+        before = self.cpu_seconds()
+        while time.monotonic() < deadline:
+            time.sleep(1)
+            after = self.cpu_seconds()
+            if after - before < quiet:
+                return
+            before = after
 
     def worker_rss_mb(self) -> list[float]:
         sizes = []
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        for pid in children.read_text().split() if children.exists() else []:
+        for pid in self.workers():
             try:
                 for line in Path(f"/proc/{pid}/status").read_text().splitlines():
                     if line.startswith("VmRSS:"):

@@ -17,7 +17,7 @@ from content.safety_help import DANGER_NOW
 from extensions import csrf, limiter
 from intake import disclosure
 from intake.conversation import conversation_engine
-from intake.drafts import create_draft, find_draft, is_sent, save, state_of
+from intake.drafts import create_draft, find_draft, is_sent, read_draft, save, state_of
 from intake.engine import Engine, NotAskedNow, State
 from intake.flow import READY
 from intake.submission import NotReady, submit
@@ -50,8 +50,8 @@ def _too_many(_error):
 BEARER = 'Bearer realm="conversations"'
 
 
-def _conversation(conversation_id: int):
-    """The draft named in the URL, if the bearer token is its own."""
+def _conversation(conversation_id: int, *, showing_only: bool = False):
+    """The draft named in the URL, if the bearer token is its own (`showing_only`: read, never saved)."""
     header = request.headers.get("Authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
@@ -63,7 +63,7 @@ def _conversation(conversation_id: int):
         )
     session = db()
     at = now()
-    draft = find_draft(session, token.strip(), at, draft_id=conversation_id)
+    draft = (read_draft if showing_only else find_draft)(session, token.strip(), at, draft_id=conversation_id)
     if draft is None:
         # 401, not 404: the token is what failed (RFC 6750); the same answer whether or not the id exists.
         raise ApiError(
@@ -119,7 +119,7 @@ def start():
 
 @bp.get("/conversations/<int:conversation_id>")
 def show(conversation_id: int):
-    session, draft, _token, at = _conversation(conversation_id)
+    session, draft, _token, at = _conversation(conversation_id, showing_only=True)
     if is_sent(draft):
         raise ApiError(
             409, "already_sent", gettext("This complaint has been sent. Use your private link to see how it's going.")

@@ -6,6 +6,7 @@ Views -> this module and intake/drafts.py, intake/submission.py -> models. No ru
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session, select
 
@@ -40,13 +41,21 @@ def active_teams(session: Session, version: int) -> tuple[tuple[Option, ...], di
 
 
 def conversation_engine(session: Session, settings: Settings, at: datetime) -> Engine:
-    """The engine for one request: the directory's number is read once; the router and team list are kept."""
-    version = directory_version(session)
-    router = get_router(session, version)
-    teams, public_names = active_teams(session, version)
+    """The engine for one request. The directory's number is read (once) only when a step needs the router or the
+    team list: reading a conversation, and most answers, need neither. The router and team list are kept per
+    process until that number changes."""
+    directory: dict[str, Any] = {}
+
+    def current() -> dict[str, Any]:
+        if not directory:
+            version = directory_version(session)
+            directory["router"] = get_router(session, version)
+            directory["teams"], directory["public_names"] = active_teams(session, version)
+        return directory
 
     def route(text: str) -> RouteInfo:
-        result = router.route(text)
+        result = current()["router"].route(text)
+        public_names = current()["public_names"]
         off_topic = result.off_topic
         return RouteInfo(
             team=result.team if result.decision == "auto" else None,
@@ -61,7 +70,7 @@ def conversation_engine(session: Session, settings: Settings, at: datetime) -> E
         ConversationContext(
             today=at.astimezone(settings.timezone).date(),
             route=route,
-            teams=teams,
+            teams=lambda: current()["teams"],
             settings=settings,
         )
     )

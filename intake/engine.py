@@ -64,8 +64,10 @@ class RouteInfo:
 class ConversationContext:
     today: date
     route: Callable[[str], RouteInfo]
-    # The active teams for "choose another": slug, and the name per audience (official; a child's own words).
-    teams: tuple[Option, ...]
+    # The active teams for "choose another": slug, and the name per audience (official; a child's own words). Or a
+    # function that gives them, called only when that question is shown or answered (intake/conversation.py reads
+    # the team directory only for the steps that need it).
+    teams: tuple[Option, ...] | Callable[[], tuple[Option, ...]]
     # The council's name and numbers, for the help shown after a disclosure.
     settings: Settings = field(default_factory=Settings)
 
@@ -176,7 +178,8 @@ class Engine:
     # --- showing a question --------------------------------------------------------------------------
     def options(self, step: Step) -> tuple[Option, ...]:
         if step.id == "team_choose":
-            return (*self.context.teams, Option(DONT_KNOW, N_("I don't know")))
+            teams = self.context.teams
+            return (*(teams() if callable(teams) else teams), Option(DONT_KNOW, N_("I don't know")))
         return step.options
 
     def question(self, state: State, step_id: str | None = None) -> Question | None:

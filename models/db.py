@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -46,10 +48,76 @@ def _sqlite_begin(connection) -> None:
     """
     raw = connection.connection.dbapi_connection
     if connection.get_execution_options().get(SQLITE_BEGIN) == "IMMEDIATE":
+        queue = _writers_queues.get(connection.engine.url.database or "")
+        if queue is not None:
+            queue.wait_turn(connection.connection.record_info)
         raw.isolation_level = None  # the driver leaves transactions to us
         connection.exec_driver_sql("BEGIN IMMEDIATE")
     else:
         raw.isolation_level = ""  # the driver's default: BEGIN before the first write
+
+
+_writers_queues: dict[str, WritersQueue] = {}  # by database file: one per process, shared by its engines
+
+
+class WritersQueue:
+    """Writers to one SQLite file take turns through a kernel lock (flock) on a file beside it, held from the
+    transaction's BEGIN IMMEDIATE until its connection goes back to the pool (after the commit or rollback).
+
+    SQLite alone makes a writer that finds the database locked sleep and retry (1, 2, 5 ... 100 ms apart), and a
+    writer that arrives just as the lock comes free takes it ahead of the sleepers. Under load one gunicorn worker
+    could then win turn after turn while the other slept: answers waited hundreds of milliseconds for a lock held
+    a few. Here a waiting writer wakes as soon as the lock is free. SQLite's lock still decides who writes; this
+    only orders the queue, so anything that writes without it (another tool, a read-only request that writes)
+    still waits on busy_timeout as before. A thread that holds its turn and opens a second writer (which SQLite
+    would refuse after busy_timeout) goes straight to SQLite, never waiting here on itself.
+    """
+
+    def __init__(self, database: str):
+        self.path = f"{database}.writers"
+        private_file(Path(self.path))
+        self._holders: dict[int, int] = {}  # thread id -> turns held (each on its own pooled connection)
+        self._guard = threading.Lock()
+
+    def wait_turn(self, info: dict) -> None:
+        """Wait for this connection's turn (`info`: its pool record's record_info, kept while it is pooled)."""
+        if "writers_turn" in info:
+            return  # this connection holds the turn already (a second transaction before it went back)
+        me = threading.get_ident()
+        with self._guard:
+            if self._holders.get(me):
+                return
+        if info.get("writers_pid") != os.getpid():
+            # Opened in this process: a descriptor inherited through a fork would share the lock with its parent.
+            info["writers_fd"] = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            info["writers_pid"] = os.getpid()
+        fcntl.flock(info["writers_fd"], fcntl.LOCK_EX)
+        info["writers_turn"] = me
+        with self._guard:
+            self._holders[me] = self._holders.get(me, 0) + 1
+
+    def end_turn(self, info: dict) -> None:
+        holder = info.pop("writers_turn", None)
+        if holder is None:
+            return
+        fcntl.flock(info["writers_fd"], fcntl.LOCK_UN)
+        with self._guard:
+            left = self._holders.get(holder, 1) - 1
+            if left:
+                self._holders[holder] = left
+            else:
+                self._holders.pop(holder, None)
+
+    def forget(self, info: dict) -> None:
+        self.end_turn(info)
+        if info.pop("writers_pid", None) == os.getpid():
+            os.close(info.pop("writers_fd"))
+
+    def listen(self, engine: Engine) -> None:
+        event.listen(engine, "checkin", lambda _dbapi, record: self.end_turn(record.record_info))
+        # A connection closed or thrown away (an error) ends its turn too.
+        event.listen(engine, "close", lambda _dbapi, record: self.forget(record.record_info))
+        event.listen(engine, "invalidate", lambda _dbapi, record, _error: self.end_turn(record.record_info))
 
 
 def create_db_engine(url: str) -> Engine:
@@ -63,6 +131,11 @@ def create_db_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+        if database and database != ":memory:" and not database.startswith("file:"):
+            queue = _writers_queues.get(database)
+            if queue is None:
+                queue = _writers_queues[database] = WritersQueue(database)
+            queue.listen(engine)
     else:
         # psycopg prepares a statement after 5 runs and PostgreSQL may then reuse a generic plan that ignores the
         # dates asked about; reports run the same statements with different periods, so plan each one afresh.

@@ -19,6 +19,14 @@ def bank_holidays(year: int) -> frozenset[date]:
     return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year).keys())
 
 
+def warm_up(today: date) -> None:
+    """Load this year's and next year's bank holidays now: the first deadline a process works out would otherwise
+    import the holidays package and build the list (a fifth of a second), inside the transaction that files the
+    complaint, holding SQLite's write lock while it does."""
+    bank_holidays(today.year)
+    bank_holidays(today.year + 1)
+
+
 class WorkingCalendar:
     def __init__(self, closure_days: Iterable[date] = ()):
         self.closure_days = frozenset(closure_days)

@@ -7,12 +7,21 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session, select
 
-from intake.drafts import KEEP_FOR, claim_for_sending, create_draft, find_draft, queue_resume_email, save
+from intake.drafts import (
+    KEEP_FOR,
+    claim_for_sending,
+    create_draft,
+    find_draft,
+    queue_resume_email,
+    read_draft,
+    save,
+)
 from intake.submission import submit
 from models.complaints import Complaint
 from models.db import get_engine
 from models.drafts import ConversationDraft
 from models.outbox import OutboxMessage
+from tests.databases import counting_statements
 from tests.intake.test_engine import make_engine
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
@@ -26,6 +35,42 @@ def test_a_draft_is_found_by_its_token_and_only_the_hash_is_kept(db_session):
     assert find_draft(db_session, token + "x", NOW) is None
     assert find_draft(db_session, token, NOW, draft_id=draft.id + 1) is None
     assert find_draft(db_session, token, NOW + KEEP_FOR + timedelta(seconds=1)) is None
+
+
+def test_a_draft_read_for_showing_is_the_same_draft_and_is_never_saved(db_session):
+    draft, token = create_draft(db_session, make_engine(), NOW)
+    db_session.commit()
+    shown = read_draft(db_session, token, NOW, draft_id=draft.id)
+    assert (shown.id, shown.answers, shown.current_step, shown.expires_at) == (
+        draft.id,
+        draft.answers,
+        draft.current_step,
+        draft.expires_at,
+    )
+    assert read_draft(db_session, token + "x", NOW) is None
+    assert read_draft(db_session, token, NOW, draft_id=draft.id + 1) is None
+    assert read_draft(db_session, token, NOW + KEEP_FOR + timedelta(seconds=1)) is None
+    shown.current_step = "changed"
+    db_session.commit()
+    db_session.expire_all()
+    assert find_draft(db_session, token, NOW).current_step == draft.current_step
+
+
+def test_saving_answers_writes_the_draft_once(db_session, clean_db):
+    engine = make_engine()
+    draft, token = create_draft(db_session, engine, NOW)
+    db_session.commit()
+    state = engine.start()
+    assert engine.answer(state, "parent", "role").error is None
+    later = NOW + timedelta(hours=1)
+    with counting_statements(clean_db) as statements:
+        save(db_session, draft, state, later)
+        db_session.commit()
+    assert len(statements) == 1 and statements[0].startswith("UPDATE conversation_draft"), statements
+    with Session(get_engine(clean_db)) as fresh:
+        saved = find_draft(fresh, token, later)
+        assert (saved.answers, saved.current_step, saved.expires_at) == (state.answers, state.current, later + KEEP_FOR)
+    assert (draft.answers, draft.current_step) == (state.answers, state.current)
 
 
 def test_expired_drafts_are_deleted_as_new_ones_start(db_session):
