@@ -16,7 +16,7 @@ from content.safety_help import DANGER_NOW
 from extensions import csrf, limiter
 from intake import disclosure
 from intake.conversation import conversation_engine
-from intake.drafts import create_draft, find_draft, is_sent, save, state_of
+from intake.drafts import KEEP_FOR, create_draft, find_draft, is_sent, save, state_of
 from intake.engine import Engine, NotAskedNow, State
 from intake.flow import READY
 from intake.submission import NotReady, submit
@@ -67,7 +67,7 @@ def _conversation(conversation_id: int):
         raise ApiError(
             401,
             "invalid_token",
-            "That token does not open this conversation. It may have ended: drafts are kept for 28 days.",
+            f"That token does not open this conversation. It may have ended: drafts are kept for {KEEP_FOR.days} days.",
             headers={"WWW-Authenticate": BEARER + ', error="invalid_token"'},
         )
     return session, draft, token.strip(), at
