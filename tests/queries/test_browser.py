@@ -16,11 +16,18 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, axe_violations
 from tests.factories import PASSWORD, STAFF
 
 pytestmark = pytest.mark.browser
+ASK_FROM_THE_PAGE = """async () => {
+  const token = document.querySelector('meta[name="csrf-token"]').content;
+  const ask = (headers) => fetch('/api/v1/ask', {method: 'POST', body: JSON.stringify({question: 'stage 2 in 2017/18'}),
+    headers: {'Content-Type': 'application/json', ...headers}}).then((response) => response.status);
+  return [await ask({}), await ask({'X-CSRFToken': token})];
+}"""
 
 
 @pytest.fixture(scope="module")
-def served(web_app):
-    server = make_server("127.0.0.1", 0, web_app, threaded=True)
+def served(web_app_with_csrf):
+    # CSRF on, as in production: the forms carry the token and the script sends it as `X-CSRFToken`.
+    server = make_server("127.0.0.1", 0, web_app_with_csrf, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="queries-live-server", daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
@@ -82,6 +89,9 @@ def test_question_and_report_pages_pass_axe(served):
         page.get_by_role("button", name="Ask").click()
         page.locator("svg.queries-chart").wait_for()
         assert axe_violations(page) == []
+        # The JSON API from the page, as a script would call it: refused without the page's token, answered with it.
+        statuses = page.evaluate(ASK_FROM_THE_PAGE)
+        assert statuses == [400, 200]
         page.goto(f"{served}/staff/reports/annual/2017-18")
         assert axe_violations(page) == []
 
