@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, axe_violations
+from tests.browser.conftest import AXE_SCRIPT, CHROMIUM, CHROMIUM_ARGS, axe_violations
 from tests.factories import PASSWORD, STAFF
+from tests.needs import need, need_module
 
 pytestmark = pytest.mark.browser
 ASK_FROM_THE_PAGE = """async () => {
@@ -38,9 +39,9 @@ def served(web_app_with_csrf):
 
 def in_browser(served: str, *, javascript: bool, steps) -> None:
     """Sign in as an officer and run `steps(page)` in a fresh Chromium, on a thread of its own."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"Chromium not found at {CHROMIUM}")
+    sync_api = need_module("playwright.sync_api", "Playwright is not installed (pip install -r requirements-dev.txt)")
+    need(Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)")
+    need(AXE_SCRIPT.exists(), f"axe-core not found at {AXE_SCRIPT} (npm ci)")
     failures: list[BaseException] = []
 
     def run() -> None:
