@@ -1,0 +1,60 @@
+"""The question engine where mutation testing (`make mutation`) found no test holding it: late as the other side of
+on time (its words, its count and its rows), the caseload by named officer, and the kinds of danger in order."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from models.staff import StaffUser
+from queries.asker import Asker
+from tests.factories import add_complaint, add_staff
+
+AS_OF = date(2026, 11, 26)
+
+
+def test_late_is_what_on_time_leaves_in_count_percentage_words_and_rows(demo_session):
+    asker = Asker(demo_session, AS_OF)
+    on_time = asker.ask("how many stage 1 answered on time in 2017/18")
+    assert (on_time.value, on_time.unit) == (59.1, "percent") and on_time.answer.startswith("52 of 88 ")
+    late = asker.ask("how many stage 1 were late in 2017/18")
+    assert (late.value, late.unit) == (36, "complaints")
+    assert late.answer.startswith("36 of 88 stage 1 complaints received in 2017/18")
+    share = asker.ask("what percentage of stage 1 were late in 2017/18")
+    assert (share.value, share.unit) == (40.9, "percent") and share.answer.startswith("36 of 88 ")
+    by_team = asker.ask("stage 1 late by team in 2017/18")
+    assert by_team.value == 36 and sum(row["value"] for row in by_team.rows) == 36
+
+
+def test_the_caseload_by_officer_names_each_officer_most_first(db_session, settings):
+    ids = add_staff(db_session, settings)
+    officer, manager = db_session.get(StaffUser, ids["officer"]), db_session.get(StaffUser, ids["manager"])
+    received = date(2026, 11, 20)
+    for n in range(3):
+        add_complaint(db_session, reference=f"CS-OFFI-000{n}", team="leaving-care", received=received, officer=officer)
+    add_complaint(db_session, reference="CS-MANA-0001", team="leaving-care", received=received, officer=manager)
+    add_complaint(db_session, reference="CS-NONE-0001", team="leaving-care", received=received)
+    db_session.flush()
+    answer = Asker(db_session, AS_OF).ask("open complaints by officer")
+    assert answer.value == 5
+    assert [(row["label"], row["value"]) for row in answer.rows] == [
+        ("Olu Officer", 3),
+        ("Maya Manager", 1),
+        ("Not assigned to an officer", 1),
+    ]
+    assert answer.rows[0]["key"] == str(officer.id) and answer.rows[-1]["key"] == "none"
+
+
+def test_kinds_of_danger_come_most_first_with_unrecorded_ones_named(db_session, settings):
+    add_staff(db_session, settings)
+    for n, categories in enumerate([["neglect"], ["neglect", "fgm"], []]):
+        complaint = add_complaint(
+            db_session, reference=f"CS-KIND-000{n}", team=None, received=date(2026, 6, 1), safeguarding=True
+        )
+        complaint.safeguarding_categories = categories
+    db_session.flush()
+    rows = Asker(db_session, AS_OF).ask("safeguarding flags by category this year").rows
+    # Most first; a tie keeps the kinds' own order, and a flag with no kind recorded comes after them.
+    assert [(row["key"], row["value"]) for row in rows[:3]] == [("neglect", 2), ("fgm", 1), ("not-recorded", 1)]
+    labels = {row["key"]: row["label"] for row in rows}
+    assert labels["not-recorded"] == "Kind not recorded"
+    assert all(row["value"] == 0 for row in rows[3:])
