@@ -58,3 +58,23 @@ def test_kinds_of_danger_come_most_first_with_unrecorded_ones_named(db_session, 
     labels = {row["key"]: row["label"] for row in rows}
     assert labels["not-recorded"] == "Kind not recorded"
     assert all(row["value"] == 0 for row in rows[3:])
+
+
+def test_the_median_by_team_is_each_teams_own_median(demo_session):
+    asker = Asker(demo_session, AS_OF)
+    by_team = asker.ask("median days to respond to stage 1 by team in 2017/18")
+    assert (by_team.value, by_team.unit) == (10.0, "working days")
+    assert by_team.answer.startswith("Half of the 88 answered stage 1 complaints received in 2017/18")
+    assert {row["key"]: row["value"] for row in by_team.rows} == {
+        "children-in-need": 10.0,
+        "assessments": 10.0,
+        "lac-adoption-permanence-2": 12.0,
+        "child-protection": 10.5,
+        "early-help": 8.0,
+        "leaving-care": 8.0,
+        "lac-permanence-1": 10.0,
+        "adoption-sgo": 10.0,
+        "children-disabilities": 7.0,
+    }
+    alone = asker.ask("median days to respond to stage 1 for leaving care in 2017/18")
+    assert alone.value == 8.0 and alone.answer.startswith("Half of the 9 answered stage 1 complaints for Leaving Care")
