@@ -7,6 +7,7 @@ from datetime import date
 
 from models.staff import StaffUser
 from queries.asker import Asker
+from queries.engine import Scope
 from tests.factories import add_complaint, add_staff
 
 AS_OF = date(2026, 11, 26)
@@ -78,3 +79,15 @@ def test_the_median_by_team_is_each_teams_own_median(demo_session):
     }
     alone = asker.ask("median days to respond to stage 1 for leaving care in 2017/18")
     assert alone.value == 8.0 and alone.answer.startswith("Half of the 9 answered stage 1 complaints for Leaving Care")
+
+
+def test_a_managers_caseload_is_their_teams_only_and_each_row_names_the_complaint(demo_session):
+    officer_view = Asker(demo_session, AS_OF).ask("how many open complaints by team")
+    leaving_care = {row["key"]: row["value"] for row in officer_view.rows}["leaving-care"]
+    team = Asker(demo_session, AS_OF).vocabulary.teams["leaving-care"].id
+    manager = Asker(demo_session, AS_OF, scope=Scope(frozenset({team}))).ask("how many open complaints")
+    assert manager.value == leaving_care == 2 and len(manager.rows) == 2
+    for row in manager.rows:
+        # "CS-...: Leaving Care, stage 1, due 1 December 2026": the reference, the team, the stage and the deadline.
+        assert row["label"].startswith(f"{row['key']}: Leaving Care, stage ")
+        assert ", due " in row["label"] and row["label"].endswith("2026")
