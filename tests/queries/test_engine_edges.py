@@ -91,3 +91,13 @@ def test_a_managers_caseload_is_their_teams_only_and_each_row_names_the_complain
         # "CS-...: Leaving Care, stage 1, due 1 December 2026": the reference, the team, the stage and the deadline.
         assert row["label"].startswith(f"{row['key']}: Leaving Care, stage ")
         assert ", due " in row["label"] and row["label"].endswith("2026")
+
+
+def test_due_next_week_ends_on_its_sunday(db_session, settings):
+    # As of Thursday 26 November 2026, next week is Monday 30 November to Sunday 6 December.
+    add_staff(db_session, settings)
+    add_complaint(db_session, reference="CS-NEXT-0001", team="leaving-care", received=date(2026, 11, 20))  # due 4 Dec
+    add_complaint(db_session, reference="CS-LATR-0001", team="leaving-care", received=date(2026, 11, 23))  # due 7 Dec
+    db_session.flush()
+    answer = Asker(db_session, AS_OF).ask("what's due next week")
+    assert [row["key"] for row in answer.rows] == ["CS-NEXT-0001"]
