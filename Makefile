@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 PYTEST_ARGS ?=
 
-.PHONY: help bootstrap run test test-sqlite test-postgres lint format assets clean lock translations
+.PHONY: help bootstrap run test test-sqlite test-postgres lint format assets clean lock translations mutation
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -58,6 +58,9 @@ test-sqlite: bootstrap ## The suite on SQLite
 
 test-postgres: bootstrap ## The suite on a throwaway PostgreSQL cluster (started and stopped here)
 	scripts/with-postgres.sh $(BIN)/pytest $(PYTEST_ARGS)
+
+mutation: bootstrap ## Mutation testing (mutmut; slow, not in CI): deadlines, calendar, roles, questions, then the safety detector
+	scripts/mutation.sh
 
 format: bootstrap ## Format and fix what ruff can
 	$(BIN)/ruff format .

@@ -5,12 +5,17 @@
 
 Stages are received over the last 60 working days, so at the bench's "now" most are overdue (the worst
 case: one escalation each), some are due soon or today, and the rest are on track.
+
+Baselines, in the same run: planning beside a bare read of every open stage's dates (the least any planner must
+read), and the sweep beside bare smtplib sending the same number of small messages over one connection to the
+same server (the least any sender must do). The machine's load is printed first and last.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import smtplib
 import socket
 import subprocess
 import sys
@@ -22,7 +27,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, insert, select, text
+from sqlmodel import col
 
+from bench import machine_load
 from models.complaints import Complaint, StageRecord
 from models.db import get_engine, session_scope
 from models.outbox import OutboxMessage
@@ -111,6 +118,25 @@ def timed(label: str, action):
     return result, elapsed
 
 
+def bare_read(engine) -> int:
+    """Every open stage's dates and team: the floor under planning."""
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(StageRecord.id, StageRecord.due_on, StageRecord.team_id).where(
+                col(StageRecord.responded_on).is_(None)
+            )
+        ).all()
+    return len(rows)
+
+
+def bare_smtp(port: int, count: int) -> None:
+    """`count` small messages over one connection with smtplib: the floor under the sweep."""
+    with smtplib.SMTP("127.0.0.1", port, timeout=30) as connection:
+        for n in range(count):
+            message = f"Subject: baseline {n}\r\nFrom: bench@example.test\r\nTo: x@example.test\r\n\r\nA reminder.\r\n"
+            connection.sendmail("bench@example.test", ["x@example.test"], message)
+
+
 def bench(url: str, name: str, stages: int, emails: int, instance: Path) -> None:
     print(f"{name}: {stages:,} open stages")
     timed("load", lambda: load(url, stages))
@@ -121,6 +147,8 @@ def bench(url: str, name: str, stages: int, emails: int, instance: Path) -> None
         with session_scope(engine) as session:
             return plan_reminders(session, settings, NOW)
 
+    count, _ = timed("baseline: bare read of the open stages", lambda: bare_read(engine))
+    print(f"    {count:,} open stages read")
     report, _ = timed("plan, first run", plan)
     print(f"    planned {report.planned:,} emails: {report.by_kind}")
     report, _ = timed("plan again, nothing changed", plan)
@@ -147,6 +175,8 @@ def bench(url: str, name: str, stages: int, emails: int, instance: Path) -> None
             f"sweep {emails:,} due emails to aiosmtpd", lambda: send_due(engine, smtp, NOW, limit=emails)
         )
         print(f"    sent {sweep.sent:,}, failed {sweep.retrying + sweep.failed}: {sweep.sent / elapsed:,.0f} emails/s")
+        _, bare = timed(f"baseline: bare smtplib, {emails:,} messages, one connection", lambda: bare_smtp(port, emails))
+        print(f"    {emails / bare:,.0f} emails/s; the sweep sends at {bare / elapsed:.2f} x that")
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -167,6 +197,7 @@ def main() -> None:
     parser.add_argument("--stages", type=int, default=100_000)
     parser.add_argument("--emails", type=int, default=3_000)
     args = parser.parse_args()
+    print(machine_load())
     with tempfile.TemporaryDirectory() as directory:
         path = Path(directory)
         server = os.environ.pop("TEST_DATABASE_URL", None)
@@ -174,6 +205,7 @@ def main() -> None:
         if server:
             os.environ["TEST_DATABASE_URL"] = server
             bench(migrated_database("bench_reminders", path), "PostgreSQL", args.stages, args.emails, path)
+    print(machine_load())
 
 
 if __name__ == "__main__":

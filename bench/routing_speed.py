@@ -1,10 +1,17 @@
-"""Routes per second in one process, beside a bare rapidfuzz `process.extractOne` over the same aliases.
+"""Routes per second in one process, beside bare rapidfuzz over the same aliases, compared fairly.
 
     .venv/bin/python -m bench.routing_speed [--seconds 2]
 
-Texts: the labelled phrasings and the team labels of the demo history, routed in turn. "cold" bypasses the
-router's per-text cache (every route is computed; its per-word typo cache stays warm, as in a running
-service); "cached" is what the importer sees when a report repeats the same labels. Prints figures only.
+Texts: the labelled phrasings and the team labels of the demo history, routed in turn. The baselines:
+- `extractOne` with `fuzz.ratio` over aliases processed once beforehand (the query processed once per call):
+  the fastest plain fuzzy match, and the scorer the router itself uses. This is the figure to compare with.
+- `extractOne` with WRatio, re-processing every alias on every call: rapidfuzz's default, and its slowest form.
+The router:
+- truly cold: both of its caches emptied before every text (no typo ever seen before, no text repeated);
+- warm typos: its per-text cache bypassed, its per-word typo cache warm, as in a running service;
+- cached: a repeated text is a dictionary lookup, not routing (what the importer sees when a report repeats
+  its labels); shown for completeness, never as a speed-up over rapidfuzz.
+Prints figures only, with the machine's load: a figure from a busy machine is not a result.
 """
 
 from __future__ import annotations
@@ -14,9 +21,9 @@ import csv
 import time
 from collections.abc import Callable
 
-from rapidfuzz import process, utils
+from rapidfuzz import fuzz, process, utils
 
-from bench import demo_router
+from bench import demo_router, machine_load
 from bench.routing_eval import load_cases
 from settings import BASE_DIR
 
@@ -47,28 +54,43 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=2.0, help="time spent on each measurement")
     seconds = parser.parse_args().seconds
+    print(machine_load())
     router = demo_router()
     items = texts()
     aliases = router.alias_labels
+    processed = [utils.default_process(alias) for alias in aliases]
     distinct = len(set(items))
 
-    def bare(text: str) -> object:
+    def ratio_processed(text: str) -> object:
+        return process.extractOne(utils.default_process(text), processed, scorer=fuzz.ratio, processor=None)
+
+    def wratio_raw(text: str) -> object:
         return process.extractOne(text, aliases, processor=utils.default_process)
 
-    def cold(text: str) -> object:
+    def truly_cold(text: str) -> object:
+        router._word_cache.clear()
+        router._result_cache.clear()
+        return router.route(text)
+
+    def warm_typos(text: str) -> object:
         return router.decide(text, router.rank(text))
 
-    bare_rate = rate(bare, items, seconds)
-    cold_rate = rate(cold, items, seconds)
-    cached_rate = rate(router.route, items, seconds)
+    baseline = rate(ratio_processed, items, seconds)
+    figures = [
+        ("bare extractOne, fuzz.ratio, aliases processed once:", baseline),
+        ("bare extractOne, WRatio, aliases processed per call:", rate(wratio_raw, items, seconds)),
+        ("Router, truly cold (both caches emptied per text):", rate(truly_cold, items, seconds)),
+        ("Router, typo cache warm, every text computed:", rate(warm_typos, items, seconds)),
+        ("Router.route, repeated text (a dictionary lookup):", rate(router.route, items, seconds)),
+    ]
     print(f"{len(items)} texts ({distinct} distinct), {len(aliases)} aliases of {len(router.team_names)} teams")
-    print(f"bare process.extractOne (WRatio) over the aliases: {bare_rate:10,.0f} /s")
-    for label, value in (
-        ("Router, cold (every text computed):", cold_rate),
-        ("Router.route, cached texts:", cached_rate),
-    ):
-        print(f"{label:<51}{value:10,.0f} /s  ({value / bare_rate:.2f} x bare)")
-    print("goal: cold >= 1/3 of bare and >= 5,000 routes/s")
+    for label, value in figures:
+        print(f"{label:<56}{value:10,.0f} /s  ({value / baseline:.2f} x fuzz.ratio)")
+    print(
+        "The router does more than one fuzzy match (every word against the vocabulary, whole-text matches, the"
+        " margins); the fair question is whether that costs a usable rate: goal cold >= 5,000 routes/s."
+    )
+    print(machine_load())
 
 
 if __name__ == "__main__":

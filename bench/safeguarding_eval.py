@@ -10,23 +10,28 @@ tuning5.csv (children's and teenagers' grievances about care and its safeguardin
 tuning6.csv (adults disputing child protection records, allegations and processes).
 A danger sentence is caught when any category is found (the help is shown and the duty manager alerted);
 "own category" counts how often its own category was among those found (what staff see). The line "rules
-alone" shows what the patterns catch before the model beside them (intake/safeguarding/model.py) is asked.
+alone" shows what the patterns catch before the model beside them (intake/safeguarding/model.py) is asked;
+"keyword list" is the baseline: a sentence flagged when it holds one of a plain list of obvious danger words.
 Five are for judging only, each written by a hand that saw no other set: heldout.csv, heldout2.csv (mostly
 hard ordinary complaints), heldout3.csv, heldout4.csv and heldout5.csv. The first four have been measured after
 many changes, so they now serve to calibrate the model's thresholds (counts only); heldout5.csv is the one judge
 that nothing was chosen on. Missed sentences and false alarms are listed for the
 tuning splits only: the held-out splits judge sentences nobody tuned on, so their mistakes are never printed. The
-examples in the data files are measured too, as their own split.
+examples in the data files are measured too, as their own split. The closing lines pool the development
+splits (tuning*: where patterns and thresholds were chosen) and the held-out ones (heldout*: judged only) side by
+side, with the machine's load (a busy machine slows the speed figures).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench import machine_load
 from intake.safeguarding import CATEGORIES, suggests_danger
 from intake.safeguarding.data import load
 from intake.safeguarding.detector import detector
@@ -37,6 +42,12 @@ TUNING = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6")
 SPLITS = (*TUNING, "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
 ORDINARY = "ordinary"
 SPEED_TEXT_CHARS = 1_000
+# The baseline: what a plain keyword list, written without looking at the corpus, would flag.
+KEYWORDS = re.compile(
+    r"\b(hit|hits|hitting|hurt|hurts|hurting|abuse|abused|abusing|kill|suicide|suicidal|self-harm|cut myself|rape|"
+    r"raped|touched|unsafe|not safe|scared|afraid|beat|beaten|kicked|punched|groomed|missing|ran away|run away|"
+    r"starving|neglect|neglected|drugs|weapon|knife)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +67,8 @@ class Result:
     ordinary: int = 0
     by_rules: int = 0  # danger sentences the rules caught without the model
     rule_alarms: int = 0  # false alarms the rules raised without the model
+    by_keywords: int = 0  # danger sentences the keyword list (the baseline) flags
+    keyword_alarms: int = 0  # ordinary sentences it flags
 
 
 def read_split(name: str) -> list[Case] | None:
@@ -77,13 +90,16 @@ def judge(cases: list[Case]) -> Result:
     for case in cases:
         found = suggests_danger(case.text)
         by_rules = bool(detector().find(case.text, rules_only=True))
+        by_keywords = KEYWORDS.search(case.text.lower()) is not None
         if case.label == ORDINARY:
             result.ordinary += 1
             result.rule_alarms += by_rules
+            result.keyword_alarms += by_keywords
             if found:
                 result.alarms.append((case, found))
             continue
         result.by_rules += by_rules
+        result.by_keywords += by_keywords
         result.total[case.label] = result.total.get(case.label, 0) + 1
         result.caught[case.label] = result.caught.get(case.label, 0) + bool(found)
         result.labelled[case.label] = result.labelled.get(case.label, 0) + (case.label in found)
@@ -124,7 +140,7 @@ def _best(texts: list[str], rounds: int = 5) -> float:
     return best
 
 
-def report(name: str, cases: list[Case], *, show_mistakes: bool) -> None:
+def report(name: str, cases: list[Case], *, show_mistakes: bool) -> Result:
     result = judge(cases)
     print(f"== {name}: {len(cases)} sentences ({sum(result.total.values())} danger, {result.ordinary} ordinary)")
     print(f"  {'category':<18} {'caught (any category)':>24} {'own category found':>22}")
@@ -140,6 +156,8 @@ def report(name: str, cases: list[Case], *, show_mistakes: bool) -> None:
     print(f"  false alarms on ordinary: {_share(len(result.alarms), result.ordinary)}")
     rules_recall, rules_alarms = _share(result.by_rules, danger), _share(result.rule_alarms, result.ordinary)
     print(f"  rules alone: recall {rules_recall}, false alarms {rules_alarms} (the model is asked when they find none)")
+    keywords = _share(result.by_keywords, danger), _share(result.keyword_alarms, result.ordinary)
+    print(f"  baseline, keyword list: recall {keywords[0]}, false alarms {keywords[1]}")
     per_answer, per_thousand = speed(cases)
     print(f"  speed: {per_answer:.0f} microseconds per answer, {per_thousand:.2f} ms per 1,000 characters")
     if show_mistakes:
@@ -150,22 +168,42 @@ def report(name: str, cases: list[Case], *, show_mistakes: bool) -> None:
         for case, found in result.alarms:
             print(f"  false alarm ({','.join(found)}): {case.text}")
     print()
+    return result
+
+
+def pooled(label: str, results: list[Result]) -> None:
+    danger = sum(sum(result.total.values()) for result in results)
+    ordinary = sum(result.ordinary for result in results)
+    caught = sum(sum(result.caught.values()) for result in results)
+    alarms = sum(len(result.alarms) for result in results)
+    keywords = sum(result.by_keywords for result in results)
+    keyword_alarms = sum(result.keyword_alarms for result in results)
+    print(
+        f"  {label:<44} recall {_share(caught, danger)}, false alarms {_share(alarms, ordinary)}; "
+        f"keyword list {_share(keywords, danger)}, {_share(keyword_alarms, ordinary)}"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     args = parser.parse_args(argv)
+    print(machine_load())
     started = time.perf_counter()
     suggests_danger("build the detector once")
     print(f"detector built in {time.perf_counter() - started:.2f} s\n")
     report("data-file examples", data_examples(), show_mistakes=True)
+    results: dict[str, Result] = {}
     for name in SPLITS if args.split == "all" else (args.split,):
         cases = read_split(name)
         if cases is None:
             print(f"== {name}: tests/intake/safeguarding/{name}.csv is not there\n")
             continue
-        report(name, cases, show_mistakes=name in TUNING)
+        results[name] = report(name, cases, show_mistakes=name in TUNING)
+    print("== development and held-out, pooled")
+    pooled("development (tuning*, patterns tuned here):", [r for n, r in results.items() if n in TUNING])
+    pooled("held-out (heldout*, judged only):", [r for n, r in results.items() if n not in TUNING])
+    print(machine_load())
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from content.safety_help import DANGER_NOW
 from extensions import csrf, limiter
 from intake import disclosure
 from intake.conversation import conversation_engine
-from intake.drafts import create_draft, find_draft, is_sent, read_draft, save, state_of
+from intake.drafts import KEEP_FOR, create_draft, find_draft, is_sent, read_draft, save, state_of
 from intake.engine import Engine, NotAskedNow, State
 from intake.flow import READY
 from intake.submission import NotReady, submit
@@ -69,7 +69,10 @@ def _conversation(conversation_id: int, *, showing_only: bool = False):
         raise ApiError(
             401,
             "invalid_token",
-            gettext("That token does not open this conversation. It may have ended: drafts are kept for 28 days."),
+            gettext(
+                "That token does not open this conversation. It may have ended: drafts are kept for %(days)s days.",
+                days=KEEP_FOR.days,
+            ),
             headers={"WWW-Authenticate": BEARER + ', error="invalid_token"'},
         )
     return session, draft, token.strip(), at

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from intake.drafts import KEEP_FOR
 from web import openapi
 
 SCHEMAS: dict[str, Any] = {
@@ -104,7 +105,7 @@ _ERRORS = {
     "401": openapi.json_response(
         "#/components/schemas/Error",
         "No `Authorization: Bearer <token>` header, or a token that does not open this conversation (wrong, or "
-        "expired after 28 days); with `WWW-Authenticate`",
+        f"expired after {KEEP_FOR.days} days); with `WWW-Authenticate`",
     ),
     "404": openapi.json_response("#/components/schemas/Error", "No such address (the id is not a number)"),
 }

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from flask.testing import FlaskClient
+from hypothesis import settings as hypothesis_settings
 from sqlmodel import Session
 
 from casework.demo import seed_demo
@@ -15,10 +16,42 @@ from models.db import dispose_engines, get_engine, session_scope
 from settings import Settings
 from tests.databases import backend, empty_all_tables, migrated_database
 from tests.factories import add_staff, sign_in
+from tests.needs import IN_CI
 from wsgi import create_app
 
 # The demo's live complaints are dated relative to the day they are loaded; tests fix that day.
 DEMO_TODAY = date(2026, 11, 26)
+
+
+# Hypothesis in CI: the same examples on every run (a red build is reproducible, a green one is not luck), and no
+# example database (nothing carried from one CI run to the next). On a developer's machine it explores at random.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if IN_CI:
+    hypothesis_settings.load_profile("ci")
+
+# The only skips CI accepts: a test that belongs to the other database's run. Any other skip in CI (a missing
+# browser, tool or file) fails the run (tests/needs.py); a new by-design skip is added here with its reason.
+SKIPS_BY_DESIGN = {
+    "advisory locks are PostgreSQL's",
+    "row locks are PostgreSQL's; SQLite has one writer anyway",
+    "it starts its own clusters: once per `make test` is enough",
+    "run once, in the SQLite run of the suite",
+}
+
+
+def skip_reason(report: pytest.TestReport) -> str:
+    if isinstance(report.longrepr, tuple):
+        return report.longrepr[2].removeprefix("Skipped: ")
+    return str(report.longrepr)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    if IN_CI and report.skipped and not hasattr(report, "wasxfail") and skip_reason(report) not in SKIPS_BY_DESIGN:
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI ({skip_reason(report)}): CI must run every test (tests/needs.py)"
+    return report
 
 
 # Folders whose tests never open a database: the PostgreSQL run (`make test-postgres`) leaves them out, since they

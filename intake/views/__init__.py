@@ -18,7 +18,7 @@ from extensions import limiter
 from intake import disclosure, equalities
 from intake.content import ADVOCACY_SERVICES, next_steps, reply_plan, services_intro
 from intake.conversation import conversation_engine
-from intake.drafts import create_draft, find_draft, is_sent, save, state_of
+from intake.drafts import KEEP_FOR, create_draft, find_draft, is_sent, save, state_of
 from intake.engine import NotAskedNow, SummaryRow
 from intake.flow import has_way_to_reach, link_email, reply_method
 from intake.submission import NotReady, submit
@@ -29,6 +29,12 @@ from web.context import db, now, settings
 bp = Blueprint("intake", __name__, url_prefix="/complaint")
 TOKEN_KEY = "intake_token"
 SENT_KEY = "intake_sent"
+
+
+@bp.context_processor
+def _draft_lifetime():
+    # The pages say how long a draft is kept from the same constant that keeps it, so the two cannot drift apart.
+    return {"keep_days": KEEP_FOR.days}
 
 
 @bp.errorhandler(429)

@@ -25,6 +25,7 @@ from models.db import get_engine, session_scope
 from settings import BASE_DIR, Settings
 from tests.conftest import make_settings
 from tests.databases import migrated_database
+from tests.needs import need, need_module
 from wsgi import create_app
 
 CHROMIUM = "/usr/lib/chromium/chromium"
@@ -84,9 +85,9 @@ def live_server(tmp_path_factory) -> Iterator[LiveServer]:
 
 @pytest.fixture(scope="session")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)")
+    sync_api = need_module("playwright.sync_api", "Playwright is not installed (pip install -r requirements-dev.txt)")
+    need(Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)")
+    need(AXE_SCRIPT.exists(), f"axe-core not found at {AXE_SCRIPT} (npm ci)")
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield chromium

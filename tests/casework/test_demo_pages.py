@@ -3,9 +3,6 @@ On our own seeded copy: viewing writes audit rows, and the shared demo database 
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 from sqlmodel import Session, select
 
@@ -13,8 +10,11 @@ from casework.demo_accounts import ensure_demo_accounts
 from models.complaints import Complaint
 from models.db import get_engine, session_scope
 from reminders.calendar import WorkingCalendar
+from tests.casework.conftest import CLOCK_START
+from tests.clock import Clock
 from tests.conftest import seeded_demo_copy
 from tests.html import Page
+from web.context import CLOCK
 from wsgi import create_app
 
 
@@ -25,6 +25,7 @@ def demo_copy(tmp_path_factory):
         passwords = {role: password for _, role, password in ensure_demo_accounts(session, settings)}
     app = create_app(settings)
     app.config["WTF_CSRF_ENABLED"] = False
+    app.config[CLOCK] = Clock(CLOCK_START)  # the day the demo was loaded as of (DEMO_TODAY)
     return app, url, passwords
 
 
@@ -73,7 +74,7 @@ def test_done_when_on_the_demo_data(demo_copy):
     queue = client.get("/staff/queue?state=overdue&stage=1").get_data(as_text=True)
     # The first complaint in the table (the staff menu links /staff/complaints/new before it).
     reference = "CS-" + queue.split('href="/staff/complaints/CS-', 1)[1].split('"', 1)[0]
-    today = datetime.now(ZoneInfo("Europe/London")).date()
+    today = CLOCK_START.date()
     day = {"day": str(today.day), "month": str(today.month), "year": str(today.year)}
     response = client.post(
         f"/staff/complaints/{reference}/respond",

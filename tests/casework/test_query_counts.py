@@ -3,17 +3,19 @@ with ten times the complaints or the history (counted at the driver, `before_cur
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 
 from sqlmodel import select
 
 from models import audit
 from models.audit import Action
 from models.complaints import Complaint
+from tests.casework.conftest import CLOCK_START
 from tests.databases import counting_statements
 from tests.factories import add_complaint
 
-RECEIVED = date.today() - timedelta(days=3)
+# Three days before casework_app's clock.
+RECEIVED = CLOCK_START.date() - timedelta(days=3)
 
 
 def add_open(session, count: int, start: int) -> None:
@@ -51,7 +53,7 @@ def add_events(session, reference: str, count: int) -> None:
             "Olu Officer",
             complaint,
             Action.COMPLAINT_VIEWED,
-            at=datetime.now(UTC) - timedelta(minutes=minute + 1),
+            at=CLOCK_START - timedelta(minutes=minute + 1),
         )
 
 

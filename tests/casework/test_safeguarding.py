@@ -47,8 +47,8 @@ def make_flagged_draft(session: Session, settings, now: datetime, categories=("p
 
 
 @pytest.fixture
-def draft_id(write, staff_ids, settings, today):
-    return write(lambda session: make_flagged_draft(session, settings, datetime.now(UTC)))
+def draft_id(write, staff_ids, settings, now):
+    return write(lambda session: make_flagged_draft(session, settings, now))
 
 
 def audit_actions(write, **where):
@@ -83,16 +83,15 @@ def test_admins_and_anonymous_visitors_cannot_read_it(signed_in, casework_app, d
     assert audit_actions(write, draft_id=draft_id) == []
 
 
-def test_a_conversation_without_a_disclosure_is_not_shown(signed_in, write, settings):
+def test_a_conversation_without_a_disclosure_is_not_shown(signed_in, write, settings, now, today):
     def plain(session):
-        engine = Engine(ConversationContext(today=datetime.now(UTC).date(), route=lambda _text: RouteInfo(), teams=()))
-        return create_draft(session, engine, datetime.now(UTC))[0].id
+        engine = Engine(ConversationContext(today=today, route=lambda _text: RouteInfo(), teams=()))
+        return create_draft(session, engine, now)[0].id
 
     assert signed_in("officer").get(f"/staff/disclosures/{write(plain)}").status_code == 404
 
 
-def test_declined_and_given_safe_contacts(signed_in, write, settings, staff_ids):
-    now = datetime.now(UTC)
+def test_declined_and_given_safe_contacts(signed_in, write, settings, staff_ids, now):
     declined = write(lambda s: make_flagged_draft(s, settings, now, safe_contact="declined"))
     given = write(lambda s: make_flagged_draft(s, settings, now, safe_contact="my teacher Mrs Khan"))
     client = signed_in("officer")
@@ -101,9 +100,9 @@ def test_declined_and_given_safe_contacts(signed_in, write, settings, staff_ids)
     assert "No safe way to reach" not in html and "Declined" not in html
 
 
-def test_once_sent_the_link_opens_the_case(signed_in, write, draft_id):
+def test_once_sent_the_link_opens_the_case(signed_in, write, draft_id, today):
     def send(session):
-        complaint = add_complaint(session, reference="CS-SENT-0001", team=None, received=datetime.now(UTC).date())
+        complaint = add_complaint(session, reference="CS-SENT-0001", team=None, received=today)
         draft = session.get(ConversationDraft, draft_id)
         draft.complaint_id = complaint.id
         disclosure.carry_to_complaint(session, draft, complaint)
@@ -114,8 +113,8 @@ def test_once_sent_the_link_opens_the_case(signed_in, write, draft_id):
 
 
 # --- kept until reviewed --------------------------------------------------------------------------------------
-def test_an_unsent_disclosure_survives_the_expired_draft_cleanup_until_reviewed(write, settings, staff_ids):
-    long_ago = datetime.now(UTC) - timedelta(days=60)
+def test_an_unsent_disclosure_survives_the_expired_draft_cleanup_until_reviewed(write, settings, staff_ids, now):
+    long_ago = now - timedelta(days=60)
     flagged = write(lambda s: make_flagged_draft(s, settings, long_ago))
     engine = Engine(ConversationContext(today=long_ago.date(), route=lambda _text: RouteInfo(), teams=()))
     plain = write(lambda s: create_draft(s, engine, long_ago)[0].id)
@@ -124,24 +123,24 @@ def test_an_unsent_disclosure_survives_the_expired_draft_cleanup_until_reviewed(
         return sorted(session.exec(select(ConversationDraft.id).where(ConversationDraft.created_at < long_ago + DAY)))
 
     assert write(old_ones) == sorted([flagged, plain])
-    write(lambda s: create_draft(s, engine, datetime.now(UTC)))  # the cleanup runs as a new draft starts
+    write(lambda s: create_draft(s, engine, now))  # the cleanup runs as a new draft starts
     assert write(old_ones) == [flagged]
 
-    write(lambda s: setattr(s.get(ConversationDraft, flagged), "safeguarding_reviewed_at", datetime.now(UTC)))
-    write(lambda s: create_draft(s, engine, datetime.now(UTC)))
+    write(lambda s: setattr(s.get(ConversationDraft, flagged), "safeguarding_reviewed_at", now))
+    write(lambda s: create_draft(s, engine, now))
     assert write(old_ones) == []  # reviewed: normal expiry applies
-    assert write(lambda s: create_draft(s, engine, datetime.now(UTC))[0].id) > max(flagged, plain)  # ids never reused
+    assert write(lambda s: create_draft(s, engine, now)[0].id) > max(flagged, plain)  # ids never reused
 
 
 # --- the queue ------------------------------------------------------------------------------------------------
-def test_the_queue_puts_unsent_disclosures_and_flagged_triage_first(signed_in, write, draft_id, today, calendar):
+def test_the_queue_puts_unsent_disclosures_and_flagged_triage_first(signed_in, write, draft_id, today, calendar, now):
     def build(session):
         add_complaint(session, reference="CS-LATE-0001", team="leaving-care", received=today - timedelta(days=40))
         add_complaint(session, reference="CS-TRIA-0001", team=None, received=today)
         flagged = add_complaint(session, reference="CS-TRIA-0002", team=None, received=today, safeguarding=True)
         flagged.safeguarding_categories = ["neglect"]
         done = add_complaint(session, reference="CS-SAFE-0001", team="leaving-care", received=today, safeguarding=True)
-        done.safeguarding_reviewed_at = datetime.now(UTC)
+        done.safeguarding_reviewed_at = now
 
     write(build)
     html = signed_in("officer").get("/staff/queue").get_data(as_text=True)
@@ -166,7 +165,7 @@ def test_the_queue_puts_unsent_disclosures_and_flagged_triage_first(signed_in, w
     ],
 )
 def test_the_case_page_says_whether_the_alert_went(
-    signed_in, write, staff_ids, today, status, sent_at, error, expected
+    signed_in, write, staff_ids, today, now, status, sent_at, error, expected
 ):
     def build(session):
         complaint = add_complaint(session, reference="CS-FLAG-0001", team="leaving-care", received=today)
@@ -178,7 +177,7 @@ def test_the_case_page_says_whether_the_alert_went(
                 idempotency_key=f"complaint:{complaint.id}:safeguarding-alert",
                 recipient="duty@example.test",
                 template="safeguarding-alert",
-                send_after=datetime.now(UTC),
+                send_after=now,
                 status=status.value,
                 sent_at=sent_at,
                 last_error=error,
@@ -272,8 +271,7 @@ def test_reviews_need_the_csrf_token_and_admins_cannot_review(app, write, draft_
     assert write(lambda s: len(s.exec(select(SafeguardingReview)).all())) == 1
 
 
-def test_new_danger_after_a_review_needs_a_new_review(write, settings, staff_ids):
-    now = datetime.now(UTC)
+def test_new_danger_after_a_review_needs_a_new_review(write, settings, staff_ids, now):
     draft_id = write(lambda s: make_flagged_draft(s, settings, now))
     write(lambda s: setattr(s.get(ConversationDraft, draft_id), "safeguarding_reviewed_at", now))
 
@@ -288,8 +286,7 @@ def test_new_danger_after_a_review_needs_a_new_review(write, settings, staff_ids
     assert write(lambda s: s.get(ConversationDraft, draft_id).safeguarding_reviewed_at) is None
 
 
-def test_the_complaint_keeps_the_flag_categories_and_review_when_sent(write, settings, staff_ids, today):
-    now = datetime.now(UTC)
+def test_the_complaint_keeps_the_flag_categories_and_review_when_sent(write, settings, staff_ids, today, now):
     draft_id = write(lambda s: make_flagged_draft(s, settings, now, categories=("neglect",)))
 
     def review_and_send(session):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlmodel import Session, select
@@ -11,7 +11,6 @@ from models.db import get_engine
 from models.outbox import OutboxMessage
 from models.staff import PasswordResetToken, StaffUser
 from tests.factories import PASSWORD, STAFF, sign_in
-from web.auth import SIGNED_IN_AT
 
 OFFICER_EMAIL = STAFF["officer"][0]
 
@@ -65,11 +64,10 @@ def test_empty_fields_say_what_to_enter(casework_app, staff_ids):
     assert 'href="#email"' in html
 
 
-def test_a_session_ends_after_eight_hours(casework_app, staff_ids):
+def test_a_session_ends_after_eight_hours(casework_app, staff_ids, clock):
     client = sign_in(casework_app, "officer")
     assert client.get("/staff/queue").status_code == 200
-    with client.session_transaction() as session:
-        session[SIGNED_IN_AT] = int((datetime.now(UTC) - timedelta(hours=8, minutes=1)).timestamp())
+    clock.advance(timedelta(hours=8, minutes=1))
     assert client.get("/staff/queue").status_code == 302
     assert casework_app.permanent_session_lifetime == timedelta(hours=8)
 
@@ -130,12 +128,12 @@ def test_reset_for_an_unknown_email_looks_the_same_and_sends_nothing(casework_ap
         assert session.exec(select(OutboxMessage)).all() == []
 
 
-def test_an_expired_reset_link_is_refused(casework_app, staff_ids, clean_db):
+def test_an_expired_reset_link_is_refused(casework_app, staff_ids, clean_db, now):
     casework_app.test_client().post("/staff/forgot-password", data={"email": OFFICER_EMAIL})
     link = reset_link(clean_db)
     with Session(get_engine(clean_db)) as session:
         row = session.exec(select(PasswordResetToken)).one()
-        row.expires_at = datetime.now(UTC) - timedelta(minutes=1)
+        row.expires_at = now - timedelta(minutes=1)
         session.add(row)
         session.commit()
     response = casework_app.test_client().get(link)

@@ -22,6 +22,7 @@ from reminders.sweep import send_due
 from tests.conftest import DEMO_TODAY, make_settings
 from tests.databases import backend
 from tests.factories import london
+from tests.needs import missing_here
 from tests.ops.postgres_cluster import PGBIN, libpq_url, postgres_cluster
 from wsgi import create_app
 
@@ -80,7 +81,7 @@ def test_backup_of_postgresql_says_to_use_pg_dump(tmp_path):
     assert "back it up with pg_dump" in result.output
 
 
-@pytest.mark.skipif(PGBIN is None, reason="PostgreSQL server binaries are not installed")
+@pytest.mark.skipif(missing_here(PGBIN is None), reason="PostgreSQL server binaries are not installed")
 @pytest.mark.skipif(backend() == "postgresql", reason="it starts its own clusters: once per `make test` is enough")
 def test_pg_dump_restored_into_a_fresh_cluster_is_the_same_service(tmp_path):
     dump = tmp_path / "complaints.dump"

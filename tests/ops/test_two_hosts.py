@@ -32,13 +32,15 @@ from reminders.policy import URGENT_TEMPLATES
 from tests.conftest import make_settings
 from tests.databases import backend
 from tests.factories import PASSWORD, STAFF, add_staff
+from tests.needs import missing_here
 from tests.ops.postgres_cluster import PGBIN, free_port, postgres_cluster
 from tests.ops.redis_server import REDIS_SERVER, redis_server
 from tests.ops.servers import gunicorn, scheduler, service_env
 
 pytestmark = [
     pytest.mark.skipif(
-        PGBIN is None or REDIS_SERVER is None, reason="needs the Debian packages postgresql and redis-server"
+        missing_here(PGBIN is None or REDIS_SERVER is None),
+        reason="needs the Debian packages postgresql and redis-server",
     ),
     # It starts its own cluster whatever the suite runs on: once per `make test` is enough (the SQLite run).
     pytest.mark.skipif(backend() == "postgresql", reason="run once, in the SQLite run of the suite"),

@@ -24,20 +24,35 @@ def vocabulary() -> Vocabulary:
 
 
 @pytest.fixture(scope="session")
-def web_app(tmp_path_factory):
+def web_database(tmp_path_factory):
     """The demo data plus one account per role (tests.factories.STAFF), in a database of its own (the shared demo
-    one stays read-only)."""
+    one stays read-only): its URL and settings."""
     from models.db import get_engine, session_scope
     from tests.conftest import seeded_demo_copy
     from tests.factories import add_staff
-    from wsgi import create_app
 
     url, settings = seeded_demo_copy("queries_web", tmp_path_factory)
     with session_scope(get_engine(url)) as session:
         add_staff(session, settings, directory=False)  # the demo has the teams
-    app = create_app(settings)
+    return url, settings
+
+
+@pytest.fixture(scope="session")
+def web_app(web_database):
+    """The app on `web_database` with CSRF off, for tests that post without reading a page first."""
+    from wsgi import create_app
+
+    app = create_app(web_database[1])
     app.config["WTF_CSRF_ENABLED"] = False
     return app
+
+
+@pytest.fixture(scope="session")
+def web_app_with_csrf(web_database):
+    """The same app with CSRF on, as in production: the browser tests use it (pages and `X-CSRFToken` alike)."""
+    from wsgi import create_app
+
+    return create_app(web_database[1])
 
 
 @pytest.fixture

@@ -12,15 +12,23 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, axe_violations
+from tests.browser.conftest import AXE_SCRIPT, CHROMIUM, CHROMIUM_ARGS, axe_violations
 from tests.factories import PASSWORD, STAFF
+from tests.needs import need, need_module
 
 pytestmark = pytest.mark.browser
+ASK_FROM_THE_PAGE = """async () => {
+  const token = document.querySelector('meta[name="csrf-token"]').content;
+  const ask = (headers) => fetch('/api/v1/ask', {method: 'POST', body: JSON.stringify({question: 'stage 2 in 2017/18'}),
+    headers: {'Content-Type': 'application/json', ...headers}}).then((response) => response.status);
+  return [await ask({}), await ask({'X-CSRFToken': token})];
+}"""
 
 
 @pytest.fixture(scope="module")
-def served(web_app):
-    server = make_server("127.0.0.1", 0, web_app, threaded=True)
+def served(web_app_with_csrf):
+    # CSRF on, as in production: the forms carry the token and the script sends it as `X-CSRFToken`.
+    server = make_server("127.0.0.1", 0, web_app_with_csrf, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="queries-live-server", daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
@@ -31,9 +39,9 @@ def served(web_app):
 
 def in_browser(served: str, *, javascript: bool, steps) -> None:
     """Sign in as an officer and run `steps(page)` in a fresh Chromium, on a thread of its own."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"Chromium not found at {CHROMIUM}")
+    sync_api = need_module("playwright.sync_api", "Playwright is not installed (pip install -r requirements-dev.txt)")
+    need(Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)")
+    need(AXE_SCRIPT.exists(), f"axe-core not found at {AXE_SCRIPT} (npm ci)")
     failures: list[BaseException] = []
 
     def run() -> None:
@@ -82,6 +90,9 @@ def test_question_and_report_pages_pass_axe(served):
         page.get_by_role("button", name="Ask").click()
         page.locator("svg.queries-chart").wait_for()
         assert axe_violations(page) == []
+        # The JSON API from the page, as a script would call it: refused without the page's token, answered with it.
+        statuses = page.evaluate(ASK_FROM_THE_PAGE)
+        assert statuses == [400, 200]
         page.goto(f"{served}/staff/reports/annual/2017-18")
         assert page.locator("svg.queries-chart").count() >= 5  # the report's charts, drawn on the server
         assert axe_violations(page) == []
