@@ -64,7 +64,9 @@ def test_an_action_is_added_to_an_upheld_stage_and_reminded_and_audited(signed_i
         with Session(get_engine(clean_db)) as session:
             assert session.get(LessonAction, action.id).status == status
     with Session(get_engine(clean_db)) as session:
-        changes = session.exec(select(AuditEvent).where(AuditEvent.action == "stage.lesson-action-changed")).all()
+        changes = session.exec(
+            select(AuditEvent).where(AuditEvent.action == "stage.lesson-action-changed").order_by(AuditEvent.id)
+        ).all()
         assert [e.after["status"] for e in changes] == ["done", "open", "cancelled"]
         assert session.get(LessonAction, action.id).done_on is None
     # Reminders were planned for it: none are due yet (two weeks away), so nothing is queued and nothing is lost.

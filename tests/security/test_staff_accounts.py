@@ -16,7 +16,8 @@ from tests.factories import STAFF
 
 
 def alerts(session) -> list[OutboxMessage]:
-    return list(session.exec(select(OutboxMessage).where(OutboxMessage.template == STAFF_ACCOUNT_ALERT)).all())
+    query = select(OutboxMessage).where(OutboxMessage.template == STAFF_ACCOUNT_ALERT).order_by(OutboxMessage.id)
+    return list(session.exec(query).all())
 
 
 def test_staff_accounts_only_in_the_council_domains(db_session, settings, staff_ids):
