@@ -39,7 +39,12 @@ from intake.safeguarding.detector import detector
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "intake" / "safeguarding"
 # what the detector and its model may be tuned on
 TUNING = ("tuning", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6")
-SPLITS = (*TUNING, "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+# What the model (intake/safeguarding/model.py) learns from, beside the data files' examples. Not tuning5 and
+# tuning6: taught those 680 hard ordinary complaints, the model learnt complaint words so strongly that on a fresh
+# held-out set (heldout6.csv) it let 7 of 182 danger sentences through that it caught without them (174 against
+# 181), for 11 fewer false alarms. A miss can cost a child; the patterns were tuned on them instead.
+TAUGHT = ("tuning", "tuning2", "tuning3", "tuning4")
+SPLITS = (*TUNING, "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
 ORDINARY = "ordinary"
 SPEED_TEXT_CHARS = 1_000
 # The baseline: what a plain keyword list, written without looking at the corpus, would flag.

@@ -3,7 +3,7 @@
 The weights go to intake/safeguarding/data/model.json.
 
 Trained on every example in the data files (danger with its category; not-danger.toml's as ordinary) and the
-tuning splits tests/intake/safeguarding/tuning.csv to tuning6.csv. Never on the
+tuning splits tests/intake/safeguarding/tuning.csv to tuning4.csv (not tuning5 and tuning6: see TAUGHT). Never on the
 held-out splits: they judge the detector on sentences nobody tuned it on. Run it after changing the examples, the
 patterns of not-danger.toml or the normalisation; tests/intake/safeguarding/test_model.py fails until you do.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 
-from bench.safeguarding_eval import TUNING, read_split
+from bench.safeguarding_eval import TAUGHT, read_split
 from intake.safeguarding.data import load
 from intake.safeguarding.detector import Detector, build
 from intake.safeguarding.model import MODEL, ORDINARY, features, train
@@ -29,7 +29,7 @@ def labelled_by_source() -> list[tuple[str, str, str]]:
     library = load(tuple(category.slug for category in CATEGORIES))
     cases = [("examples", text, entry.slug) for entry in library.categories for text in entry.examples]
     cases += [("examples", text, ORDINARY) for text in library.not_danger.examples]
-    for split in TUNING:
+    for split in TAUGHT:
         cases += [(split, case.text, case.label) for case in read_split(split) or ()]
     return cases
 

@@ -33,13 +33,12 @@ ORDINARY = "ordinary"
 # with the whole detector (bench.safeguarding_cv, weak patterns and doubts judged by a model that had not seen
 # the sentence), WEAK_THRESHOLD from 0 to 3 and THRESHOLD from 4 to 6: recall 1683-1687 of 1688, false alarms
 # on the hard ordinary complaints of tuning2.csv 0-2 of 250. The lower values of both are kept: alarm over a miss.
-# When tuning5.csv and tuning6.csv (680 hard ordinary complaints) joined the training, the model grew more careful
-# with danger words that complaints use too; bench.safeguarding_cv then found THRESHOLD 3.5 to 5 alike (recall
-# 2298-2299 of 2309), and 4 caught more of the calibration splits (heldout.csv to heldout4.csv, counts only).
-THRESHOLD = 4.0
+# The model is not taught tuning5.csv and tuning6.csv (bench.safeguarding_eval.TAUGHT says why), and these values
+# are last session's again: taught them, the model needed THRESHOLD 4 and WEAK_THRESHOLD 0.5 and still missed more.
+THRESHOLD = 5.0
 # A weak pattern ("scared", "starving", "threatening") counts where the sentence scores above this: more like the
-# danger sentences than the ordinary ones (0.5 rather than 1 since the larger training set lowered the scores).
-WEAK_THRESHOLD = 0.5
+# danger sentences than the ordinary ones.
+WEAK_THRESHOLD = 1.0
 # A pattern in a sentence that speaks of a record, an allegation or a closed matter ("the case notes say I hit
 # him, which is untrue") counts only where the model leans clearly to danger. Chosen by bench.safeguarding_cv's
 # whole-detector cross-validation: from 1 to 5 recall stayed the same (the danger told in such sentences scores
