@@ -176,6 +176,7 @@ def assign_team(ctx: ActionContext, complaint: Complaint, team_slug: str, reason
         Action.TEAM_ASSIGNED if triage else Action.TEAM_REASSIGNED,
         before=before,
         after={"team_id": team.id, "team": team.slug, "status": complaint.status, "reason": reason},
+        at=ctx.now,
     )
     replan.complaint_changed(session, complaint, ctx.settings, ctx.now)
 
@@ -211,6 +212,7 @@ def assign_officer(ctx: ActionContext, complaint: Complaint, officer_id: str) ->
         Action.OFFICER_ASSIGNED,
         before=before,
         after={"assigned_officer_id": chosen.id},
+        at=ctx.now,
     )
     replan.complaint_changed(ctx.session, complaint, ctx.settings, ctx.now)
 
@@ -242,7 +244,7 @@ def set_procedure(ctx: ActionContext, complaint: Complaint, procedure: str, reas
     session.add(complaint)
     session.flush()
     after = {"procedure": procedure, "reason": reason} | ({"due_on": record.due_on} if record is not None else {})
-    audit.record(session, ctx.actor, complaint, Action.PROCEDURE_CHANGED, before=before, after=after)
+    audit.record(session, ctx.actor, complaint, Action.PROCEDURE_CHANGED, before=before, after=after, at=ctx.now)
     if record is not None:
         replan.stage_changed(session, record, ctx.settings, ctx.now)
 
@@ -309,7 +311,7 @@ def record_response(
         "reasons": sorted(c.slug for c in about),
         "summary_characters": len(summary),
     }
-    audit.record(session, ctx.actor, complaint, Action.STAGE_RESPONDED, before=before, after=after)
+    audit.record(session, ctx.actor, complaint, Action.STAGE_RESPONDED, before=before, after=after, at=ctx.now)
     replan.stage_changed(session, record, ctx.settings, ctx.now)
     return record
 
@@ -345,7 +347,9 @@ def extend(ctx: ActionContext, complaint: Complaint, *, extend_to: date | None, 
     record.extension_reason = reason
     session.add(record)
     session.flush()
-    audit.record(session, ctx.actor, complaint, Action.STAGE_EXTENDED, before=before, after=_stage_snapshot(record))
+    audit.record(
+        session, ctx.actor, complaint, Action.STAGE_EXTENDED, before=before, after=_stage_snapshot(record), at=ctx.now
+    )
     replan.stage_changed(session, record, ctx.settings, ctx.now)
     _tell_complainant(ctx, complaint, record, STAGE_EXTENDED)
     return record
@@ -374,7 +378,7 @@ def record_panel(
     session.add(record)
     session.flush()
     after = _stage_snapshot(record) | {"panel_on": panel_on, "report_on": report_on}
-    audit.record(session, ctx.actor, complaint, Action.STAGE_PANEL_RECORDED, before=before, after=after)
+    audit.record(session, ctx.actor, complaint, Action.STAGE_PANEL_RECORDED, before=before, after=after, at=ctx.now)
     replan.stage_changed(session, record, ctx.settings, ctx.now)
     return record
 
@@ -430,6 +434,7 @@ def escalate(ctx: ActionContext, complaint: Complaint, *, requested_on: date | N
         Action.STAGE_ESCALATED,
         before=before,
         after=_stage_snapshot(record) | {"status": complaint.status, "late": bool(late_reason), "reason": late_reason},
+        at=ctx.now,
     )
     replan.stage_changed(session, record, ctx.settings, ctx.now)
     _tell_complainant(ctx, complaint, record, STAGE_RECEIVED)
@@ -496,7 +501,7 @@ def record_ombudsman(
     session.add_all([record, complaint])
     session.flush()
     after = _stage_snapshot(record) | {"ombudsman_reference": record.ombudsman_reference}
-    audit.record(session, ctx.actor, complaint, Action.OMBUDSMAN_RECORDED, before=before, after=after)
+    audit.record(session, ctx.actor, complaint, Action.OMBUDSMAN_RECORDED, before=before, after=after, at=ctx.now)
     replan.stage_changed(session, record, ctx.settings, ctx.now)
     return record
 
@@ -591,7 +596,7 @@ def record_ombudsman_decision(
         "summary_characters": len(summary),
         **found.snapshot(),
     }
-    audit.record(session, ctx.actor, complaint, Action.OMBUDSMAN_DECIDED, before=before, after=after)
+    audit.record(session, ctx.actor, complaint, Action.OMBUDSMAN_DECIDED, before=before, after=after, at=ctx.now)
     replan.stage_changed(session, record, ctx.settings, ctx.now)
     return record
 
@@ -627,7 +632,9 @@ def update_ombudsman_record(
     after = {"ombudsman_reference": reference} | found.snapshot()
     ctx.session.add(record)
     ctx.session.flush()
-    audit.record(ctx.session, ctx.actor, complaint, Action.OMBUDSMAN_DETAILS_RECORDED, before=before, after=after)
+    audit.record(
+        ctx.session, ctx.actor, complaint, Action.OMBUDSMAN_DETAILS_RECORDED, before=before, after=after, at=ctx.now
+    )
     replan.stage_changed(ctx.session, record, ctx.settings, ctx.now)
     return record
 
@@ -656,6 +663,7 @@ def record_remedy_done(ctx: ActionContext, complaint: Complaint, *, done_on: dat
             "remedy_due_on": record.remedy_due_on,
             "late": done_on > record.remedy_due_on,
         },
+        at=ctx.now,
     )
     replan.stage_changed(ctx.session, record, ctx.settings, ctx.now)
     return record
@@ -685,7 +693,7 @@ def _finish(ctx: ActionContext, complaint: Complaint, *, on: date | None, outcom
     session.add_all([record, complaint])
     session.flush()
     after = _stage_snapshot(record) | {"status": complaint.status, "note_characters": len(note)}
-    audit.record(session, ctx.actor, complaint, action, before=before, after=after)
+    audit.record(session, ctx.actor, complaint, action, before=before, after=after, at=ctx.now)
     replan.stage_changed(session, record, ctx.settings, ctx.now)
     return record
 

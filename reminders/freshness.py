@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
-from sqlalchemy import CursorResult, and_, case, func, literal, select, update
+from sqlalchemy import and_, case, func, literal, select, update
 from sqlalchemy.engine import Connection
 
 from models.base import table_of
@@ -65,10 +65,12 @@ def drop_superseded(connection: Connection, now: datetime) -> int:
         .where(outbox.c.id.in_(superseded.scalar_subquery()), outbox.c.status == OutboxStatus.PENDING.value)
         .values(status=OutboxStatus.CANCELLED.value, last_error=SUPERSEDED)
     )
-    result = connection.execute(statement)
-    assert isinstance(result, CursorResult)  # an UPDATE gives a cursor result, which counts the rows
+    # Counted first: SQLite's driver reports no row count (-1) for an UPDATE that starts with WITH.
+    count = connection.execute(select(func.count()).select_from(superseded.subquery())).scalar_one()
+    if count:
+        connection.execute(statement)
     connection.commit()
-    return result.rowcount or 0
+    return count
 
 
 def _iso(day: date | None) -> str | None:

@@ -50,7 +50,7 @@ def _json_field(name: str) -> object:
         return None
     try:
         body = request.get_json(silent=True)
-    except HTTPException:
+    except (HTTPException, RecursionError):  # silent=True does not cover JSON nested too deeply to decode
         return None
     return body.get(name) if isinstance(body, dict) else None
 

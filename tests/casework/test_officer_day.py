@@ -22,6 +22,7 @@ from tests.conftest import make_settings
 from tests.factories import add_complaint, london, sign_in
 from tests.html import Page
 from tests.reminders.conftest import SmtpServer, free_port
+from web.context import CLOCK
 from wsgi import create_app
 
 TOKEN = "an-officers-day-status-token-" + "y" * 20
@@ -54,7 +55,7 @@ def extend_form(received):
 
 
 def test_an_officers_day_ends_with_the_letter_in_the_inbox_the_log_and_the_status_page(
-    clean_db, staff_ids, tmp_path, write, db_session, today
+    clean_db, staff_ids, tmp_path, write, db_session, today, clock
 ):
     smtp = SmtpServer(free_port())
     smtp.start()
@@ -62,6 +63,7 @@ def test_an_officers_day_ends_with_the_letter_in_the_inbox_the_log_and_the_statu
         settings = make_settings(clean_db, tmp_path, mail_backend="smtp", smtp_port=smtp.port)
         app = create_app(settings)
         app.config["WTF_CSRF_ENABLED"] = False
+        app.config[CLOCK] = clock  # the day's work happens on the tests' fixed day (today), as the sweep below
         officer = sign_in(app, "officer")
         reference, received = open_complaint(write, today)
 
