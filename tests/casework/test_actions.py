@@ -42,7 +42,8 @@ def stage1(db_session, **kwargs):
 
 
 def audit_actions(db_session, complaint):
-    return [e.action for e in db_session.exec(select(AuditEvent).where(AuditEvent.complaint_id == complaint.id))]
+    query = select(AuditEvent).where(AuditEvent.complaint_id == complaint.id).order_by(AuditEvent.id)
+    return [e.action for e in db_session.exec(query)]
 
 
 def test_assign_from_triage_opens_stage_1_and_plans_reminders(db_session, ctx):

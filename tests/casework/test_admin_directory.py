@@ -18,7 +18,8 @@ NEW_WORKER = "Priya Okonkwo-Lindqvist"
 
 def _events(clean_db, action: Action) -> list[AuditEvent]:
     with Session(get_engine(clean_db)) as session:
-        return list(session.exec(select(AuditEvent).where(AuditEvent.action == action.value)).all())
+        query = select(AuditEvent).where(AuditEvent.action == action.value).order_by(AuditEvent.id)
+        return list(session.exec(query).all())
 
 
 def _form(clean_db: str, slug: str) -> dict[str, str]:
