@@ -56,7 +56,7 @@ def audit_actions(write, **where):
         statement = select(AuditEvent.action, AuditEvent.actor_label)
         for name, value in where.items():
             statement = statement.where(getattr(AuditEvent, name) == value)
-        return session.exec(statement).all()
+        return session.exec(statement.order_by(AuditEvent.id)).all()
 
     return write(read)
 
