@@ -40,6 +40,7 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 PHONE = {"width": 360, "height": 740}
+DESK = {"width": 1280, "height": 900}
 AXE_SCRIPT = BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = BASE_DIR / "instance" / "screenshots"
 TIMEOUT_MS = 10_000  # a broken page fails in seconds, not at the job's time limit
@@ -92,6 +93,15 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def desk(browser):
+    """A page in a fresh desktop-sized context (1280 x 900), as an officer at their desk."""
+    context = browser.new_context(viewport=DESK)
+    context.set_default_timeout(TIMEOUT_MS)
+    yield context.new_page()
+    context.close()
 
 
 @pytest.fixture

@@ -20,14 +20,6 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def desk(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
-
-
-@pytest.fixture
 def triage_complaint(live_server):
     settings = live_server.settings
     today = datetime.now(settings.timezone).date()

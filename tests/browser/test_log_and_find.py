@@ -16,14 +16,6 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def desk(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
-
-
-@pytest.fixture
 def officer(live_server):
     with live_server.session() as session:
         if session.exec(select(StaffUser.id).where(StaffUser.email == EMAIL)).first() is None:
